@@ -1,0 +1,19 @@
+// The names of every IPC channel, `domain:verb`. This list is the only place a channel string is
+// written; contract.ts gives each its schemas (and fails to compile if one is missing), and the
+// preload builds window.kp from this list without pulling the schemas into the sandbox.
+export const channelNames = ['app:getInfo', 'settings:get', 'certificates:validate'] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+export type ChannelNamespace<C extends string> = C extends `${infer N}:${string}` ? N : never;
+export type ChannelVerb<C extends string> = C extends `${string}:${infer V}` ? V : never;
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (channelNames as readonly string[]).includes(value);
+}
+
+/** "certificates:validate" → ["certificates", "validate"]. */
+export function splitChannel(channel: ChannelName): [string, string] {
+  const [namespace = '', verb = ''] = channel.split(':');
+  return [namespace, verb];
+}

@@ -1,0 +1,47 @@
+// The IPC contract: each channel's input and output schema. Main parses every payload with the
+// input schema before a handler runs (electron/ipc/handle.ts), and so does the preview bridge;
+// the renderer's types come from here through api.ts. Inputs are `.strict()` objects, never
+// positional arguments.
+import { z } from 'zod';
+import { CertificateDraftSchema } from '../domain/certificate-draft';
+import { ValidationReportSchema, validationPurposes } from '../domain/validation-report';
+import { ValidationSettingsSchema } from '../domain/validation-settings';
+import type { ChannelName } from './channels';
+
+type ChannelSpec = { input: z.ZodType; output: z.ZodType };
+
+const noInput = z.object({}).strict();
+
+export const contract = {
+  'app:getInfo': {
+    input: noInput,
+    output: z
+      .object({
+        name: z.string(),
+        version: z.string(),
+        /** Where the core runs: inside Electron's main process, or behind the preview host. */
+        runtime: z.enum(['electron', 'preview']),
+        /** The date of the KP Participant list the rules use (Federal Register notice). */
+        participantsAsOf: z.string(),
+      })
+      .strict(),
+  },
+  'settings:get': {
+    input: noInput,
+    output: z.object({ validation: ValidationSettingsSchema }).strict(),
+  },
+  'certificates:validate': {
+    input: z
+      .object({
+        certificate: CertificateDraftSchema,
+        purpose: z.enum(validationPurposes).default('issue'),
+      })
+      .strict(),
+    output: ValidationReportSchema,
+  },
+} as const satisfies Record<ChannelName, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ParsedChannelInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;

@@ -1,0 +1,62 @@
+// The one module through which the app reads its reference data. The JSON files in ./data are
+// copied from the project's researched sources (each file names its sources and as-of date);
+// the packaged app carries them inside the bundle. Replace a file, not this code, when the
+// Department of State publishes a new Participant list (31 CFR 592.308).
+import iso3166 from './data/iso3166.json';
+import kpParticipants from './data/kp-participants.json';
+import usReference from './data/us-reference.json';
+
+export type Participant = {
+  name: string;
+  /** ISO codes covered; the EU's own entry is "EU" and its member states are in memberStates. */
+  iso2: readonly string[];
+  kind: string;
+  status: string;
+  memberStates: readonly string[];
+  statusNote: string;
+};
+
+export type HsCodeEntry = (typeof usReference.hsCodes)[number];
+export type PortOfExport = (typeof usReference.portsOfExport)[number];
+
+/** As-of date of the Federal Register list the Participant data reflects. */
+export const participantsAsOf: string = kpParticipants.asOf;
+export const participants: readonly Participant[] = kpParticipants.participants;
+
+const countryNames = new Map<string, string>(iso3166.map((c) => [c.iso2, c.name]));
+const participantByCountry = new Map<string, Participant>();
+for (const participant of participants) {
+  if (participant.status !== 'active') continue;
+  for (const code of [...participant.iso2, ...participant.memberStates]) {
+    if (countryNames.has(code)) participantByCountry.set(code, participant);
+  }
+}
+
+/** True for an ISO 3166-1 alpha-2 code (upper case). */
+export function isIsoCountry(iso2: string): boolean {
+  return countryNames.has(iso2);
+}
+
+export function countryName(iso2: string): string | undefined {
+  return countryNames.get(iso2);
+}
+
+/** The active KP Participant that covers this country (EU member states map to the EU). */
+export function participantFor(iso2: string): Participant | undefined {
+  return participantByCountry.get(iso2);
+}
+
+/** Every country covered by an active Participant, sorted by name, for pickers. */
+export function participantCountries(): { iso2: string; name: string }[] {
+  return [...participantByCountry.keys()]
+    .map((iso2) => ({ iso2, name: countryNames.get(iso2) ?? iso2 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const hsCodes: readonly HsCodeEntry[] = usReference.hsCodes;
+export const portsOfExport: readonly PortOfExport[] = usReference.portsOfExport;
+export const voidReasons: readonly string[] = usReference.voidReasons;
+export const formText = usReference.certificateFormText;
+export const systemOfWarranties = usReference.systemOfWarranties;
+export const censusSubmission = usReference.censusSubmission;
+export const aesReference = usReference.aes;
