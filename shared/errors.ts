@@ -31,6 +31,10 @@ export const AppErrorSchema = z
 
 export type AppError = z.infer<typeof AppErrorSchema>;
 
-export function appError(code: ErrorCode, message: string, fields?: Record<string, string>): AppError {
+export function appError(
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): AppError {
   return fields === undefined ? { code, message } : { code, message, fields };
 }

@@ -2,16 +2,35 @@
 // findings for it. Runs twice: in the renderer for instant feedback, in main as the authority.
 import type { CertificateDraft } from './certificate-draft';
 import type { Finding } from './finding';
+import { checkAesEntry } from './rules/aes-rules';
+import { checkDates } from './rules/date-rules';
+import { checkHsCode } from './rules/hs-code-rules';
+import { checkItn } from './rules/itn-rules';
+import { checkNumber } from './rules/number-rules';
+import { checkOrigin } from './rules/origin-rules';
+import { checkConsignee, checkExporter } from './rules/party-rules';
+import { checkCarats, checkParcels, checkValue } from './rules/quantity-rules';
 import type { ValidationContext, ValidationReport } from './validation-report';
 
 export function validateCertificate(
   draft: CertificateDraft,
   context: ValidationContext,
 ): ValidationReport {
-  const findings: Finding[] = [];
-  void draft;
-  void context;
-  return summarize(findings);
+  const carats = checkCarats(draft);
+  // In the order of the form, so lists read top to bottom.
+  return summarize([
+    ...checkNumber(draft, context),
+    ...checkOrigin(draft, context),
+    ...checkDates(draft, context),
+    ...checkExporter(draft, context),
+    ...checkConsignee(draft),
+    ...carats.findings,
+    ...checkValue(draft),
+    ...checkParcels(draft, carats.hundredths),
+    ...checkHsCode(draft),
+    ...checkItn(draft, context),
+    ...checkAesEntry(draft),
+  ]);
 }
 
 export function summarize(findings: Finding[]): ValidationReport {

@@ -1,0 +1,103 @@
+import { formatIsoDate, parseIsoDate } from '../calendar-date';
+import type { CertificateDraft, CertificateField } from '../certificate-draft';
+import type { Finding, FindingCode } from '../finding';
+import { sources } from '../sources';
+import type { ValidationContext } from '../validation-report';
+import { error, finding } from './finding-builder';
+
+type DateReading = { day: number | null; findings: Finding[] };
+
+function readDate(
+  text: string,
+  field: CertificateField,
+  label: string,
+  codes: { missing: FindingCode; invalid: FindingCode },
+  source: string,
+  missingSeverity: 'error' | 'warning' = 'error',
+): DateReading {
+  if (text.trim() === '') {
+    return {
+      day: null,
+      findings: [finding(missingSeverity, codes.missing, field, `Enter the ${label}.`, source)],
+    };
+  }
+  const day = parseIsoDate(text);
+  if (day === null) {
+    const message = `"${text.trim()}" is not a real calendar date; write the ${label} as YYYY-MM-DD.`;
+    return { day: null, findings: [error(codes.invalid, field, message, source)] };
+  }
+  return { day, findings: [] };
+}
+
+export function checkDates(draft: CertificateDraft, context: ValidationContext): Finding[] {
+  const issue = readDate(
+    draft.dateOfIssue,
+    'dateOfIssue',
+    'date of issue',
+    { missing: 'ISSUE_DATE_MISSING', invalid: 'ISSUE_DATE_INVALID' },
+    sources.dateOfIssue,
+  );
+  const expiry = readDate(
+    draft.dateOfExpiry,
+    'dateOfExpiry',
+    'date of expiry',
+    { missing: 'EXPIRY_DATE_MISSING', invalid: 'EXPIRY_DATE_INVALID' },
+    sources.dateOfExpiry,
+  );
+  // The planned export date is not printed, but the date of issue must not be after it
+  // (Census 2019); while drafting it may still be unknown.
+  const exportDate = readDate(
+    draft.exportDate,
+    'exportDate',
+    'planned export date',
+    { missing: 'EXPORT_DATE_MISSING', invalid: 'EXPORT_DATE_INVALID' },
+    sources.issueBeforeExport,
+    context.purpose === 'issue' ? 'error' : 'warning',
+  );
+  const findings = [...issue.findings, ...expiry.findings, ...exportDate.findings];
+  const maxDays = context.settings.expiryMaxDays;
+
+  if (issue.day !== null && expiry.day !== null) {
+    if (expiry.day <= issue.day) {
+      findings.push(
+        error(
+          'EXPIRY_NOT_AFTER_ISSUE',
+          'dateOfExpiry',
+          'The date of expiry must be after the date of issue.',
+          sources.dateOfExpiry,
+        ),
+      );
+    } else if (expiry.day - issue.day > maxDays) {
+      const latest = formatIsoDate(issue.day + maxDays);
+      findings.push(
+        error(
+          'EXPIRY_TOO_LATE',
+          'dateOfExpiry',
+          `The certificate expires ${expiry.day - issue.day} days after issue; at most ${maxDays} days are allowed, so the latest date of expiry is ${latest}.`,
+          sources.expiryLimit,
+        ),
+      );
+    }
+  }
+  if (issue.day !== null && exportDate.day !== null && issue.day > exportDate.day) {
+    findings.push(
+      error(
+        'ISSUE_AFTER_EXPORT',
+        'dateOfIssue',
+        'The date of issue is after the planned export date. Issue the certificate on or before the day the shipment leaves.',
+        sources.issueBeforeExport,
+      ),
+    );
+  }
+  if (expiry.day !== null && exportDate.day !== null && exportDate.day > expiry.day) {
+    findings.push(
+      error(
+        'EXPORT_AFTER_EXPIRY',
+        'exportDate',
+        'The shipment would leave after the certificate expires. An expired certificate must not be used: void it and issue a new one.',
+        sources.dateOfExpiry,
+      ),
+    );
+  }
+  return findings;
+}

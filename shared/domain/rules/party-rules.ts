@@ -1,0 +1,172 @@
+import { countryName, isIsoCountry, participantFor } from '../../reference/reference-data';
+import type { CertificateDraft } from '../certificate-draft';
+import {
+  addressEndsWithCountry,
+  addressNamesCountry,
+  normalizeForMatch,
+} from '../country-in-address';
+import type { Finding } from '../finding';
+import { sources } from '../sources';
+import type { ValidationContext } from '../validation-report';
+import { error, warning } from './finding-builder';
+import { MIXED_ORIGIN } from './origin-rules';
+
+// Participants the US trades with under the KPCS but under separate US sanctions or export
+// controls (see the statusNote of each in the reference data).
+const SANCTIONED_DESTINATIONS = new Set(['RU', 'BY']);
+
+function required(
+  value: string,
+  code: Finding['code'],
+  field: Finding['field'],
+  message: string,
+  source: string,
+): Finding[] {
+  return value.trim() === '' ? [error(code, field, message, source)] : [];
+}
+
+export function checkExporter(draft: CertificateDraft, context: ValidationContext): Finding[] {
+  const findings = [
+    ...required(
+      draft.exporter.name,
+      'EXPORTER_NAME_MISSING',
+      'exporter.name',
+      "Enter the exporter's name.",
+      sources.parties,
+    ),
+    ...required(
+      draft.exporter.address,
+      'EXPORTER_ADDRESS_MISSING',
+      'exporter.address',
+      "Enter the exporter's address.",
+      sources.parties,
+    ),
+  ];
+  const licensee = context.licensee;
+  // Only the four common carriers may issue for third-party exporters; any other licensee is
+  // always its own exporter (USKPA licence terms).
+  if (
+    licensee !== undefined &&
+    !licensee.isCommonCarrier &&
+    draft.exporter.name.trim() !== '' &&
+    normalizeForMatch(draft.exporter.name) !== normalizeForMatch(licensee.name)
+  ) {
+    findings.push(
+      error(
+        'EXPORTER_NOT_LICENSEE',
+        'exporter.name',
+        `Only common carriers may issue certificates for other exporters; the exporter must be ${licensee.name}.`,
+        sources.carrierOnly,
+      ),
+    );
+  }
+  return findings;
+}
+
+export function checkConsignee(draft: CertificateDraft): Finding[] {
+  const findings = [
+    ...required(
+      draft.consignee.name,
+      'CONSIGNEE_NAME_MISSING',
+      'consignee.name',
+      "Enter the ultimate consignee's name.",
+      sources.parties,
+    ),
+    ...required(
+      draft.consignee.address,
+      'CONSIGNEE_ADDRESS_MISSING',
+      'consignee.address',
+      "Enter the ultimate consignee's address, ending with the country of destination.",
+      sources.parties,
+    ),
+  ];
+  const destination = draft.destinationCountry.trim().toUpperCase();
+  const destinationFindings = checkDestination(destination, draft.destinationCountry.trim());
+  findings.push(...destinationFindings);
+  const address = draft.consignee.address;
+  const destinationKnown = isIsoCountry(destination);
+  if (address.trim() !== '' && destinationKnown && !addressNamesCountry(address, destination)) {
+    findings.push(
+      error(
+        'CONSIGNEE_ADDRESS_NO_DESTINATION',
+        'consignee.address',
+        `The consignee's address must name the country of destination (${countryName(destination) ?? destination}).`,
+        sources.consigneeCountry,
+      ),
+    );
+  }
+  // Census 2019: the country of origin is sometimes put at the end of the consignee address.
+  const origin = draft.countryOfOrigin.trim().toUpperCase();
+  if (
+    address.trim() !== '' &&
+    origin !== destination &&
+    origin !== MIXED_ORIGIN &&
+    isIsoCountry(origin) &&
+    addressEndsWithCountry(address, origin)
+  ) {
+    findings.push(
+      warning(
+        'CONSIGNEE_ADDRESS_ENDS_WITH_ORIGIN',
+        'consignee.address',
+        `The address ends with ${countryName(origin) ?? origin}, the country of origin. The consignee's address ends with the country of destination.`,
+        sources.consigneeCountry,
+      ),
+    );
+  }
+  return findings;
+}
+
+function checkDestination(destination: string, typed: string): Finding[] {
+  if (destination === '') {
+    return [
+      error(
+        'DESTINATION_MISSING',
+        'destinationCountry',
+        'Enter the country of destination.',
+        sources.destination,
+      ),
+    ];
+  }
+  if (!isIsoCountry(destination)) {
+    return [
+      error(
+        'DESTINATION_UNKNOWN',
+        'destinationCountry',
+        `"${typed}" is not a two-letter ISO 3166 country code (e.g. BE for Belgium, AE for the United Arab Emirates).`,
+        sources.destination,
+      ),
+    ];
+  }
+  if (destination === 'US') {
+    return [
+      error(
+        'DESTINATION_US',
+        'destinationCountry',
+        'A US export certificate cannot name the United States as destination.',
+        sources.destination,
+      ),
+    ];
+  }
+  const participant = participantFor(destination);
+  if (participant === undefined) {
+    return [
+      error(
+        'DESTINATION_NOT_PARTICIPANT',
+        'destinationCountry',
+        `${countryName(destination) ?? destination} is not a Kimberley Process Participant: rough diamonds may not be exported there.`,
+        sources.destination,
+      ),
+    ];
+  }
+  if (SANCTIONED_DESTINATIONS.has(destination)) {
+    return [
+      warning(
+        'DESTINATION_SANCTIONS',
+        'destinationCountry',
+        `${participant.name} is a KP Participant, but separate US sanctions and export controls apply. Check that this export is authorised before issuing.`,
+        sources.sanctions,
+      ),
+    ];
+  }
+  return [];
+}
