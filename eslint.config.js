@@ -145,6 +145,8 @@ export default tseslint.config(
     files: ['tests/**', '*.config.ts', 'bench/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // it('…', () => expect(x).toBe(y)) is the idiom of a one-line test.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
 );

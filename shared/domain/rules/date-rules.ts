@@ -89,7 +89,14 @@ export function checkDates(draft: CertificateDraft, context: ValidationContext):
       ),
     );
   }
-  if (expiry.day !== null && exportDate.day !== null && exportDate.day > expiry.day) {
+  // When the expiry is not even after the issue date, that finding already says what to fix.
+  const expiryPlausible = issue.day === null || (expiry.day !== null && expiry.day > issue.day);
+  if (
+    expiry.day !== null &&
+    exportDate.day !== null &&
+    expiryPlausible &&
+    exportDate.day > expiry.day
+  ) {
     findings.push(
       error(
         'EXPORT_AFTER_EXPIRY',

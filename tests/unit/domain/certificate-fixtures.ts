@@ -11,7 +11,10 @@ export function validDraft(): CertificateDraft {
     dateOfIssue: '2026-11-27',
     dateOfExpiry: '2027-01-26',
     exportDate: '2026-11-28',
-    exporter: { name: 'Hudson Rough Trading LLC', address: '580 Fifth Avenue\nNew York, NY 10036\nUnited States' },
+    exporter: {
+      name: 'Hudson Rough Trading LLC',
+      address: '580 Fifth Avenue\nNew York, NY 10036\nUnited States',
+    },
     consignee: { name: 'Diamant Import NV', address: 'Hoveniersstraat 30\n2018 Antwerp\nBelgium' },
     destinationCountry: 'BE',
     carats: '12.50',
@@ -22,5 +25,27 @@ export function validDraft(): CertificateDraft {
   });
 }
 
-export const issueContext: ValidationContext = { settings: defaultValidationSettings, purpose: 'issue' };
-export const draftContext: ValidationContext = { settings: defaultValidationSettings, purpose: 'draft' };
+export const issueContext: ValidationContext = {
+  settings: defaultValidationSettings,
+  purpose: 'issue',
+};
+export const draftContext: ValidationContext = {
+  settings: defaultValidationSettings,
+  purpose: 'draft',
+};
+
+type DraftPatch = Partial<Omit<CertificateDraft, 'exporter' | 'consignee'>> & {
+  exporter?: Partial<CertificateDraft['exporter']>;
+  consignee?: Partial<CertificateDraft['consignee']>;
+};
+
+/** The valid draft with some fields changed. */
+export function draftWith(patch: DraftPatch): CertificateDraft {
+  const base = validDraft();
+  return {
+    ...base,
+    ...patch,
+    exporter: { ...base.exporter, ...patch.exporter },
+    consignee: { ...base.consignee, ...patch.consignee },
+  };
+}
