@@ -10,11 +10,12 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const restricted = (message, ...groups) => ({ group: groups, message });
 const noNode = restricted('This layer may not use Node.js (see docs/architecture.md).', 'node:*');
-const noElectron = restricted(
-  'Only electron/shell, electron/main.ts and the preload import electron.',
-  'electron',
-  'electron/*',
-);
+// A regex, not a gitignore-style group: the group "electron/*" also matched relative paths such
+// as "../electron/core/…", which the CLI and the preview host are meant to import.
+const noElectron = {
+  regex: '^electron(/.*)?$',
+  message: 'Only electron/shell, electron/main.ts and the preload import electron.',
+};
 const noRenderer = restricted('Nothing outside renderer/ imports the renderer.', '**/renderer/**');
 const noElectronDir = restricted('This layer may not import from electron/.', '**/electron/**');
 const noCli = restricted(

@@ -52,4 +52,3 @@ export async function dispatchChannel(
     return err(appError('INTERNAL', 'KP Desk hit an internal error. Nothing was changed.'));
   }
 }
-

@@ -165,7 +165,7 @@ describe('certificate properties', () => {
       'hsCodes',
       fc
         .constantFrom([], ['7102.39'], ['7102.10', '7102.31'], ['7103.10'])
-        .map((v) => (d) => ({ ...d, hsCodes: v })),
+        .map((v) => (d) => ({ ...d, hsCodes: [...v] })),
     ],
     [
       'itn',

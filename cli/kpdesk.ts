@@ -1,0 +1,116 @@
+// `kpdesk`: KP Desk on the command line, for carriers' batch work and USKPA reviewers. It runs
+// the same shared/domain rules as the app. Bundled to dist/cli/kpdesk.mjs by
+// scripts/build-node.mjs; bin/kpdesk.mjs imports the bundle and calls main(). runKpdesk() takes
+// its outside world as a parameter, so tests run it in-process with captured output.
+import { parseArgs } from 'node:util';
+import { version } from '../package.json';
+import { participantsAsOf } from '../shared/reference/reference-data';
+import type { CliIo, ExitCode } from './cli-io';
+import { exitCodes } from './cli-io';
+import { runValidate, validateHelp, validateSummary } from './commands/validate';
+import { describeArgsError } from './describe-args-error';
+
+type Command = {
+  summary: string;
+  help: string;
+  run: (args: readonly string[], io: CliIo) => Promise<ExitCode>;
+};
+
+const commands: Readonly<Record<string, Command>> = {
+  validate: { summary: validateSummary, help: validateHelp, run: runValidate },
+};
+
+export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificate files.
+
+Usage:
+  kpdesk validate <certificate.json> [--json] [--purpose issue|draft] [--expiry-days N]
+  kpdesk help [command]
+  kpdesk --version
+
+Commands:
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .join('\n')}
+
+Options:
+  -h, --help     Show this help (or "kpdesk <command> --help" for a command's help).
+  -v, --version  Show the version and the date of the KP Participant list the rules use.
+
+Exit codes: 0 no error-level finding, 1 at least one error-level finding,
+2 usage error or a file that cannot be read as a certificate.
+The certificate file format: docs/certificate-format.md.
+`;
+
+export async function runKpdesk(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  // Options before the command are kpdesk's own; everything after belongs to the command.
+  const commandIndex = args.findIndex((arg) => !arg.startsWith('-'));
+  const ownArgs = commandIndex === -1 ? args : args.slice(0, commandIndex);
+  let own;
+  try {
+    own = parseArgs({
+      args: [...ownArgs],
+      options: {
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error: unknown) {
+    return usageError(io, describeArgsError(error));
+  }
+  if (own.version) {
+    io.stdout(`kpdesk ${version} (KP Participant list of ${participantsAsOf})\n`);
+    return exitCodes.ok;
+  }
+  const name = commandIndex === -1 ? undefined : args[commandIndex];
+  const rest = args.slice(commandIndex + 1);
+  if (name === undefined) {
+    if (own.help) {
+      io.stdout(mainHelp);
+      return exitCodes.ok;
+    }
+    io.stderr(mainHelp);
+    return exitCodes.usage;
+  }
+  if (name === 'help') return showHelp(rest[0], io);
+  const command = commands[name];
+  if (command === undefined) return usageError(io, `Unknown command "${name}".`);
+  if (own.help) return showHelp(name, io);
+  try {
+    return await command.run(rest, io);
+  } catch (error: unknown) {
+    // A bug, not a user mistake: say so plainly, keep the detail for the bug report.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`kpdesk ${name}: internal error; please report it with this text:\n${detail}\n`);
+    return exitCodes.usage;
+  }
+}
+
+function showHelp(name: string | undefined, io: CliIo): ExitCode {
+  if (name === undefined) {
+    io.stdout(mainHelp);
+    return exitCodes.ok;
+  }
+  const command = commands[name];
+  if (command === undefined) return usageError(io, `Unknown command "${name}".`);
+  io.stdout(command.help);
+  return exitCodes.ok;
+}
+
+function usageError(io: CliIo, message: string): ExitCode {
+  io.stderr(`kpdesk: ${message}\nRun "kpdesk --help" for usage.\n`);
+  return exitCodes.usage;
+}
+
+/** Runs kpdesk on this process's arguments and streams (called by bin/kpdesk.mjs). */
+export async function main(): Promise<void> {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    // Piped output (a file, grep) gets a fixed width so it does not depend on the terminal.
+    columns: process.stdout.isTTY ? process.stdout.columns : 120,
+  };
+  // exitCode, not exit(): output still being flushed to a pipe must not be cut off.
+  process.exitCode = await runKpdesk(process.argv.slice(2), io);
+}

@@ -1,0 +1,79 @@
+// Composition root of the Electron main process: app lifecycle, one window, the core wired to
+// IPC. The security decisions live in electron/shell/ and electron/core/security/ (see
+// docs/security.md); this file only puts them in the right order:
+//   before ready: crash handlers, single-instance lock, sandbox for all renderers, the app://
+//   scheme as privileged, guards on every web contents;
+//   on ready: harden the sessions, serve app://, register every IPC channel, open the window.
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { createCoreHandlers } from './core/create-core-handlers';
+import { registerHandlers } from './ipc/register-handlers';
+import { installAppProtocol, registerAppSchemeAsPrivileged } from './shell/app-protocol';
+import { installCrashHandlers } from './shell/crash-handlers';
+import { APP_PARTITION, createMainWindow } from './shell/create-main-window';
+import { createLogger } from './shell/logger';
+import { hardenSession, installWebContentsGuards } from './shell/security';
+
+// The bundle is dist/electron/main.mjs; the preload and the renderer are built next to it.
+const preloadPath = join(import.meta.dirname, 'preload.cjs');
+const rendererRoot = join(import.meta.dirname, '..', 'renderer');
+
+const log = createLogger();
+const logFile = (): string => join(app.getPath('logs'), 'main.log');
+installCrashHandlers({ log, logLocation: logFile });
+
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow({ preloadPath, log });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function focusMainWindow(): void {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  log.setFile(logFile());
+  log.info(`KP Desk ${app.getVersion()} starting`);
+
+  const appSession = session.fromPartition(APP_PARTITION);
+  // The default session is never used for content, but is locked down in case anything is.
+  hardenSession(session.defaultSession);
+  hardenSession(appSession);
+  installAppProtocol(appSession, rendererRoot, log);
+
+  const core = createCoreHandlers({ runtime: 'electron', version: app.getVersion() });
+  registerHandlers(ipcMain, core, (message, detail) => {
+    log.error(message, detail);
+  });
+
+  openMainWindow();
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open opens one.
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+}
+
+// A second copy would open the same vault twice; it hands over to the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.enableSandbox();
+  registerAppSchemeAsPrivileged();
+  installWebContentsGuards(log);
+  start().catch((error: unknown) => {
+    log.error('KP Desk could not start', error);
+    app.exit(1);
+  });
+}

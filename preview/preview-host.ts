@@ -1,0 +1,44 @@
+// Entry of `npm run preview` (built to dist/preview/preview-host.mjs): serves the built renderer
+// with the real core on 127.0.0.1 and prints the one address to open. The token is part of that
+// address's fragment, so it never appears in a served file, a request line or a server log.
+import { fileURLToPath } from 'node:url';
+import packageJson from '../package.json';
+import { choosePort } from './preview-options';
+import { startPreviewServer } from './start-preview-server';
+
+// Paths relative to this file once built: dist/preview/ beside dist/renderer/.
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const bridgeClientFile = fileURLToPath(new URL('./bridge-client.js', import.meta.url));
+
+async function main(): Promise<void> {
+  const choice = choosePort(process.argv.slice(2), process.env);
+  if (!choice.ok) {
+    process.stderr.write(`${choice.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const server = await startPreviewServer({
+    rendererDir,
+    bridgeClientFile,
+    port: choice.port,
+    host: '127.0.0.1',
+    version: packageJson.version,
+  });
+  process.stdout.write(`KP Desk preview: ${server.openUrl}\n`);
+
+  // The open server keeps the process alive until Ctrl+C (or a test's kill).
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`KP Desk preview could not start: ${reason}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,107 @@
+// The preview host: the built renderer and the real core on 127.0.0.1, joined by a
+// token-protected HTTP bridge that implements the window.kp contract (docs/architecture.md,
+// "Running without the Electron binary"). A development and test tool: loopback only, a fresh
+// random token per run, Host and Origin checked on every request, no CORS.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { createCoreHandlers } from '../electron/core/create-core-handlers';
+import { appError } from '../shared/errors';
+import { handleInvoke, INVOKE_PREFIX } from './http-bridge';
+import { isAllowedHost, isAllowedOrigin } from './request-guards';
+import { sendError, sendText, setSecurityHeaders } from './responses';
+import { serveStatic } from './static-files';
+
+export type PreviewServerOptions = {
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** The built bridge client (dist/preview/bridge-client.js). */
+  bridgeClientFile: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Loopback only: the bridge gives full access to the core. */
+  host?: '127.0.0.1';
+  version?: string;
+  /** Where problems are reported (never the token); standard error by default. */
+  log?: (line: string) => void;
+};
+
+export type PreviewServer = {
+  /** http://127.0.0.1:<port>/ */
+  url: string;
+  /** The address to open: url + "#token=…" (a fragment never reaches the server or its logs). */
+  openUrl: string;
+  token: string;
+  port: number;
+  close: () => Promise<void>;
+};
+
+function requireFile(path: string, what: string): void {
+  if (!existsSync(path)) throw new Error(`${what} not found at ${path}. Run npm run build first.`);
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  requireFile(join(options.rendererDir, 'index.html'), 'The built renderer');
+  requireFile(options.bridgeClientFile, 'The built bridge client');
+  const host = options.host ?? '127.0.0.1';
+  const log =
+    options.log ??
+    ((line: string) => {
+      process.stderr.write(`${line}\n`);
+    });
+  const token = randomBytes(32).toString('base64url');
+  const handlers = createCoreHandlers({ runtime: 'preview', version: options.version ?? '0.0.0' });
+  const bridge = {
+    handlers,
+    token,
+    log: (message: string, detail: unknown) => {
+      log(`${message}: ${inspect(detail, { depth: 4 })}`);
+    },
+  };
+  let port = 0; // set once listening; no request can arrive before that
+
+  const server = createServer((req, res) => {
+    setSecurityHeaders(res);
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      sendError(res, 403, appError('UNAUTHORIZED', 'KP Desk preview answers only its own page.'));
+      return;
+    }
+    const pathname = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    const handled = pathname.startsWith(INVOKE_PREFIX)
+      ? handleInvoke(req, res, pathname, bridge)
+      : serveStatic(req, res, pathname, options);
+    handled.catch((error: unknown) => {
+      log(`request for ${pathname} failed: ${inspect(error)}`);
+      if (!res.headersSent) sendText(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}/`;
+
+  return {
+    url,
+    openUrl: `${url}#token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolveClose, rejectClose) => {
+        server.close((error) => {
+          if (error) rejectClose(error);
+          else resolveClose();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

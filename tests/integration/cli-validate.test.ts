@@ -1,0 +1,147 @@
+// The BUILT kpdesk, run as a user runs it: `node bin/kpdesk.mjs validate <file>` in a child
+// process. The CLI bundle is built by the project's own build script (scripts/build-node.mjs,
+// entry "cli") into a private temporary folder next to a copy of the launcher, so this test
+// neither needs nor disturbs dist/ while other tests or builds use it.
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppError } from '../../shared/errors';
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (name: string) => `tests/fixtures/certificates/${name}`;
+
+let installDir = '';
+
+type Outcome = { code: number; stdout: string; stderr: string };
+
+async function kpdesk(args: string[], launcher = join(installDir, 'bin', 'kpdesk.mjs')) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    return { code: 0, stdout, stderr } satisfies Outcome;
+  } catch (error: unknown) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+type JsonFinding = { severity: string; field: string; code: string; source: string };
+
+async function findingsOf(name: string) {
+  const outcome = await kpdesk(['validate', fixture(name), '--json']);
+  const report = JSON.parse(outcome.stdout) as { errorCount: number; findings: JsonFinding[] };
+  return { ...outcome, report };
+}
+
+beforeAll(async () => {
+  installDir = await mkdtemp(join(tmpdir(), 'kpdesk-cli-'));
+  await mkdir(join(installDir, 'bin'));
+  await copyFile(join(repoRoot, 'bin', 'kpdesk.mjs'), join(installDir, 'bin', 'kpdesk.mjs'));
+  await run(
+    process.execPath,
+    ['scripts/build-node.mjs', 'cli', '--outdir', join(installDir, 'dist')],
+    { cwd: repoRoot },
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await rm(installDir, { recursive: true, force: true });
+});
+
+describe('kpdesk validate (built CLI)', () => {
+  it('exits 0 for the valid certificate', async () => {
+    const outcome = await kpdesk(['validate', fixture('valid.json')]);
+    expect(outcome).toMatchObject({ code: 0, stderr: '' });
+    expect(outcome.stdout).toContain('No findings: US12345');
+  });
+
+  it.each([
+    ['bad-origin-us.json', 'countryOfOrigin', 'ORIGIN_US', '592.307'],
+    ['bad-itn-date.json', 'itn', 'ITN_DATE_INVALID', '592.301(a)(5)'],
+    ['bad-expiry-90-days.json', 'dateOfExpiry', 'EXPIRY_TOO_LATE', '592.307(e)'],
+    [
+      'bad-destination-not-participant.json',
+      'destinationCountry',
+      'DESTINATION_NOT_PARTICIPANT',
+      '592.308',
+    ],
+    ['bad-several-hs-codes.json', 'hsCodes', 'HS_MULTIPLE', '592.307(k)'],
+    [
+      'bad-consignee-address-no-destination.json',
+      'consignee.address',
+      'CONSIGNEE_ADDRESS_NO_DESTINATION',
+      '592.307(g)',
+    ],
+  ])('%s: exits 1 with an error on %s, code %s, citing %s', async (name, field, code, source) => {
+    const { code: exitCode, report } = await findingsOf(name);
+    expect(exitCode).toBe(1);
+    const finding = report.findings.find((f) => f.code === code);
+    expect(finding).toMatchObject({ severity: 'error', field });
+    expect(finding?.source).toContain(source);
+  });
+
+  it('shows the same finding in the table on stdout without --json', async () => {
+    const outcome = await kpdesk(['validate', fixture('bad-itn-date.json')]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toMatch(/^ERROR\s+itn\s+ITN_DATE_INVALID\s/m);
+    expect(outcome.stdout).toMatch(/^1 error/m);
+  });
+
+  it('exits 2 naming the problem for a file that is not JSON', async () => {
+    const outcome = await kpdesk(['validate', fixture('bad-not-json.txt')]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toContain('bad-not-json.txt is not JSON');
+  });
+
+  it('exits 2 naming the unknown key, as INVALID_INPUT in --json mode', async () => {
+    const text = await kpdesk(['validate', fixture('bad-unknown-key.json')]);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('consigne');
+    expect(text.stderr).toContain('"consignee"');
+
+    const json = await kpdesk(['validate', fixture('bad-unknown-key.json'), '--json']);
+    expect(json.code).toBe(2);
+    const { error } = JSON.parse(json.stdout) as { error: AppError };
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.fields?.['consigne']).toContain('unknown field');
+  });
+
+  it('exits 2 naming the field with the wrong type', async () => {
+    const outcome = await kpdesk(['validate', fixture('bad-wrong-type.json'), '--json']);
+    expect(outcome.code).toBe(2);
+    const { error } = JSON.parse(outcome.stdout) as { error: AppError };
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.fields?.['carats']).toContain('text');
+  });
+
+  it('prints its version', async () => {
+    const outcome = await kpdesk(['--version']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/^kpdesk \d+\.\d+\.\d+/);
+  });
+});
+
+describe('bin/kpdesk.mjs without a build', () => {
+  it('says in one line how to build the CLI, and exits 2', async () => {
+    const bare = await mkdtemp(join(tmpdir(), 'kpdesk-bare-'));
+    try {
+      await mkdir(join(bare, 'bin'));
+      await copyFile(join(repoRoot, 'bin', 'kpdesk.mjs'), join(bare, 'bin', 'kpdesk.mjs'));
+      const outcome = await kpdesk(['--version'], join(bare, 'bin', 'kpdesk.mjs'));
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+      expect(outcome.stderr).toContain('npm run build:node');
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
+  });
+});
