@@ -14,6 +14,36 @@ export const errorCodes = [
   'UNAUTHORIZED',
   /** A lifecycle step that the certificate's current state does not allow. */
   'ILLEGAL_TRANSITION',
+  /** No vault at the given place (first run: create one). */
+  'VAULT_NOT_FOUND',
+  /** A vault already exists where a new one was to be created; nothing was overwritten. */
+  'VAULT_EXISTS',
+  /** The vault is locked (auto-lock, or not yet unlocked). */
+  'VAULT_LOCKED',
+  /** Wrong passphrase, recovery key or key: nothing was changed. */
+  'VAULT_KEY_INVALID',
+  /** The vault was written by a newer KP Desk; it is left untouched. */
+  'VAULT_FROM_FUTURE',
+  /** The vault or its key file is damaged. */
+  'VAULT_CORRUPT',
+  /** The operating system's keychain cannot hold the key safely (e.g. Linux basic_text). */
+  'KEY_UNAVAILABLE',
+  /** Sign-in failed: unknown user or wrong password. */
+  'AUTH_FAILED',
+  /** The signed-in user's role does not allow this. */
+  'FORBIDDEN',
+  /** The record does not exist. */
+  'NOT_FOUND',
+  /** The change conflicts with what is stored (a duplicate, or a stale version). */
+  'CONFLICT',
+  /** The certificate number is not in stock, or was already used or voided. */
+  'STOCK_NUMBER_UNAVAILABLE',
+  /** The certificate still has error-level findings. */
+  'CERTIFICATE_HAS_ERRORS',
+  /** The record is younger than the retention period and may not be deleted. */
+  'RETENTION_PROTECTED',
+  /** A backup file failed its checks; nothing was restored. */
+  'BACKUP_INVALID',
   /** Anything unexpected; the details go to the log, never to the renderer. */
   'INTERNAL',
 ] as const;

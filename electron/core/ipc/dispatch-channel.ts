@@ -3,6 +3,7 @@
 // (Electron IPC and the preview bridge) end here, so a payload is judged the same way in both.
 import type { z } from 'zod';
 import { appError } from '../../../shared/errors';
+import { isAppFailure } from '../app-failure';
 import { isChannelName } from '../../../shared/ipc/channels';
 import { contract } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
@@ -48,6 +49,7 @@ export async function dispatchChannel(
     }
     return ok(checked.data);
   } catch (error: unknown) {
+    if (isAppFailure(error)) return err(error.error);
     log(`handler for ${channel} threw`, error);
     return err(appError('INTERNAL', 'KP Desk hit an internal error. Nothing was changed.'));
   }

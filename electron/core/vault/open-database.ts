@@ -1,0 +1,57 @@
+// Opens (or creates) the vault file with whole-file SQLCipher encryption under a raw 32-byte key
+// (never a passphrase: keys are wrapped by the key providers, see keys/). The key is passed as a
+// hex literal in PRAGMA key and goes nowhere else: no log, no error message.
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+import { AppFailure } from '../app-failure';
+import { migrations } from './migrations/index';
+import { runMigrations } from './run-migrations';
+
+export const KEY_BYTES = 32;
+
+export type OpenOptions = { create: boolean; migrate?: boolean };
+
+function applyKey(db: SqliteDatabase, key: Buffer): void {
+  if (key.length !== KEY_BYTES)
+    throw new AppFailure('VAULT_KEY_INVALID', 'The vault key has the wrong length.');
+  db.pragma("cipher='sqlcipher'");
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+export function openDatabase(path: string, key: Buffer, options: OpenOptions): SqliteDatabase {
+  const exists = existsSync(path);
+  if (!exists && !options.create)
+    throw new AppFailure('VAULT_NOT_FOUND', `No vault was found at ${path}.`);
+  if (exists && options.create)
+    throw new AppFailure(
+      'VAULT_EXISTS',
+      `A vault already exists at ${path}; it was not overwritten.`,
+    );
+  const db = new Database(path, { fileMustExist: !options.create });
+  try {
+    applyKey(db, key);
+    // The first read proves the key: SQLCipher reports a wrong key as "not a database".
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error: unknown) {
+    db.close();
+    if (error instanceof AppFailure) throw error;
+    throw new AppFailure(
+      'VAULT_KEY_INVALID',
+      'The vault could not be opened with this key. Check the passphrase or recovery key; nothing was changed.',
+    );
+  }
+  db.pragma('journal_mode = WAL');
+  // FULL: a committed certificate survives a power cut, not only a crash of the app.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  try {
+    if (options.migrate !== false) runMigrations(db, migrations);
+  } catch (error: unknown) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
