@@ -12,6 +12,8 @@ import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+// Native addons cannot be bundled: they load their compiled .node file from node_modules.
+const nativeModules = ['better-sqlite3-multiple-ciphers'];
 
 // ESM bundles of CommonJS dependencies call require() for Node builtins; give them one.
 const esmRequireBanner = {
@@ -26,7 +28,7 @@ const entries = {
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    external: ['electron', ...nodeBuiltins],
+    external: ['electron', ...nodeBuiltins, ...nativeModules],
     banner: esmRequireBanner,
   },
   // A sandboxed preload cannot load other files: it must be one CommonJS file whose only
@@ -45,7 +47,7 @@ const entries = {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['electron', ...nodeBuiltins],
+    external: ['electron', ...nodeBuiltins, ...nativeModules],
     banner: esmRequireBanner,
   },
   'preview-host': {
@@ -54,7 +56,7 @@ const entries = {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['electron', ...nodeBuiltins],
+    external: ['electron', ...nodeBuiltins, ...nativeModules],
     banner: esmRequireBanner,
   },
   'bridge-client': {
