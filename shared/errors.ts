@@ -44,6 +44,12 @@ export const errorCodes = [
   'RETENTION_PROTECTED',
   /** A backup file failed its checks; nothing was restored. */
   'BACKUP_INVALID',
+  /** A signing identity (PKCS#12, key or certificate) that cannot be opened or used to sign. */
+  'IDENTITY_INVALID',
+  /** A field holds a character the certificate font cannot print; it is never printed garbled. */
+  'DOCUMENT_TEXT_UNSUPPORTED',
+  /** A field's text does not fit its box on the certificate, even in the smallest type size. */
+  'DOCUMENT_TEXT_TOO_LONG',
   /** Anything unexpected; the details go to the log, never to the renderer. */
   'INTERNAL',
 ] as const;

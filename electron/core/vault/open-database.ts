@@ -42,12 +42,12 @@ export function openDatabase(path: string, key: Buffer, options: OpenOptions): S
       'The vault could not be opened with this key. Check the passphrase or recovery key; nothing was changed.',
     );
   }
-  db.pragma('journal_mode = WAL');
-  // FULL: a committed certificate survives a power cut, not only a crash of the app.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a committed certificate survives a power cut, not only a crash of the app.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
     if (options.migrate !== false) runMigrations(db, migrations);
   } catch (error: unknown) {
     db.close();
