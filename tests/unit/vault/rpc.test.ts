@@ -29,6 +29,12 @@ function service() {
     },
     calls: () => count,
     callback: () => () => count,
+    inner: {
+      scale: 10,
+      times(this: { scale: number }, n: number): number {
+        return n * this.scale;
+      },
+    },
   };
 }
 
@@ -45,6 +51,8 @@ describe('inProcessRpc', () => {
     const seen: unknown[] = [];
     const rpc = inProcessRpc(service(), (error) => seen.push(error));
     expect(await rpc.add(2, 3)).toBe(5);
+    // A nested group keeps its shape, and its methods run with their own object as `this`.
+    expect(await rpc.inner.times(4)).toBe(40);
     expect(await outcome(rpc.refuse())).toEqual({
       error: {
         code: 'FORBIDDEN',
@@ -106,6 +114,15 @@ describe('serveRpc', () => {
     expect(await call(5, 'calls', [])).toMatchObject({ value: 1 });
     // A returned value that cannot be cloned becomes a typed error, not a crash.
     expect(await call(6, 'callback', [])).toMatchObject({ id: 6, error: { code: 'INTERNAL' } });
+    expect(await call(7, 'inner.times', [5])).toEqual({ id: 7, ok: true, value: 50 });
+    for (const [id, path] of [
+      [8, 'inner'],
+      [9, 'inner.scale'],
+      [10, 'inner.constructor'],
+      [11, '__proto__.toString'],
+      [12, 'inner.times.call'],
+    ] as const)
+      expect(await call(id, path, [])).toMatchObject({ id, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(JSON.stringify(messages)).not.toContain(secret);
   });
 });

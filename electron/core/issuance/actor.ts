@@ -1,0 +1,43 @@
+// Who is acting. Roles are enforced here, in the core, not only in the UI: the role is read from
+// the users table (the one the caller claims must match), so a stale or forged actor cannot do
+// more than the stored account may.
+import { z } from 'zod';
+import { AppFailure } from '../app-failure';
+import { parseInput } from '../vault/repositories/parse-input';
+import type { User, UserRepository, UserRole } from '../vault/repositories/user-repository';
+import { userRoles } from '../vault/repositories/user-repository';
+
+export const ActorSchema = z
+  .object({ userId: z.number().int().min(1), role: z.enum(userRoles) })
+  .strict();
+
+export type Actor = z.output<typeof ActorSchema>;
+
+/** Reviewers only read (and decide edit requests); everyone else may write certificates. */
+export const WRITERS: readonly UserRole[] = ['operator', 'administrator'];
+export const ADMINISTRATORS: readonly UserRole[] = ['administrator'];
+export const EDIT_DECIDERS: readonly UserRole[] = ['administrator', 'reviewer'];
+
+const ROLE_WORDS: Record<UserRole, string> = {
+  operator: 'an operator',
+  administrator: 'an administrator',
+  reviewer: 'a reviewer',
+};
+
+export function authorize(
+  users: UserRepository,
+  actorInput: unknown,
+  allowed: readonly UserRole[],
+  what: string,
+): User {
+  const actor = parseInput(ActorSchema, actorInput);
+  const user = users.get(actor.userId);
+  if (user === null || user.disabledAt !== null || user.role !== actor.role)
+    throw new AppFailure('FORBIDDEN', 'Your account is not allowed to do this. Sign in again.');
+  if (!allowed.includes(user.role))
+    throw new AppFailure(
+      'FORBIDDEN',
+      `${ROLE_WORDS[user.role].replace(/^./, (c) => c.toUpperCase())} cannot ${what}. Ask ${allowed.map((role) => ROLE_WORDS[role]).join(' or ')}.`,
+    );
+  return user;
+}

@@ -1,0 +1,47 @@
+// The authority check before a certificate is issued or an approved correction is applied:
+// every rule (shared/domain/validate-certificate.ts) for purpose "issue", with the licensee's
+// facts from the vault. Any error-level finding refuses with CERTIFICATE_HAS_ERRORS, naming the
+// fields.
+import type { Certificate } from '../../../shared/domain/certificate';
+import { readCertificate } from '../../../shared/domain/certificate';
+import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
+import type { LicenseeFacts, ValidationReport } from '../../../shared/domain/validation-report';
+import { AppFailure } from '../app-failure';
+import type { IssuanceContext } from './issuance-context';
+
+export function licenseeFacts(context: IssuanceContext): LicenseeFacts {
+  const facts = context.repos.licensee.facts();
+  if (facts === undefined)
+    throw new AppFailure(
+      'NOT_FOUND',
+      'Enter your licensee profile (legal name, address, TIN) before issuing certificates.',
+      { licensee: 'The licensee profile is missing.' },
+    );
+  return facts;
+}
+
+export function hasErrorsFailure(report: ValidationReport): AppFailure {
+  const fields: Record<string, string> = {};
+  for (const finding of report.findings) {
+    if (finding.severity !== 'error') continue;
+    fields[finding.field] =
+      fields[finding.field] === undefined
+        ? finding.message
+        : `${fields[finding.field] ?? ''} ${finding.message}`;
+  }
+  return new AppFailure(
+    'CERTIFICATE_HAS_ERRORS',
+    `The certificate still has ${String(report.errorCount)} error(s). Fix them first; nothing was changed.`,
+    fields,
+  );
+}
+
+// No usedNumbers are passed: the draft's number is pinned to the stock form the certificate took
+// (withNumber), and stock.take already refused any number that was used or voided.
+export function readForIssue(
+  context: IssuanceContext,
+  draft: CertificateDraft,
+  licensee: LicenseeFacts,
+): { report: ValidationReport; certificate: Certificate | null } {
+  return readCertificate(draft, { purpose: 'issue', settings: context.settings, licensee });
+}

@@ -1,0 +1,98 @@
+// Corrections after issue: an operator or administrator asks (with the proposed draft and a
+// reason); an administrator or reviewer decides. An approved correction is applied to the
+// certificate and audited; it must still pass every rule. Never a silent edit.
+import type { CertificateState } from '../../../shared/domain/lifecycle';
+import { AppFailure } from '../app-failure';
+import type { EditRequest } from '../vault/repositories/edit-request-repository';
+import { parseInput } from '../vault/repositories/parse-input';
+import { EDIT_DECIDERS, WRITERS, authorize } from './actor';
+import { certificatePayload } from './certificate-payloads';
+import { hasErrorsFailure, licenseeFacts, readForIssue } from './check-certificate';
+import type { IssuanceContext } from './issuance-context';
+import { withNumber } from './issuance-context';
+import { DecideEditSchema, RequestEditSchema } from './issuance-inputs';
+
+/** Before issue a draft is simply edited; a voided certificate is never corrected. */
+const CORRECTABLE: readonly CertificateState[] = ['ISSUED', 'SHIPPED', 'DELIVERED', 'EXPIRED'];
+
+function checkCorrectable(state: CertificateState): void {
+  if (!CORRECTABLE.includes(state))
+    throw new AppFailure(
+      'ILLEGAL_TRANSITION',
+      state === 'VOIDED'
+        ? 'A voided certificate cannot be corrected.'
+        : 'A certificate that is not issued yet is edited directly, without an edit request.',
+    );
+}
+
+export function requestEdit(context: IssuanceContext, actor: unknown, input: unknown): EditRequest {
+  const { repos, audit } = context;
+  const user = authorize(repos.users, actor, WRITERS, 'ask for corrections');
+  const request = parseInput(RequestEditSchema, input);
+  const certificate = repos.certificates.mustGet(request.id);
+  checkCorrectable(certificate.state);
+  const proposed = withNumber(request.proposed, certificate.number, 'proposed.number');
+  if (repos.editRequests.listForCertificate(certificate.id).some((r) => r.status === 'pending'))
+    throw new AppFailure(
+      'CONFLICT',
+      'This certificate already has a correction waiting for a decision. Wait for it to be decided.',
+    );
+  const created = repos.editRequests.create(certificate.id, proposed, request.reason, user.id);
+  audit.append({
+    userId: user.id,
+    action: 'edit-request.create',
+    entityType: 'edit_request',
+    entityId: created.id,
+  });
+  return created;
+}
+
+export function decideEdit(context: IssuanceContext, actor: unknown, input: unknown): EditRequest {
+  const { repos, audit } = context;
+  const user = authorize(repos.users, actor, EDIT_DECIDERS, 'decide corrections');
+  const request = parseInput(DecideEditSchema, input);
+  const pending = repos.editRequests.mustGet(request.requestId);
+  if (pending.status !== 'pending')
+    throw new AppFailure('CONFLICT', `This edit request was already ${pending.status}.`);
+  if (request.decision === 'approve') {
+    const certificate = repos.certificates.mustGet(pending.certificateId);
+    checkCorrectable(certificate.state);
+    const licensee = licenseeFacts(context);
+    const reading = readForIssue(context, pending.proposed, licensee);
+    if (reading.certificate === null) throw hasErrorsFailure(reading.report);
+    const saved = repos.certificates.saveDraft(
+      certificate.id,
+      certificate.version,
+      pending.proposed,
+      certificate.state,
+    );
+    audit.append({
+      userId: user.id,
+      action: 'certificate.apply-edit',
+      entityType: 'certificate',
+      entityId: saved.id,
+    });
+    repos.outbox.add(
+      saved.id,
+      'uskpa',
+      'amended',
+      certificatePayload(reading.certificate, {
+        editRequestId: pending.id,
+        reason: pending.reason,
+      }),
+    );
+  }
+  const decided = repos.editRequests.decide(
+    pending.id,
+    request.decision === 'approve' ? 'approved' : 'rejected',
+    user.id,
+    request.note,
+  );
+  audit.append({
+    userId: user.id,
+    action: `edit-request.${request.decision}`,
+    entityType: 'edit_request',
+    entityId: decided.id,
+  });
+  return decided;
+}

@@ -1,0 +1,58 @@
+// The only way the vault is written. Every operation takes an actor ({ userId, role }) and runs
+// in ONE transaction (BEGIN IMMEDIATE): the row change, its audit event(s) and any outbox rows
+// commit together or not at all, so a failure, a refusal or a crash leaves nothing half done.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { decideEdit, requestEdit } from './edit-request-operations';
+import { createDraft, recordItn, updateDraft } from './draft-operations';
+import type { IssuanceContext } from './issuance-context';
+import {
+  addAttachment,
+  createFirstAdministrator,
+  createParty,
+  createUser,
+  registerStock,
+  saveLicensee,
+  updateParty,
+} from './records-operations';
+import { deliver, expire, issue, ship, voidCertificate } from './shipment-operations';
+
+type Operation<R> = (context: IssuanceContext, actor: unknown, input: unknown) => R;
+
+function inTransaction<R>(
+  db: Database,
+  context: IssuanceContext,
+  operation: Operation<R>,
+): (actor: unknown, input: unknown) => R {
+  const transaction = db.transaction((actor: unknown, input: unknown) =>
+    operation(context, actor, input),
+  );
+  // IMMEDIATE takes the write lock at the start, so two writers never deadlock on an upgrade.
+  return (actor, input) => transaction.immediate(actor, input);
+}
+
+export type IssuanceService = ReturnType<typeof createIssuanceService>;
+
+export function createIssuanceService(context: IssuanceContext) {
+  const { db } = context;
+  const op = <R>(operation: Operation<R>) => inTransaction(db, context, operation);
+  const first = op((ctx, _actor, input) => createFirstAdministrator(ctx, input));
+  return {
+    createFirstAdministrator: (input: unknown) => first(null, input),
+    saveLicensee: op(saveLicensee),
+    createUser: op(createUser),
+    createParty: op(createParty),
+    updateParty: op(updateParty),
+    registerStock: op(registerStock),
+    addAttachment: op(addAttachment),
+    createDraft: op(createDraft),
+    updateDraft: op(updateDraft),
+    recordItn: op(recordItn),
+    issue: op(issue),
+    ship: op(ship),
+    deliver: op(deliver),
+    void: op(voidCertificate),
+    expire: op(expire),
+    requestEdit: op(requestEdit),
+    decideEdit: op(decideEdit),
+  };
+}

@@ -1,0 +1,163 @@
+// Issue, ship, deliver, void and expire: each a lifecycle step (shared/domain/lifecycle.ts)
+// whose row change, audit events and outbox rows the service commits in one transaction.
+import type { CanonicalValue } from '../vault/audit/canonical-json';
+import type { CertificateRecord, LifecycleColumns } from '../vault/repositories/certificate-row';
+import { parseInput } from '../vault/repositories/parse-input';
+import { WRITERS, authorize } from './actor';
+import { certificatePayload } from './certificate-payloads';
+import { hasErrorsFailure, licenseeFacts, readForIssue } from './check-certificate';
+import type { IssuanceContext } from './issuance-context';
+import {
+  DeliverSchema,
+  ExpireSchema,
+  IssueSchema,
+  ShipSchema,
+  VoidSchema,
+} from './issuance-inputs';
+import { step } from './lifecycle-step';
+
+function save(
+  context: IssuanceContext,
+  current: CertificateRecord,
+  userId: number,
+  action: string,
+  changes: Partial<LifecycleColumns>,
+): CertificateRecord {
+  const saved = context.repos.certificates.saveLifecycle(current.id, current.version, {
+    ...current,
+    ...changes,
+  });
+  context.audit.append({ userId, action, entityType: 'certificate', entityId: saved.id });
+  return saved;
+}
+
+export function issue(context: IssuanceContext, actor: unknown, input: unknown): CertificateRecord {
+  const { repos } = context;
+  const user = authorize(repos.users, actor, WRITERS, 'issue certificates');
+  const request = parseInput(IssueSchema, input);
+  const current = repos.certificates.mustGet(request.id);
+  // The state is checked first (lifecycle), so a draft is refused as a draft, not for findings.
+  step(current.state, { type: 'issue', attested: true, errorCount: 0 });
+  const licensee = licenseeFacts(context);
+  const reading = readForIssue(context, current.draft, licensee);
+  if (reading.certificate === null) throw hasErrorsFailure(reading.report);
+  const state = step(current.state, {
+    type: 'issue',
+    attested: request.attested,
+    errorCount: reading.report.errorCount,
+  });
+  const issuedAt = context.now().toISOString();
+  const saved = save(context, current, user.id, 'certificate.issue', {
+    state,
+    packaging: request.packaging,
+    warranty: request.warranty,
+    attestedBy: user.id,
+    issuedAt,
+  });
+  repos.outbox.add(
+    saved.id,
+    'uskpa',
+    'issued',
+    certificatePayload(reading.certificate, { licensee: licensee.name, issuedAt }),
+  );
+  return saved;
+}
+
+export function ship(context: IssuanceContext, actor: unknown, input: unknown): CertificateRecord {
+  const { repos } = context;
+  const user = authorize(repos.users, actor, WRITERS, 'record shipments');
+  const request = parseInput(ShipSchema, input);
+  const current = repos.certificates.mustGet(request.id);
+  const state = step(current.state, {
+    type: 'ship',
+    shipDate: request.shipDate,
+    dateOfIssue: current.draft.dateOfIssue,
+    dateOfExpiry: current.draft.dateOfExpiry,
+  });
+  const saved = save(context, current, user.id, 'certificate.ship', {
+    state,
+    shipDate: request.shipDate,
+  });
+  // Issued certificates passed every rule, so the exact reading exists.
+  const reading = readForIssue(context, saved.draft, licenseeFacts(context));
+  const payload: CanonicalValue =
+    reading.certificate === null
+      ? { number: saved.number, shipDate: request.shipDate }
+      : certificatePayload(reading.certificate, { shipDate: request.shipDate });
+  repos.outbox.add(saved.id, 'census', 'shipped', payload);
+  return saved;
+}
+
+export function deliver(
+  context: IssuanceContext,
+  actor: unknown,
+  input: unknown,
+): CertificateRecord {
+  const { repos } = context;
+  const user = authorize(repos.users, actor, WRITERS, 'record deliveries');
+  const request = parseInput(DeliverSchema, input);
+  const current = repos.certificates.mustGet(request.id);
+  const state = step(current.state, { type: 'deliver', importConfirmed: request.importConfirmed });
+  return save(context, current, user.id, 'certificate.deliver', {
+    state,
+    deliveredAt: context.now().toISOString(),
+    importConfirmed: request.importConfirmed,
+  });
+}
+
+export function voidCertificate(
+  context: IssuanceContext,
+  actor: unknown,
+  input: unknown,
+): CertificateRecord {
+  const { repos, audit } = context;
+  const user = authorize(repos.users, actor, WRITERS, 'void certificates');
+  const request = parseInput(VoidSchema, input);
+  const current = repos.certificates.mustGet(request.id);
+  const state = step(current.state, { type: 'void', reason: request.reason, notes: request.notes });
+  const voidedAt = context.now().toISOString();
+  const saved = save(context, current, user.id, 'certificate.void', {
+    state,
+    voidReason: request.reason,
+    voidNotes: request.notes,
+    voidedAt,
+  });
+  // The form's number is spent for good (31 CFR 592.307: never used twice).
+  repos.stock.void(saved.number);
+  audit.append({
+    userId: user.id,
+    action: 'stock.void',
+    entityType: 'stock',
+    entityId: saved.number,
+  });
+  const payload: CanonicalValue = {
+    number: saved.number,
+    reason: request.reason,
+    notes: request.notes,
+    voidedAt,
+    previousState: current.state,
+  };
+  repos.outbox.add(saved.id, 'census', 'voided', payload);
+  repos.outbox.add(saved.id, 'uskpa', 'voided', payload);
+  return saved;
+}
+
+export function expire(
+  context: IssuanceContext,
+  actor: unknown,
+  input: unknown,
+): CertificateRecord {
+  const { repos } = context;
+  const user = authorize(repos.users, actor, WRITERS, 'mark certificates expired');
+  const request = parseInput(ExpireSchema, input);
+  const current = repos.certificates.mustGet(request.id);
+  const state = step(current.state, {
+    type: 'expire',
+    today: request.today,
+    dateOfExpiry: current.draft.dateOfExpiry,
+  });
+  return save(context, current, user.id, 'certificate.expire', {
+    state,
+    expiredAt: context.now().toISOString(),
+  });
+}

@@ -1,0 +1,35 @@
+// One byte-exact text for a value, whoever writes it: object keys sorted, no whitespace. Hashes
+// of the audit chain and entity digests are taken over this text, so the same row always gives
+// the same digest whether it is written today or verified in ten years.
+
+export type CanonicalValue =
+  | null
+  | boolean
+  | number
+  | string
+  | Uint8Array
+  | readonly CanonicalValue[]
+  | { readonly [key: string]: CanonicalValue | undefined };
+
+export function canonicalJson(value: CanonicalValue): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string')
+    return JSON.stringify(value);
+  if (typeof value === 'number') {
+    // NaN and Infinity have no JSON form; a row never holds them, so one is a bug.
+    if (!Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
+    return JSON.stringify(value);
+  }
+  // Blobs (attachment content) are written as hex: exact and deterministic.
+  if (value instanceof Uint8Array)
+    return JSON.stringify({ $bytes: Buffer.from(value).toString('hex') });
+  if (isList(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+  const record = value;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key] ?? null)}`).join(',')}}`;
+}
+
+function isList(value: CanonicalValue): value is readonly CanonicalValue[] {
+  return Array.isArray(value);
+}

@@ -1,0 +1,243 @@
+// The repositories on a real encrypted vault: what each stores, refuses and finds, and that the
+// searches are answered from their indexes (EXPLAIN QUERY PLAN).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PARTY_PREFIX_SQL } from '../../../electron/core/vault/repositories/party-repository';
+import type { Staff, TestVault } from './vault-fixture';
+import {
+  PASSWORD,
+  dumpTables,
+  failureOf,
+  openTestVault,
+  seedVault,
+  validDraft,
+} from './vault-fixture';
+
+let vault: TestVault;
+let staff: Staff;
+
+beforeEach(() => {
+  vault = openTestVault();
+  staff = seedVault(vault);
+});
+afterEach(() => vault.close());
+
+function plan(sql: string, ...params: unknown[]): string {
+  return vault.db
+    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...params)
+    .map((row) => row.detail)
+    .join('\n');
+}
+
+describe('licensee and users', () => {
+  it('stores the licensee profile and requires a TIN as NN-NNNNNNN', () => {
+    expect(vault.services.licensee.get()).toMatchObject({
+      tin: '12-3456789',
+      isCommonCarrier: false,
+    });
+    const failure = failureOf(() =>
+      vault.services.issuance.saveLicensee(staff.admin, {
+        legalName: 'Hudson',
+        address: 'NY',
+        tin: '12-345678',
+        isCommonCarrier: false,
+      }),
+    );
+    expect(failure).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { tin: expect.stringMatching(/NN-NNNNNNN/) as string },
+    });
+  });
+
+  it('signs in with the right password and gives one answer for every wrong one', () => {
+    const { users } = vault.services;
+    expect(users.signIn({ username: 'OTTO', password: PASSWORD })).toMatchObject({
+      role: 'operator',
+    });
+    const wrong = failureOf(() => users.signIn({ username: 'otto', password: `${PASSWORD}!` }));
+    const unknown = failureOf(() => users.signIn({ username: 'nobody', password: PASSWORD }));
+    expect(wrong.code).toBe('AUTH_FAILED');
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('stores only a salted scrypt hash and refuses a taken username', () => {
+    const hashes = vault.db.prepare<[], string>('SELECT password_hash FROM users').pluck().all();
+    expect(hashes.every((hash) => hash.startsWith('scrypt$1024$8$1$'))).toBe(true);
+    expect(new Set(hashes).size).toBe(hashes.length);
+    expect(hashes.join()).not.toContain(PASSWORD);
+    expect(
+      failureOf(() =>
+        vault.services.issuance.createUser(staff.admin, {
+          username: 'Otto',
+          displayName: 'Otto 2',
+          role: 'operator',
+          password: 'another long password',
+        }),
+      ).code,
+    ).toBe('CONFLICT');
+  });
+});
+
+describe('the address book', () => {
+  it('finds parties by case-insensitive name prefix, using the name index', () => {
+    const { issuance, parties } = vault.services;
+    for (const name of ['Schupstraat Diamonds BV', 'schoeman & Co', 'Sch%_ Trading', 'Zed NV'])
+      issuance.createParty(staff.operator, {
+        kind: 'consignee',
+        name,
+        address: 'Antwerp, Belgium',
+        country: 'be',
+      });
+    const names = (prefix: string) => parties.search({ prefix }).map((p) => p.name);
+    expect(names('SCH')).toEqual(['Sch%_ Trading', 'schoeman & Co', 'Schupstraat Diamonds BV']);
+    expect(names('sch%')).toEqual(['Sch%_ Trading']);
+    expect(names('schu')).toEqual(['Schupstraat Diamonds BV']);
+    expect(names('x')).toEqual([]);
+    expect(parties.search({ prefix: 'z', kind: 'exporter' })).toEqual([]);
+    expect(plan(PARTY_PREFIX_SQL, 'sch', 'sci', null, null, 20)).toMatch(
+      /SEARCH parties USING INDEX parties_by_name/,
+    );
+  });
+});
+
+describe('the stock of forms', () => {
+  it('registers ranges and lists, reports gaps and counts', () => {
+    const { issuance, stock } = vault.services;
+    issuance.registerStock(staff.operator, { numbers: 'US12400-US12409, US12412\nus 12413' });
+    expect(stock.gaps()).toEqual([
+      { from: 'US12360', to: 'US12399', count: 40 },
+      { from: 'US12410', to: 'US12411', count: 2 },
+    ]);
+    expect(stock.counts()).toEqual({ available: 32, used: 0, voided: 0 });
+  });
+
+  it('rejects a whole registration that repeats any number, naming the duplicates', () => {
+    const before = dumpTables(vault.db);
+    const failure = failureOf(() =>
+      vault.services.issuance.registerStock(staff.operator, {
+        numbers: 'US12500, US12358-US12361, US12500',
+      }),
+    );
+    expect(failure.code).toBe('CONFLICT');
+    expect(failure.message).toContain('US12358, US12359, US12500');
+    expect(failure.message).not.toContain('US12360');
+    expect(dumpTables(vault.db)).toEqual(before);
+  });
+
+  it('never makes a used or voided number available again', () => {
+    const { issuance, stock } = vault.services;
+    const used = issuance.createDraft(staff.operator, {
+      number: 'US12340',
+      draft: validDraft('US12340'),
+    });
+    issuance.void(staff.operator, {
+      id: used.id,
+      reason: 'Other (notes required)',
+      notes: 'spoiled',
+    });
+    expect(stock.counts()).toEqual({ available: 19, used: 0, voided: 1 });
+    expect(
+      failureOf(() => issuance.registerStock(staff.operator, { numbers: 'US12340' })).code,
+    ).toBe('CONFLICT');
+    expect(
+      failureOf(() =>
+        issuance.createDraft(staff.operator, { number: 'US12340', draft: validDraft('US12340') }),
+      ).message,
+    ).toMatch(/already voided/);
+  });
+});
+
+describe('certificates', () => {
+  function draftOn(number: string, changes: Record<string, unknown>): number {
+    return vault.services.issuance.createDraft(staff.operator, {
+      number,
+      draft: { ...validDraft(number), ...changes },
+    }).id;
+  }
+
+  it('lists pages of certificates newest first with filters and a keyset cursor', () => {
+    const ids = Array.from({ length: 7 }, (_, i) =>
+      draftOn(`US${String(12340 + i)}`, {
+        dateOfIssue: `2026-11-${String(20 + (i % 3))}`,
+        destinationCountry: i % 2 === 0 ? 'BE' : 'AE',
+        consignee: { name: i === 3 ? 'Dubai Gems DMCC' : 'Schupstraat Diamonds BV', address: 'x' },
+      }),
+    );
+    const { certificates } = vault.services;
+    const seen: number[] = [];
+    let page = certificates.list({ limit: 3 });
+    seen.push(...page.items.map((item) => item.id));
+    while (page.nextCursor !== null) {
+      page = certificates.list({ limit: 3, cursor: page.nextCursor });
+      seen.push(...page.items.map((item) => item.id));
+    }
+    const expected = [...ids].sort((a, b) => {
+      const day = (id: number) => (id - (ids[0] ?? 0)) % 3;
+      return day(b) - day(a) || b - a;
+    });
+    expect(seen).toEqual(expected);
+    expect(
+      certificates.list({ destination: 'ae' }).items.every((i) => i.destinationCountry === 'AE'),
+    ).toBe(true);
+    expect(certificates.list({ partyPrefix: 'dubai' }).items.map((i) => i.id)).toEqual([ids[3]]);
+    expect(
+      certificates.list({ issuedFrom: '2026-11-21', issuedTo: '2026-11-21', state: 'DRAFT' }).items,
+    ).toHaveLength(2);
+    expect(certificates.list({ hsCode: '7102.31' }).items).toHaveLength(7);
+    expect(plan('SELECT * FROM certificates WHERE number = ?', 'US12340')).toMatch(/USING INDEX/);
+    expect(plan('SELECT * FROM certificates WHERE itn = ?', 'X1')).toMatch(/certificates_by_itn/);
+  });
+
+  it('refuses a stale version with CONFLICT', () => {
+    const id = draftOn('US12340', {});
+    const { issuance } = vault.services;
+    issuance.updateDraft(staff.operator, { id, draft: validDraft('US12340'), expectedVersion: 1 });
+    expect(
+      failureOf(() =>
+        issuance.updateDraft(staff.operator, {
+          id,
+          draft: validDraft('US12340'),
+          expectedVersion: 1,
+        }),
+      ).code,
+    ).toBe('CONFLICT');
+  });
+});
+
+describe('attachments and outbox', () => {
+  it('keeps attachments inside the vault with their sha256 and refuses damaged ones', () => {
+    const id = vault.services.issuance.createDraft(staff.operator, {
+      number: 'US12340',
+      draft: validDraft('US12340'),
+    }).id;
+    const content = Buffer.from('%PDF-1.7 signed certificate scan');
+    const meta = vault.services.issuance.addAttachment(staff.operator, {
+      certificateId: id,
+      kind: 'signed-certificate',
+      fileName: 'US12340.pdf',
+      mediaType: 'application/pdf',
+      content,
+    });
+    expect(meta).toMatchObject({
+      size: content.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
+    });
+    expect(vault.services.attachments.read(meta.id).equals(content)).toBe(true);
+    vault.db.prepare("UPDATE attachments SET content = x'00'").run();
+    expect(failureOf(() => vault.services.attachments.read(meta.id)).code).toBe('VAULT_CORRUPT');
+    expect(vault.services.audit.verify().firstBreak).toMatchObject({ entityType: 'attachment' });
+  });
+
+  it('lists pending outbox rows oldest first', () => {
+    const { issuance, outbox } = vault.services;
+    const id = issuance.createDraft(staff.operator, {
+      number: 'US12340',
+      draft: validDraft('US12340'),
+    }).id;
+    issuance.void(staff.operator, { id, reason: 'Other (notes required)', notes: 'spoiled' });
+    expect(outbox.listPending().map((row) => [row.recipient, row.status])).toEqual([
+      ['census', 'pending'],
+      ['uskpa', 'pending'],
+    ]);
+  });
+});
