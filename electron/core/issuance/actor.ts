@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { AppFailure } from '../app-failure';
 import { parseInput } from '../vault/repositories/parse-input';
-import type { User, UserRepository, UserRole } from '../vault/repositories/user-repository';
-import { userRoles } from '../vault/repositories/user-repository';
+import type { UserRole } from '../../../shared/records/user-inputs';
+import { userRoles } from '../../../shared/records/user-inputs';
+import type { User, UserRepository } from '../vault/repositories/user-repository';
 
 export const ActorSchema = z
   .object({ userId: z.number().int().min(1), role: z.enum(userRoles) })

@@ -15,7 +15,11 @@ import { parseInput } from '../vault/repositories/parse-input';
 import { WRITERS, authorize } from './actor';
 import type { IssuanceContext } from './issuance-context';
 import { withNumber } from './issuance-context';
-import { CreateDraftSchema, RecordItnSchema, UpdateDraftSchema } from './issuance-inputs';
+import {
+  CreateDraftSchema,
+  RecordItnSchema,
+  UpdateDraftSchema,
+} from '../../../shared/records/issuance-inputs';
 import { step } from './lifecycle-step';
 
 export function createDraft(

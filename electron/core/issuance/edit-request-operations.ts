@@ -10,7 +10,7 @@ import { certificatePayload } from './certificate-payloads';
 import { hasErrorsFailure, licenseeFacts, readForIssue } from './check-certificate';
 import type { IssuanceContext } from './issuance-context';
 import { withNumber } from './issuance-context';
-import { DecideEditSchema, RequestEditSchema } from './issuance-inputs';
+import { DecideEditSchema, RequestEditSchema } from '../../../shared/records/issuance-inputs';
 
 /** Before issue a draft is simply edited; a voided certificate is never corrected. */
 const CORRECTABLE: readonly CertificateState[] = ['ISSUED', 'SHIPPED', 'DELIVERED', 'EXPIRED'];

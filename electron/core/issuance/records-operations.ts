@@ -8,13 +8,12 @@ import type { Licensee } from '../vault/repositories/licensee-repository';
 import type { PartyRecord } from '../vault/repositories/party-repository';
 import type { StockRegistration } from '../vault/repositories/stock-repository';
 import type { User } from '../vault/repositories/user-repository';
-import { NewUserSchema } from '../vault/repositories/user-repository';
+import { FirstAdministratorSchema } from '../../../shared/records/user-inputs';
 import { parseInput } from '../vault/repositories/parse-input';
 import { ADMINISTRATORS, WRITERS, authorize } from './actor';
 import type { IssuanceContext } from './issuance-context';
 import { z } from 'zod';
 
-const FirstAdministratorSchema = NewUserSchema.omit({ role: true }).strict();
 const PartyUpdateSchema = z.object({ id: z.number().int().min(1), party: z.unknown() }).strict();
 
 export function saveLicensee(context: IssuanceContext, actor: unknown, input: unknown): Licensee {

@@ -13,7 +13,7 @@ import {
   IssueSchema,
   ShipSchema,
   VoidSchema,
-} from './issuance-inputs';
+} from '../../../shared/records/issuance-inputs';
 import { step } from './lifecycle-step';
 
 function save(

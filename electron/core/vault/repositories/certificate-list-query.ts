@@ -2,37 +2,11 @@
 // paged by keyset (the last row's date and id), which stays fast deep into a ten-year record.
 // Each combination of filters is one SQL text, prepared once and kept.
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import { z } from 'zod';
+import type { CertificateListQuery } from '../../../../shared/records/certificate-list-query';
 import type { CertificateRow, CertificateSummary } from './certificate-row';
 import { toSummary } from './certificate-row';
 import { namePrefixRange } from './name-prefix-range';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
-
-export const CertificateListSchema = z
-  .object({
-    state: z
-      .enum(['DRAFT', 'VALIDATED', 'ISSUED', 'SHIPPED', 'DELIVERED', 'VOIDED', 'EXPIRED'])
-      .optional(),
-    issuedFrom: isoDate.optional(),
-    issuedTo: isoDate.optional(),
-    destination: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
-    hsCode: z.string().trim().max(20).optional(),
-    partyPrefix: z.string().trim().min(1).max(300).optional(),
-    cursor: z
-      .object({ dateOfIssue: isoDate.nullable(), id: z.number().int().min(1) })
-      .strict()
-      .optional(),
-    limit: z.number().int().min(1).max(200).default(50),
-  })
-  .strict();
-
-export type CertificateListQuery = z.output<typeof CertificateListSchema>;
 export type CertificatePage = {
   items: CertificateSummary[];
   nextCursor: { dateOfIssue: string | null; id: number } | null;

@@ -6,7 +6,8 @@ import type { CertificateDraft } from '../../../../shared/domain/certificate-dra
 import { normalizeCertificateNumber } from '../../../../shared/domain/certificate-number';
 import { normalizeItn } from '../../../../shared/domain/itn';
 import { AppFailure } from '../../app-failure';
-import { CertificateListSchema, createCertificateLister } from './certificate-list-query';
+import { CertificateListSchema } from '../../../../shared/records/certificate-list-query';
+import { createCertificateLister } from './certificate-list-query';
 import type { CertificatePage } from './certificate-list-query';
 import type {
   CertificateRecord,

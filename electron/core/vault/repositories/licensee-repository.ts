@@ -2,23 +2,11 @@
 // common-carrier flag decides whether the licensee may issue for third-party exporters (a
 // non-carrier is always its own exporter, USKPA licence terms).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { z } from 'zod';
+import type { LicenseeProfile } from '../../../../shared/records/licensee-profile';
+import { LicenseeProfileSchema } from '../../../../shared/records/licensee-profile';
 import type { LicenseeFacts } from '../../../../shared/domain/validation-report';
 import { parseInput } from './parse-input';
 
-export const LicenseeProfileSchema = z
-  .object({
-    legalName: z.string().trim().min(1, 'Enter the legal name.').max(200),
-    address: z.string().trim().min(1, 'Enter the address.').max(2000),
-    tin: z
-      .string()
-      .trim()
-      .regex(/^\d{2}-\d{7}$/, 'Enter the TIN (EIN) as NN-NNNNNNN, e.g. 12-3456789.'),
-    isCommonCarrier: z.boolean(),
-  })
-  .strict();
-
-export type LicenseeProfile = z.output<typeof LicenseeProfileSchema>;
 export type Licensee = LicenseeProfile & { updatedAt: string };
 
 type LicenseeRow = {

@@ -1,35 +1,12 @@
 // The address book: exporters and consignees the licensee ships for and to, searched by name
 // prefix while typing (answered from the parties_by_name NOCASE index).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { z } from 'zod';
+import type { PartyInput } from '../../../../shared/records/party-inputs';
+import { PartyInputSchema, PartySearchSchema } from '../../../../shared/records/party-inputs';
 import { AppFailure } from '../../app-failure';
 import { namePrefixRange } from './name-prefix-range';
 import { parseInput } from './parse-input';
 
-export const partyKinds = ['exporter', 'consignee'] as const;
-
-export const PartyInputSchema = z
-  .object({
-    kind: z.enum(partyKinds),
-    name: z.string().trim().min(1, 'Enter the name.').max(300),
-    address: z.string().trim().min(1, 'Enter the address.').max(2000),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'Enter the ISO 3166-1 alpha-2 country code, e.g. BE.'),
-  })
-  .strict();
-
-const SearchSchema = z
-  .object({
-    prefix: z.string().max(300),
-    kind: z.enum(partyKinds).optional(),
-    limit: z.number().int().min(1).max(200).default(20),
-  })
-  .strict();
-
-export type PartyInput = z.output<typeof PartyInputSchema>;
 export type PartyRecord = PartyInput & { id: number; createdAt: string; updatedAt: string };
 
 type PartyRow = {
@@ -109,7 +86,7 @@ export function createPartyRepository(db: Database, now: () => Date) {
       return updated;
     },
     search: (input: unknown): PartyRecord[] => {
-      const query = parseInput(SearchSchema, input);
+      const query = parseInput(PartySearchSchema, input);
       const kind = query.kind ?? null;
       const prefix = query.prefix.trim();
       if (prefix === '') return firstPage.all(kind, kind, query.limit).map(toParty);

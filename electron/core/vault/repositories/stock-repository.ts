@@ -2,7 +2,7 @@
 // while 'available'; take() marks it 'used' and voiding marks it 'voided'. No statement here
 // ever sets a number back to 'available' (31 CFR 592.307: a number is never used twice).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { z } from 'zod';
+import { RegisterStockSchema } from '../../../../shared/records/stock-inputs';
 import { normalizeCertificateNumber } from '../../../../shared/domain/certificate-number';
 import { AppFailure } from '../../app-failure';
 import { parseInput } from './parse-input';
@@ -10,13 +10,6 @@ import { readStockSpec } from './stock-spec';
 
 export const stockStatuses = ['available', 'used', 'voided'] as const;
 export type StockStatus = (typeof stockStatuses)[number];
-
-export const RegisterStockSchema = z
-  .object({
-    numbers: z.string().max(200_000),
-    description: z.string().trim().max(500).default(''),
-  })
-  .strict();
 
 export type StockNumber = { number: string; status: StockStatus; batchId: number };
 export type StockGap = { from: string; to: string; count: number };

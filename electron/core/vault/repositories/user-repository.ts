@@ -3,41 +3,12 @@
 // unknown user and a wrong password get the SAME answer, and take the same time, so sign-in
 // does not reveal which usernames exist.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { z } from 'zod';
+import type { UserRole } from '../../../../shared/records/user-inputs';
+import { NewUserSchema, SignInSchema } from '../../../../shared/records/user-inputs';
 import { AppFailure } from '../../app-failure';
 import { parseInput } from './parse-input';
 import type { ScryptParams } from './password-hash';
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword } from './password-hash';
-
-export const userRoles = ['operator', 'administrator', 'reviewer'] as const;
-export type UserRole = (typeof userRoles)[number];
-
-export const MIN_PASSWORD_LENGTH = 12;
-
-export const NewUserSchema = z
-  .object({
-    username: z
-      .string()
-      .trim()
-      .regex(
-        /^[A-Za-z0-9._-]{3,64}$/,
-        'Use 3 to 64 letters, digits, dots, dashes or underscores for the username.',
-      ),
-    displayName: z.string().trim().min(1, 'Enter the name of the person.').max(200),
-    role: z.enum(userRoles),
-    password: z
-      .string()
-      .min(
-        MIN_PASSWORD_LENGTH,
-        `Use a password of at least ${String(MIN_PASSWORD_LENGTH)} characters.`,
-      )
-      .max(1024),
-  })
-  .strict();
-
-const SignInSchema = z
-  .object({ username: z.string().max(64), password: z.string().max(1024) })
-  .strict();
 
 export type User = {
   id: number;

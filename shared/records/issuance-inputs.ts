@@ -1,7 +1,7 @@
 // The inputs of the issuance operations, each a .strict() schema: anything unknown or malformed
 // is INVALID_INPUT naming the field, before the vault is touched.
 import { z } from 'zod';
-import { CertificateDraftSchema } from '../../../shared/domain/certificate-draft';
+import { CertificateDraftSchema } from '../domain/certificate-draft';
 
 const id = z.number().int().min(1);
 const isoDate = z

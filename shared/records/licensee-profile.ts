@@ -1,0 +1,17 @@
+// The licensee's profile. The TIN is the IRS employer number NN-NNNNNNN; the common-carrier
+// flag decides whether the licensee may issue for third-party exporters (USKPA licence terms).
+import { z } from 'zod';
+
+export const LicenseeProfileSchema = z
+  .object({
+    legalName: z.string().trim().min(1, 'Enter the legal name.').max(200),
+    address: z.string().trim().min(1, 'Enter the address.').max(2000),
+    tin: z
+      .string()
+      .trim()
+      .regex(/^\d{2}-\d{7}$/, 'Enter the TIN (EIN) as NN-NNNNNNN, e.g. 12-3456789.'),
+    isCommonCarrier: z.boolean(),
+  })
+  .strict();
+
+export type LicenseeProfile = z.output<typeof LicenseeProfileSchema>;

@@ -1,0 +1,9 @@
+// Registering purchased USKPA forms: ranges and lists such as "US10000-US10099, US10150".
+import { z } from 'zod';
+
+export const RegisterStockSchema = z
+  .object({
+    numbers: z.string().max(200_000),
+    description: z.string().trim().max(500).default(''),
+  })
+  .strict();
