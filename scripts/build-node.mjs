@@ -31,6 +31,16 @@ const entries = {
     external: ['electron', ...nodeBuiltins, ...nativeModules],
     banner: esmRequireBanner,
   },
+  // The vault's worker thread: the synchronous SQLite driver runs here, off the main thread.
+  'vault-worker': {
+    entryPoints: ['electron/core/vault/worker/vault-worker.ts'],
+    outfile: 'electron/vault-worker.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['electron', ...nodeBuiltins, ...nativeModules],
+    banner: esmRequireBanner,
+  },
   // A sandboxed preload cannot load other files: it must be one CommonJS file whose only
   // require is 'electron'. platform 'browser' makes any Node builtin import a build error.
   preload: {

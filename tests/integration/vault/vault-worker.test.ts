@@ -211,14 +211,19 @@ describe('what the worker sends to its parent', () => {
       await call('open', path, keyHex); // already open
       await call('backup', join(dir, 'no-such-folder', 'b.kpdesk-backup'));
       await call('lock');
-      await call('open', path, keyHex.toUpperCase().replace(/^./, '0'));
+      // Almost the key: one digit changed, the rest in upper case (a wrong key, not a typo'd one).
+      await call(
+        'open',
+        path,
+        `${keyHex.startsWith('0') ? '1' : '0'}${keyHex.slice(1).toUpperCase()}`,
+      );
       await call('open', path, malformed);
       await call('open', join(dir, 'no-such-folder', 'v.kpdb'), keyHex, true);
       await call('restore', join(dir, 'missing'), path, keyHex);
       const failures = messages.filter((m) => (m as { ok?: boolean }).ok === false);
       expect(failures.length).toBeGreaterThanOrEqual(7);
       const everything = JSON.stringify(messages) + log;
-      for (const secret of [keyHex, keyHex.toUpperCase(), malformed, keyHex.slice(8, 40)])
+      for (const secret of [keyHex, keyHex.slice(1).toUpperCase(), malformed, keyHex.slice(8, 40)])
         expect(everything).not.toContain(secret);
       expect(everything).not.toMatch(/at .*\(.*:\d+:\d+\)/); // no stack frames either
     } finally {

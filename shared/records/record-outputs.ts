@@ -1,0 +1,130 @@
+// What the vault channels answer, as schemas: dispatch checks every answer against them, so the
+// renderer can rely on these shapes. The core's repository types must stay assignable to these
+// (tests/unit/ipc/record-outputs.test.ts checks real answers against them).
+import { z } from 'zod';
+import { CertificateDraftSchema } from '../domain/certificate-draft';
+import { certificateStates } from '../domain/lifecycle';
+import { userRoles } from './user-inputs';
+
+const storedStates = certificateStates.filter((state) => state !== 'IN_STOCK') as [
+  'DRAFT',
+  ...('VALIDATED' | 'ISSUED' | 'SHIPPED' | 'DELIVERED' | 'VOIDED' | 'EXPIRED')[],
+];
+
+export const VaultStatusSchema = z
+  .object({
+    /** absent: first run (create a vault); locked: unlock it; open: ready. */
+    vault: z.enum(['absent', 'locked', 'open']),
+    user: z
+      .object({
+        userId: z.number().int(),
+        username: z.string(),
+        displayName: z.string(),
+        role: z.enum(userRoles),
+      })
+      .strict()
+      .nullable(),
+    /** True until the first administrator exists. */
+    needsFirstAdministrator: z.boolean(),
+  })
+  .strict();
+export type VaultStatus = z.infer<typeof VaultStatusSchema>;
+
+export const LicenseeSchema = z
+  .object({
+    legalName: z.string(),
+    address: z.string(),
+    tin: z.string(),
+    isCommonCarrier: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .strict();
+
+export const UserSummarySchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(userRoles),
+    createdAt: z.string(),
+    disabledAt: z.string().nullable(),
+  })
+  .strict();
+
+export const StockSummarySchema = z
+  .object({
+    counts: z
+      .object({ available: z.number().int(), used: z.number().int(), voided: z.number().int() })
+      .strict(),
+    gaps: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() }).strict()),
+  })
+  .strict();
+
+const json = z.json();
+
+export const CertificateRecordSchema = z
+  .object({
+    id: z.number().int(),
+    number: z.string(),
+    state: z.enum(storedStates),
+    draft: CertificateDraftSchema,
+    packaging: json,
+    warranty: json,
+    attestedBy: z.number().int().nullable(),
+    issuedAt: z.string().nullable(),
+    shipDate: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    importConfirmed: z.boolean(),
+    voidReason: z.string().nullable(),
+    voidNotes: z.string().nullable(),
+    voidedAt: z.string().nullable(),
+    expiredAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .strict();
+
+export const CertificateSummarySchema = z
+  .object({
+    id: z.number().int(),
+    number: z.string(),
+    state: z.enum(storedStates),
+    exporterName: z.string(),
+    consigneeName: z.string(),
+    destinationCountry: z.string(),
+    hsCode: z.string(),
+    itn: z.string().nullable(),
+    dateOfIssue: z.string().nullable(),
+    caratHundredths: z.number().int().nullable(),
+    valueCents: z.number().int().nullable(),
+    version: z.number().int(),
+  })
+  .strict();
+
+export const CertificatePageSchema = z
+  .object({
+    items: z.array(CertificateSummarySchema),
+    nextCursor: z
+      .object({ dateOfIssue: z.string().nullable(), id: z.number().int() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
+export const AuditReportSchema = z
+  .object({
+    ok: z.boolean(),
+    eventsChecked: z.number().int(),
+    firstBreak: z
+      .object({
+        seq: z.number().int().nullable(),
+        kind: z.enum(['hash', 'link', 'entity']),
+        entityType: z.string().optional(),
+        entityId: z.string().optional(),
+        message: z.string(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
