@@ -7,6 +7,9 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createCoreHandlers } from './core/create-core-handlers';
+import type { VaultGateway } from './core/vault/vault-gateway';
+import { createWorkerClient } from './core/vault/worker/vault-worker-client';
+import type { WorkerClient } from './core/vault/worker/vault-worker-client';
 import { registerHandlers } from './ipc/register-handlers';
 import { installAppProtocol, registerAppSchemeAsPrivileged } from './shell/app-protocol';
 import { installCrashHandlers } from './shell/crash-handlers';
@@ -17,12 +20,14 @@ import { hardenSession, installWebContentsGuards } from './shell/security';
 // The bundle is dist/electron/main.mjs; the preload and the renderer are built next to it.
 const preloadPath = join(import.meta.dirname, 'preload.cjs');
 const rendererRoot = join(import.meta.dirname, '..', 'renderer');
+const vaultWorkerPath = join(import.meta.dirname, 'vault-worker.mjs');
 
 const log = createLogger();
 const logFile = (): string => join(app.getPath('logs'), 'main.log');
 installCrashHandlers({ log, logLocation: logFile });
 
 let mainWindow: BrowserWindow | null = null;
+let vault: WorkerClient<VaultGateway> | null = null;
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({ preloadPath, log });
@@ -49,7 +54,9 @@ async function start(): Promise<void> {
   hardenSession(appSession);
   installAppProtocol(appSession, rendererRoot, log);
 
-  const core = createCoreHandlers({ runtime: 'electron', version: app.getVersion() });
+  // The vault lives in a worker thread: SQLite and scrypt never block this process.
+  vault = createWorkerClient<VaultGateway>(vaultWorkerPath, { dataDir: app.getPath('userData') });
+  const core = createCoreHandlers({ runtime: 'electron', version: app.getVersion(), vault });
   registerHandlers(ipcMain, core, (message, detail) => {
     log.error(message, detail);
   });
@@ -66,6 +73,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', focusMainWindow);
+  // Close the vault cleanly (WAL checkpoint, worker ended) before the process exits.
+  app.on('before-quit', () => {
+    void vault?.close();
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

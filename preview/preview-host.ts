@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     port: choice.port,
     host: '127.0.0.1',
     version: packageJson.version,
+    // A fixed folder keeps the vault between runs; by default each run starts from first run.
+    ...(process.env.KP_PREVIEW_DATA_DIR ? { dataDir: process.env.KP_PREVIEW_DATA_DIR } : {}),
   });
   process.stdout.write(`KP Desk preview: ${server.openUrl}\n`);
 

@@ -3,11 +3,14 @@
 // "Running without the Electron binary"). A development and test tool: loopback only, a fresh
 // random token per run, Host and Origin checked on every request, no CORS.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { createVaultGateway } from '../electron/core/vault/vault-gateway';
+import { inProcessRpc } from '../electron/core/vault/worker/in-process-rpc';
 import { createCoreHandlers } from '../electron/core/create-core-handlers';
 import { appError } from '../shared/errors';
 import { handleInvoke, INVOKE_PREFIX } from './http-bridge';
@@ -25,6 +28,8 @@ export type PreviewServerOptions = {
   /** Loopback only: the bridge gives full access to the core. */
   host?: '127.0.0.1';
   version?: string;
+  /** The vault's folder; a new empty one in the OS temp folder when omitted (a first run). */
+  dataDir?: string;
   /** Where problems are reported (never the token); standard error by default. */
   log?: (line: string) => void;
 };
@@ -53,7 +58,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       process.stderr.write(`${line}\n`);
     });
   const token = randomBytes(32).toString('base64url');
-  const handlers = createCoreHandlers({ runtime: 'preview', version: options.version ?? '0.0.0' });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kpdesk-preview-'));
+  // In-process: the preview host is a development tool with one user at a time.
+  const vault = inProcessRpc(createVaultGateway({ dataDir }));
+  const handlers = createCoreHandlers({
+    runtime: 'preview',
+    version: options.version ?? '0.0.0',
+    vault,
+  });
   const bridge = {
     handlers,
     token,

@@ -1,7 +1,34 @@
 // The names of every IPC channel, `domain:verb`. This list is the only place a channel string is
 // written; contract.ts gives each its schemas (and fails to compile if one is missing), and the
 // preload builds window.kp from this list without pulling the schemas into the sandbox.
-export const channelNames = ['app:getInfo', 'settings:get', 'certificates:validate'] as const;
+export const channelNames = [
+  'app:getInfo',
+  'settings:get',
+  'certificates:validate',
+  'vault:status',
+  'vault:create',
+  'vault:unlock',
+  'vault:lock',
+  'session:signIn',
+  'session:signOut',
+  'users:createFirstAdministrator',
+  'users:list',
+  'users:create',
+  'licensee:get',
+  'licensee:save',
+  'stock:register',
+  'stock:summary',
+  'certificates:createDraft',
+  'certificates:updateDraft',
+  'certificates:recordItn',
+  'certificates:issue',
+  'certificates:ship',
+  'certificates:deliver',
+  'certificates:void',
+  'certificates:get',
+  'certificates:list',
+  'audit:verify',
+] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 

@@ -7,6 +7,7 @@ import { CertificateDraftSchema } from '../domain/certificate-draft';
 import { ValidationReportSchema, validationPurposes } from '../domain/validation-report';
 import { ValidationSettingsSchema } from '../domain/validation-settings';
 import type { ChannelName } from './channels';
+import { vaultContract } from './vault-contract';
 
 type ChannelSpec = { input: z.ZodType; output: z.ZodType };
 
@@ -39,6 +40,7 @@ export const contract = {
       .strict(),
     output: ValidationReportSchema,
   },
+  ...vaultContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CertificateDraftSchema } from '../domain/certificate-draft';
 import { certificateStates } from '../domain/lifecycle';
+import { PackagingSchema, WarrantySchema } from './issuance-inputs';
 import { userRoles } from './user-inputs';
 
 const storedStates = certificateStates.filter((state) => state !== 'IN_STOCK') as [
@@ -60,7 +61,11 @@ export const StockSummarySchema = z
   })
   .strict();
 
-const json = z.json();
+// Packaging and warranty are recorded at issue; before that they are empty.
+export const StoredPackagingSchema = z.union([PackagingSchema, z.object({}).strict()]);
+export const StoredWarrantySchema = z.union([WarrantySchema, z.object({}).strict()]);
+export type StoredPackaging = z.output<typeof StoredPackagingSchema>;
+export type StoredWarranty = z.output<typeof StoredWarrantySchema>;
 
 export const CertificateRecordSchema = z
   .object({
@@ -68,8 +73,8 @@ export const CertificateRecordSchema = z
     number: z.string(),
     state: z.enum(storedStates),
     draft: CertificateDraftSchema,
-    packaging: json,
-    warranty: json,
+    packaging: StoredPackagingSchema,
+    warranty: StoredWarrantySchema,
     attestedBy: z.number().int().nullable(),
     issuedAt: z.string().nullable(),
     shipDate: z.string().nullable(),

@@ -4,7 +4,7 @@
 // against the worker and in-process, the two ways the app reaches the vault.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +14,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AppFailure } from '../../../electron/core/app-failure';
 import { inProcessRpc } from '../../../electron/core/vault/worker/in-process-rpc';
 import type { Rpc } from '../../../electron/core/vault/worker/rpc';
-import { INTERNAL_MESSAGE } from '../../../electron/core/vault/worker/rpc';
 import { createWorkerClient } from '../../../electron/core/vault/worker/vault-worker-client';
-import type { VaultEvent, VaultSession } from '../../../electron/core/vault/worker/vault-session';
-import { createVaultSession } from '../../../electron/core/vault/worker/vault-session';
+import type { VaultGateway } from '../../../electron/core/vault/vault-gateway';
+import { createVaultGateway } from '../../../electron/core/vault/vault-gateway';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -57,37 +56,46 @@ async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
   throw new Error('expected a failure');
 }
 
+// Small scrypt costs keep the test fast; the defaults are asserted elsewhere.
+const fast = { passwordHashing: { N: 1024, r: 8, p: 1 } };
+const admin = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
+
 /** What any caller of the vault sees, whichever way it reaches it. */
-async function scenario(vault: Rpc<VaultSession>): Promise<void> {
-  const path = join(dir, 'vault.kpdb');
-  expect((await failureOf(vault.settings.get('idle.minutes'))).error.code).toBe('VAULT_LOCKED');
-  expect(await vault.open(path, keyHex, true)).toEqual({ schemaVersion: 10 });
-  await vault.settings.put('idle.minutes', 15);
-  await vault.settings.put('licensee', { name: 'Hoveniers Diamonds LLC' });
-  expect(await vault.settings.get('idle.minutes')).toBe(15);
-  expect(await vault.settings.get('missing')).toBeNull();
-
-  // A driver error (NOT NULL constraint) arrives as INTERNAL, without the driver's words.
-  const internal = await failureOf(vault.settings.put('broken', undefined));
-  expect(internal.error).toEqual({ code: 'INTERNAL', message: INTERNAL_MESSAGE });
-
+async function scenario(vault: Rpc<VaultGateway>): Promise<void> {
+  expect(await vault.status()).toMatchObject({ vault: 'absent', user: null });
+  expect((await failureOf(vault.stock.summary(undefined))).error.code).toBe('VAULT_LOCKED');
+  await vault.openWithKey({ keyHex, create: true });
+  expect(await vault.status()).toMatchObject({ vault: 'open', needsFirstAdministrator: true });
+  expect((await failureOf(vault.stock.summary(undefined))).error.code).toBe('AUTH_FAILED');
+  await vault.createFirstAdministrator(admin);
+  const summary = await vault.stock.register({
+    numbers: 'US10000-US10009',
+    description: 'Hoveniers',
+  });
+  expect(summary.counts).toEqual({ available: 10, used: 0, voided: 0 });
+  // A refusal from the service arrives with its code and field.
+  const duplicate = await failureOf(vault.stock.register({ numbers: 'US10005' }));
+  expect(duplicate.error.code).toBe('CONFLICT');
   await vault.lock();
-  const wrongKey = await failureOf(vault.open(path, randomBytes(32).toString('hex')));
+  const wrongKey = await failureOf(vault.openWithKey({ keyHex: randomBytes(32).toString('hex') }));
   expect(wrongKey.error.code).toBe('VAULT_KEY_INVALID');
-  await vault.open(path, keyHex);
-  expect(await vault.settings.get('licensee')).toEqual({ name: 'Hoveniers Diamonds LLC' });
+  await vault.openWithKey({ keyHex });
+  await vault.signIn({ username: 'admin', password: admin.password });
+  expect((await vault.stock.summary(undefined)).counts.available).toBe(10);
+  expect((await vault.audit.verify(undefined)).ok).toBe(true);
   await vault.lock();
-  // The file on disk is encrypted: the stored text is nowhere in it.
-  expect(readFileSync(path).includes('Hoveniers')).toBe(false);
+  // The files on disk are encrypted: the stored text is nowhere in them.
+  const bytes = Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
+  expect(bytes.includes('Hoveniers')).toBe(false);
 }
 
-describe('the vault service', () => {
-  it('works in-process (the CLI)', async () => {
-    await scenario(inProcessRpc(createVaultSession()));
+describe('the vault gateway', () => {
+  it('works in-process (the CLI, the preview host)', async () => {
+    await scenario(inProcessRpc(createVaultGateway({ dataDir: dir, ...fast })));
   });
 
-  it('works through the worker thread (main process, preview host)', async () => {
-    const client = createWorkerClient<VaultSession>(workerFile, {});
+  it('works through the worker thread (the main process)', async () => {
+    const client = createWorkerClient<VaultGateway>(workerFile, { dataDir: dir, ...fast });
     try {
       await scenario(client);
     } finally {
@@ -97,37 +105,22 @@ describe('the vault service', () => {
 });
 
 describe('the vault worker client', () => {
-  it('reports backup and restore progress as events and round-trips their results', async () => {
-    const events: VaultEvent[] = [];
-    const client = createWorkerClient<VaultSession>(
+  it('reports backup progress as events and round-trips the result', async () => {
+    const events: unknown[] = [];
+    const client = createWorkerClient<VaultGateway>(
       workerFile,
-      {},
-      {
-        onEvent: (event) => events.push(event as VaultEvent),
-      },
+      { dataDir: dir, ...fast },
+      { onEvent: (event) => events.push(event) },
     );
     try {
-      const path = join(dir, 'vault.kpdb');
-      await client.open(path, keyHex, true);
-      await client.settings.put('probe', 'before the backup');
-      const backupPath = join(dir, 'vault.kpdesk-backup');
-      const summary = await client.backup(backupPath);
+      await client.openWithKey({ keyHex, create: true });
+      await client.createFirstAdministrator(admin);
+      const summary = await client.backup({ path: join(dir, 'vault.kpdesk-backup') });
       expect(summary.manifest.files[0]?.name).toBe('vault.kpdb');
-      await client.settings.put('probe', 'after the backup');
-      const restored = await client.restore(backupPath, path, keyHex);
-      expect(restored.previousVaultPath).toMatch(/vault\.kpdb\.before-restore-/);
-      await client.open(path, keyHex);
-      expect(await client.settings.get('probe')).toBe('before the backup');
-      const phases = events.map((e) => `${e.operation}:${e.phase}`);
-      expect(new Set(phases)).toEqual(
-        new Set([
-          'backup:snapshot',
-          'backup:write',
-          'restore:verify',
-          'restore:check',
-          'restore:replace',
-        ]),
+      const phases = events.map(
+        (e) => `${(e as { operation: string }).operation}:${(e as { phase: string }).phase}`,
       );
+      expect(new Set(phases)).toEqual(new Set(['backup:snapshot', 'backup:write']));
     } finally {
       await client.close();
     }
@@ -135,26 +128,26 @@ describe('the vault worker client', () => {
 
   it('answers an unknown or inherited method with UNKNOWN_CHANNEL', async () => {
     const client = createWorkerClient<
-      VaultSession & { constructor: () => void; drop: () => void; settings: { drop: () => void } }
-    >(workerFile, {});
+      VaultGateway & { constructor: () => void; drop: () => void; stock: { drop: () => void } }
+    >(workerFile, { dataDir: dir });
     try {
       expect((await failureOf(client.drop())).error.code).toBe('UNKNOWN_CHANNEL');
       expect((await failureOf(client.constructor())).error.code).toBe('UNKNOWN_CHANNEL');
-      expect((await failureOf(client.settings.drop())).error.code).toBe('UNKNOWN_CHANNEL');
+      expect((await failureOf(client.stock.drop())).error.code).toBe('UNKNOWN_CHANNEL');
     } finally {
       await client.close();
     }
   });
 
   it('rejects every pending call with INTERNAL when the worker is killed', async () => {
-    const client = createWorkerClient<VaultSession>(workerFile, {});
-    const path = join(dir, 'vault.kpdb');
-    await client.open(path, keyHex, true);
-    for (let i = 0; i < 200; i += 1) await client.settings.put(`bulk.${i}`, 'x'.repeat(50_000));
-    // A backup of ~10 MB takes far longer than posting the calls below and killing the worker.
+    const client = createWorkerClient<VaultGateway>(workerFile, { dataDir: dir, ...fast });
+    await client.openWithKey({ keyHex, create: true });
+    await client.createFirstAdministrator(admin);
+    await client.stock.register({ numbers: 'US100000-US159999' });
+    // A backup of a few MB takes far longer than posting the calls below and killing the worker.
     const calls = [
-      client.backup(join(dir, 'slow.kpdesk-backup')),
-      ...Array.from({ length: 10 }, (_, i) => client.settings.put(`late.${i}`, i)),
+      client.backup({ path: join(dir, 'slow.kpdesk-backup') }),
+      ...Array.from({ length: 10 }, () => client.stock.summary(undefined)),
     ];
     const killed = client.terminate();
     const outcomes = await Promise.allSettled(calls);
@@ -167,25 +160,24 @@ describe('the vault worker client', () => {
       }
     }
     // And a call after the worker is gone fails at once instead of hanging.
-    expect((await failureOf(client.settings.get('late.0'))).error.code).toBe('INTERNAL');
-  });
+    expect((await failureOf(client.status())).error.code).toBe('INTERNAL');
+  }, 60_000);
 
   it('lets queued calls finish on close(), then refuses new ones', async () => {
-    const client = createWorkerClient<VaultSession>(workerFile, {});
-    const path = join(dir, 'vault.kpdb');
-    const opened = client.open(path, keyHex, true);
-    const written = client.settings.put('queued', true);
+    const client = createWorkerClient<VaultGateway>(workerFile, { dataDir: dir });
+    const opened = client.openWithKey({ keyHex, create: true });
+    const status = client.status();
     const closing = client.close();
-    await expect(opened).resolves.toEqual({ schemaVersion: 10 });
-    await expect(written).resolves.toBeUndefined();
+    await expect(opened).resolves.toMatchObject({ vault: 'open' });
+    await expect(status).resolves.toMatchObject({ vault: 'open' });
     await closing;
-    expect((await failureOf(client.settings.get('queued'))).error.code).toBe('INTERNAL');
+    expect((await failureOf(client.status())).error.code).toBe('INTERNAL');
   });
 });
 
 describe('what the worker sends to its parent', () => {
   it('never holds the key, for any failure, in messages or in its log', async () => {
-    const worker = new Worker(workerFile, { stderr: true });
+    const worker = new Worker(workerFile, { stderr: true, workerData: { dataDir: dir } });
     const messages: unknown[] = [];
     let log = '';
     worker.stderr.on('data', (chunk: Buffer) => {
@@ -204,24 +196,20 @@ describe('what the worker sends to its parent', () => {
         worker.postMessage({ id: nextId, method, args });
       });
     try {
-      const path = join(dir, 'vault.kpdb');
       const malformed = `${keyHex}zz`;
-      await call('open', path, keyHex, true);
-      await call('settings.put', keyHex, undefined); // driver error, key as the setting's name
-      await call('open', path, keyHex); // already open
-      await call('backup', join(dir, 'no-such-folder', 'b.kpdesk-backup'));
+      await call('openWithKey', { keyHex, create: true });
+      await call('openWithKey', { keyHex }); // already open
+      await call('signIn', { username: keyHex, password: keyHex }); // no such user
+      await call('backup', { path: join(dir, 'no-such-folder', 'b.kpdesk-backup') });
       await call('lock');
       // Almost the key: one digit changed, the rest in upper case (a wrong key, not a typo'd one).
-      await call(
-        'open',
-        path,
-        `${keyHex.startsWith('0') ? '1' : '0'}${keyHex.slice(1).toUpperCase()}`,
-      );
-      await call('open', path, malformed);
-      await call('open', join(dir, 'no-such-folder', 'v.kpdb'), keyHex, true);
-      await call('restore', join(dir, 'missing'), path, keyHex);
+      await call('openWithKey', {
+        keyHex: `${keyHex.startsWith('0') ? '1' : '0'}${keyHex.slice(1).toUpperCase()}`,
+      });
+      await call('openWithKey', { keyHex: malformed });
+      await call('unlock', { passphrase: keyHex });
       const failures = messages.filter((m) => (m as { ok?: boolean }).ok === false);
-      expect(failures.length).toBeGreaterThanOrEqual(7);
+      expect(failures.length).toBeGreaterThanOrEqual(6);
       const everything = JSON.stringify(messages) + log;
       for (const secret of [keyHex, keyHex.slice(1).toUpperCase(), malformed, keyHex.slice(8, 40)])
         expect(everything).not.toContain(secret);

@@ -15,6 +15,8 @@ export function captureIo(columns = 120): CapturedIo {
     stderr: (text) => stderr.push(text),
     cwd: repoRoot,
     columns,
+    env: {},
+    stderrIsTty: false,
     out: () => stdout.join(''),
     err: () => stderr.join(''),
   };

@@ -149,7 +149,10 @@ describe('CertificateForm', () => {
     const kp = fakeKp();
     const api = {
       ...kp.api,
-      certificates: { validate: () => Promise.reject(new Error('socket hang up')) },
+      certificates: {
+        ...kp.api.certificates,
+        validate: () => Promise.reject(new Error('socket hang up')),
+      },
     };
     render(<CertificateForm api={api} settings={defaultValidationSettings} />);
     fireEvent.click(screen.getByRole('button', { name: 'Check certificate' }));

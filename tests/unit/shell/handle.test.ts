@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createCoreHandlers } from '../../../electron/core/create-core-handlers';
+import { coreForTests } from '../../helpers/core-for-tests';
 import type { CoreHandlers } from '../../../electron/core/ipc/core-handlers';
 import { handle } from '../../../electron/ipc/handle';
 import type { InvokeEventLike, InvokeListener, IpcMainLike } from '../../../electron/ipc/handle';
@@ -36,9 +36,7 @@ function readFixture(name: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
 
-function setup(
-  handlers: CoreHandlers = createCoreHandlers({ runtime: 'electron', version: '9.9.9' }),
-) {
+function setup(handlers: CoreHandlers = coreForTests('electron', '9.9.9')) {
   const ipcMain = new FakeIpcMain();
   const log = vi.fn();
   registerHandlers(ipcMain, handlers, log);
@@ -95,7 +93,7 @@ describe('handle() with an untrusted sender', () => {
   it.each(untrusted)(
     'refuses %s with UNTRUSTED_SENDER and never runs the handler',
     async (_name, event) => {
-      const core = createCoreHandlers({ runtime: 'electron', version: '1.0.0' });
+      const core = coreForTests('electron', '1.0.0');
       const validate = vi.fn(core['certificates:validate']);
       const { ipcMain, log } = setup({ ...core, 'certificates:validate': validate });
       const result = await ipcMain.invoke('certificates:validate', event, {
@@ -147,7 +145,7 @@ describe('handle() with a bad payload or a failing handler', () => {
   });
 
   it('turns a throwing handler into INTERNAL without a stack or the error text', async () => {
-    const core = createCoreHandlers({ runtime: 'electron', version: '1.0.0' });
+    const core = coreForTests('electron', '1.0.0');
     const { ipcMain, log } = setup({
       ...core,
       'settings:get': () => {
@@ -164,7 +162,7 @@ describe('handle() with a bad payload or a failing handler', () => {
   });
 
   it('resolves (never rejects) even when the handler rejects', async () => {
-    const core = createCoreHandlers({ runtime: 'electron', version: '1.0.0' });
+    const core = coreForTests('electron', '1.0.0');
     const { ipcMain } = setup({
       ...core,
       'app:getInfo': () => Promise.reject(new TypeError('boom')),
@@ -179,12 +177,7 @@ describe('handle() with a bad payload or a failing handler', () => {
 describe('handle()', () => {
   it('registers the one channel it is given', () => {
     const ipcMain = new FakeIpcMain();
-    handle(
-      ipcMain,
-      'settings:get',
-      createCoreHandlers({ runtime: 'electron', version: '1' }),
-      vi.fn(),
-    );
+    handle(ipcMain, 'settings:get', coreForTests('electron', '1'), vi.fn());
     expect([...ipcMain.listeners.keys()]).toEqual(['settings:get']);
   });
 });

@@ -8,6 +8,11 @@ import { readHundredths } from '../../../../shared/domain/decimal';
 import { normalizeItn } from '../../../../shared/domain/itn';
 import type { CertificateState } from '../../../../shared/domain/lifecycle';
 import { normalizeHsCode } from '../../../../shared/domain/rules/hs-code-rules';
+import type { StoredPackaging, StoredWarranty } from '../../../../shared/records/record-outputs';
+import {
+  StoredPackagingSchema,
+  StoredWarrantySchema,
+} from '../../../../shared/records/record-outputs';
 import type { CanonicalValue } from '../audit/canonical-json';
 import { canonicalJson } from '../audit/canonical-json';
 
@@ -58,7 +63,9 @@ export type LifecycleColumns = {
   expiredAt: string | null;
 };
 
-export type CertificateRecord = LifecycleColumns & {
+export type CertificateRecord = Omit<LifecycleColumns, 'packaging' | 'warranty'> & {
+  packaging: StoredPackaging;
+  warranty: StoredWarranty;
   id: number;
   number: string;
   draft: CertificateDraft;
@@ -128,8 +135,8 @@ export function toRecord(row: CertificateRow): CertificateRecord {
     number: row.number,
     state: row.state,
     draft: CertificateDraftSchema.parse(JSON.parse(row.draft_json)),
-    packaging: JSON.parse(row.packaging_json) as CanonicalValue,
-    warranty: JSON.parse(row.warranty_json) as CanonicalValue,
+    packaging: StoredPackagingSchema.parse(JSON.parse(row.packaging_json)),
+    warranty: StoredWarrantySchema.parse(JSON.parse(row.warranty_json)),
     attestedBy: row.attested_by,
     issuedAt: row.issued_at,
     shipDate: row.ship_date,

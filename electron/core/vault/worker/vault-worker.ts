@@ -1,20 +1,40 @@
 // Entry point of the vault worker thread (built to dist/electron/vault-worker.mjs): serves the
-// vault session over the RPC of rpc-server.ts. Unexpected errors are logged here by name only;
-// their messages may quote values, and this log must never hold key material.
-import { parentPort } from 'node:worker_threads';
+// vault gateway over the RPC of rpc-server.ts, so the synchronous SQLite driver and scrypt never
+// block the Electron main process. Unexpected errors are logged here by name only; their
+// messages may quote values, and this log must never hold key material.
+import { parentPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
+import { createVaultGateway } from '../vault-gateway';
 import { serveRpc } from './rpc-server';
-import { createVaultSession } from './vault-session';
 
 const port = parentPort;
 if (port === null) throw new Error('vault-worker.mjs must be started as a worker thread');
 
-const session = createVaultSession((event) => {
-  port.postMessage({ event });
+const WorkerDataSchema = z.object({
+  dataDir: z.string().min(1),
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  /** Tests only: a lower password-hashing cost. */
+  passwordHashing: z
+    .object({ N: z.number().int(), r: z.number().int(), p: z.number().int() })
+    .optional(),
+});
+const init = WorkerDataSchema.parse(workerData);
+
+const gateway = createVaultGateway({
+  ...init,
+  onProgress: (event) => {
+    port.postMessage({ event });
+  },
 });
 
-serveRpc(port, session, {
+serveRpc(port, gateway, {
   onShutdown: () => {
-    session.lock();
+    gateway.lock();
   },
   onInternalError: (error: unknown) => {
     const name = error instanceof Error ? error.name : typeof error;

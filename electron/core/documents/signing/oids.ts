@@ -1,0 +1,29 @@
+// Object identifiers used by the signing code, with the document that assigns each.
+export const OID = {
+  /** RFC 5652 §4: id-data. */
+  data: '1.2.840.113549.1.7.1',
+  /** RFC 5652 §5: id-signedData. */
+  signedData: '1.2.840.113549.1.7.2',
+  /** RFC 5652 §11.1 / §11.2: content-type and message-digest signed attributes. */
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  /** RFC 5035 §3: id-aa-signingCertificateV2 (ESS). */
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  /** RFC 5652 §11.3: signing-time (not used with ETSI.CAdES.detached: the /M entry holds it). */
+  signingTime: '1.2.840.113549.1.9.5',
+  /** RFC 5754: SHA-256. */
+  sha256: '2.16.840.1.101.3.4.2.1',
+  /** RFC 8017: rsaEncryption and sha256WithRSAEncryption. */
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha256WithRsa: '1.2.840.113549.1.1.11',
+  /** RFC 5758 §3.2: ecdsa-with-SHA256. */
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  /** X.520 attribute types used in our subject names. */
+  commonName: '2.5.4.3',
+  organizationName: '2.5.4.10',
+  countryName: '2.5.4.6',
+  /** RFC 5280 §4.2.1: certificate extensions. */
+  subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
+  basicConstraints: '2.5.29.19',
+} as const;

@@ -1,0 +1,177 @@
+// The verifier on genuine certificates and on hostile files: every case gets a clear result
+// object (never a throw), and each question is answered on its own.
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSealKey } from '../../../electron/core/documents/seal/seal-key';
+import { verifyPdf } from '../../../electron/core/documents/verify/verify-pdf';
+import type { SignedFixture } from './signed-certificate-fixture';
+import { appendIncrementalUpdate, plainPdf, signedCertificate } from './signed-certificate-fixture';
+
+let fixture: SignedFixture;
+beforeAll(async () => {
+  fixture = await signedCertificate();
+});
+
+const options = () => ({
+  sealPublicKey: fixture.sealKey.publicKeySpkiDer,
+  record: fixture.certificate,
+});
+
+describe('a genuine certificate', () => {
+  it('is valid, untrusted when its self-signed certificate is not an anchor', () => {
+    const result = verifyPdf(fixture.pdf, options());
+    expect(result.overall).toBe('valid');
+    expect(result.integrity).toMatchObject({
+      status: 'valid',
+      signatureCount: 1,
+      subFilter: 'ETSI.CAdES.detached',
+    });
+    expect(result.modifiedAfterSigning).toEqual({ status: 'no', appendedBytes: 0 });
+    expect(result.signer).toMatchObject({
+      status: 'identified',
+      subject: 'C=US, O=Hudson Rough Trading LLC, CN=Jane Doe',
+      selfSigned: true,
+      validAtSigningTime: 'yes',
+    });
+    expect(result.chain.status).toBe('untrusted');
+    expect(result.seal).toMatchObject({
+      status: 'valid',
+      seal: fixture.seal,
+      matchesDocument: 'yes',
+    });
+    expect(result.seal.payload?.n).toBe(fixture.certificate.number);
+    expect(result.record).toMatchObject({ status: 'match', mismatches: [] });
+    expect(result.revocation.status).toBe('not established');
+  });
+
+  it('is trusted when its certificate is a configured anchor', () => {
+    const result = verifyPdf(fixture.pdf, {
+      ...options(),
+      trustAnchorsDer: fixture.identity.certificateChainDer,
+    });
+    expect(result.chain.status).toBe('trusted');
+  });
+
+  it('reports a record that differs, field by field', () => {
+    const record = { ...fixture.certificate, parcels: 3 };
+    const result = verifyPdf(fixture.pdf, { ...options(), record });
+    expect(result.record.status).toBe('mismatch');
+    expect(result.record.mismatches.map((m) => m.field)).toEqual(['p', 'h']);
+    expect(result.overall).toBe('invalid');
+  });
+
+  it('leaves the seal "not established" without a seal key, and rejects another issuer’s key', () => {
+    expect(verifyPdf(fixture.pdf).seal.status).toBe('not established');
+    expect(verifyPdf(fixture.pdf).overall).toBe('incomplete');
+    const other = verifyPdf(fixture.pdf, { sealPublicKey: generateSealKey().publicKeySpkiDer });
+    expect(other.seal.status).toBe('invalid');
+    expect(other.overall).toBe('invalid');
+  });
+});
+
+describe('hostile and foreign files', () => {
+  it('rejects an empty file', () => {
+    expect(verifyPdf(Buffer.alloc(0)).rejected?.reason).toBe('empty');
+  });
+
+  it('rejects a file over the size limit unread (default 20 MiB)', () => {
+    expect(verifyPdf(fixture.pdf, { maxBytes: 1000 }).rejected?.reason).toBe('too large');
+    const huge = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
+    huge.write('%PDF-1.7\n');
+    expect(verifyPdf(huge).rejected?.reason).toBe('too large');
+  });
+
+  it('rejects random bytes as not a PDF', () => {
+    const result = verifyPdf(randomBytes(5000));
+    expect(result.overall).toBe('rejected');
+    expect(result.rejected?.reason).toBe('not a PDF');
+  });
+
+  it('calls random bytes behind a PDF header damaged and unsigned', () => {
+    const result = verifyPdf(Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(5000)]));
+    expect(result.structure.status).toBe('damaged');
+    expect(result.integrity.status).toBe('not established');
+    expect(result.overall).toBe('invalid');
+  });
+
+  it('finds a truncated certificate invalid', () => {
+    for (const keep of [fixture.pdf.length - 10, Math.floor(fixture.pdf.length / 2), 200]) {
+      const result = verifyPdf(fixture.pdf.subarray(0, keep), options());
+      expect(result.overall).toBe('invalid');
+      expect(result.integrity.status).not.toBe('valid');
+    }
+  });
+
+  it('finds a damaged cross-reference table', () => {
+    const text = fixture.pdf.toString('latin1');
+    const xref = text.lastIndexOf('\nxref\n');
+    const damaged = Buffer.from(fixture.pdf);
+    damaged.write('xraf', xref + 1, 'latin1');
+    const result = verifyPdf(damaged, options());
+    expect(result.structure).toMatchObject({ status: 'damaged' });
+    expect(result.integrity.status).toBe('invalid');
+    expect(result.overall).toBe('invalid');
+  });
+
+  it('finds two signatures invalid', () => {
+    const second = Buffer.from(
+      '\n9999 0 obj\n<< /Type /Sig /ByteRange [0 10 20 30] /Contents <3000> >>\nendobj\n',
+    );
+    const result = verifyPdf(Buffer.concat([fixture.pdf, second]), options());
+    expect(result.integrity).toMatchObject({ status: 'invalid', signatureCount: 2 });
+    expect(result.overall).toBe('invalid');
+  });
+
+  it('reports a change appended after signing, while the signed revision stays intact', () => {
+    const changed = appendIncrementalUpdate(fixture.pdf);
+    const result = verifyPdf(changed, options());
+    expect(result.structure.status).toBe('ok');
+    expect(result.integrity.status).toBe('valid');
+    expect(result.modifiedAfterSigning).toEqual({
+      status: 'yes',
+      appendedBytes: changed.length - fixture.pdf.length,
+    });
+    expect(result.overall).toBe('invalid');
+  });
+
+  it('says a PDF that is not a certificate is unsigned and unsealed', async () => {
+    const result = verifyPdf(await plainPdf(), options());
+    expect(result.integrity).toMatchObject({ status: 'not established', signatureCount: 0 });
+    expect(result.seal.status).toBe('absent');
+    expect(result.overall).toBe('incomplete');
+  });
+
+  it('finds a damaged signature value invalid', () => {
+    const text = fixture.pdf.toString('latin1');
+    const contents = text.indexOf('/Contents <') + '/Contents <'.length;
+    const damaged = Buffer.from(fixture.pdf);
+    damaged.write(damaged[contents + 200] === 0x30 ? '1' : '0', contents + 200, 'latin1');
+    const result = verifyPdf(damaged, options());
+    expect(result.integrity.status).toBe('invalid');
+  });
+
+  it('returns a result for hundreds of random mutations, never a throw', () => {
+    const random = seeded(42);
+    for (let i = 0; i < 300; i += 1) {
+      const mutated = Buffer.from(
+        fixture.pdf.subarray(0, 1 + Math.floor(random() * fixture.pdf.length)),
+      );
+      for (let k = 0; k < 3; k += 1)
+        mutated[Math.floor(random() * mutated.length)] = Math.floor(random() * 256);
+      const result = verifyPdf(mutated, options());
+      expect(['valid', 'invalid', 'incomplete', 'rejected']).toContain(result.overall);
+      expect(result.overall).not.toBe('valid');
+    }
+  });
+});
+
+/** A small deterministic generator (mulberry32) so failures reproduce. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
