@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Generous: a 2-core machine running lint and a build beside the tests is slow, and
+          // speed is measured in bench/, never asserted here.
+          testTimeout: 30_000,
         },
       },
       {
