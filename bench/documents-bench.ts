@@ -1,0 +1,107 @@
+// Generate + sign + seal one certificate, against a floor measured in the same run: SHA-256 of
+// the same PDF bytes plus one signature with the same key in Node's crypto (the least any signed
+// document costs). Also: verifying one certificate. A plain script (npm run bench:documents)
+// because vitest bench cannot print the ratio of two benchmarks' medians. bench/README.md says
+// how to read it; the goals are p50 ≤ 15 ms and ≤ 3× the floor, and verify ≤ 10 ms.
+import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { join } from 'node:path';
+import type { Certificate } from '../shared/domain/certificate';
+import { issueSignedCertificate } from '../electron/core/documents/issue-signed-certificate';
+import { renderCertificatePdf } from '../electron/core/documents/layout/render-certificate-pdf';
+import { generateSealKey } from '../electron/core/documents/seal/seal-key';
+import type { SigningKeyType } from '../electron/core/documents/signing/identity';
+import { generateSigningIdentity } from '../electron/core/documents/signing/identity';
+import { verifyPdf } from '../electron/core/documents/verify/verify-pdf';
+
+// npm runs scripts from the package root; the bundle itself lives in dist/bench/.
+const resourcesDir = join(process.cwd(), 'resources');
+const certificate: Certificate = {
+  number: 'US12345',
+  countryOfOrigin: 'CD',
+  dateOfIssue: '2026-11-27',
+  dateOfExpiry: '2027-01-26',
+  exportDate: '2026-11-28',
+  exporter: {
+    name: 'Hudson Rough Diamond Trading LLC',
+    address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
+  },
+  consignee: { name: 'Schupstraat Diamonds BV', address: 'Schupstraat 21, 2018 Antwerp, Belgium' },
+  destinationCountry: 'BE',
+  caratHundredths: 1250,
+  valueCents: 1_500_000,
+  parcels: 2,
+  hsCode: '7102.31',
+  itn: 'X20261127123456',
+};
+
+async function timings(runs: number, task: () => unknown): Promise<number[]> {
+  for (let i = 0; i < Math.min(20, runs); i += 1) await task(); // warm-up (JIT, font parsing)
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await task();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+const line = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+async function benchKeyType(keyType: SigningKeyType): Promise<void> {
+  const identity = generateSigningIdentity({
+    licenseeName: 'Hudson Rough Diamond Trading LLC',
+    keyType,
+  });
+  const sealKey = generateSealKey();
+  const options = {
+    identity,
+    sealKey,
+    signerName: 'Jane Doe',
+    licenseeName: 'Hudson Rough Diamond Trading LLC',
+    resourcesDir,
+  };
+  const { pdf } = await issueSignedCertificate(certificate, options);
+  const privateKey = createPrivateKey({
+    key: identity.privateKeyPkcs8Der,
+    format: 'der',
+    type: 'pkcs8',
+  });
+
+  const issue = await timings(150, () => issueSignedCertificate(certificate, options));
+  const render = await timings(150, async () => {
+    const { pdf: doc } = await renderCertificatePdf(certificate, {
+      resourcesDir,
+      variant: 'issued',
+      signatureBox: true,
+    });
+    return doc.save({ useObjectStreams: false });
+  });
+  const floor = await timings(2000, () =>
+    sign('sha256', createHash('sha256').update(pdf).digest(), privateKey),
+  );
+  const verify = await timings(500, () =>
+    verifyPdf(pdf, { sealPublicKey: sealKey.publicKeySpkiDer, record: certificate }),
+  );
+
+  const p50 = quantile(issue, 0.5);
+  const floorP50 = quantile(floor, 0.5);
+  line(`\n${keyType} signing key (PDF ${(pdf.length / 1024).toFixed(1)} KiB)`);
+  line(
+    `  generate + sign + seal   p50 ${ms(p50)}  p95 ${ms(quantile(issue, 0.95))}   goal ≤ 15 ms`,
+  );
+  line(`    of which render + save p50 ${ms(quantile(render, 0.5))} (layout, fonts, no signature)`);
+  line(`  floor (SHA-256 + sign)   p50 ${ms(floorP50)}`);
+  line(`  ratio to the floor       ${(p50 / floorP50).toFixed(1)}×   goal ≤ 3×`);
+  line(
+    `  verify one certificate   p50 ${ms(quantile(verify, 0.5))}  p95 ${ms(quantile(verify, 0.95))}   goal ≤ 10 ms`,
+  );
+}
+
+line('Certificate documents (bench/documents-bench.ts)');
+await benchKeyType('rsa-2048');
+await benchKeyType('ecdsa-p256');
