@@ -1,5 +1,6 @@
-// `kpdesk`: KP Desk on the command line, for carriers' batch work and USKPA reviewers. It runs
-// the same shared/domain rules as the app. Bundled to dist/cli/kpdesk.mjs by
+// `kpdesk`: KP Desk on the command line, for carriers' batch work, USKPA reviewers and scripted
+// vault upkeep (first run, stock, audit, backup). It runs the same shared/domain rules and the
+// same vault services as the app. Bundled to dist/cli/kpdesk.mjs by
 // scripts/build-node.mjs; bin/kpdesk.mjs imports the bundle and calls main(). runKpdesk() takes
 // its outside world as a parameter, so tests run it in-process with captured output.
 import { parseArgs } from 'node:util';
@@ -7,8 +8,14 @@ import { version } from '../package.json';
 import { participantsAsOf } from '../shared/reference/reference-data';
 import type { CliIo, ExitCode } from './cli-io';
 import { exitCodes } from './cli-io';
+import { auditHelp, auditSummary, runAudit } from './commands/audit-verify';
+import { backupHelp, backupSummary, runBackup } from './commands/backup';
+import { initHelp, initSummary, runInit } from './commands/init';
+import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
+import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
 import { describeArgsError } from './describe-args-error';
+import { processTerminal } from './terminal';
 
 type Command = {
   summary: string;
@@ -18,12 +25,23 @@ type Command = {
 
 const commands: Readonly<Record<string, Command>> = {
   validate: { summary: validateSummary, help: validateHelp, run: runValidate },
+  init: { summary: initSummary, help: initHelp, run: runInit },
+  stock: { summary: stockSummary, help: stockHelp, run: runStock },
+  audit: { summary: auditSummary, help: auditHelp, run: runAudit },
+  backup: { summary: backupSummary, help: backupHelp, run: runBackup },
+  restore: { summary: restoreSummary, help: restoreHelp, run: runRestore },
 };
 
-export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificate files.
+export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
 
 Usage:
   kpdesk validate <certificate.json> [--json] [--purpose issue|draft] [--expiry-days N]
+  kpdesk init --admin-user <username> [--dir <folder>] [--recovery-key-out <file>] [...]
+  kpdesk stock add <numbers> --user <username> [--description <text>]
+  kpdesk stock [status]
+  kpdesk audit verify [--json]
+  kpdesk backup <file>
+  kpdesk restore <file> [--yes]
   kpdesk help [command]
   kpdesk --version
 
@@ -36,9 +54,12 @@ Options:
   -h, --help     Show this help (or "kpdesk <command> --help" for a command's help).
   -v, --version  Show the version and the date of the KP Participant list the rules use.
 
-Exit codes: 0 no error-level finding, 1 at least one error-level finding,
-2 usage error or a file that cannot be read as a certificate.
-The certificate file format: docs/certificate-format.md.
+Vault commands read the vault passphrase from --passphrase-file, $KPDESK_PASSPHRASE or a
+prompt, and the vault folder from --dir, $KPDESK_VAULT_DIR or the per-user data folder.
+
+Exit codes: 0 all is well, 1 something was found (an error-level finding, a break in the
+audit chain), 2 usage error, unreadable file or refused input (nothing was changed).
+Every command: docs/cli.md. The certificate file format: docs/certificate-format.md.
 `;
 
 export async function runKpdesk(args: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -110,7 +131,16 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     // Piped output (a file, grep) gets a fixed width so it does not depend on the terminal.
     columns: process.stdout.isTTY ? process.stdout.columns : 120,
+    env: process.env,
+    stderrIsTty: process.stderr.isTTY,
   };
-  // exitCode, not exit(): output still being flushed to a pipe must not be cut off.
-  process.exitCode = await runKpdesk(process.argv.slice(2), io);
+  const terminal = processTerminal();
+  if (terminal !== undefined) io.terminal = terminal;
+  try {
+    // exitCode, not exit(): output still being flushed to a pipe must not be cut off.
+    process.exitCode = await runKpdesk(process.argv.slice(2), io);
+  } finally {
+    // An open prompt interface would keep reading stdin, and the process alive.
+    terminal?.close();
+  }
 }

@@ -1,36 +1,20 @@
 // The BUILT kpdesk, run as a user runs it: `node bin/kpdesk.mjs validate <file>` in a child
-// process. The CLI bundle is built by the project's own build script (scripts/build-node.mjs,
-// entry "cli") into a private temporary folder next to a copy of the launcher, so this test
-// neither needs nor disturbs dist/ while other tests or builds use it.
-import { execFile } from 'node:child_process';
+// process (cli-built.ts builds it into a private folder).
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/errors';
+import type { BuiltCli } from './cli-built';
+import { buildCli, repoRoot, runLauncher } from './cli-built';
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => `tests/fixtures/certificates/${name}`;
 
-let installDir = '';
+let cli: BuiltCli | undefined;
 
-type Outcome = { code: number; stdout: string; stderr: string };
-
-async function kpdesk(args: string[], launcher = join(installDir, 'bin', 'kpdesk.mjs')) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
-    return { code: 0, stdout, stderr } satisfies Outcome;
-  } catch (error: unknown) {
-    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
+function kpdesk(args: string[], launcher?: string) {
+  if (launcher === undefined && cli === undefined) throw new Error('CLI not built');
+  return runLauncher(launcher ?? cli?.launcher ?? '', args);
 }
 
 type JsonFinding = { severity: string; field: string; code: string; source: string };
@@ -42,18 +26,11 @@ async function findingsOf(name: string) {
 }
 
 beforeAll(async () => {
-  installDir = await mkdtemp(join(tmpdir(), 'kpdesk-cli-'));
-  await mkdir(join(installDir, 'bin'));
-  await copyFile(join(repoRoot, 'bin', 'kpdesk.mjs'), join(installDir, 'bin', 'kpdesk.mjs'));
-  await run(
-    process.execPath,
-    ['scripts/build-node.mjs', 'cli', '--outdir', join(installDir, 'dist')],
-    { cwd: repoRoot },
-  );
+  cli = await buildCli();
 }, 60_000);
 
 afterAll(async () => {
-  await rm(installDir, { recursive: true, force: true });
+  await cli?.remove();
 });
 
 describe('kpdesk validate (built CLI)', () => {

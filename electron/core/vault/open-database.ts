@@ -3,7 +3,7 @@
 // hex literal in PRAGMA key and goes nowhere else: no log, no error message.
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { AppFailure } from '../app-failure';
 import { migrations } from './migrations/index';
 import { runMigrations } from './run-migrations';
@@ -30,6 +30,9 @@ export function openDatabase(path: string, key: Buffer, options: OpenOptions): S
       `A vault already exists at ${path}; it was not overwritten.`,
     );
   const db = new Database(path, { fileMustExist: !options.create });
+  // Owner-only, like the key file: the vault is encrypted, but nobody else needs to read it.
+  // (SQLite gives its -wal and -shm files the same mode.)
+  if (options.create && process.platform !== 'win32') chmodSync(path, 0o600);
   try {
     applyKey(db, key);
     // The first read proves the key: SQLCipher reports a wrong key as "not a database".
