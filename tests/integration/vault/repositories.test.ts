@@ -186,6 +186,17 @@ describe('certificates', () => {
     expect(certificates.list({ hsCode: '7102.31' }).items).toHaveLength(7);
     expect(plan('SELECT * FROM certificates WHERE number = ?', 'US12340')).toMatch(/USING INDEX/);
     expect(plan('SELECT * FROM certificates WHERE itn = ?', 'X1')).toMatch(/certificates_by_itn/);
+    // The records list filtered by state, destination and dates (migration 0020).
+    expect(
+      plan(
+        `SELECT id FROM certificates WHERE state = ? AND destination_country = ?
+           AND date_of_issue >= ? AND date_of_issue <= ? ORDER BY date_of_issue DESC, id DESC LIMIT 50`,
+        'ISSUED',
+        'BE',
+        '2026-01-01',
+        '2026-12-31',
+      ),
+    ).toMatch(/certificates_by_state_destination_issue/);
   });
 
   it('refuses a stale version with CONFLICT', () => {
