@@ -37,6 +37,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'vault:create': (input) => vault.create(input),
     'vault:unlock': (input) => vault.unlock(input),
     'vault:lock': () => vault.lock(),
+    'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'session:signIn': (input) => vault.signIn(input),
     'session:signOut': () => vault.signOut(),
     'users:createFirstAdministrator': (input) => vault.createFirstAdministrator(input),

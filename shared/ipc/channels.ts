@@ -9,6 +9,7 @@ export const channelNames = [
   'vault:create',
   'vault:unlock',
   'vault:lock',
+  'vault:changePassphrase',
   'session:signIn',
   'session:signOut',
   'users:createFirstAdministrator',

@@ -43,6 +43,15 @@ export const vaultContract = {
     output: VaultStatusSchema,
   },
   'vault:lock': { input: noInput, output: VaultStatusSchema },
+  'vault:changePassphrase': {
+    input: z
+      .object({
+        currentPassphrase: z.string().min(1).max(1024),
+        newPassphrase: z.string().max(1024),
+      })
+      .strict(),
+    output: VaultStatusSchema,
+  },
   'session:signIn': { input: SignInSchema, output: VaultStatusSchema },
   'session:signOut': { input: noInput, output: VaultStatusSchema },
   'users:createFirstAdministrator': { input: FirstAdministratorSchema, output: VaultStatusSchema },

@@ -12,6 +12,7 @@ import { AppFailure } from '../app-failure';
 import type { BackupProgress } from './backup/backup-format';
 import { createBackup } from './backup/create-backup';
 import type { BackupSummary } from './backup/create-backup';
+import { changeVaultPassphrase } from './keys/change-vault-passphrase';
 import { createVault } from './keys/create-vault';
 import type { KdfCost } from './keys/passphrase-wrap';
 import { readVaultKeyFile, unlockKey } from './keys/unlock-vault';
@@ -45,6 +46,9 @@ const SecretSchema = z.union([
 const CreateSchema = z.object({ passphrase: z.string().max(1024) }).strict();
 const KeySchema = z
   .object({ keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/), create: z.boolean().default(false) })
+  .strict();
+const ChangePassphraseSchema = z
+  .object({ currentPassphrase: z.string().min(1).max(1024), newPassphrase: z.string().max(1024) })
   .strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
 const BackupSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
@@ -161,6 +165,21 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       const { keyHex, create } = parseInput(KeySchema, input);
       if (open !== null) throw new AppFailure('CONFLICT', 'A vault is already open.');
       attach(openDatabase(location.vaultPath, Buffer.from(keyHex, 'hex'), { create }));
+      return status();
+    },
+
+    /** The passphrase guards the whole vault, so only an administrator changes it. */
+    async changePassphrase(input: unknown): Promise<VaultStatus> {
+      const { currentPassphrase, newPassphrase } = parseInput(ChangePassphraseSchema, input);
+      const { actor } = signedIn();
+      if (actor.role !== 'administrator')
+        throw new AppFailure('FORBIDDEN', 'Only an administrator can change the vault passphrase.');
+      await changeVaultPassphrase({
+        dir: options.dataDir,
+        currentPassphrase,
+        newPassphrase,
+        ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
+      });
       return status();
     },
 

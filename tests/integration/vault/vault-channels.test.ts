@@ -171,6 +171,29 @@ describe('the vault channels', () => {
     });
   });
 
+  it('lets an administrator change the passphrase; the old one stops working', async () => {
+    await firstRun();
+    const newPassphrase = 'another long vault passphrase';
+    expect(
+      await code('vault:changePassphrase', {
+        currentPassphrase: 'wrong passphrase',
+        newPassphrase,
+      }),
+    ).toBe('VAULT_KEY_INVALID');
+    expect(
+      await code('vault:changePassphrase', {
+        currentPassphrase: passphrase,
+        newPassphrase: 'short',
+      }),
+    ).toBe('INVALID_INPUT');
+    await value('vault:changePassphrase', { currentPassphrase: passphrase, newPassphrase });
+    await value('vault:lock');
+    expect(await code('vault:unlock', { passphrase })).toBe('VAULT_KEY_INVALID');
+    expect(await value('vault:unlock', { passphrase: newPassphrase })).toMatchObject({
+      vault: 'open',
+    });
+  });
+
   it('unlocks with the recovery key', async () => {
     const recoveryKey = await firstRun();
     await value('vault:lock');
