@@ -40,6 +40,12 @@ export async function runCommand(
 }
 
 /** parseArgs, with its TypeError turned into the INVALID_INPUT a usage error is. */
+/** The two options every vault command takes (parseArgs config entries). */
+export const jsonAndHelpOptions = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export function parseCommandArgs<T extends ParseArgsConfig>(config: T) {
   try {
     return parseArgs(config);

@@ -6,7 +6,7 @@ import type { AuditReport } from '../../electron/core/vault/audit/verify-audit-c
 import { createVaultServices } from '../../electron/core/vault/vault-services';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
 import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
 
 export const auditSummary = 'Verify the audit chain of the vault.';
@@ -42,8 +42,7 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<Exit
       args: [...args],
       options: {
         ...unlockOptions,
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+        ...jsonAndHelpOptions,
       },
       allowPositionals: true,
       strict: true,

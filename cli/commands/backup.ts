@@ -9,7 +9,7 @@ import { readVaultKeyFile } from '../../electron/core/vault/keys/unlock-vault';
 import { vaultLocation } from '../../electron/core/vault/keys/vault-location';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
 import { progressLine } from '../progress-line';
 import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
 
@@ -46,8 +46,7 @@ export async function runBackup(args: readonly string[], io: CliIo): Promise<Exi
       args: [...args],
       options: {
         ...unlockOptions,
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+        ...jsonAndHelpOptions,
       },
       allowPositionals: true,
       strict: true,

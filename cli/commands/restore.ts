@@ -13,7 +13,7 @@ import { vaultLocation } from '../../electron/core/vault/keys/vault-location';
 import { checkBackupForRestore } from '../check-backup-for-restore';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
 import { progressLine } from '../progress-line';
 import { readVaultSecret, unlockHelp, unlockOptions } from '../unlock-from-options';
 import { resolveVaultDir } from '../vault-dir';
@@ -68,8 +68,7 @@ export async function runRestore(args: readonly string[], io: CliIo): Promise<Ex
       options: {
         ...unlockOptions,
         yes: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+        ...jsonAndHelpOptions,
       },
       allowPositionals: true,
       strict: true,

@@ -10,7 +10,7 @@ import type {
 import { createVaultServices } from '../../electron/core/vault/vault-services';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
 
@@ -75,8 +75,7 @@ export async function runStock(args: readonly string[], io: CliIo): Promise<Exit
         ...unlockOptions,
         ...signInOptions,
         description: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+        ...jsonAndHelpOptions,
       },
       allowPositionals: true,
       strict: true,

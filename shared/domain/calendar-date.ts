@@ -22,8 +22,3 @@ export function parseIsoDate(text: string): number | null {
 export function formatIsoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
-
-export function addDays(isoDate: string, days: number): string | null {
-  const day = parseIsoDate(isoDate);
-  return day === null ? null : formatIsoDate(day + days);
-}
