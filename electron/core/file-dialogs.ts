@@ -1,0 +1,14 @@
+// The files a user picks: main's save and open dialogs in Electron, a folder of the data directory
+// in the preview host and the tests. A path never comes from the renderer (docs/security.md): a
+// channel that writes or reads a file of the user's choosing asks this port, which each transport
+// implements. null means the user cancelled; nothing is written then.
+export type SavePurpose = 'backup' | 'certificate-pdf' | 'overlay-pdf' | 'calibration-pdf';
+export type OpenPurpose = 'backup' | 'pkcs12' | 'certificate-pdf' | 'attachment';
+
+export type FileDialogs = {
+  chooseSavePath: (request: {
+    purpose: SavePurpose;
+    defaultName: string;
+  }) => Promise<string | null>;
+  chooseOpenPath: (request: { purpose: OpenPurpose }) => Promise<string | null>;
+};
