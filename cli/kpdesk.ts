@@ -14,6 +14,8 @@ import { initHelp, initSummary, runInit } from './commands/init';
 import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
+import { issueHelp, issueSummary, runIssue } from './commands/issue';
+import { runVerify, verifyHelp, verifySummary } from './commands/verify';
 import { describeArgsError } from './describe-args-error';
 import { processTerminal } from './terminal';
 
@@ -30,6 +32,8 @@ const commands: Readonly<Record<string, Command>> = {
   audit: { summary: auditSummary, help: auditHelp, run: runAudit },
   backup: { summary: backupSummary, help: backupHelp, run: runBackup },
   restore: { summary: restoreSummary, help: restoreHelp, run: runRestore },
+  issue: { summary: issueSummary, help: issueHelp, run: runIssue },
+  verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -42,6 +46,8 @@ Usage:
   kpdesk audit verify [--json]
   kpdesk backup <file>
   kpdesk restore <file> [--yes]
+  kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
+  kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk help [command]
   kpdesk --version
 

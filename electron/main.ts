@@ -7,12 +7,14 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createCoreHandlers } from './core/create-core-handlers';
+import { createTaskProgressTracker } from './core/tasks/task-progress';
 import type { VaultGateway } from './core/vault/vault-gateway';
 import { createWorkerClient } from './core/vault/worker/vault-worker-client';
 import type { WorkerClient } from './core/vault/worker/vault-worker-client';
 import { registerHandlers } from './ipc/register-handlers';
 import { installAppProtocol, registerAppSchemeAsPrivileged } from './shell/app-protocol';
 import { installCrashHandlers } from './shell/crash-handlers';
+import { createElectronFileDialogs } from './shell/electron-file-dialogs';
 import { APP_PARTITION, createMainWindow } from './shell/create-main-window';
 import { createLogger } from './shell/logger';
 import { hardenSession, installWebContentsGuards } from './shell/security';
@@ -55,8 +57,20 @@ async function start(): Promise<void> {
   installAppProtocol(appSession, rendererRoot, log);
 
   // The vault lives in a worker thread: SQLite and scrypt never block this process.
-  vault = createWorkerClient<VaultGateway>(vaultWorkerPath, { dataDir: app.getPath('userData') });
-  const core = createCoreHandlers({ runtime: 'electron', version: app.getVersion(), vault });
+  // Its progress events (backup, restore) feed tasks:progress, which never waits on the worker.
+  const taskProgress = createTaskProgressTracker();
+  vault = createWorkerClient<VaultGateway>(
+    vaultWorkerPath,
+    { dataDir: app.getPath('userData') },
+    { onEvent: taskProgress.report },
+  );
+  const core = createCoreHandlers({
+    runtime: 'electron',
+    version: app.getVersion(),
+    vault,
+    fileDialogs: createElectronFileDialogs(),
+    taskProgress,
+  });
   registerHandlers(ipcMain, core, (message, detail) => {
     log.error(message, detail);
   });

@@ -12,7 +12,9 @@ import { inspect } from 'node:util';
 import { createVaultGateway } from '../electron/core/vault/vault-gateway';
 import { inProcessRpc } from '../electron/core/vault/worker/in-process-rpc';
 import { createCoreHandlers } from '../electron/core/create-core-handlers';
+import { createTaskProgressTracker } from '../electron/core/tasks/task-progress';
 import { appError } from '../shared/errors';
+import { createFolderFileDialogs } from './folder-file-dialogs';
 import { handleInvoke, INVOKE_PREFIX } from './http-bridge';
 import { isAllowedHost, isAllowedOrigin } from './request-guards';
 import { sendError, sendText, setSecurityHeaders } from './responses';
@@ -60,11 +62,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const token = randomBytes(32).toString('base64url');
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kpdesk-preview-'));
   // In-process: the preview host is a development tool with one user at a time.
-  const vault = inProcessRpc(createVaultGateway({ dataDir }));
+  const taskProgress = createTaskProgressTracker();
+  const vault = inProcessRpc(createVaultGateway({ dataDir, onProgress: taskProgress.report }));
   const handlers = createCoreHandlers({
     runtime: 'preview',
     version: options.version ?? '0.0.0',
     vault,
+    // No native dialogs here: <dataDir>/exports and <dataDir>/imports (folder-file-dialogs.ts).
+    fileDialogs: createFolderFileDialogs(dataDir),
+    taskProgress,
   });
   const bridge = {
     handlers,

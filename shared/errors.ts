@@ -26,6 +26,8 @@ export const errorCodes = [
   'VAULT_FROM_FUTURE',
   /** The vault or its key file is damaged. */
   'VAULT_CORRUPT',
+  /** The recovery key shown at first run has not been typed back yet: records stay closed. */
+  'RECOVERY_KEY_UNCONFIRMED',
   /** The operating system's keychain cannot hold the key safely (e.g. Linux basic_text). */
   'KEY_UNAVAILABLE',
   /** Sign-in failed: unknown user or wrong password. */

@@ -104,8 +104,12 @@ async function createAndHandOver(plan: InitPlan, io: CliIo) {
         services.issuance.saveLicensee({ userId: admin.id, role: 'administrator' }, plan.licensee);
       if (plan.recoveryKeyOut !== undefined)
         await writeRecoveryKeyFile(plan.recoveryKeyOut, created.recoveryKey);
-      else if (io.terminal !== undefined)
+      else if (io.terminal !== undefined) {
         await showAndConfirmRecoveryKey(io.terminal, io.stderr, created.recoveryKey);
+        // Typed back on the terminal: the app will not ask again. A key written to a file for a
+        // script is not confirmed by anyone yet; the app asks for it on first sign-in.
+        services.issuance.recordRecoveryKeyConfirmed(admin.id);
+      }
       finished = true;
       return admin.username;
     });

@@ -10,7 +10,7 @@ import type { RestoreSummary } from '../../electron/core/vault/backup/restore-ba
 import { restoreBackup } from '../../electron/core/vault/backup/restore-backup';
 import { backupInvalid } from '../../electron/core/vault/backup/verify-backup-file';
 import { vaultLocation } from '../../electron/core/vault/keys/vault-location';
-import { checkBackupForRestore } from '../check-backup-for-restore';
+import { checkBackupForRestore } from '../../electron/core/vault/backup/check-backup-for-restore';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';

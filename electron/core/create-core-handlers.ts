@@ -2,10 +2,13 @@
 // thread), the preview host (vault in-process) and the tests all build the core through this one
 // function, so every transport serves the same behaviour.
 import { validateCertificate } from '../../shared/domain/validate-certificate';
-import type { ValidationSettings } from '../../shared/domain/validation-settings';
-import { defaultValidationSettings } from '../../shared/domain/validation-settings';
 import { participantsAsOf } from '../../shared/reference/reference-data';
+import { createDocumentHandlers } from './document-handlers';
+import type { FileDialogs } from './file-dialogs';
 import type { CoreHandlers } from './ipc/core-handlers';
+import type { TaskProgressTracker } from './tasks/task-progress';
+import { createTaskProgressTracker } from './tasks/task-progress';
+import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
 import type { VaultGateway } from './vault/vault-gateway';
 import type { Rpc } from './vault/worker/rpc';
 
@@ -16,12 +19,15 @@ export type CoreOptions = {
   runtime: 'electron' | 'preview';
   version: string;
   vault: VaultAccess;
-  validationSettings?: ValidationSettings;
+  /** Where a file to save or open is chosen: main's dialogs, or the preview host's folders. */
+  fileDialogs: FileDialogs;
+  /** Fed by the vault's progress events (worker messages or the gateway's onProgress). */
+  taskProgress?: TaskProgressTracker;
 };
 
 export function createCoreHandlers(options: CoreOptions): CoreHandlers {
-  const settings = options.validationSettings ?? defaultValidationSettings;
-  const { vault } = options;
+  const { vault, fileDialogs } = options;
+  const progress = options.taskProgress ?? createTaskProgressTracker();
   return {
     'app:getInfo': () =>
       Promise.resolve({
@@ -30,23 +36,36 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
         runtime: options.runtime,
         participantsAsOf,
       }),
-    'settings:get': () => Promise.resolve({ validation: settings }),
-    'certificates:validate': ({ certificate, purpose }) =>
-      Promise.resolve(validateCertificate(certificate, { settings, purpose })),
+    'settings:get': () => vault.settings.get(),
+    'settings:save': (input) => vault.settings.save(input),
+    // The rules run with the vault's saved settings (the defaults while it is locked).
+    'certificates:validate': async ({ certificate, purpose }) =>
+      validateCertificate(certificate, {
+        settings: (await vault.settings.get()).validation,
+        purpose,
+      }),
     'vault:status': () => vault.status(),
     'vault:create': (input) => vault.create(input),
     'vault:unlock': (input) => vault.unlock(input),
     'vault:lock': () => vault.lock(),
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
+    'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
+    'vault:backup': () => backupWithDialog(vault, fileDialogs, progress),
+    'vault:restore': (input) => restoreWithDialog(vault, fileDialogs, progress, input),
+    'tasks:progress': () => Promise.resolve(progress.current()),
     'session:signIn': (input) => vault.signIn(input),
     'session:signOut': () => vault.signOut(),
     'users:createFirstAdministrator': (input) => vault.createFirstAdministrator(input),
     'users:list': () => vault.users.list(undefined),
     'users:create': (input) => vault.users.create(input),
+    'users:update': (input) => vault.users.update(input),
     'licensee:get': () => vault.licensee.get(),
     'licensee:save': (input) => vault.licensee.save(input),
+    'parties:list': (input) => vault.parties.list(input),
+    'parties:save': (input) => vault.parties.save(input),
     'stock:register': (input) => vault.stock.register(input),
     'stock:summary': () => vault.stock.summary(undefined),
+    'stock:voidBlank': (input) => vault.stock.voidBlank(input),
     'certificates:createDraft': (input) => vault.certificates.createDraft(input),
     'certificates:updateDraft': (input) => vault.certificates.updateDraft(input),
     'certificates:recordItn': (input) => vault.certificates.recordItn(input),
@@ -56,6 +75,11 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'certificates:void': (input) => vault.certificates.void(input),
     'certificates:get': (input) => vault.certificates.get(input),
     'certificates:list': (input) => vault.certificates.list(input),
+    'certificates:timeline': (input) => vault.certificates.timeline(input),
+    'certificates:requestEdit': (input) => vault.certificates.requestEdit(input),
+    'editRequests:list': (input) => vault.editRequests.list(input),
+    'editRequests:decide': (input) => vault.editRequests.decide(input),
     'audit:verify': () => vault.audit.verify(undefined),
+    ...createDocumentHandlers(vault, options.fileDialogs),
   };
 }

@@ -1,35 +1,82 @@
-// The top of the renderer: waits for window.kp and the settings, then shows the certificate form.
+// The top of the renderer. The vault's status decides what shows: no vault → first-run setup;
+// locked → unlock; open without a user → sign-in; open with a user → the signed-in frame. A call
+// that finds the vault locked or the session gone (auto-lock) brings the matching screen back.
+import { useState } from 'react';
 import type { KpApi } from '../../shared/ipc/api';
-import { CertificateForm } from './certificate/CertificateForm';
+import type { VaultStatus } from '../../shared/records/record-outputs';
+import { SignedInFrame } from './shell/SignedInFrame';
+import { useVaultSession } from './shell/use-vault-session';
+import { FirstRunSetup } from './startup/first-run/FirstRunSetup';
+import type { FirstRunStep } from './startup/first-run/first-run-steps';
+import { SignInScreen } from './startup/SignInScreen';
 import { LoadingScreen, MissingBridgeScreen, StartupFailedScreen } from './startup/StartupScreens';
-import { useStartup } from './startup/use-startup';
+import { UnlockScreen } from './startup/UnlockScreen';
 
 export function App({ api }: { api: KpApi | undefined }) {
   if (api === undefined) return <MissingBridgeScreen />;
   return <ConnectedApp api={api} />;
 }
 
-function ConnectedApp({ api }: { api: KpApi }) {
-  const { state, retry } = useStartup(api);
-  if (state.status === 'loading') return <LoadingScreen />;
-  if (state.status === 'failed') return <StartupFailedScreen error={state.error} onRetry={retry} />;
+/** Where first-run setup (re)starts for this status, or null when it is not needed. */
+function setupStartFor(status: VaultStatus): FirstRunStep | null {
+  if (status.vault === 'absent') return 'vault';
+  if (status.vault !== 'open') return null;
+  // Resumed after a restart half-way through setup; the recovery key itself is gone by now.
+  if (!status.recoveryKeyConfirmed) return 'recovery';
+  if (status.needsFirstAdministrator) return 'licensee';
+  return null;
+}
 
-  const { info, settings } = state;
-  return (
-    <div className="app">
-      <header className="app__header">
-        <span className="app__name">KP Desk</span>
-        <span className="app__meta" data-testid="app-info">
-          {info.runtime === 'preview' ? 'Preview' : 'Desktop'} · version {info.version}
-        </span>
-      </header>
-      <main className="app__main">
-        <CertificateForm api={api} settings={settings} />
-      </main>
-      <footer className="app__footer">
-        KP Participant list as of {info.participantsAsOf}. Rules: 31 CFR 592 (Rough Diamonds Control
-        Regulations) and USKPA practice.
-      </footer>
-    </div>
-  );
+function ConnectedApp({ api: rawApi }: { api: KpApi }) {
+  const session = useVaultSession(rawApi);
+  // Once started, setup stays on screen through the status changes it causes, until it ends.
+  const [setupFrom, setSetupFrom] = useState<FirstRunStep | null>(null);
+  const { state, api } = session;
+
+  if (state.phase === 'loading') return <LoadingScreen />;
+  if (state.phase === 'failed')
+    return <StartupFailedScreen error={state.error} onRetry={session.retry} />;
+
+  const { status, info } = state;
+  const setupStep = setupFrom ?? setupStartFor(status);
+  if (setupStep !== null)
+    return (
+      <FirstRunSetup
+        api={api}
+        startAt={setupStep}
+        initialStatus={status}
+        onStarted={() => {
+          setSetupFrom(setupStep);
+        }}
+        onStatus={session.setStatus}
+        onFinished={(finalStatus) => {
+          setSetupFrom(null);
+          session.setStatus(finalStatus);
+        }}
+      />
+    );
+  if (status.vault === 'locked')
+    return (
+      <UnlockScreen
+        api={api}
+        notice={session.loss?.message ?? null}
+        onUnlocked={(next) => {
+          session.clearLoss();
+          session.setStatus(next);
+        }}
+      />
+    );
+  if (status.user === null)
+    return (
+      <SignInScreen
+        api={api}
+        notice={session.loss?.message ?? null}
+        onSignedIn={(next) => {
+          session.clearLoss();
+          session.setStatus(next);
+        }}
+        onLocked={session.setStatus}
+      />
+    );
+  return <SignedInFrame api={api} info={info} user={status.user} onStatus={session.setStatus} />;
 }

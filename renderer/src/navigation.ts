@@ -16,3 +16,18 @@ export type ScreenProps = {
   user: SignedInUser;
   navigate: (to: Route) => void;
 };
+
+/** The navigation's entries; a screen not listed here (a certificate) is reached from another. */
+export type NavEntry = { screen: 'records' | 'wizard' | 'stock' | 'settings'; label: string };
+
+export const navEntries: readonly NavEntry[] = [
+  { screen: 'records', label: 'Records' },
+  { screen: 'wizard', label: 'New certificate' },
+  { screen: 'stock', label: 'Stock' },
+  { screen: 'settings', label: 'Settings' },
+];
+
+/** The navigation entry a route belongs to (a certificate page belongs to Records). */
+export function navScreenOf(route: Route): NavEntry['screen'] {
+  return route.screen === 'certificate' ? 'records' : route.screen;
+}

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { CertificateDraftSchema } from '../domain/certificate-draft';
 import { ValidationReportSchema, validationPurposes } from '../domain/validation-report';
-import { ValidationSettingsSchema } from '../domain/validation-settings';
+import { SettingsViewSchema } from '../records/vault-settings';
 import type { ChannelName } from './channels';
+import { documentsContract } from './documents-contract';
 import { vaultContract } from './vault-contract';
 
 type ChannelSpec = { input: z.ZodType; output: z.ZodType };
@@ -29,7 +30,8 @@ export const contract = {
   },
   'settings:get': {
     input: noInput,
-    output: z.object({ validation: ValidationSettingsSchema }).strict(),
+    // Answers while the vault is locked too (the defaults); `validation` feeds the live checks.
+    output: SettingsViewSchema,
   },
   'certificates:validate': {
     input: z
@@ -41,6 +43,7 @@ export const contract = {
     output: ValidationReportSchema,
   },
   ...vaultContract,
+  ...documentsContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -6,25 +6,43 @@ import { z } from 'zod';
 import { CertificateListSchema } from '../records/certificate-list-query';
 import {
   CreateDraftSchema,
+  DecideEditSchema,
   DeliverSchema,
+  EditRequestListSchema,
   IssueSchema,
   RecordItnSchema,
+  RequestEditSchema,
   ShipSchema,
   UpdateDraftSchema,
   VoidSchema,
 } from '../records/issuance-inputs';
 import { LicenseeProfileSchema } from '../records/licensee-profile';
+import { PartyListSchema, PartySaveSchema } from '../records/party-inputs';
 import {
   AuditReportSchema,
   CertificatePageSchema,
   CertificateRecordSchema,
+  EditRequestSchema,
   LicenseeSchema,
+  PartySchema,
   StockSummarySchema,
+  TimelineEventSchema,
   UserSummarySchema,
   VaultStatusSchema,
 } from '../records/record-outputs';
-import { RegisterStockSchema } from '../records/stock-inputs';
-import { FirstAdministratorSchema, NewUserSchema, SignInSchema } from '../records/user-inputs';
+import { RegisterStockSchema, VoidBlankSchema } from '../records/stock-inputs';
+import { SettingsViewSchema, VaultSettingsSchema } from '../records/vault-settings';
+import {
+  BackupResultSchema,
+  RestoreResultSchema,
+  TaskProgressSchema,
+} from '../records/task-progress';
+import {
+  FirstAdministratorSchema,
+  NewUserSchema,
+  SignInSchema,
+  UpdateUserSchema,
+} from '../records/user-inputs';
 
 const noInput = z.object({}).strict();
 const id = z.object({ id: z.number().int().min(1) }).strict();
@@ -43,6 +61,11 @@ export const vaultContract = {
     output: VaultStatusSchema,
   },
   'vault:lock': { input: noInput, output: VaultStatusSchema },
+  /** First run: the recovery key typed back in full; VAULT_KEY_INVALID if it is not this vault's. */
+  'vault:confirmRecoveryKey': {
+    input: z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
+    output: VaultStatusSchema,
+  },
   'vault:changePassphrase': {
     input: z
       .object({
@@ -52,15 +75,38 @@ export const vaultContract = {
       .strict(),
     output: VaultStatusSchema,
   },
+  /** Any signed-in user; main's save dialog picks the file. Poll tasks:progress meanwhile. */
+  'vault:backup': { input: noInput, output: BackupResultSchema },
+  /**
+   * Only while locked; main's open dialog picks the backup, unlocked with the passphrase (or
+   * recovery key) the vault had when it was made. Everything is checked before anything changes.
+   */
+  'vault:restore': {
+    input: z.union([
+      z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+      z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
+    ]),
+    output: RestoreResultSchema,
+  },
+  /** The running backup or restore, or null. Answers at once, even while the task runs. */
+  'tasks:progress': { input: noInput, output: TaskProgressSchema.nullable() },
   'session:signIn': { input: SignInSchema, output: VaultStatusSchema },
   'session:signOut': { input: noInput, output: VaultStatusSchema },
   'users:createFirstAdministrator': { input: FirstAdministratorSchema, output: VaultStatusSchema },
   'users:list': { input: noInput, output: z.array(UserSummarySchema) },
   'users:create': { input: NewUserSchema, output: UserSummarySchema },
+  /** Administrators; never the last active administrator, never one's own account disabled. */
+  'users:update': { input: UpdateUserSchema, output: UserSummarySchema },
   'licensee:get': { input: noInput, output: LicenseeSchema.nullable() },
   'licensee:save': { input: LicenseeProfileSchema, output: LicenseeSchema },
+  /** Administrators; applies at once (rules at the next check, auto-lock at the next call). */
+  'settings:save': { input: VaultSettingsSchema, output: SettingsViewSchema },
+  'parties:list': { input: PartyListSchema, output: z.array(PartySchema) },
+  'parties:save': { input: PartySaveSchema, output: PartySchema },
   'stock:register': { input: RegisterStockSchema, output: StockSummarySchema },
   'stock:summary': { input: noInput, output: StockSummarySchema },
+  /** A spoiled blank form never drafted: voided for good, audited, queued for Census and USKPA. */
+  'stock:voidBlank': { input: VoidBlankSchema, output: StockSummarySchema },
   'certificates:createDraft': { input: CreateDraftSchema, output: CertificateRecordSchema },
   'certificates:updateDraft': { input: UpdateDraftSchema, output: CertificateRecordSchema },
   'certificates:recordItn': { input: RecordItnSchema, output: CertificateRecordSchema },
@@ -70,5 +116,11 @@ export const vaultContract = {
   'certificates:void': { input: VoidSchema, output: CertificateRecordSchema },
   'certificates:get': { input: id, output: CertificateRecordSchema },
   'certificates:list': { input: CertificateListSchema, output: CertificatePageSchema },
+  'certificates:timeline': { input: id, output: z.array(TimelineEventSchema) },
+  /** Operators and administrators, for an issued (shipped, delivered, expired) certificate. */
+  'certificates:requestEdit': { input: RequestEditSchema, output: EditRequestSchema },
+  'editRequests:list': { input: EditRequestListSchema, output: z.array(EditRequestSchema) },
+  /** Administrators and reviewers; an approval applies the correction and queues the amendment. */
+  'editRequests:decide': { input: DecideEditSchema, output: EditRequestSchema },
   'audit:verify': { input: noInput, output: AuditReportSchema },
 } as const;

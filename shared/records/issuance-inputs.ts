@@ -61,6 +61,14 @@ export const RequestEditSchema = z
   })
   .strict();
 
+/** editRequests:list: newest first, optionally of one status and/or one certificate. */
+export const EditRequestListSchema = z
+  .object({
+    status: z.enum(['pending', 'approved', 'rejected']).optional(),
+    certificateId: id.optional(),
+  })
+  .strict();
+
 export const DecideEditSchema = z
   .object({
     requestId: id,

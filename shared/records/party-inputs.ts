@@ -25,3 +25,17 @@ export const PartySearchSchema = z
   .strict();
 
 export type PartyInput = z.output<typeof PartyInputSchema>;
+
+/** parties:save: a new entry without id, an existing one (replaced whole) with its id. */
+export const PartySaveSchema = PartyInputSchema.extend({
+  id: z.number().int().min(1).optional(),
+}).strict();
+
+/** parties:list: the entries whose name starts with `prefix` (all when empty), by name. */
+export const PartyListSchema = z
+  .object({
+    kind: z.enum(partyKinds).optional(),
+    prefix: z.string().max(300).default(''),
+    limit: z.number().int().min(1).max(200).default(20),
+  })
+  .strict();

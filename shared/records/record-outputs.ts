@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CertificateDraftSchema } from '../domain/certificate-draft';
 import { certificateStates } from '../domain/lifecycle';
 import { PackagingSchema, WarrantySchema } from './issuance-inputs';
+import { partyKinds } from './party-inputs';
 import { userRoles } from './user-inputs';
 
 const storedStates = certificateStates.filter((state) => state !== 'IN_STOCK') as [
@@ -27,6 +28,11 @@ export const VaultStatusSchema = z
       .nullable(),
     /** True until the first administrator exists. */
     needsFirstAdministrator: z.boolean(),
+    /**
+     * Whether the recovery key shown at first run was typed back (vault:confirmRecoveryKey).
+     * Until it is, the record channels answer RECOVERY_KEY_UNCONFIRMED. false while not open.
+     */
+    recoveryKeyConfirmed: z.boolean(),
   })
   .strict();
 export type VaultStatus = z.infer<typeof VaultStatusSchema>;
@@ -52,12 +58,27 @@ export const UserSummarySchema = z
   })
   .strict();
 
+/** An address-book entry: an exporter or consignee. */
+export const PartySchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(partyKinds),
+    name: z.string(),
+    address: z.string(),
+    country: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+
 export const StockSummarySchema = z
   .object({
     counts: z
       .object({ available: z.number().int(), used: z.number().int(), voided: z.number().int() })
       .strict(),
     gaps: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() }).strict()),
+    /** The lowest available form number (the next blank to draft on), or null when none is left. */
+    nextAvailable: z.string().nullable(),
   })
   .strict();
 
@@ -104,6 +125,36 @@ export const CertificateSummarySchema = z
     caratHundredths: z.number().int().nullable(),
     valueCents: z.number().int().nullable(),
     version: z.number().int(),
+  })
+  .strict();
+
+/** certificates:timeline: one audit event of the certificate, its form or its edit requests. */
+export const TimelineEventSchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    /** e.g. "certificate.issue", "stock.register", "edit-request.approve". */
+    action: z.string(),
+    entityType: z.enum(['certificate', 'stock', 'edit_request']),
+    userId: z.number().int().nullable(),
+    /** Who acted; null for events without a user (the first administrator's creation). */
+    userDisplayName: z.string().nullable(),
+  })
+  .strict();
+
+/** A correction of an issued certificate, asked for and decided (never a silent edit). */
+export const EditRequestSchema = z
+  .object({
+    id: z.number().int(),
+    certificateId: z.number().int(),
+    proposed: CertificateDraftSchema,
+    reason: z.string(),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    requestedBy: z.number().int(),
+    requestedAt: z.string(),
+    decidedBy: z.number().int().nullable(),
+    decidedAt: z.string().nullable(),
+    decisionNote: z.string().nullable(),
   })
   .strict();
 

@@ -7,3 +7,12 @@ export const RegisterStockSchema = z
     description: z.string().trim().max(500).default(''),
   })
   .strict();
+
+/** stock:voidBlank: a spoiled blank form never drafted; the reason from USKPA's list. */
+export const VoidBlankSchema = z
+  .object({
+    number: z.string().max(40),
+    reason: z.string().max(200),
+    notes: z.string().trim().max(2000).default(''),
+  })
+  .strict();

@@ -31,5 +31,18 @@ export const SignInSchema = z
   .object({ username: z.string().max(64), password: z.string().max(1024) })
   .strict();
 
+/** users:update: a new role, or disabling (true) / enabling (false) the account. */
+export const UpdateUserSchema = z
+  .object({
+    id: z.number().int().min(1),
+    role: z.enum(userRoles).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((value) => value.role !== undefined || value.disabled !== undefined, {
+    message: 'Give a new role or whether the account is disabled.',
+    path: ['role'],
+  });
+
 /** The first user of a new vault is always an administrator. */
 export const FirstAdministratorSchema = NewUserSchema.omit({ role: true }).strict();

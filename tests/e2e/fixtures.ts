@@ -1,28 +1,49 @@
-// The preview host for e2e tests: one per worker, on a free port with its own token, serving the
-// already-built renderer and bridge client from dist/ (npm test builds first). `app` opens the
-// page with the token in the fragment, exactly as a developer opens the printed address.
+// The preview host for e2e tests: one per TEST, each with its own empty vault folder (a first
+// run), a free port and its own token, serving the already-built renderer and bridge client from
+// dist/ (npm test builds first). `app` opens the page with the token in the fragment, exactly as a
+// developer opens the printed address, and waits for first-run setup. `signedIn` goes on through
+// first-run setup by keyboard (first-run-steps.ts) and yields the signed-in app.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { completeFirstRunByKeyboard } from './first-run-steps';
+import type { FirstRunResult } from './first-run-steps';
 import { startBuiltPreview } from './start-built-preview';
 import type { RunningPreview } from './start-built-preview';
 
-type WorkerFixtures = { preview: RunningPreview };
-type TestFixtures = { app: Page };
+type TestFixtures = {
+  /** A preview host on a fresh, empty vault folder, removed after the test. */
+  preview: RunningPreview & { dataDir: string };
+  /** The page at first-run setup. */
+  app: Page;
+  /** The page signed in as the first administrator after first-run setup by keyboard. */
+  signedIn: { page: Page; setup: FirstRunResult };
+};
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
-  preview: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-    async ({}, use) => {
-      const preview = await startBuiltPreview();
-      await use(preview);
+export const FIRST_RUN_HEADING = 'Welcome to KP Desk: create your vault';
+
+export const test = base.extend<TestFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  preview: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'kpdesk-e2e-'));
+    const preview = await startBuiltPreview({ dataDir });
+    try {
+      await use({ ...preview, dataDir });
+    } finally {
       await preview.stop();
-    },
-    { scope: 'worker' },
-  ],
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
   app: async ({ page, preview }, use) => {
     await page.goto(preview.openUrl);
-    await expect(page.getByRole('heading', { name: 'Export certificate' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: FIRST_RUN_HEADING })).toBeVisible();
     await use(page);
+  },
+  signedIn: async ({ app }, use) => {
+    const setup = await completeFirstRunByKeyboard(app);
+    await use({ page: app, setup });
   },
 });
 

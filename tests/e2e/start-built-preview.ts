@@ -19,10 +19,21 @@ export type RunningPreview = {
 const BANNER = /^KP Desk preview: (http:\/\/127\.0\.0\.1:(\d+)\/)#token=([A-Za-z0-9_-]+)$/m;
 const hostFile = fileURLToPath(new URL('../../dist/preview/preview-host.mjs', import.meta.url));
 
-export function startBuiltPreview(timeoutMs = 15_000): Promise<RunningPreview> {
+export type PreviewStartOptions = {
+  /** The vault's folder (KP_PREVIEW_DATA_DIR); the host makes a fresh temporary one if omitted. */
+  dataDir?: string;
+  timeoutMs?: number;
+};
+
+export function startBuiltPreview(options: PreviewStartOptions = {}): Promise<RunningPreview> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
   const child = spawn(process.execPath, [hostFile, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KP_PREVIEW_PORT: '' },
+    env: {
+      ...process.env,
+      KP_PREVIEW_PORT: '',
+      KP_PREVIEW_DATA_DIR: options.dataDir ?? '',
+    },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {

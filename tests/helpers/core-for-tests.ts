@@ -7,6 +7,7 @@ import { createCoreHandlers } from '../../electron/core/create-core-handlers';
 import type { CoreHandlers } from '../../electron/core/ipc/core-handlers';
 import { createVaultGateway } from '../../electron/core/vault/vault-gateway';
 import { inProcessRpc } from '../../electron/core/vault/worker/in-process-rpc';
+import { createTestFileDialogs } from './test-file-dialogs';
 
 export function coreForTests(
   runtime: 'electron' | 'preview',
@@ -17,5 +18,6 @@ export function coreForTests(
     runtime,
     version,
     vault: inProcessRpc(createVaultGateway({ dataDir })),
+    fileDialogs: createTestFileDialogs(join(dataDir, 'files')),
   });
 }

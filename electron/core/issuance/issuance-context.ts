@@ -7,13 +7,16 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import { AppFailure } from '../app-failure';
 import type { AuditWriter } from '../vault/audit/audit-chain';
 import type { AttachmentRepository } from '../vault/repositories/attachment-repository';
+import type { BlankVoidRepository } from '../vault/repositories/blank-void-repository';
 import type { CertificateRepository } from '../vault/repositories/certificate-repository';
 import type { EditRequestRepository } from '../vault/repositories/edit-request-repository';
 import type { LicenseeRepository } from '../vault/repositories/licensee-repository';
 import type { OutboxRepository } from '../vault/repositories/outbox-repository';
 import type { PartyRepository } from '../vault/repositories/party-repository';
+import type { SettingsRepository } from '../vault/repositories/settings-repository';
 import type { StockRepository } from '../vault/repositories/stock-repository';
 import type { UserRepository } from '../vault/repositories/user-repository';
+import type { VaultFactsRepository } from '../vault/repositories/vault-facts-repository';
 
 export type Repositories = {
   licensee: LicenseeRepository;
@@ -24,6 +27,9 @@ export type Repositories = {
   editRequests: EditRequestRepository;
   attachments: AttachmentRepository;
   outbox: OutboxRepository;
+  facts: VaultFactsRepository;
+  settings: SettingsRepository;
+  blankVoids: BlankVoidRepository;
 };
 
 export type IssuanceContext = {
@@ -31,7 +37,8 @@ export type IssuanceContext = {
   repos: Repositories;
   audit: AuditWriter;
   now: () => Date;
-  settings: ValidationSettings;
+  /** The rule settings in force: the vault's saved ones, read at each use. */
+  readonly settings: ValidationSettings;
 };
 
 /**

@@ -12,9 +12,14 @@ import {
   createUser,
   registerStock,
   saveLicensee,
+  saveParty,
   updateParty,
 } from './records-operations';
 import { deliver, expire, issue, ship, voidCertificate } from './shipment-operations';
+import { saveSettings } from './settings-operations';
+import { updateUser } from './user-operations';
+import { voidBlank } from './void-blank-operations';
+import { recordRecoveryKeyConfirmed } from './vault-operations';
 
 type Operation<R> = (context: IssuanceContext, actor: unknown, input: unknown) => R;
 
@@ -36,13 +41,24 @@ export function createIssuanceService(context: IssuanceContext) {
   const { db } = context;
   const op = <R>(operation: Operation<R>) => inTransaction(db, context, operation);
   const first = op((ctx, _actor, input) => createFirstAdministrator(ctx, input));
+  const confirmed = op((ctx, _actor, userId) =>
+    recordRecoveryKeyConfirmed(ctx, typeof userId === 'number' ? userId : null),
+  );
   return {
     createFirstAdministrator: (input: unknown) => first(null, input),
+    /** After keys/check-recovery-key.ts accepted the typed key; the user, if one is signed in. */
+    recordRecoveryKeyConfirmed: (userId: number | null) => {
+      confirmed(null, userId);
+    },
     saveLicensee: op(saveLicensee),
     createUser: op(createUser),
+    updateUser: op(updateUser),
+    saveSettings: op(saveSettings),
     createParty: op(createParty),
     updateParty: op(updateParty),
+    saveParty: op(saveParty),
     registerStock: op(registerStock),
+    voidBlank: op(voidBlank),
     addAttachment: op(addAttachment),
     createDraft: op(createDraft),
     updateDraft: op(updateDraft),

@@ -9,12 +9,21 @@ import type { PartyRecord } from '../vault/repositories/party-repository';
 import type { StockRegistration } from '../vault/repositories/stock-repository';
 import type { User } from '../vault/repositories/user-repository';
 import { FirstAdministratorSchema } from '../../../shared/records/user-inputs';
+import { PartySaveSchema } from '../../../shared/records/party-inputs';
 import { parseInput } from '../vault/repositories/parse-input';
 import { ADMINISTRATORS, WRITERS, authorize } from './actor';
 import type { IssuanceContext } from './issuance-context';
 import { z } from 'zod';
 
 const PartyUpdateSchema = z.object({ id: z.number().int().min(1), party: z.unknown() }).strict();
+
+/** parties:save: a new entry, or (with its id) an existing one replaced whole. */
+export function saveParty(context: IssuanceContext, actor: unknown, input: unknown): PartyRecord {
+  const { id, ...party } = parseInput(PartySaveSchema, input);
+  return id === undefined
+    ? createParty(context, actor, party)
+    : updateParty(context, actor, { id, party });
+}
 
 export function saveLicensee(context: IssuanceContext, actor: unknown, input: unknown): Licensee {
   const user = authorize(context.repos.users, actor, ADMINISTRATORS, 'change the licensee profile');

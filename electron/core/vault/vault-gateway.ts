@@ -11,16 +11,24 @@ import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
 import type { BackupProgress } from './backup/backup-format';
 import { createBackup } from './backup/create-backup';
+import { restoreVault } from './backup/restore-vault';
+import type { RestoreSummary } from './backup/restore-backup';
 import type { BackupSummary } from './backup/create-backup';
+import { documentGatewayGroups } from './document-gateway-groups';
 import { changeVaultPassphrase } from './keys/change-vault-passphrase';
+import { checkRecoveryKey } from './keys/check-recovery-key';
 import { createVault } from './keys/create-vault';
 import type { KdfCost } from './keys/passphrase-wrap';
 import { readVaultKeyFile, unlockKey } from './keys/unlock-vault';
 import { vaultLocation } from './keys/vault-location';
 import { openDatabase } from './open-database';
+import { EditRequestListSchema } from '../../../shared/records/issuance-inputs';
+import { PartyListSchema } from '../../../shared/records/party-inputs';
 import { parseInput } from './repositories/parse-input';
 import type { ScryptParams } from './repositories/password-hash';
 import type { User } from './repositories/user-repository';
+import { settingsView } from './settings-view';
+import type { SettingsBase } from './settings-view';
 import { createVaultServices } from './vault-services';
 import type { VaultServices } from './vault-services';
 
@@ -33,7 +41,9 @@ export type VaultGatewayOptions = {
   /** Only tests lower these; the defaults are never weakened. */
   kdf?: KdfCost;
   passwordHashing?: ScryptParams;
-  onProgress?: (event: { operation: 'backup' } & BackupProgress) => void;
+  onProgress?: (event: { operation: 'backup' | 'restore' } & BackupProgress) => void;
+  /** The folder with fonts/ for the certificate documents (document-operations.ts). */
+  resourcesDir?: string;
 };
 
 type Actor = { userId: number; role: User['role'] };
@@ -50,12 +60,22 @@ const KeySchema = z
 const ChangePassphraseSchema = z
   .object({ currentPassphrase: z.string().min(1).max(1024), newPassphrase: z.string().max(1024) })
   .strict();
+const ConfirmRecoveryKeySchema = z.object({ recoveryKey: z.string().min(1).max(200) }).strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
 const BackupSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
+const RestoreSchema = z.union([
+  z.object({ path: z.string().min(1).max(4096), passphrase: z.string().min(1).max(1024) }).strict(),
+  z.object({ path: z.string().min(1).max(4096), recoveryKey: z.string().min(1).max(200) }).strict(),
+]);
 
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
-  const idleMs = (options.autoLockMinutes ?? 15) * 60_000;
+  const settingsBase: SettingsBase = {
+    ...(options.settings === undefined ? {} : { validation: options.settings }),
+    ...(options.autoLockMinutes === undefined ? {} : { autoLockMinutes: options.autoLockMinutes }),
+  };
+  // The vault's own auto-lock setting once it is open (read at unlock and after each save).
+  let idleMs = settingsView(null, settingsBase).autoLockMinutes * 60_000;
   const location = vaultLocation(options.dataDir);
   let open: Open | null = null;
   let user: User | null = null;
@@ -72,6 +92,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     open = { db, services };
     user = null;
     lastCall = now().getTime();
+    idleMs = settingsView(services, settingsBase).autoLockMinutes * 60_000;
   }
 
   function lock(): VaultStatus {
@@ -100,6 +121,22 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     return { services, actor: { userId: user.id, role: user.role } };
   }
 
+  // A vault opened with a bare key and no key file beside it (openWithKey in tests and tools)
+  // never showed a recovery key, so there is nothing to confirm.
+  const recoveryKeyConfirmed = (services: VaultServices): boolean =>
+    services.facts.recoveryKeyConfirmation() !== null || !existsSync(location.keyFilePath);
+
+  /** The records stay closed until the recovery key shown at first run was typed back. */
+  function recordsOpen(): { services: VaultServices; actor: Actor } {
+    const session = signedIn();
+    if (!recoveryKeyConfirmed(session.services))
+      throw new AppFailure(
+        'RECOVERY_KEY_UNCONFIRMED',
+        'Confirm the recovery key first: type it back exactly as you wrote it down. Until then the records stay closed.',
+      );
+    return session;
+  }
+
   function status(): VaultStatus {
     lockIfIdle();
     const current = user;
@@ -115,6 +152,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
               role: current.role,
             },
       needsFirstAdministrator: open !== null && open.services.users.count() === 0,
+      recoveryKeyConfirmed: open !== null && recoveryKeyConfirmed(open.services),
     };
   }
 
@@ -122,13 +160,14 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   const asUser =
     <R>(call: (services: VaultServices, actor: Actor, input: unknown) => R) =>
     (input: unknown): R => {
-      const { services, actor } = signedIn();
+      const { services, actor } = recordsOpen();
       return call(services, actor, input);
     };
 
   const stockSummary = (services: VaultServices) => ({
     counts: services.stock.counts(),
     gaps: services.stock.gaps(),
+    nextAvailable: services.stock.nextAvailable(),
   });
 
   return {
@@ -183,6 +222,19 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       return status();
     },
 
+    /**
+     * First run: the user types the recovery key back in full. It is checked against the key
+     * file (it must unwrap this vault's key), then the confirmation is recorded and audited.
+     */
+    async confirmRecoveryKey(input: unknown): Promise<VaultStatus> {
+      const { recoveryKey } = parseInput(ConfirmRecoveryKeySchema, input);
+      touch();
+      await checkRecoveryKey(options.dataDir, recoveryKey);
+      // The scrypt work above yields: the vault may have been locked meanwhile.
+      touch().services.issuance.recordRecoveryKeyConfirmed(user?.id ?? null);
+      return status();
+    },
+
     signIn(input: unknown): VaultStatus {
       user = touch().services.users.signIn(input);
       return status();
@@ -206,6 +258,29 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     users: {
       list: asUser((s) => s.users.list()),
       create: asUser((s, actor, input) => s.issuance.createUser(actor, input)),
+      update: asUser((s, actor, input) => {
+        const updated = s.issuance.updateUser(actor, input);
+        // One's own new role shows at once (status); a disabled account is refused at its next call.
+        if (updated.id === user?.id) user = updated;
+        return updated;
+      }),
+    },
+    settings: {
+      /** Answers while locked too (the defaults), and never keeps an idle vault awake. */
+      get: () => {
+        lockIfIdle();
+        return settingsView(open?.services ?? null, settingsBase);
+      },
+      save: asUser((s, actor, input) => {
+        s.issuance.saveSettings(actor, input);
+        const view = settingsView(s, settingsBase);
+        idleMs = view.autoLockMinutes * 60_000;
+        return view;
+      }),
+    },
+    parties: {
+      list: asUser((s, _actor, input) => s.parties.search(parseInput(PartyListSchema, input))),
+      save: asUser((s, actor, input) => s.issuance.saveParty(actor, input)),
     },
     stock: {
       register: asUser((s, actor, input) => {
@@ -213,6 +288,10 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         return stockSummary(s);
       }),
       summary: asUser((s) => stockSummary(s)),
+      voidBlank: asUser((s, actor, input) => {
+        s.issuance.voidBlank(actor, input);
+        return stockSummary(s);
+      }),
     },
     certificates: {
       createDraft: asUser((s, actor, input) => s.issuance.createDraft(actor, input)),
@@ -230,9 +309,77 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         return record;
       }),
       list: asUser((s, _actor, input) => s.certificates.list(input)),
+      requestEdit: asUser((s, actor, input) => s.issuance.requestEdit(actor, input)),
+      timeline: asUser((s, _actor, input) => {
+        const { id } = parseInput(IdSchema, input);
+        const record = s.certificates.get(id);
+        if (record === null)
+          throw new AppFailure('NOT_FOUND', `There is no certificate with id ${String(id)}.`);
+        return s.certificates.timeline(record.id, record.number);
+      }),
+    },
+    editRequests: {
+      list: asUser((s, _actor, input) =>
+        s.editRequests.list(parseInput(EditRequestListSchema, input)),
+      ),
+      decide: asUser((s, actor, input) => s.issuance.decideEdit(actor, input)),
     },
     audit: {
       verify: asUser((s) => s.audit.verify()),
+    },
+    // identity.* and documents.*: signing happens here, where the keys are (never in main).
+    ...documentGatewayGroups(
+      () => {
+        const { actor } = recordsOpen();
+        return { db: touch().db, actor };
+      },
+      {
+        now,
+        // The vault's saved rule settings: a document is read by the rules it was issued under.
+        settings: () => settingsView(open?.services ?? null, settingsBase).validation,
+        resourcesDir: options.resourcesDir,
+        // The saved calibration (settings:save), in the layout's terms.
+        printerCalibration: () => {
+          const saved = settingsView(open?.services ?? null, settingsBase).printerCalibration;
+          return { offsetX: saved.offsetXPt, offsetY: saved.offsetYPt };
+        },
+      },
+    ),
+
+    /** Asked before main shows the save dialog: only a signed-in user may back up. */
+    checkBackupAllowed(): void {
+      signedIn();
+    },
+
+    /** Asked before main shows the open dialog: a restore replaces the vault, so it must be closed. */
+    checkRestoreAllowed(): void {
+      lockIfIdle();
+      if (open !== null)
+        throw new AppFailure(
+          'CONFLICT',
+          'Lock the vault before restoring a backup; nothing was changed.',
+        );
+    },
+
+    /**
+     * Replaces the vault with a backup (path from main's open dialog), with the passphrase or
+     * recovery key the vault had when the backup was made. Only while locked; everything is
+     * checked before anything is replaced, and the replaced files are kept beside the new ones.
+     */
+    async restore(input: unknown): Promise<RestoreSummary> {
+      const { path, ...secret } = parseInput(RestoreSchema, input);
+      lockIfIdle();
+      if (open !== null)
+        throw new AppFailure(
+          'CONFLICT',
+          'Lock the vault before restoring a backup; nothing was changed.',
+        );
+      return restoreVault({
+        dir: options.dataDir,
+        backupPath: path,
+        secret,
+        onProgress: (progress) => options.onProgress?.({ operation: 'restore', ...progress }),
+      });
     },
 
     /** Any signed-in user may back up (a reviewer too); the path comes from main, never the renderer. */

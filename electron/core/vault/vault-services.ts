@@ -9,14 +9,18 @@ import { createAuditWriter } from './audit/audit-chain';
 import { verifyAuditChain } from './audit/verify-audit-chain';
 import type { AuditReport } from './audit/verify-audit-chain';
 import { createAttachmentRepository } from './repositories/attachment-repository';
+import { createBlankVoidRepository } from './repositories/blank-void-repository';
 import { createCertificateRepository } from './repositories/certificate-repository';
+import { createCertificateTimelineRepository } from './repositories/certificate-timeline-repository';
 import { createEditRequestRepository } from './repositories/edit-request-repository';
 import { createLicenseeRepository } from './repositories/licensee-repository';
 import { createOutboxRepository } from './repositories/outbox-repository';
 import type { ScryptParams } from './repositories/password-hash';
 import { createPartyRepository } from './repositories/party-repository';
+import { createSettingsRepository } from './repositories/settings-repository';
 import { createStockRepository } from './repositories/stock-repository';
 import { createUserRepository } from './repositories/user-repository';
+import { createVaultFactsRepository } from './repositories/vault-facts-repository';
 
 export type VaultServiceOptions = {
   now?: () => Date;
@@ -36,16 +40,34 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     editRequests: createEditRequestRepository(db, now),
     attachments: createAttachmentRepository(db, now),
     outbox: createOutboxRepository(db, now),
+    facts: createVaultFactsRepository(db, now),
+    settings: createSettingsRepository(db, now),
+    blankVoids: createBlankVoidRepository(db),
+  };
+  const baseValidation = options.settings ?? defaultValidationSettings;
+  /** The rule settings in force: the saved vault settings over the base (defaults or a test's). */
+  const validationSettings = (): ValidationSettings => {
+    const stored = repos.settings.get();
+    return stored === null
+      ? baseValidation
+      : {
+          ...baseValidation,
+          expiryMaxDays: stored.expiryMaxDays,
+          itnMaxDaysFromIssue: stored.itnWarningDays,
+        };
   };
   const issuance = createIssuanceService({
     db,
     repos,
     audit: createAuditWriter(db, now),
     now,
-    settings: options.settings ?? defaultValidationSettings,
+    get settings() {
+      return validationSettings();
+    },
   });
   // Callers read through these views; the repositories' write methods are reached only through
   // the issuance service, which checks the role and writes the audit event.
+  const timeline = createCertificateTimelineRepository(db);
   return {
     licensee: { get: repos.licensee.get },
     users: {
@@ -55,16 +77,24 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
       signIn: repos.users.signIn,
     },
     parties: { get: repos.parties.get, search: repos.parties.search },
-    stock: { get: repos.stock.get, counts: repos.stock.counts, gaps: repos.stock.gaps },
+    stock: {
+      get: repos.stock.get,
+      counts: repos.stock.counts,
+      gaps: repos.stock.gaps,
+      nextAvailable: repos.stock.nextAvailable,
+      blankVoid: repos.blankVoids.get,
+    },
     certificates: {
       get: repos.certificates.get,
       getByNumber: repos.certificates.getByNumber,
       findByItn: repos.certificates.findByItn,
       list: repos.certificates.list,
+      timeline: timeline.forCertificate,
     },
     editRequests: {
       get: repos.editRequests.get,
       listPending: repos.editRequests.listPending,
+      list: repos.editRequests.list,
       listForCertificate: repos.editRequests.listForCertificate,
     },
     attachments: { list: repos.attachments.list, read: repos.attachments.read },
@@ -72,6 +102,8 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
       listPending: repos.outbox.listPending,
       listForCertificate: repos.outbox.listForCertificate,
     },
+    facts: { recoveryKeyConfirmation: repos.facts.recoveryKeyConfirmation },
+    settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
     audit: { verify: (): AuditReport => verifyAuditChain(db) },
   };

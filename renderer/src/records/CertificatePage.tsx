@@ -1,7 +1,101 @@
-// Placeholder until the certificate page lands (issue 5); the shell imports this path.
+// One certificate: its state, every field, what can be done next, its documents and (later) its
+// submissions. Opened from the records list; "Back to records" returns to the same filters.
+import { useId, useState } from 'react';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ScreenProps } from '../navigation';
+import { canWriteRecords } from '../shell/permissions';
+import { CertificateActions } from './CertificateActions';
+import { CertificateDetails } from './CertificateDetails';
+import { DocumentsPanel, SubmissionsPanel } from './DocumentsPanel';
+import { StateBadge } from './StateBadge';
+import { TimelinePanel } from './TimelinePanel';
+import { useCertificateRecord } from './use-certificate-record';
+import './records.css';
 
 export function CertificatePage(props: ScreenProps & { api: KpApi; id: number }) {
-  return <h1>Certificate {String(props.id)}</h1>;
+  const { api, id, navigate, user } = props;
+  const headingId = useId();
+  const { state, replace, reload } = useCertificateRecord(api, id);
+  const [notice, setNotice] = useState<{ id: number; text: string } | null>(null);
+  // Every action (a correction request too, which leaves the record as it is) adds to the history.
+  const [actions, setActions] = useState(0);
+
+  const back = (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => {
+        navigate({ screen: 'records' });
+      }}
+    >
+      ← Back to records
+    </button>
+  );
+
+  if (state.status === 'loading')
+    return (
+      <section className="certificate-page" aria-busy="true" aria-labelledby={headingId}>
+        {back}
+        <h1 id={headingId}>Certificate</h1>
+        <p role="status">Loading the certificate…</p>
+      </section>
+    );
+  if (state.status === 'failed')
+    return (
+      <section className="certificate-page" aria-labelledby={headingId}>
+        {back}
+        <h1 id={headingId}>Certificate</h1>
+        <div className="notice notice--error" role="alert">
+          <p>
+            {state.error.message} <span className="records__code">({state.error.code})</span>
+          </p>
+          <button type="button" className="button" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      </section>
+    );
+
+  const { record } = state;
+  return (
+    <section className="certificate-page" aria-labelledby={headingId}>
+      {back}
+      <div className="certificate-page__head">
+        <div className="certificate-page__title">
+          <h1 id={headingId}>Certificate {record.number}</h1>
+          <StateBadge state={record.state} />
+        </div>
+      </div>
+      <div role="status" aria-live="polite">
+        {notice !== null && notice.id === record.id ? (
+          <p className="notice notice--ok">{notice.text}</p>
+        ) : null}
+      </div>
+      <div className="certificate-page__grid">
+        <div className="certificate-page__column">
+          <CertificateDetails record={record} />
+        </div>
+        <div className="certificate-page__column">
+          <CertificateActions
+            api={api}
+            record={record}
+            role={user.role}
+            navigate={navigate}
+            onDone={(next, text) => {
+              replace(next);
+              setNotice({ id: next.id, text });
+              setActions((n) => n + 1);
+            }}
+          />
+          <DocumentsPanel api={api} record={record} canWrite={canWriteRecords(user.role)} />
+          <TimelinePanel
+            key={`timeline-${String(record.version)}-${String(actions)}`}
+            api={api}
+            id={record.id}
+          />
+          <SubmissionsPanel />
+        </div>
+      </div>
+    </section>
+  );
 }

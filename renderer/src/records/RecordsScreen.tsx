@@ -1,7 +1,93 @@
-// Placeholder until the records list lands (issue 5); the shell imports this path.
+// Records: every certificate in the vault, newest first, narrowed by filters and opened with Enter
+// or a click. The list pages from the vault as it scrolls (use-certificate-pages.ts) and renders
+// only the rows in view (RecordList.tsx), so it stays fast at 100,000 records.
+import { useId, useMemo, useState } from 'react';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ScreenProps } from '../navigation';
+import { RecordFilters } from './RecordFilters';
+import { RecordList } from './RecordList';
+import type { RecordFilters as Filters } from './record-filters';
+import { hasFilters, noFilters, readFilters } from './record-filters';
+import { useCertificatePages } from './use-certificate-pages';
+import './records.css';
+
+function countText(count: number, complete: boolean): string {
+  const noun = count === 1 ? 'certificate' : 'certificates';
+  return complete
+    ? `${count.toLocaleString('en-US')} ${noun}`
+    : `${count.toLocaleString('en-US')} ${noun} loaded; more load as you scroll`;
+}
 
 export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
-  return <h1>Records of {props.user.displayName}</h1>;
+  const { api, navigate, user } = props;
+  const headingId = useId();
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const reading = useMemo(() => readFilters(filters), [filters]);
+  // The query object is rebuilt only when the filters it says change.
+  const readKey = reading.ok ? reading.key : null;
+  const listFilters = useMemo(
+    () => (reading.ok ? reading.filters : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by what the filters say
+    [readKey],
+  );
+  const pages = useCertificatePages(api, listFilters, readKey);
+  const errors = reading.ok ? {} : reading.errors;
+  const upToDate = !pages.loading;
+
+  let status: string;
+  if (!reading.ok) status = `Fix the filter: ${Object.values(errors).join(' ')}`;
+  else if (pages.loading) status = 'Searching the records…';
+  else if (pages.error !== null) status = '';
+  else if (pages.items.length === 0)
+    status = !hasFilters(filters)
+      ? 'No certificates yet.'
+      : 'No certificate matches these filters.';
+  else status = countText(pages.items.length, pages.complete);
+
+  return (
+    <section className="records" aria-labelledby={headingId}>
+      <div className="records__head">
+        <h1 id={headingId}>Records</h1>
+        {user.role === 'reviewer' ? (
+          <p className="records__note">You are signed in as a reviewer: records are read-only.</p>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              navigate({ screen: 'wizard' });
+            }}
+          >
+            New certificate
+          </button>
+        )}
+      </div>
+      <RecordFilters value={filters} errors={errors} onChange={setFilters} />
+      <p className="records__count" role="status" aria-live="polite" data-testid="records-count">
+        {status}
+        {pages.loadingMore ? ' Loading more…' : ''}
+      </p>
+      {pages.error === null ? null : (
+        <div className="records__error" role="alert">
+          <p>
+            {pages.error.message} <span className="records__code">({pages.error.code})</span>
+          </p>
+          <button type="button" className="button" onClick={pages.retry}>
+            Try again
+          </button>
+        </div>
+      )}
+      <RecordList
+        key={pages.itemsKey}
+        items={pages.items}
+        total={pages.complete && upToDate ? pages.items.length : null}
+        busy={pages.loading || pages.loadingMore}
+        label="Certificates"
+        onOpen={(id) => {
+          navigate({ screen: 'certificate', id });
+        }}
+        onNearEnd={pages.loadMore}
+      />
+    </section>
+  );
 }

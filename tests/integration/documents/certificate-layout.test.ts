@@ -5,7 +5,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Certificate } from '../../../shared/domain/certificate';
 import { readCertificate } from '../../../shared/domain/certificate';
@@ -163,13 +162,11 @@ describe('the full certificate', () => {
     expect(inked / (pixels.width * pixels.height)).toBeGreaterThan(0.02);
   });
 
-  it('places the seal PNG in its box, readable, and reserves the signature rectangle', async () => {
-    // One pixel per module, as the seal step makes it: the box scales it up without smoothing.
+  it('draws the seal QR in its box, readable, and reserves the signature rectangle', async () => {
     const payload = 'KP-LAYOUT-TEST US12345 X20261127123456';
-    const seal = await QRCode.toBuffer(payload, { scale: 1, margin: 1 });
     const { pdf, signatureRect, sealRect } = await renderCertificatePdf(valid, {
       ...issued,
-      sealQrPng: seal,
+      seal: payload,
       signatureBox: true,
     });
     const [x1, y1, x2, y2] = signatureRect ?? [0, 0, 0, 0];
@@ -178,7 +175,8 @@ describe('the full certificate', () => {
     const [s1, t1, s2, t2] = sealRect;
     expect([s2 - s1, t2 - t1]).toEqual([90, 90]);
     expect(s2 <= x1 || x2 <= s1 || t2 <= y1 || y2 <= t1).toBe(true); // no overlap
-    const file = await write('sealed.pdf', await pdf.save({ useObjectStreams: false }));
+    const file = await write('sealed.pdf', pdf);
+    expect(await tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
     const png = await write('sealed.png', await renderPage(file, 150));
     expect((await tool('zbarimg', ['--raw', '-q', png])).trim()).toBe(payload);
     expect((await renderCertificatePdf(valid, issued)).signatureRect).toBeNull();

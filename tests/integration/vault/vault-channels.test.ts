@@ -13,6 +13,7 @@ import { inProcessRpc } from '../../../electron/core/vault/worker/in-process-rpc
 import type { ChannelName } from '../../../shared/ipc/channels';
 import type { Result } from '../../../shared/result';
 import { validDraft } from '../../unit/domain/certificate-fixtures';
+import { createTestFileDialogs } from '../../helpers/test-file-dialogs';
 import { TEST_SCRYPT } from './vault-fixture';
 
 let dir: string;
@@ -30,7 +31,12 @@ beforeEach(() => {
     kdf: { N: 1024, r: 8, p: 1 },
     passwordHashing: TEST_SCRYPT,
   });
-  core = createCoreHandlers({ runtime: 'preview', version: 'test', vault: inProcessRpc(gateway) });
+  core = createCoreHandlers({
+    runtime: 'preview',
+    version: 'test',
+    vault: inProcessRpc(gateway),
+    fileDialogs: createTestFileDialogs(join(dir, 'files')),
+  });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -57,6 +63,7 @@ const admin = { username: 'ada', displayName: 'Ada Admin', password: 'correct ho
 async function firstRun(): Promise<string> {
   const created = await value<{ recoveryKey: string }>('vault:create', { passphrase });
   await value('users:createFirstAdministrator', admin);
+  await value('vault:confirmRecoveryKey', { recoveryKey: created.recoveryKey });
   await value('licensee:save', {
     legalName: 'Hudson Rough Trading LLC',
     address: '580 Fifth Avenue, New York, NY 10036, United States',
@@ -72,6 +79,7 @@ describe('the vault channels', () => {
       vault: 'absent',
       user: null,
       needsFirstAdministrator: false,
+      recoveryKeyConfirmed: false,
     });
     const recoveryKey = await firstRun();
     expect(recoveryKey).toMatch(/^KPR-/);

@@ -15,6 +15,18 @@ import {
 
 export type FieldContent = { boxName: string; runs: TextRun[] };
 
+/**
+ * What the page prints: a Certificate, or a draft's preview in which whatever is not known yet
+ * is blank ('' for text, null for amounts), e.g. no number or ITN before issuing.
+ */
+export type PrintableRecord = Omit<Certificate, 'caratHundredths' | 'valueCents' | 'parcels'> & {
+  caratHundredths: number | null;
+  valueCents: number | null;
+  parcels: number | null;
+};
+
+const date = (iso: string): string => (iso === '' ? '' : formatCertificateDate(iso));
+
 const run = (source: string, text: string, weight: TextRun['weight'] = 'bold'): TextRun => ({
   source,
   text,
@@ -38,30 +50,36 @@ function content(key: FormFieldKey, runs: TextRun[]): FieldContent {
 }
 
 export function certificateFieldContents(
-  certificate: Certificate,
+  certificate: PrintableRecord,
 ): Readonly<Record<FormFieldKey | 'itn', FieldContent>> {
   return {
     countryOfOrigin: content('countryOfOrigin', [
-      run('countryOfOrigin', formatCountryOfOrigin(certificate.countryOfOrigin)),
+      run(
+        'countryOfOrigin',
+        certificate.countryOfOrigin === ''
+          ? ''
+          : formatCountryOfOrigin(certificate.countryOfOrigin),
+      ),
     ]),
-    dateOfIssue: content('dateOfIssue', [
-      run('dateOfIssue', formatCertificateDate(certificate.dateOfIssue)),
-    ]),
-    dateOfExpiry: content('dateOfExpiry', [
-      run('dateOfExpiry', formatCertificateDate(certificate.dateOfExpiry)),
-    ]),
+    dateOfIssue: content('dateOfIssue', [run('dateOfIssue', date(certificate.dateOfIssue))]),
+    dateOfExpiry: content('dateOfExpiry', [run('dateOfExpiry', date(certificate.dateOfExpiry))]),
     valueUsd: content('valueUsd', [
-      run('valueUsd', formatUsDollarsFromCents(certificate.valueCents)),
+      run(
+        'valueUsd',
+        certificate.valueCents === null ? '' : formatUsDollarsFromCents(certificate.valueCents),
+      ),
     ]),
     exporter: content('exporter', partyRuns('exporter', certificate.exporter)),
-    parcels: content('parcels', [run('parcels', String(certificate.parcels))]),
+    parcels: content('parcels', [run('parcels', String(certificate.parcels ?? ''))]),
     consignee: content('consignee', partyRuns('consignee', certificate.consignee)),
-    carats: content('carats', [run('carats', formatCarats(certificate.caratHundredths))]),
+    carats: content('carats', [
+      run(
+        'carats',
+        certificate.caratHundredths === null ? '' : formatCarats(certificate.caratHundredths),
+      ),
+    ]),
     hsCode: content('hsCode', [run('hsCode', certificate.hsCode)]),
     // Empty while the AES filing is pending (a draft's preview): the box then stays blank.
-    itn: {
-      boxName: 'AES Confirmation Number (ITN)',
-      runs: certificate.itn === '' ? [] : [run('itn', certificate.itn)],
-    },
+    itn: { boxName: 'AES Confirmation Number (ITN)', runs: [run('itn', certificate.itn)] },
   };
 }

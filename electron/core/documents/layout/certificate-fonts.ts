@@ -2,23 +2,37 @@
 // chosen for its Latin, Greek and Cyrillic coverage so names such as "Łódź Diament" print as
 // typed. The files are read from the resources directory the caller passes (the packaged app:
 // process.resourcesPath; tests: the repository's resources/), never from a hard-coded path.
-// They are embedded as subsets: a PDF carries only the glyphs it uses, and every reader shows the
-// same shapes whatever fonts its machine has.
+// They are embedded as subsets: the certificate carries the fixed subset of its repertoire
+// (embedded-font-subset.ts, built once per process), the overlay and calibration pages a
+// per-document subset through pdf-lib; either way every reader shows the same shapes whatever
+// fonts its machine has.
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { Font, Glyph, GlyphRun } from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { inCertificateRepertoire } from './certificate-repertoire';
 
 export type FontWeight = 'regular' | 'bold';
 
-/** A font file as read from disk, with its parsed tables to ask which characters it covers. */
-export type FontFile = { bytes: Uint8Array; coverage: Font };
+/**
+ * What layout needs of a font: which characters it prints (the repertoire's, see
+ * certificate-repertoire.ts) and how wide a text is. Widths are the glyphs' advance widths, the
+ * same numbers the PDF's /W array gives a reader, so placed text lands where it was measured.
+ */
+export type FontMetrics = {
+  coverage: Font;
+  widthOfTextAtSize: (text: string, size: number) => number;
+};
+export type CertificateFontMetrics = Readonly<Record<FontWeight, FontMetrics>>;
+
+/** A font file as read from disk, with its parsed tables and its metrics. */
+export type FontFile = FontMetrics & { bytes: Uint8Array };
 export type CertificateFontFiles = Readonly<Record<FontWeight, FontFile>>;
 
-/** A font embedded in one PDF, together with its coverage. */
-export type EmbeddedFont = { pdf: PDFFont; coverage: Font };
+/** A font embedded in one pdf-lib document, together with its coverage. */
+export type EmbeddedFont = FontMetrics & { pdf: PDFFont };
 export type CertificateFonts = Readonly<Record<FontWeight, EmbeddedFont>>;
 
 const FILE_NAMES: Readonly<Record<FontWeight, string>> = {
@@ -71,12 +85,43 @@ function withDirectLayout(font: Font): Font {
   };
   direct.getGlyph = (id: number, codePoints?: number[]) =>
     rememberDecodedOutline(font.getGlyph(id, codePoints));
+  // The certificate prints its repertoire only: the fixed subset holds nothing else.
+  const covered = new Map<number, boolean>();
+  direct.hasGlyphForCodePoint = (codePoint: number) => {
+    let answer = covered.get(codePoint);
+    if (answer === undefined) {
+      answer = inCertificateRepertoire(codePoint) && font.hasGlyphForCodePoint(codePoint);
+      covered.set(codePoint, answer);
+    }
+    return answer;
+  };
   return direct;
+}
+
+/** Text width from the glyphs' advance widths (font units, cached per character). */
+function measureWith(font: Font): FontMetrics['widthOfTextAtSize'] {
+  const advances = new Map<number, number>();
+  const scale = 1 / font.unitsPerEm;
+  return (text, size) => {
+    let units = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const codePoint = text.codePointAt(i) ?? 0;
+      if (codePoint > 0xffff) i += 1;
+      let advance = advances.get(codePoint);
+      if (advance === undefined) {
+        advance = font.glyphForCodePoint(codePoint).advanceWidth;
+        advances.set(codePoint, advance);
+      }
+      units += advance;
+    }
+    return units * scale * size;
+  };
 }
 
 async function readFontFile(file: string): Promise<FontFile> {
   const bytes = new Uint8Array(await readFile(file));
-  return { bytes, coverage: withDirectLayout(fontkit.create(bytes)) };
+  const parsed = fontkit.create(bytes);
+  return { bytes, coverage: withDirectLayout(parsed), widthOfTextAtSize: measureWith(parsed) };
 }
 
 export function loadCertificateFontFiles(resourcesDir: string): Promise<CertificateFontFiles> {
@@ -125,7 +170,7 @@ export async function embedCertificateFonts(
     });
   const [regular, bold] = await Promise.all([embed(files.regular), embed(files.bold)]);
   return {
-    regular: { pdf: regular, coverage: files.regular.coverage },
-    bold: { pdf: bold, coverage: files.bold.coverage },
+    regular: { ...files.regular, pdf: regular },
+    bold: { ...files.bold, pdf: bold },
   };
 }

@@ -4,7 +4,7 @@
 // off the form would make the certificate unreadable, and cutting text off would change what the
 // certificate says.
 import { AppFailure } from '../../app-failure';
-import type { CertificateFonts, FontWeight } from './certificate-fonts';
+import type { CertificateFontMetrics, FontWeight } from './certificate-fonts';
 
 /** One paragraph of a field, e.g. the consignee's name or one line of its address. */
 export type TextRun = { text: string; weight: FontWeight; source: string };
@@ -74,10 +74,10 @@ export function fitText(
   boxName: string,
   runs: readonly TextRun[],
   box: TextBox,
-  fonts: CertificateFonts,
+  fonts: CertificateFontMetrics,
 ): FittedText {
   for (let size = box.fontSize; size >= box.minFontSize - 1e-9; size -= SIZE_STEP) {
-    const measure: Measure = (text, weight) => fonts[weight].pdf.widthOfTextAtSize(text, size);
+    const measure: Measure = (text, weight) => fonts[weight].widthOfTextAtSize(text, size);
     const lines = runs.flatMap((run) =>
       wrapRun(run, box.width, measure).map((text) => ({ text, weight: run.weight })),
     );

@@ -4,7 +4,7 @@
 import { rgb } from 'pdf-lib';
 import type { PDFPage, RGB } from 'pdf-lib';
 import { assertPrintable } from './assert-printable';
-import type { CertificateFonts, FontWeight } from './certificate-fonts';
+import type { CertificateFontMetrics, CertificateFonts, FontWeight } from './certificate-fonts';
 import type { FieldContent } from './certificate-field-contents';
 import { ASCENT, blockHeight, fitText } from './fit-text';
 import type { FormPosition } from './form-positions';
@@ -16,12 +16,12 @@ export const INK = rgb(0.05, 0.07, 0.12);
 export function placeField(
   content: FieldContent,
   position: FormPosition,
-  fonts: CertificateFonts,
+  fonts: CertificateFontMetrics,
 ): PlacedLine[] {
   // NFC: "e" + combining acute becomes "é", the one glyph the font has; whitespace of any kind
   // (tabs, no-break spaces) separates words and prints as one space.
   const runs = content.runs
-    .map((run) => ({ ...run, text: run.text.normalize('NFC').split(/\s+/u).join(' ').trim() }))
+    .map((run) => ({ ...run, text: run.text.normalize('NFC').replace(/\s+/g, ' ').trim() }))
     .filter((run) => run.text !== '');
   for (const run of runs) assertPrintable(run.source, run.text, fonts[run.weight].coverage);
   if (runs.length === 0) return [];
@@ -29,7 +29,7 @@ export function placeField(
   const used = blockHeight(fitted.lines.length, fitted.fontSize);
   const top = position.valign === 'middle' ? position.y - (position.height - used) / 2 : position.y;
   return fitted.lines.map((line, index) => {
-    const width = fonts[line.weight].pdf.widthOfTextAtSize(line.text, fitted.fontSize);
+    const width = fonts[line.weight].widthOfTextAtSize(line.text, fitted.fontSize);
     return {
       ...line,
       size: fitted.fontSize,

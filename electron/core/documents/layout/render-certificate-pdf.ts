@@ -1,27 +1,21 @@
 // The full digital certificate: one letter-landscape page laid out like the US form, with the
 // certificate's data in its boxes, metadata naming the certificate, and optionally the signed QR
-// seal and a reserved area for the visible signature. The document is returned unsaved so the
-// signing step can add its signature placeholder; renderCertificatePdfBytes saves it with a
-// classic cross-reference table, which the signing step needs for its incremental update.
-import { PDFDocument } from 'pdf-lib';
+// seal and a reserved area for the visible signature. The page is laid out once as a display
+// list (certificate-page-layout.ts) and written straight to PDF (write-certificate-pdf.ts); the
+// preview (render-certificate-preview-svg.ts) paints the same list as SVG.
 import type { Certificate } from '../../../../shared/domain/certificate';
-import { embedCertificateFonts, loadCertificateFontFiles } from './certificate-fonts';
-import { certificateFieldContents } from './certificate-field-contents';
-import { drawCertificateForm } from './draw-certificate-form';
-import { setDocumentMetadata } from './document-metadata';
-import type { VoidStamp } from './draw-void-stamp';
-import { prepareVoidStamp } from './draw-void-stamp';
-import type { FormFieldKey, Rect } from './form-positions';
-import {
-  formPositions,
-  numberPositions,
-  PAGE_HEIGHT,
-  PAGE_WIDTH,
-  sealBox,
-  signatureBox,
-} from './form-positions';
-import type { PlacedLine } from './place-field';
-import { drawPlacedLines, placeField } from './place-field';
+import type { QrSymbol } from '../seal/seal-qr-symbol';
+import { sealQrSymbol } from '../seal/seal-qr-symbol';
+import type { CertificateFontFiles } from './certificate-fonts';
+import { loadCertificateFontFiles } from './certificate-fonts';
+import type { PrintableRecord } from './certificate-field-contents';
+import type { CertificatePage, PdfRect } from './certificate-page-layout';
+import { layoutCertificatePage } from './certificate-page-layout';
+import type { VoidStamp } from './void-stamp-items';
+import type { CertificateSubsets, DocumentInfo, ExtraObjects } from './write-certificate-pdf';
+import { certificateSubsets, writeCertificatePdf } from './write-certificate-pdf';
+
+export type { PdfRect } from './certificate-page-layout';
 
 export type RenderCertificateOptions = {
   /** Directory holding fonts/DejaVuSans*.ttf (the packaged app: process.resourcesPath). */
@@ -29,12 +23,9 @@ export type RenderCertificateOptions = {
   variant: 'issued' | 'void';
   /** Required for the void variant. */
   voidStamp?: VoidStamp;
-  /** PNG of the signed QR seal, placed in the reserved box at the bottom left (sealRect). */
-  sealQrPng?: Uint8Array;
-  /**
-   * Caption the seal box although no PNG is given, for a caller that draws the QR itself into
-   * sealRect (e.g. as vectors). Implied by sealQrPng.
-   */
+  /** The seal text, drawn as a QR code in the reserved box at the bottom left (sealRect). */
+  seal?: string;
+  /** Caption the seal box ("Verification seal"); by default captioned when a seal is given. */
   sealBox?: boolean;
   /** Reserve (and frame) the area for the visible signature and return its rectangle. */
   signatureBox?: boolean;
@@ -44,84 +35,80 @@ export type RenderCertificateOptions = {
   now?: Date;
 };
 
-/** [x1, y1, x2, y2] in PDF points from the page's bottom-left corner (a PDF /Rect). */
-export type PdfRect = [number, number, number, number];
-
 export type RenderedCertificate = {
-  pdf: PDFDocument;
+  pdf: Buffer;
   signatureRect: PdfRect | null;
   sealRect: PdfRect;
 };
 
-const toPdfRect = (rect: Rect): PdfRect => [
-  rect.x,
-  rect.y,
-  rect.x + rect.width,
-  rect.y + rect.height,
-];
+/** Everything a certificate document is written from: fonts, laid-out page, metadata. */
+export type PreparedCertificate = {
+  files: CertificateFontFiles;
+  subsets: CertificateSubsets;
+  page: CertificatePage;
+  info: DocumentInfo;
+};
 
+export function certificateInfo(
+  record: Pick<Certificate, 'number' | 'itn'>,
+  options: Pick<RenderCertificateOptions, 'variant' | 'producer' | 'now'>,
+): DocumentInfo {
+  const title = `Kimberley Process Certificate ${record.number}`;
+  return {
+    title: options.variant === 'void' ? `${title} (VOID)` : title,
+    subject: record.number,
+    keywords: ['Kimberley Process', record.number, record.itn].filter((k) => k !== ''),
+    producer: options.producer,
+    now: options.now,
+  };
+}
+
+export async function prepareCertificate(
+  record: PrintableRecord,
+  options: Omit<RenderCertificateOptions, 'seal'> & { sealQr?: QrSymbol },
+): Promise<PreparedCertificate> {
+  if (options.variant === 'void' && options.voidStamp === undefined)
+    throw new Error('The VOID variant needs voidStamp (reason and date)');
+  const files = await loadCertificateFontFiles(options.resourcesDir);
+  const subsets = await certificateSubsets(files);
+  const page = layoutCertificatePage(record, files, {
+    voidStamp: options.variant === 'void' ? options.voidStamp : undefined,
+    sealQr: options.sealQr,
+    sealBox: options.sealBox,
+    signatureBox: options.signatureBox,
+  });
+  return { files, subsets, page, info: certificateInfo(record, options) };
+}
+
+/** Writes a prepared certificate, with extra objects such as the signature field. */
+export function writePreparedCertificate(
+  prepared: PreparedCertificate,
+  extra?: ExtraObjects,
+  infoExtra?: string,
+): Buffer {
+  const info = infoExtra === undefined ? prepared.info : { ...prepared.info, extra: infoExtra };
+  return writeCertificatePdf(prepared.page, prepared.subsets, info, extra);
+}
+
+/** The certificate as PDF bytes (one revision, classic xref) and the rectangles it reserved. */
 export async function renderCertificatePdf(
   certificate: Certificate,
   options: RenderCertificateOptions,
 ): Promise<RenderedCertificate> {
-  if (options.variant === 'void' && options.voidStamp === undefined)
-    throw new Error('The VOID variant needs voidStamp (reason and date)');
-  const files = await loadCertificateFontFiles(options.resourcesDir);
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  const fonts = await embedCertificateFonts(pdf, files);
-
-  // Every value is checked and fitted before anything is drawn (place-field.ts).
-  const contents = certificateFieldContents(certificate);
-  const placed: PlacedLine[] = (Object.keys(formPositions) as (FormFieldKey | 'itn')[]).flatMap(
-    (key) => placeField(contents[key], formPositions[key], fonts),
-  );
-  const number = {
-    boxName: 'Certificate No.',
-    runs: [{ source: 'number', text: certificate.number, weight: 'bold' as const }],
-  };
-  placed.push(
-    ...placeField(number, numberPositions.top, fonts),
-    ...placeField(number, numberPositions.bottom, fonts),
-  );
-
-  const drawVoid =
-    options.variant === 'void' && options.voidStamp !== undefined
-      ? prepareVoidStamp(fonts, options.voidStamp)
-      : undefined;
-
-  const page = pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-  drawCertificateForm(page, fonts, {
-    signatureBox: options.signatureBox === true,
-    seal: options.sealQrPng !== undefined || options.sealBox === true,
-  });
-  drawPlacedLines(page, placed, fonts);
-  if (options.sealQrPng !== undefined) {
-    const seal = await pdf.embedPng(options.sealQrPng);
-    page.drawImage(seal, sealBox);
-  }
-  drawVoid?.(page);
-  const title = `Kimberley Process Certificate ${certificate.number}`;
-  setDocumentMetadata(pdf, {
-    title: options.variant === 'void' ? `${title} (VOID)` : title,
-    subject: certificate.number,
-    keywords: ['Kimberley Process', certificate.number, certificate.itn].filter((k) => k !== ''),
-    producer: options.producer,
-    now: options.now,
+  const prepared = await prepareCertificate(certificate, {
+    ...options,
+    sealQr: options.seal === undefined ? undefined : sealQrSymbol(options.seal),
   });
   return {
-    pdf,
-    signatureRect: options.signatureBox === true ? toPdfRect(signatureBox) : null,
-    sealRect: toPdfRect(sealBox),
+    pdf: writePreparedCertificate(prepared),
+    signatureRect: prepared.page.signatureRect,
+    sealRect: prepared.page.sealRect,
   };
 }
 
-/** The certificate saved without object streams: a classic xref the signing step can extend. */
 export async function renderCertificatePdfBytes(
   certificate: Certificate,
   options: RenderCertificateOptions,
 ): Promise<Uint8Array> {
-  const { pdf } = await renderCertificatePdf(certificate, options);
-  // objectsPerTick: pdf-lib otherwise pauses on a timer every 50 objects, which costs
-  // milliseconds per document and buys nothing for a one-page PDF.
-  return pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  return (await renderCertificatePdf(certificate, options)).pdf;
 }

@@ -1,95 +1,127 @@
-// Signs a PDF as PAdES baseline B-B (ETSI EN 319 142-1): SubFilter ETSI.CAdES.detached, because
-// that is the PAdES profile proper (adbe.pkcs7.detached is the legacy PDF 1.x one) and pdfsig,
-// qpdf and Acrobat read it. One signature per document, with a visible appearance.
-// The /Contents hole is 16 KiB: the CMS is ~1.5-3 KiB today, and the room left takes an RFC 3161
+// Signs a certificate PDF as PAdES baseline B-B (ETSI EN 319 142-1): SubFilter
+// ETSI.CAdES.detached, because that is the PAdES profile proper (adbe.pkcs7.detached is the
+// legacy PDF 1.x one) and pdfsig, qpdf and Acrobat read it. One signature per document, with a
+// visible appearance. The signature field, its value dictionary and its appearance are written
+// with the rest of the file (layout/write-certificate-pdf.ts) around a zero-filled /Contents
+// hole; signPreparedPdf then fills /ByteRange, hashes everything but the hole and writes the CMS
+// into it. The hole is 16 KiB: the CMS is ~1.5–3 KiB today, and the room left takes an RFC 3161
 // signature-time-stamp later (B-T) without moving a byte of the signed ranges; validation data
 // (B-LT) goes in a DSS dictionary by incremental update (docs/signing.md).
 import { createHash } from 'node:crypto';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { SignPdf, Signer } from '@signpdf/signpdf';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import type { PDFDocument } from 'pdf-lib';
-import type { EmbeddedFont } from '../layout/certificate-fonts';
-import type { CertificateFields } from './certificate-fields';
-import { certificateFields } from './certificate-fields';
-import type { CmsSigner } from './cms-signed-data';
-import { buildSignedData } from './cms-signed-data';
+import type { FontMetrics } from '../layout/certificate-fonts';
+import type { PdfFontResources } from '../layout/paint-pdf-content';
+import { paintPdfContent } from '../layout/paint-pdf-content';
+import {
+  pdfDate,
+  pdfNumber,
+  pdfTextString,
+  serializeObject,
+  serializeStream,
+} from '../layout/pdf-writer';
+import type { ExtraObjects } from '../layout/write-certificate-pdf';
+import { FIRST_EXTRA_OBJECT, FONT_RESOURCES, PAGE_OBJECT } from '../layout/write-certificate-pdf';
+import type { CmsSigner, SignerCertificate } from './cms-signed-data';
+import { buildSignedData, signerCertificate } from './cms-signed-data';
 import type { SigningIdentity } from './identity';
 import { openIdentity } from './identity';
-import type { SignatureRect } from './signature-appearance';
-import { attachAppearance, buildAppearance } from './signature-appearance';
+import type { AppearanceText, SignatureRect } from './signature-appearance';
+import { appearanceItems } from './signature-appearance';
 
 /** Bytes reserved for the CMS (hex-encoded in the file, so twice as many characters). */
 export const SIGNATURE_CONTENTS_BYTES = 16_384;
 
-export type SignPdfOptions = {
-  identity: SigningIdentity;
-  signingTime: Date;
-  signerName: string;
-  licenseeName: string;
-  certificateNumber: string;
+const BYTE_RANGE_PLACEHOLDER = '/ByteRange [0 0000000000 0000000000 0000000000]';
+const EMPTY_CONTENTS = '0'.repeat(2 * SIGNATURE_CONTENTS_BYTES);
+
+export type SignatureFieldOptions = AppearanceText & {
   /** Where the visible signature goes on page 1: [x1, y1, x2, y2] in PDF points. */
   rect: SignatureRect;
-  /** Holds fonts/DejaVuSans.ttf (the packaged app passes process.resourcesPath). */
-  resourcesDir: string;
   location?: string;
-  /** The layout's regular font, already embedded in `pdf`, to draw the appearance with;
-   *  without it DejaVu Sans is embedded a second time (a second, small subset). */
-  appearanceFont?: EmbeddedFont;
+  /** The page's regular font: its metrics, and its resources as the page names them. */
+  font: FontMetrics;
+  fonts: PdfFontResources;
 };
 
-/** @signpdf hands us the bytes of the two ranges; we return the DER CMS for the hole. */
-class CadesDetachedSigner extends Signer {
-  constructor(private readonly signer: CmsSigner) {
-    super();
-  }
-
-  override sign(signedBytes: Buffer): Promise<Buffer> {
-    const digest = createHash('sha256').update(signedBytes).digest();
-    return Promise.resolve(buildSignedData(digest, this.signer));
-  }
+/**
+ * The signature's objects for the document writer: the field's widget (printed, on page 1), the
+ * signature dictionary with the /ByteRange placeholder and the /Contents hole, and the
+ * appearance stream.
+ */
+export function signatureFieldObjects(options: SignatureFieldOptions): ExtraObjects {
+  const widget = FIRST_EXTRA_OBJECT;
+  const value = widget + 1;
+  const appearance = widget + 2;
+  const rect = options.rect.map(pdfNumber).join(' ');
+  const { content } = paintPdfContent(
+    appearanceItems(options.rect, options, options.font),
+    options.fonts,
+  );
+  return {
+    catalogEntries: ` /AcroForm <</Fields [${String(widget)} 0 R] /SigFlags 3>>`,
+    pageEntries: ` /Annots [${String(widget)} 0 R]`,
+    objects: [
+      serializeObject(
+        widget,
+        `<</Type /Annot /Subtype /Widget /FT /Sig /Rect [${rect}] /V ${String(value)} 0 R ` +
+          `/T (Signature1) /F 4 /P ${String(PAGE_OBJECT)} 0 R /AP <</N ${String(appearance)} 0 R>>>>`,
+      ),
+      serializeObject(
+        value,
+        `<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ` +
+          `${BYTE_RANGE_PLACEHOLDER} /Contents <${EMPTY_CONTENTS}> ` +
+          `/Reason ${pdfTextString(`Kimberley Process certificate ${options.certificateNumber}`)} ` +
+          `/M ${pdfDate(options.signingTime)} /ContactInfo () /Name ${pdfTextString(options.signerName)} ` +
+          `/Location ${pdfTextString(options.location ?? 'United States')} ` +
+          `/Prop_Build <</Filter <</Name /Adobe.PPKLite>> /App <</Name /KP#20Desk>>>>>>`,
+      ),
+      serializeStream(
+        appearance,
+        ` /Type /XObject /Subtype /Form /BBox [${rect}] /Resources <<${FONT_RESOURCES}>>`,
+        content,
+      ),
+    ],
+  };
 }
 
-const certificateCache = new WeakMap<Buffer, CertificateFields>();
-const fieldsOf = (der: Buffer): CertificateFields => {
-  let fields = certificateCache.get(der);
-  if (fields === undefined) {
-    fields = certificateFields(der);
-    certificateCache.set(der, fields);
-  }
-  return fields;
-};
+// Opening an identity (parsing the key and certificate, checking that they match) and encoding
+// its certificates is done once per identity object, not once per document.
+const signers = new WeakMap<SigningIdentity, CmsSigner>();
+const leaves = new WeakMap<Buffer, SignerCertificate>();
 
-/** Adds the signature field and appearance to `pdf`, saves it and signs the saved bytes. */
-export async function signPdf(pdf: PDFDocument, options: SignPdfOptions): Promise<Buffer> {
-  const { privateKey } = openIdentity(options.identity);
-  const chain = options.identity.certificateChainDer.map(fieldsOf);
-  const page = pdf.getPage(0);
-  const { rect } = options;
-  const appearance = await buildAppearance(
-    pdf,
-    rect,
-    options,
-    options.resourcesDir,
-    options.appearanceFont,
-  );
-  pdflibAddPlaceholder({
-    pdfDoc: pdf,
-    pdfPage: page,
-    reason: `Kimberley Process certificate ${options.certificateNumber}`,
-    contactInfo: '',
-    name: options.signerName,
-    location: options.location ?? 'United States',
-    signingTime: options.signingTime,
-    // @signpdf counts hex digits: twice the bytes of CMS the hole can hold.
-    signatureLength: 2 * SIGNATURE_CONTENTS_BYTES,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    widgetRect: [...rect],
-    appName: 'KP Desk',
-  });
-  attachAppearance(page, appearance);
-  // No object streams: the signature dictionary and the Info dictionary (which carries the seal
-  // text) stay plain, so the verifier can read them without inflating anything.
-  const unsigned = await pdf.save({ useObjectStreams: false });
-  return new SignPdf().sign(Buffer.from(unsigned), new CadesDetachedSigner({ privateKey, chain }));
+export function cmsSignerOf(identity: SigningIdentity): CmsSigner {
+  let signer = signers.get(identity);
+  if (signer === undefined) {
+    const { privateKey } = openIdentity(identity);
+    const [leafDer] = identity.certificateChainDer;
+    if (leafDer === undefined)
+      throw new Error('openIdentity accepts no identity without a certificate');
+    let leaf = leaves.get(leafDer);
+    if (leaf === undefined) {
+      leaf = signerCertificate(leafDer);
+      leaves.set(leafDer, leaf);
+    }
+    signer = { privateKey, chainDer: identity.certificateChainDer, leaf };
+    signers.set(identity, signer);
+  }
+  return signer;
+}
+
+/** Fills the placeholder written by signatureFieldObjects: byte range, then the CMS. */
+export function signPreparedPdf(pdf: Buffer, signer: CmsSigner): Buffer {
+  const at = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, 0, 'latin1');
+  const hole = pdf.indexOf('/Contents <', at, 'latin1') + '/Contents '.length;
+  if (at === -1 || hole < at) throw new Error('The PDF has no signature placeholder.');
+  const holeEnd = hole + 2 * SIGNATURE_CONTENTS_BYTES + 2; // '<' hex '>'
+  // The real numbers are shorter than the placeholder's: spaces after the array fill the rest.
+  const byteRange = `/ByteRange [0 ${String(hole)} ${String(holeEnd)} ${String(pdf.length - holeEnd)}]`;
+  pdf.write(byteRange.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), at, 'latin1');
+  const digest = createHash('sha256')
+    .update(pdf.subarray(0, hole))
+    .update(pdf.subarray(holeEnd))
+    .digest();
+  const cms = buildSignedData(digest, signer);
+  if (cms.length > SIGNATURE_CONTENTS_BYTES)
+    throw new Error('The CMS signature does not fit its hole.');
+  pdf.write(cms.toString('hex'), hole + 1, 'latin1');
+  return pdf;
 }

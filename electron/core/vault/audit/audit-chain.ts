@@ -2,11 +2,11 @@
 // 0010-initial-schema.ts). hash = sha256(prevHash + canonical JSON of the event's fields), so
 // editing, removing or reordering any event breaks every later link. Call it inside the same
 // transaction as the change it records: both commit together or not at all.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { canonicalJson } from './canonical-json';
 import type { AuditEntityType, EntityReader } from './entity-digest';
 import { createEntityReaders, digestOf } from './entity-digest';
+import { eventFieldsText } from './event-fields-text';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -22,10 +22,9 @@ export type AuditEventFields = {
 
 export type AuditEvent = AuditEventFields & { prevHash: string; hash: string };
 
+/** sha256 (hex) of prevHash + the canonical JSON of the fields (eventFieldsText: same bytes). */
 export function eventHash(prevHash: string, fields: AuditEventFields): string {
-  return createHash('sha256')
-    .update(prevHash + canonicalJson(fields), 'utf8')
-    .digest('hex');
+  return hash('sha256', prevHash + eventFieldsText(fields), 'hex');
 }
 
 export type AppendInput = {

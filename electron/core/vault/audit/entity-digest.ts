@@ -15,6 +15,11 @@ export const auditEntityTypes = [
   'party',
   'edit_request',
   'attachment',
+  'setting',
+  'vault_settings',
+  'blank_void',
+  'signing_identity',
+  'seal_key',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -29,6 +34,11 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   party: { table: 'parties', key: 'id' },
   edit_request: { table: 'edit_requests', key: 'id' },
   attachment: { table: 'attachments', key: 'id' },
+  setting: { table: 'settings', key: 'key' },
+  vault_settings: { table: 'vault_settings', key: 'id' },
+  blank_void: { table: 'blank_voids', key: 'number' },
+  signing_identity: { table: 'signing_identities', key: 'id' },
+  seal_key: { table: 'seal_keys', key: 'id' },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -59,6 +69,11 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     party: reader('party'),
     edit_request: reader('edit_request'),
     attachment: reader('attachment'),
+    setting: reader('setting'),
+    vault_settings: reader('vault_settings'),
+    blank_void: reader('blank_void'),
+    signing_identity: reader('signing_identity'),
+    seal_key: reader('seal_key'),
   };
 }
 

@@ -2,8 +2,17 @@
 // breaks inside an asar bundle). Add a new one at the end with the next multiple of ten.
 import { migration0010 } from './0010-initial-schema';
 import { migration0020 } from './0020-list-filter-index';
+import { migration0030 } from './0030-audit-and-list-covering-indexes';
+import { migration0040 } from './0040-settings-and-blank-voids';
+import { migration0050 } from './0050-signing-identity';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration0010, migration0020];
+export const migrations: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

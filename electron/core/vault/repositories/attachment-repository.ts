@@ -12,7 +12,7 @@ export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 export const AttachmentInputSchema = z
   .object({
     certificateId: z.number().int().min(1),
-    kind: z.enum(['signed-certificate', 'invoice', 'warranty', 'other']),
+    kind: z.enum(['signed-certificate', 'signed-void-copy', 'invoice', 'warranty', 'other']),
     fileName: z.string().trim().min(1).max(255),
     mediaType: z
       .string()

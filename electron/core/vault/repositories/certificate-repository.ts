@@ -15,7 +15,7 @@ import type {
   LifecycleColumns,
   StoredState,
 } from './certificate-row';
-import { derivedColumns, lifecycleParams, toRecord } from './certificate-row';
+import { derivedColumns, insertedRecord, lifecycleParams, toRecord } from './certificate-row';
 import { parseInput } from './parse-input';
 
 const DERIVED_SET = `draft_json = @draft_json, exporter_name = @exporter_name,
@@ -88,13 +88,11 @@ export function createCertificateRepository(db: Database, now: () => Date) {
     findByItn: (itn: string): CertificateRecord[] => byItn.all(normalizeItn(itn)).map(toRecord),
     list: (input: unknown): CertificatePage => list(parseInput(CertificateListSchema, input)),
     insert: (number: string, draft: CertificateDraft, state: StoredState): CertificateRecord => {
-      const result = insert.run({
-        ...derivedColumns(draft),
-        number,
-        state,
-        at: now().toISOString(),
-      });
-      return mustGet(Number(result.lastInsertRowid));
+      const columns = derivedColumns(draft);
+      const at = now().toISOString();
+      const result = insert.run({ ...columns, number, state, at });
+      // Built from what was written: a read-back would only return the same values.
+      return insertedRecord(Number(result.lastInsertRowid), number, state, columns.draft_json, at);
     },
     saveDraft: (
       id: number,

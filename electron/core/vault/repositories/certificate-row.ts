@@ -2,17 +2,12 @@
 // JSON (draft_json); the columns next to it are derived from it on every write, for search, lists
 // and reports, and are never written on their own.
 import type { CertificateDraft } from '../../../../shared/domain/certificate-draft';
-import { CertificateDraftSchema } from '../../../../shared/domain/certificate-draft';
 import { parseIsoDate } from '../../../../shared/domain/calendar-date';
 import { readHundredths } from '../../../../shared/domain/decimal';
 import { normalizeItn } from '../../../../shared/domain/itn';
 import type { CertificateState } from '../../../../shared/domain/lifecycle';
 import { normalizeHsCode } from '../../../../shared/domain/rules/hs-code-rules';
 import type { StoredPackaging, StoredWarranty } from '../../../../shared/records/record-outputs';
-import {
-  StoredPackagingSchema,
-  StoredWarrantySchema,
-} from '../../../../shared/records/record-outputs';
 import type { CanonicalValue } from '../audit/canonical-json';
 import { canonicalJson } from '../audit/canonical-json';
 
@@ -129,14 +124,19 @@ export function lifecycleParams(columns: LifecycleColumns) {
   };
 }
 
+// The JSON columns are read back without a second zod parse: only this repository writes them,
+// from values the issuance service has already parsed (derivedColumns, lifecycleParams), and a
+// row changed behind the app's back is the audit chain's to find (its digest no longer matches).
+// Records leaving the core are parsed again at the IPC boundary (CertificateRecordSchema). A
+// migration that changes the draft's shape must rewrite draft_json (a data-moving migration).
 export function toRecord(row: CertificateRow): CertificateRecord {
   return {
     id: row.id,
     number: row.number,
     state: row.state,
-    draft: CertificateDraftSchema.parse(JSON.parse(row.draft_json)),
-    packaging: StoredPackagingSchema.parse(JSON.parse(row.packaging_json)),
-    warranty: StoredWarrantySchema.parse(JSON.parse(row.warranty_json)),
+    draft: JSON.parse(row.draft_json) as CertificateDraft,
+    packaging: JSON.parse(row.packaging_json) as StoredPackaging,
+    warranty: JSON.parse(row.warranty_json) as StoredWarranty,
     attestedBy: row.attested_by,
     issuedAt: row.issued_at,
     shipDate: row.ship_date,
@@ -166,5 +166,39 @@ export function toSummary(row: CertificateRow): CertificateSummary {
     caratHundredths: row.carat_hundredths,
     valueCents: row.value_cents,
     version: row.version,
+  };
+}
+
+/**
+ * The record of a row just inserted, from the values written and the table's defaults (0010:
+ * packaging and warranty '{}', import_confirmed 0, version 1, every lifecycle column NULL),
+ * without reading it back.
+ */
+export function insertedRecord(
+  id: number,
+  number: string,
+  state: StoredState,
+  draftJson: string,
+  at: string,
+): CertificateRecord {
+  return {
+    id,
+    number,
+    state,
+    draft: JSON.parse(draftJson) as CertificateDraft,
+    packaging: {},
+    warranty: {},
+    attestedBy: null,
+    issuedAt: null,
+    shipDate: null,
+    deliveredAt: null,
+    importConfirmed: false,
+    voidReason: null,
+    voidNotes: null,
+    voidedAt: null,
+    expiredAt: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
   };
 }

@@ -59,6 +59,13 @@ export function createEditRequestRepository(db: Database, now: () => Date) {
   const pending = db.prepare<[], EditRequestRow>(
     "SELECT * FROM edit_requests WHERE status = 'pending' ORDER BY id",
   );
+  const filtered = db.prepare<
+    [string | null, string | null, number | null, number | null],
+    EditRequestRow
+  >(
+    `SELECT * FROM edit_requests WHERE (? IS NULL OR status = ?) AND (? IS NULL OR certificate_id = ?)
+     ORDER BY id DESC LIMIT 500`,
+  );
   const insert = db.prepare(
     `INSERT INTO edit_requests (certificate_id, proposed_json, reason, status, requested_by, requested_at)
      VALUES (?, ?, ?, 'pending', ?, ?)`,
@@ -84,6 +91,12 @@ export function createEditRequestRepository(db: Database, now: () => Date) {
     listForCertificate: (certificateId: number): EditRequest[] =>
       forCertificate.all(certificateId).map(toRequest),
     listPending: (): EditRequest[] => pending.all().map(toRequest),
+    /** Newest first, at most 500, optionally of one status and/or one certificate. */
+    list: (filter: { status?: EditRequestStatus; certificateId?: number }): EditRequest[] => {
+      const status = filter.status ?? null;
+      const certificateId = filter.certificateId ?? null;
+      return filtered.all(status, status, certificateId, certificateId).map(toRequest);
+    },
     create: (
       certificateId: number,
       proposed: CertificateDraft,

@@ -45,6 +45,11 @@ export function createStockRepository(db: Database, now: () => Date) {
   const voidNumber = db.prepare(
     "UPDATE stock SET status = 'voided' WHERE number = ? AND status IN ('available', 'used')",
   );
+  const firstAvailable = db
+    .prepare<[], string>(
+      "SELECT number FROM stock WHERE status = 'available' ORDER BY digits LIMIT 1",
+    )
+    .pluck();
   const counts = db.prepare<[], { status: StockStatus; n: number }>(
     'SELECT status, count(*) AS n FROM stock GROUP BY status',
   );
@@ -108,6 +113,8 @@ export function createStockRepository(db: Database, now: () => Date) {
     void: (number: string): void => {
       if (voidNumber.run(number).changes !== 1) throw unavailable(number);
     },
+    /** The lowest available number: the wizard drafts on the next blank form in order. */
+    nextAvailable: (): string | null => firstAvailable.get() ?? null,
     counts: (): StockCounts => {
       const result: StockCounts = { available: 0, used: 0, voided: 0 };
       for (const row of counts.all()) result[row.status] = row.n;

@@ -53,6 +53,12 @@ export function createUserRepository(
   const byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
   const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
+  const activeAdministrators = db
+    .prepare<[], number>(
+      "SELECT count(*) FROM users WHERE role = 'administrator' AND disabled_at IS NULL",
+    )
+    .pluck();
+  const setAccount = db.prepare('UPDATE users SET role = ?, disabled_at = ? WHERE id = ?');
   const insert = db.prepare(
     `INSERT INTO users (username, display_name, role, password_hash, created_at)
      VALUES (?, ?, ?, ?, ?)`,
@@ -69,6 +75,12 @@ export function createUserRepository(
     },
     list: (): User[] => all.all().map(toUser),
     count: (): number => count.get()?.n ?? 0,
+    activeAdministratorCount: (): number => activeAdministrators.get() ?? 0,
+    /** Role and disabled time as given; the rules about who may change them are the caller's. */
+    setAccount: (id: number, role: UserRole, disabledAt: string | null): void => {
+      if (setAccount.run(role, disabledAt, id).changes !== 1)
+        throw new AppFailure('NOT_FOUND', `There is no user with id ${String(id)}.`);
+    },
     create: (input: unknown): User => {
       const user = parseInput(NewUserSchema, input);
       if (byName.get(user.username) !== undefined)

@@ -18,6 +18,8 @@ const WorkerDataSchema = z.object({
     .min(1)
     .max(24 * 60)
     .optional(),
+  /** The folder with the certificate fonts (fonts/): process.resourcesPath when packaged. */
+  resourcesDir: z.string().min(1).optional(),
   /** Tests only: a lower password-hashing cost. */
   passwordHashing: z
     .object({ N: z.number().int(), r: z.number().int(), p: z.number().int() })

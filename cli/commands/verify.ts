@@ -1,0 +1,125 @@
+// `kpdesk verify <file.pdf>`: the certificate verifier (electron/core/documents/verify) for USKPA
+// reviewers, customs and partners. Without a vault it needs nothing but the file: the signature,
+// the byte ranges and what was appended are checked, and the seal and the chain too when the
+// issuer's seal public key (--seal-key) and trusted certificates (--trust) are given. With --vault
+// it opens the licensee's vault: its identities are the trust anchors, its seal key checks the
+// seal, and the vault's record of the sealed certificate number is compared field by field.
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { describeVerification } from '../../electron/core/vault/describe-verification';
+import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
+import { DEFAULT_MAX_BYTES, verifyPdf } from '../../electron/core/documents/verify/verify-pdf';
+import type { VerifyPdfOptions } from '../../electron/core/documents/verify/verify-pdf';
+import type { DocumentVerification } from '../../shared/ipc/documents-contract';
+import type { CliIo, ExitCode } from '../cli-io';
+import { exitCodes } from '../cli-io';
+import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { formatVerification } from '../format-verification';
+import { readBoundedFile } from '../read-bounded-file';
+import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
+
+export const verifySummary = 'Verify a signed certificate PDF (signature, seal, vault record).';
+
+export const verifyHelp = `Usage: kpdesk verify <file.pdf> [options]
+
+Checks a KP Desk certificate PDF and answers each question on its own: is the signature
+intact over the whole file, was anything added after signing, who signed and does the
+chain reach a trusted certificate, is the QR seal genuine and does it match the document,
+and (with --vault) does it match the licensee's record. Revocation is never known offline
+("not established"). Files over ${String(DEFAULT_MAX_BYTES / 1024 / 1024)} MiB are refused unread.
+
+Options:
+  --seal-key <file.pem>       The issuer's seal public key (SPKI PEM; the app shows it with
+                              the signing identity). Without it the seal is not checked.
+  --trust <file.pem>          A certificate to trust (PEM or DER); may be given again.
+  --vault                     Verify against the vault: its signing identities are trusted,
+                              its seal key checks the seal, its record is compared.
+${unlockHelp}
+  --json                      Print one JSON object: { fileName, sha256, result, vault }.
+  -h, --help                  Show this help.
+
+Exit codes:
+  0  valid: the signature and the seal are valid and nothing failed
+  1  not shown valid: something failed (invalid, modified after signing, a mismatch with
+     the record), could not be established (unsigned, no seal key), or the file is not a
+     certificate PDF at all (empty, too large, not a PDF). The output says which.
+  2  usage error, a file that cannot be read, or a vault that cannot be opened
+`;
+
+const PEM = /-----BEGIN ([A-Z ]+)-----[\s\S]+?-----END \1-----/;
+
+function readKeyFile(io: CliIo, file: string, what: string): Buffer {
+  try {
+    return readFileSync(resolve(io.cwd, file));
+  } catch {
+    throw usageFailure(`Cannot read the ${what} file ${file}.`, { [what]: 'unreadable' });
+  }
+}
+
+/** A PEM file's first block as text, or the bytes as DER. */
+function pemOrDer(bytes: Buffer): string | Buffer {
+  const text = bytes.toString('latin1');
+  return PEM.exec(text)?.[0] ?? bytes;
+}
+
+function offlineOptions(io: CliIo, sealKey: string | undefined, trust: string[]): VerifyPdfOptions {
+  const options: VerifyPdfOptions = {};
+  if (sealKey !== undefined) {
+    const key = pemOrDer(readKeyFile(io, sealKey, '--seal-key'));
+    options.sealPublicKey = typeof key === 'string' ? key : new Uint8Array(key);
+  }
+  options.trustAnchorsDer = trust.map((file) => {
+    const content = pemOrDer(readKeyFile(io, file, '--trust'));
+    if (typeof content !== 'string') return new Uint8Array(content);
+    const body = content.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+    return new Uint8Array(Buffer.from(body, 'base64'));
+  });
+  return options;
+}
+
+export async function runVerify(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const json = args.includes('--json');
+  return runCommand(io, 'verify', json, async () => {
+    const { values, positionals } = parseCommandArgs({
+      args: [...args],
+      options: {
+        ...unlockOptions,
+        'seal-key': { type: 'string' },
+        trust: { type: 'string', multiple: true },
+        vault: { type: 'boolean', default: false },
+        ...jsonAndHelpOptions,
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      io.stdout(verifyHelp);
+      return exitCodes.ok;
+    }
+    const [file, ...extra] = positionals;
+    if (file === undefined || extra.length > 0)
+      throw usageFailure('Name one PDF file to verify, e.g. kpdesk verify US12345.pdf.');
+    if (values.vault && (values['seal-key'] !== undefined || values.trust !== undefined))
+      throw usageFailure(
+        'With --vault, the vault gives the seal key and the trusted certificates.',
+      );
+    const bytes = readBoundedFile(resolve(io.cwd, file), file, DEFAULT_MAX_BYTES);
+    const fileName = basename(file);
+    let verification: DocumentVerification;
+    if (values.vault)
+      verification = await withUnlockedVault(values, io, (db) =>
+        documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined }).verifyBytes(
+          bytes,
+          fileName,
+        ),
+      );
+    else {
+      const options = offlineOptions(io, values['seal-key'], values.trust ?? []);
+      verification = describeVerification(fileName, bytes, verifyPdf(bytes, options), null);
+    }
+    io.stdout(
+      json ? `${JSON.stringify(verification, null, 2)}\n` : formatVerification(verification),
+    );
+    return verification.result.overall === 'valid' ? exitCodes.ok : exitCodes.findingErrors;
+  });
+}

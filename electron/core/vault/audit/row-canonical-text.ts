@@ -1,0 +1,60 @@
+// The canonical JSON of a table row read as a raw array (better-sqlite3 .raw()), written out
+// column by column in sorted key order: the verifier digests every row of the vault, and the
+// generic canonicalJson over an object per row was most of that time.
+// Invariant: rowTextWriter(columns)(values) === canonicalJson(object of columns → values), byte
+// for byte (property-tested in tests/unit/vault/audit-canonical-text.test.ts), so a row digests
+// the same whichever of the two the writer and the verifier use.
+import type { CanonicalValue } from './canonical-json';
+import { canonicalJson } from './canonical-json';
+import { canonicalNumber } from './event-fields-text';
+
+export type RowTextWriter = (values: readonly unknown[]) => string;
+
+/** Any UTF-16 unit outside ASCII: where SQLite's JSON text is not vouched for (rowTextSql). */
+export const NON_ASCII = /[\u0080-\uffff]/;
+
+function valueText(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return canonicalNumber(value);
+  // Blobs (and anything unusual) take the general path: the same text by definition.
+  return canonicalJson(value as CanonicalValue);
+}
+
+/** `columns` in the order of the values; the text lists them sorted, as canonicalJson does. */
+export function rowTextWriter(columns: readonly string[]): RowTextWriter {
+  const order = columns
+    .map((name, index) => ({ name, index, prefix: `${JSON.stringify(name)}:` }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return (values) => {
+    let text = '';
+    for (const { index, prefix } of order) {
+      const value = values[index];
+      // canonicalJson leaves out keys whose value is undefined; a row never has one.
+      if (value === undefined) continue;
+      text += `${text === '' ? '' : ','}${prefix}${valueText(value)}`;
+    }
+    return `{${text}}`;
+  };
+}
+
+/**
+ * The same text written by SQLite, as an SQL expression over `alias`'s columns: one string per
+ * row instead of every value crossing into JavaScript. json_quote writes integers, NULL and text
+ * as JSON.stringify does for ASCII (tests/integration/vault/audit-chain-batches.test.ts); a REAL
+ * (JavaScript and SQLite print some differently) or a BLOB (canonicalJson writes {"$bytes": hex})
+ * makes the expression NULL, and a caller checks any non-ASCII text in JavaScript, so either
+ * takes the exact path (rowTextWriter) instead.
+ */
+export function rowTextSql(columns: readonly string[], alias: string): string {
+  const sorted = [...columns].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Column names come from the table's own schema (a prepared SELECT *), never from input.
+  const column = (name: string): string => `${alias}."${name.replaceAll('"', '""')}"`;
+  const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+  const parts = sorted.map(
+    (name, i) =>
+      `${literal(`${i === 0 ? '' : ','}${JSON.stringify(name)}:`)} || json_quote(${column(name)})`,
+  );
+  const unusual = sorted.map((name) => `typeof(${column(name)}) IN ('real', 'blob')`).join(' OR ');
+  return `CASE WHEN ${unusual} THEN NULL ELSE '{' || ${parts.join(' || ')} || '}' END`;
+}

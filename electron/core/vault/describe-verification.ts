@@ -1,0 +1,24 @@
+// The verifier's result (electron/core/documents/verify) as the documents:verify channel and
+// `kpdesk verify --json` give it: plain data with the file's name and SHA-256, and what the vault
+// knows of the certificate the file names (null without a vault).
+import { createHash } from 'node:crypto';
+import type { DocumentVerification } from '../../../shared/ipc/documents-contract';
+import type { VerificationResult } from '../documents/verify/verification-result';
+
+export function describeVerification(
+  fileName: string,
+  bytes: Buffer,
+  result: VerificationResult,
+  vault: DocumentVerification['vault'],
+): DocumentVerification {
+  const { byteRange } = result.integrity;
+  return {
+    fileName,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    result: {
+      ...result,
+      integrity: { ...result.integrity, byteRange: byteRange && [...byteRange] },
+    },
+    vault,
+  };
+}

@@ -1,0 +1,57 @@
+// The vault gateway's `identity` and `documents` groups over the document operations of the open
+// connection. Each call is made as the signed-in user (`session` throws VAULT_LOCKED or
+// AUTH_FAILED otherwise); paths come from main's dialogs (document-handlers.ts), never the renderer.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Actor } from '../issuance/actor';
+import type { DocumentOperations, DocumentOperationsOptions } from './document-operations';
+import { createDocumentOperations } from './document-operations';
+
+/** One set of operations (prepared statements) per open connection. */
+const byConnection = new WeakMap<Database, DocumentOperations>();
+
+export function documentOperationsFor(
+  db: Database,
+  options: DocumentOperationsOptions,
+): DocumentOperations {
+  let operations = byConnection.get(db);
+  if (operations === undefined) {
+    operations = createDocumentOperations(db, options);
+    byConnection.set(db, operations);
+  }
+  return operations;
+}
+
+/**
+ * The vault gateway's `identity` and `documents` groups: each call is made as the signed-in user
+ * (`session` throws VAULT_LOCKED or AUTH_FAILED otherwise); paths come from main's dialogs.
+ */
+export function documentGatewayGroups(
+  session: () => { db: Database; actor: Actor },
+  options: DocumentOperationsOptions,
+) {
+  const call =
+    <R>(run: (operations: DocumentOperations, actor: Actor, input: unknown) => R) =>
+    (input: unknown): R => {
+      const { db, actor } = session();
+      return run(documentOperationsFor(db, options), actor, input);
+    };
+  return {
+    identity: {
+      get: call((ops, actor) => ops.identity.get(actor)),
+      generate: call((ops, actor, input) => ops.identity.generate(actor, input)),
+      checkImport: call((ops, actor) => ops.identity.checkImport(actor)),
+      /** `{ path, password, signerName? }`: path from main's open dialog. */
+      import: call((ops, actor, input) => ops.identity.importFile(actor, input)),
+    },
+    documents: {
+      sign: call((ops, actor, input) => ops.sign(actor, input)),
+      savePlan: call((ops, actor, input) => ops.savePlan(actor, input)),
+      save: call((ops, actor, input) => ops.save(actor, input)),
+      overlayPlan: call((ops, actor, input) => ops.overlayPlan(actor, input)),
+      printOverlay: call((ops, actor, input) => ops.printOverlay(actor, input)),
+      printCalibration: call((ops, actor, input) => ops.printCalibration(actor, input)),
+      verify: call((ops, actor, input) => ops.verify(actor, input)),
+      preview: call((ops, actor, input) => ops.preview(actor, input)),
+    },
+  };
+}

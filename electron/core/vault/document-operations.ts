@@ -1,0 +1,450 @@
+// The certificate documents, made where the keys are: inside the vault's process (the vault
+// worker in Electron), so the private keys are read from the encrypted vault and used here, and
+// only PDFs, summaries and verification results leave. Signing an ISSUED (or SHIPPED, DELIVERED)
+// certificate gives the signed, sealed PDF; a VOIDED one gives the signed VOID copy Census must
+// receive (31 CFR 592.301(a)(1)(v)). The signed PDF is kept in the vault (attachments) with its
+// audit event; saving, the print-on-form overlay and the calibration page write files at paths
+// main's dialogs chose. The PDF makers are imported when first used: the vault opens without
+// loading pdf-lib and the fonts' code, and a vault that never signs never pays for them.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import type { Certificate } from '../../../shared/domain/certificate';
+import { readCertificate } from '../../../shared/domain/certificate';
+import type { ValidationSettings } from '../../../shared/domain/validation-settings';
+import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
+import type {
+  DocumentKind,
+  DocumentVerification,
+  SignedDocument,
+} from '../../../shared/ipc/documents-contract';
+import { documentKinds } from '../../../shared/ipc/documents-contract';
+import { AppFailure } from '../app-failure';
+import { findResourcesDir } from '../documents/find-resources-dir';
+import type { VoidStamp } from '../documents/layout/void-stamp-items';
+import type { PrinterCalibration } from '../documents/layout/printer-calibration';
+import { certificateDigest } from '../documents/seal/seal-payload';
+import { DEFAULT_MAX_BYTES, verifyPdf } from '../documents/verify/verify-pdf';
+import { WRITERS, authorize } from '../issuance/actor';
+import type { Actor } from '../issuance/actor';
+import { hasErrorsFailure } from '../issuance/check-certificate';
+import { createAuditWriter } from './audit/audit-chain';
+import { describeVerification } from './describe-verification';
+import { readFileBounded, writeFileAtomically } from './document-files';
+import { assertUsableNow, createIdentityOperations } from './identity-operations';
+import { createAttachmentRepository } from './repositories/attachment-repository';
+import type { CertificateRecord } from './repositories/certificate-row';
+import { createCertificateRepository } from './repositories/certificate-repository';
+import { createIdentityRepository } from './repositories/identity-repository';
+import { createLicenseeRepository } from './repositories/licensee-repository';
+import { parseInput } from './repositories/parse-input';
+import { createUserRepository } from './repositories/user-repository';
+
+export type DocumentOperationsOptions = {
+  now: () => Date;
+  /** The rule settings (the vault's, read at each use); the defaults when not given. */
+  settings?: ValidationSettings | (() => ValidationSettings) | undefined;
+  /** The folder holding fonts/ (resources/ in development, process.resourcesPath packaged). */
+  resourcesDir: string | undefined;
+  /** The printer calibration from the settings; zero offsets when none is saved. */
+  printerCalibration?: (db: Database) => PrinterCalibration;
+};
+
+/** A signed document made but not yet stored (the CLI issues and stores in one transaction). */
+export type PreparedDocument = {
+  kind: DocumentKind;
+  pdf: Buffer;
+  digest: string;
+  signedAt: Date;
+};
+
+const ATTACHMENT_KIND: Record<DocumentKind, 'signed-certificate' | 'signed-void-copy'> = {
+  certificate: 'signed-certificate',
+  void: 'signed-void-copy',
+};
+
+const CertificateIdSchema = z.object({ certificateId: z.number().int().min(1) }).strict();
+const StoredSchema = CertificateIdSchema.extend({
+  kind: z.enum(documentKinds).default('certificate'),
+});
+const path = z.string().min(1).max(4096);
+const SaveSchema = StoredSchema.extend({ path });
+const OverlaySchema = CertificateIdSchema.extend({ path });
+const PathSchema = z.object({ path }).strict();
+
+const SIGNABLE = new Set(['ISSUED', 'SHIPPED', 'DELIVERED']);
+const EVERYONE = ['operator', 'administrator', 'reviewer'] as const;
+
+/** The kind of document a certificate in this state has, or a refusal that says why not. */
+export function documentKindFor(record: CertificateRecord): DocumentKind {
+  if (SIGNABLE.has(record.state)) return 'certificate';
+  if (record.state === 'VOIDED') return 'void';
+  throw new AppFailure(
+    'ILLEGAL_TRANSITION',
+    record.state === 'EXPIRED'
+      ? `Certificate ${record.number} expired unused: it must not be used. Void it and issue a new one.`
+      : `Certificate ${record.number} is not issued yet (${record.state.toLowerCase()}): issue it first; only an issued certificate is signed.`,
+  );
+}
+
+const countPages = (pdf: Buffer): number =>
+  (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+
+export function createDocumentOperations(db: Database, options: DocumentOperationsOptions) {
+  const { now } = options;
+  const users = createUserRepository(db, now);
+  const certificates = createCertificateRepository(db, now);
+  const licensee = createLicenseeRepository(db, now);
+  const attachments = createAttachmentRepository(db, now);
+  const identities = createIdentityRepository(db, now);
+  const audit = createAuditWriter(db, now);
+  const identity = createIdentityOperations({ db, identities, users, licensee, audit, now });
+
+  const resourcesDir = (): string => {
+    // The bundle's folder (dist/<entry>/) or this source file's: resources/ is above either.
+    const found = findResourcesDir(options.resourcesDir, import.meta.dirname);
+    if (found === undefined)
+      throw new Error('The certificate fonts (resources/fonts) were not found.');
+    return found;
+  };
+
+  const mustGet = (certificateId: number): CertificateRecord => {
+    const record = certificates.get(certificateId);
+    if (record === null)
+      throw new AppFailure(
+        'NOT_FOUND',
+        `There is no certificate with id ${String(certificateId)}.`,
+      );
+    return record;
+  };
+
+  /** The exact certificate a document prints. A VOID copy may lack what only issue needs. */
+  const printable = (record: CertificateRecord, kind: DocumentKind): Certificate => {
+    const facts = licensee.facts();
+    const reading = readCertificate(record.draft, {
+      purpose: kind === 'void' ? 'draft' : 'issue',
+      settings:
+        typeof options.settings === 'function'
+          ? options.settings()
+          : (options.settings ?? defaultValidationSettings),
+      ...(facts === undefined ? {} : { licensee: facts }),
+    });
+    if (reading.certificate === null) throw hasErrorsFailure(reading.report);
+    return reading.certificate;
+  };
+
+  const latestStored = (certificateId: number, kind: DocumentKind) =>
+    attachments
+      .list(certificateId)
+      .filter((meta) => meta.kind === ATTACHMENT_KIND[kind])
+      .at(-1);
+
+  const sealPublicKey = (): Buffer | undefined => identities.activeSealKey()?.key.publicKeySpkiDer;
+
+  /** The stored document still matches the record when its seal's digest is the record's. */
+  const stillMatches = (pdf: Buffer, certificate: Certificate): boolean => {
+    const key = sealPublicKey();
+    if (key === undefined) return false;
+    const result = verifyPdf(pdf, { sealPublicKey: key });
+    return result.seal.payload?.h === certificateDigest(certificate);
+  };
+
+  /** Signs (async, no writes): the keys are read from the vault and used here only. */
+  async function prepare(
+    certificate: Certificate,
+    kind: DocumentKind,
+    voidStamp?: VoidStamp,
+  ): Promise<PreparedDocument> {
+    const stored = identities.active();
+    const seal = identities.activeSealKey();
+    if (stored === null || seal === null)
+      throw new AppFailure(
+        'IDENTITY_INVALID',
+        'There is no signing identity yet. An administrator must generate or import one first.',
+      );
+    const signedAt = now();
+    assertUsableNow(stored.identity, signedAt);
+    const signer = {
+      identity: stored.identity,
+      signerName: stored.signerName,
+      licenseeName: licensee.get()?.legalName ?? certificate.exporter.name,
+      signingTime: signedAt,
+      resourcesDir: resourcesDir(),
+      sealKey: seal.key,
+    };
+    const document =
+      kind === 'certificate'
+        ? await (
+            await import('../documents/issue-signed-certificate')
+          ).issueSignedCertificate(certificate, signer)
+        : await (
+            await import('../documents/issue-signed-void-copy')
+          ).issueSignedVoidCopy(certificate, {
+            ...signer,
+            voidStamp: voidStamp ?? { reason: 'Voided', date: signedAt.toISOString().slice(0, 10) },
+          });
+    return { kind, pdf: document.pdf, digest: certificateDigest(certificate), signedAt };
+  }
+
+  /** Keeps a prepared document in the vault with its audit event; run inside a transaction. */
+  function store(
+    actor: Actor,
+    record: CertificateRecord,
+    prepared: PreparedDocument,
+  ): SignedDocument {
+    const user = authorize(users, actor, WRITERS, 'sign certificates');
+    const current = mustGet(record.id);
+    if (current.version !== record.version || documentKindFor(current) !== prepared.kind)
+      throw new AppFailure(
+        'CONFLICT',
+        `Certificate ${record.number} changed while it was being signed. Sign it again.`,
+      );
+    const meta = attachments.add({
+      certificateId: record.id,
+      kind: ATTACHMENT_KIND[prepared.kind],
+      fileName: `${record.number}${prepared.kind === 'void' ? '-VOID' : ''}.pdf`,
+      mediaType: 'application/pdf',
+      content: prepared.pdf,
+    });
+    audit.append({
+      userId: user.id,
+      action: prepared.kind === 'void' ? 'document.sign-void' : 'document.sign',
+      entityType: 'attachment',
+      entityId: meta.id,
+    });
+    return {
+      documentId: meta.id,
+      certificateId: record.id,
+      number: record.number,
+      kind: prepared.kind,
+      sha256: meta.sha256,
+      bytes: meta.size,
+      pages: countPages(prepared.pdf),
+      signedAt: prepared.signedAt.toISOString(),
+      reused: false,
+    };
+  }
+  const storeInTransaction = db.transaction(store);
+
+  const reuse = (record: CertificateRecord, kind: DocumentKind): SignedDocument | null => {
+    const meta = latestStored(record.id, kind);
+    if (meta === undefined) return null;
+    const pdf = attachments.read(meta.id);
+    if (!stillMatches(pdf, printable(record, kind))) return null;
+    return {
+      documentId: meta.id,
+      certificateId: record.id,
+      number: record.number,
+      kind,
+      sha256: meta.sha256,
+      bytes: meta.size,
+      pages: countPages(pdf),
+      signedAt: meta.createdAt,
+      reused: true,
+    };
+  };
+
+  const storedPdf = (certificateId: number, kind: DocumentKind) => {
+    const record = mustGet(certificateId);
+    const meta = latestStored(certificateId, kind);
+    if (meta === undefined)
+      throw new AppFailure(
+        'NOT_FOUND',
+        `Certificate ${record.number} has no signed ${kind === 'void' ? 'VOID copy' : 'PDF'} yet: sign it first.`,
+      );
+    return { record, meta };
+  };
+
+  /** The VOID stamp: the void date and USKPA's reason, as recorded. */
+  const voidStampOf = (record: CertificateRecord): VoidStamp => ({
+    reason: record.voidReason ?? 'Voided',
+    date: (record.voidedAt ?? now().toISOString()).slice(0, 10),
+  });
+
+  const everyone = (actor: Actor, what: string) => authorize(users, actor, EVERYONE, what);
+
+  /** Only an issued certificate is printed on a form; a voided one never again. */
+  const overlayRecord = (actor: Actor, certificateId: number): CertificateRecord => {
+    authorize(users, actor, WRITERS, 'print certificates');
+    const record = mustGet(certificateId);
+    if (documentKindFor(record) !== 'certificate')
+      throw new AppFailure(
+        'ILLEGAL_TRANSITION',
+        `Certificate ${record.number} is voided: it is never printed on a form again.`,
+      );
+    return record;
+  };
+
+  const operations = {
+    identity,
+    prepare,
+    store,
+    printable,
+    verifyBytes,
+
+    /** Signs the certificate (or its VOID copy) and keeps the PDF; an unchanged one is reused. */
+    async sign(actor: Actor, input: unknown): Promise<SignedDocument> {
+      authorize(users, actor, WRITERS, 'sign certificates');
+      const { certificateId } = parseInput(CertificateIdSchema, input);
+      const record = mustGet(certificateId);
+      const kind = documentKindFor(record);
+      const reused = reuse(record, kind);
+      if (reused !== null) return reused;
+      const stamp = kind === 'void' ? voidStampOf(record) : undefined;
+      const prepared = await prepare(printable(record, kind), kind, stamp);
+      return storeInTransaction.immediate(actor, record, prepared);
+    },
+
+    /**
+     * Page 1 as SVG, painted from the same layout as the PDF: a draft shows what is readable so
+     * far; an issued or voided certificate shows its seal and signature from the signed PDF.
+     */
+    async preview(actor: Actor, input: unknown): Promise<{ svg: string }> {
+      everyone(actor, 'see certificates');
+      const { certificateId } = parseInput(CertificateIdSchema, input);
+      const record = mustGet(certificateId);
+      const { renderCertificatePreviewSvg } =
+        await import('../documents/layout/render-certificate-preview-svg');
+      const kind = SIGNABLE.has(record.state)
+        ? 'certificate'
+        : record.state === 'VOIDED'
+          ? 'void'
+          : null;
+      if (kind === null) {
+        const { previewRecordFromDraft } =
+          await import('../documents/layout/preview-record-from-draft');
+        const svg = await renderCertificatePreviewSvg(previewRecordFromDraft(record.draft), {
+          resourcesDir: resourcesDir(),
+        });
+        return { svg };
+      }
+      const certificate = printable(record, kind);
+      const stored = latestStored(record.id, kind);
+      const signed =
+        stored === undefined
+          ? null
+          : verifyPdf(attachments.read(stored.id), {
+              ...(sealPublicKey() === undefined ? {} : { sealPublicKey: sealPublicKey() }),
+            });
+      const seal = signed?.seal.seal ?? undefined;
+      const signerName = /CN=([^,]+)/.exec(signed?.signer.subject ?? '')?.[1];
+      const signingTime = signed?.signer.signingTime ?? null;
+      const svg = await renderCertificatePreviewSvg(certificate, {
+        resourcesDir: resourcesDir(),
+        ...(seal === undefined ? {} : { seal }),
+        ...(kind === 'void' ? { voidStamp: voidStampOf(record) } : {}),
+        ...(signerName === undefined || signingTime === null
+          ? {}
+          : {
+              signature: {
+                signerName,
+                licenseeName: licensee.get()?.legalName ?? certificate.exporter.name,
+                signingTime: new Date(signingTime),
+              },
+            }),
+      });
+      return { svg };
+    },
+
+    /** What main needs before the save dialog: the name to offer. Refuses if nothing is stored. */
+    savePlan(actor: Actor, input: unknown): { defaultName: string } {
+      everyone(actor, 'save certificate documents');
+      const { certificateId, kind } = parseInput(StoredSchema, input);
+      return { defaultName: storedPdf(certificateId, kind).meta.fileName };
+    },
+
+    save(actor: Actor, input: unknown): { path: string } {
+      everyone(actor, 'save certificate documents');
+      const request = parseInput(SaveSchema, input);
+      const { meta } = storedPdf(request.certificateId, request.kind);
+      writeFileAtomically(request.path, attachments.read(meta.id));
+      return { path: request.path };
+    },
+
+    overlayPlan(actor: Actor, input: unknown): { defaultName: string } {
+      const { certificateId } = parseInput(CertificateIdSchema, input);
+      return { defaultName: `${overlayRecord(actor, certificateId).number}-overlay.pdf` };
+    },
+
+    /** The data only, for USKPA's pre-printed form, shifted by the printer's calibration. */
+    async printOverlay(actor: Actor, input: unknown): Promise<{ path: string }> {
+      const request = parseInput(OverlaySchema, input);
+      const record = overlayRecord(actor, request.certificateId);
+      const { renderOverlayPdfBytes } = await import('../documents/layout/render-overlay-pdf');
+      const bytes = await renderOverlayPdfBytes(printable(record, 'certificate'), {
+        resourcesDir: resourcesDir(),
+        calibration: options.printerCalibration?.(db) ?? { offsetX: 0, offsetY: 0 },
+        now: now(),
+      });
+      writeFileAtomically(request.path, bytes);
+      return { path: request.path };
+    },
+
+    async printCalibration(actor: Actor, input: unknown): Promise<{ path: string }> {
+      everyone(actor, 'print the calibration page');
+      const request = parseInput(PathSchema, input);
+      const { renderCalibrationPageBytes } =
+        await import('../documents/layout/render-calibration-page');
+      const bytes = await renderCalibrationPageBytes({
+        resourcesDir: resourcesDir(),
+        calibration: options.printerCalibration?.(db) ?? { offsetX: 0, offsetY: 0 },
+        now: now(),
+      });
+      writeFileAtomically(request.path, bytes);
+      return { path: request.path };
+    },
+
+    /**
+     * Verifies a PDF against this vault: its identities' certificates are the trust anchors, its
+     * seal key checks the seal, and the record of the sealed certificate number is compared.
+     */
+    verify(actor: Actor, input: unknown): DocumentVerification {
+      everyone(actor, 'verify certificates');
+      const request = parseInput(PathSchema, input);
+      return verifyBytes(readFileBounded(request.path, DEFAULT_MAX_BYTES), basename(request.path));
+    },
+  };
+  return operations;
+
+  /** The verification of a file's bytes against this vault (no role check: callers do it). */
+  function verifyBytes(bytes: Buffer, fileName: string): DocumentVerification {
+    const base = {
+      trustAnchorsDer: identities.allCertificates(),
+      ...(sealPublicKey() === undefined ? {} : { sealPublicKey: sealPublicKey() }),
+    };
+    let result = verifyPdf(bytes, base);
+    const number = result.seal.payload?.n;
+    const record = number === undefined ? null : certificates.getByNumber(number);
+    let vault: DocumentVerification['vault'] = null;
+    if (record !== null) {
+      const kind = record.state === 'VOIDED' ? 'void' : 'certificate';
+      const reading = (() => {
+        try {
+          return printable(record, kind);
+        } catch {
+          return undefined;
+        }
+      })();
+      if (reading !== undefined) result = verifyPdf(bytes, { ...base, record: reading });
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const stored = attachments.list(record.id).find((meta) => meta.sha256 === sha256);
+      vault = {
+        certificateId: record.id,
+        number: record.number,
+        state: record.state,
+        storedDocument:
+          stored === undefined
+            ? null
+            : stored.kind === ATTACHMENT_KIND.void
+              ? 'void'
+              : stored.kind === ATTACHMENT_KIND.certificate
+                ? 'certificate'
+                : null,
+      };
+    }
+    return describeVerification(fileName, bytes, result, vault);
+  }
+}
+
+export type DocumentOperations = ReturnType<typeof createDocumentOperations>;

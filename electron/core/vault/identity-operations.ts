@@ -1,0 +1,219 @@
+// The signing identity as the vault keeps it: generate a key pair (self-signed certificate plus a
+// PKCS#10 request for a certification authority) or import a password-protected PKCS#12 from a
+// file main's open dialog chose. Only an administrator may do either; the private key is written
+// into the encrypted vault in the same transaction as its audit event and never leaves this
+// process (callers get an IdentitySummary). The first identity also brings the vault's seal key.
+import { readFileSync, statSync } from 'node:fs';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import type { IdentitySummary } from '../../../shared/ipc/documents-contract';
+import {
+  GenerateIdentitySchema,
+  ImportIdentitySchema,
+} from '../../../shared/ipc/documents-contract';
+import { AppFailure } from '../app-failure';
+import { ADMINISTRATORS, authorize } from '../issuance/actor';
+import type { Actor } from '../issuance/actor';
+import { generateSealKey, sealPublicKeyPem } from '../documents/seal/seal-key';
+import {
+  EXPIRY_WARNING_DAYS,
+  certificateDates,
+  describeIdentity,
+  expiresWithinDays,
+} from '../documents/signing/describe-identity';
+import type { SigningIdentity } from '../documents/signing/identity';
+import { generateSigningIdentity, importPkcs12, openIdentity } from '../documents/signing/identity';
+import type { AuditWriter } from './audit/audit-chain';
+import type {
+  IdentityRepository,
+  NewIdentity,
+  StoredIdentity,
+} from './repositories/identity-repository';
+import type { LicenseeRepository } from './repositories/licensee-repository';
+import { parseInput } from './repositories/parse-input';
+import type { UserRepository } from './repositories/user-repository';
+
+/** A PKCS#12 file is a few kilobytes; anything this large is the wrong file. */
+export const MAX_PKCS12_BYTES = 1024 * 1024;
+
+const ImportFileSchema = ImportIdentitySchema.extend({ path: z.string().min(1).max(4096) });
+
+export type IdentityContext = {
+  db: Database;
+  identities: IdentityRepository;
+  users: UserRepository;
+  licensee: LicenseeRepository;
+  audit: AuditWriter;
+  now: () => Date;
+};
+
+export function summarizeIdentity(
+  stored: StoredIdentity,
+  sealPem: string | null,
+  now: Date,
+): IdentitySummary {
+  const description = describeIdentity(stored.identity, now);
+  return {
+    subject: description.subject,
+    issuer: description.issuer,
+    serialNumber: description.serialNumber,
+    validFrom: description.validFrom,
+    validTo: description.validTo,
+    fingerprintSha256: description.fingerprintSha256,
+    selfSigned: description.selfSigned,
+    keyType: description.keyType,
+    chainLength: description.chainLength,
+    expiresWithin30Days: expiresWithinDays(stored.identity, EXPIRY_WARNING_DAYS, now),
+    warning: description.warning,
+    source: stored.source,
+    signerName: stored.signerName,
+    createdAt: stored.createdAt,
+    certificationRequestPem: stored.certificationRequestPem,
+    sealPublicKeyPem: sealPem,
+  };
+}
+
+/** A certificate outside its validity would make every signature invalid: refuse it up front. */
+export function assertUsableNow(identity: SigningIdentity, now: Date): void {
+  const { certificate } = openIdentity(identity);
+  const { from, to } = certificateDates(certificate);
+  if (now.getTime() > to.getTime())
+    throw new AppFailure(
+      'IDENTITY_INVALID',
+      `The signing certificate expired on ${to.toISOString().slice(0, 10)}. An administrator must generate or import a new identity.`,
+    );
+  if (now.getTime() < from.getTime())
+    throw new AppFailure(
+      'IDENTITY_INVALID',
+      `The signing certificate is valid only from ${from.toISOString().slice(0, 10)}.`,
+    );
+}
+
+function commonNameOf(identity: SigningIdentity): string | undefined {
+  const { certificate } = openIdentity(identity);
+  return /(?:^|\n)CN=([^\n]+)/.exec(certificate.subject)?.[1]?.trim();
+}
+
+function readPkcs12File(path: string): Buffer {
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) throw new AppFailure('IDENTITY_INVALID', 'The chosen item is not a file.');
+    if (info.size > MAX_PKCS12_BYTES)
+      throw new AppFailure(
+        'IDENTITY_INVALID',
+        'This file is too large to be a PKCS#12 identity (.p12 or .pfx).',
+      );
+    return readFileSync(path);
+  } catch (error: unknown) {
+    if (error instanceof AppFailure) throw error;
+    throw new AppFailure('IDENTITY_INVALID', 'The chosen file cannot be read.');
+  }
+}
+
+export function createIdentityOperations(context: IdentityContext) {
+  const { db, identities, audit, now } = context;
+
+  const sealPem = (): string | null => {
+    const seal = identities.activeSealKey();
+    return seal === null ? null : sealPublicKeyPem(seal.key);
+  };
+
+  /** Stores the identity (retiring the old one) and, the first time, a seal key: one transaction. */
+  const store = db.transaction((userId: number, entry: NewIdentity, action: string) => {
+    const { stored, retired } = identities.replace(entry, userId);
+    for (const id of retired)
+      audit.append({
+        userId,
+        action: 'identity.retire',
+        entityType: 'signing_identity',
+        entityId: id,
+      });
+    audit.append({ userId, action, entityType: 'signing_identity', entityId: stored.id });
+    if (identities.activeSealKey() === null) {
+      const sealId = identities.addSealKey(generateSealKey(), userId);
+      audit.append({ userId, action: 'seal-key.create', entityType: 'seal_key', entityId: sealId });
+    }
+    return stored;
+  });
+
+  return {
+    /** Any signed-in user may see who signs (never the key). */
+    get: (actor: Actor): IdentitySummary | null => {
+      authorize(
+        context.users,
+        actor,
+        ['operator', 'administrator', 'reviewer'],
+        'see the signing identity',
+      );
+      const stored = identities.active();
+      return stored === null ? null : summarizeIdentity(stored, sealPem(), now());
+    },
+
+    generate: (
+      actor: Actor,
+      input: unknown,
+    ): { identity: IdentitySummary; certificationRequestPem: string } => {
+      const user = authorize(context.users, actor, ADMINISTRATORS, 'create the signing identity');
+      const request = parseInput(GenerateIdentitySchema, input);
+      const organization = request.organization ?? context.licensee.get()?.legalName;
+      if (organization === undefined)
+        throw new AppFailure(
+          'NOT_FOUND',
+          'Enter the licensee profile (legal name) first: it is the organisation the signing certificate names.',
+          { organization: 'The licensee profile is missing.' },
+        );
+      const generated = generateSigningIdentity({
+        licenseeName: organization,
+        signerName: request.signerName,
+        keyType: request.keyType,
+        now: now(),
+      });
+      const stored = store.immediate(
+        user.id,
+        {
+          source: 'generated',
+          identity: {
+            privateKeyPkcs8Der: generated.privateKeyPkcs8Der,
+            certificateChainDer: generated.certificateChainDer,
+          },
+          certificationRequestPem: generated.certificationRequestPem,
+          signerName: request.signerName,
+        },
+        'identity.generate',
+      );
+      return {
+        identity: summarizeIdentity(stored, sealPem(), now()),
+        certificationRequestPem: generated.certificationRequestPem,
+      };
+    },
+
+    /** Asked before main opens the file dialog, so only an administrator is shown one. */
+    checkImport: (actor: Actor): { allowed: true } => {
+      authorize(context.users, actor, ADMINISTRATORS, 'import the signing identity');
+      return { allowed: true };
+    },
+
+    /** `path` comes from main's open dialog (FileDialogs), never from the renderer. */
+    importFile: (actor: Actor, input: unknown): IdentitySummary => {
+      const user = authorize(context.users, actor, ADMINISTRATORS, 'import the signing identity');
+      const request = parseInput(ImportFileSchema, input);
+      const identity = importPkcs12(readPkcs12File(request.path), request.password);
+      assertUsableNow(identity, now());
+      const signerName = request.signerName ?? commonNameOf(identity);
+      if (signerName === undefined || signerName === '')
+        throw new AppFailure(
+          'INVALID_INPUT',
+          'The certificate names no signer (CN); enter the signer’s name.',
+          { signerName: 'Enter the signer’s name.' },
+        );
+      const stored = store.immediate(
+        user.id,
+        { source: 'imported', identity, certificationRequestPem: null, signerName },
+        'identity.import',
+      );
+      return summarizeIdentity(stored, sealPem(), now());
+    },
+  };
+}
+
+export type IdentityOperations = ReturnType<typeof createIdentityOperations>;

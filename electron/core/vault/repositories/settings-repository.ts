@@ -1,0 +1,60 @@
+// The vault's settings row (migration 0040). No row: the defaults, until the first save. Writes go
+// through the issuance service (administrators, audited; settings-operations.ts).
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { VaultSettings } from '../../../../shared/records/vault-settings';
+import { VaultSettingsSchema } from '../../../../shared/records/vault-settings';
+
+type Row = {
+  expiry_max_days: number;
+  itn_warning_days: number;
+  retention_years: number;
+  auto_lock_minutes: number;
+  printer_offset_x_pt: number;
+  printer_offset_y_pt: number;
+};
+
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
+
+export function createSettingsRepository(db: Database, now: () => Date) {
+  const read = db.prepare<[], Row>('SELECT * FROM vault_settings WHERE id = 1');
+  const write = db.prepare(
+    `INSERT INTO vault_settings (id, expiry_max_days, itn_warning_days, retention_years,
+       auto_lock_minutes, printer_offset_x_pt, printer_offset_y_pt, updated_at, updated_by)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET expiry_max_days = excluded.expiry_max_days,
+       itn_warning_days = excluded.itn_warning_days, retention_years = excluded.retention_years,
+       auto_lock_minutes = excluded.auto_lock_minutes,
+       printer_offset_x_pt = excluded.printer_offset_x_pt,
+       printer_offset_y_pt = excluded.printer_offset_y_pt,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  return {
+    /** The stored settings, or null when none were saved yet (the caller supplies defaults). */
+    get: (): VaultSettings | null => {
+      const row = read.get();
+      if (row === undefined) return null;
+      return VaultSettingsSchema.parse({
+        expiryMaxDays: row.expiry_max_days,
+        itnWarningDays: row.itn_warning_days,
+        retentionYears: row.retention_years,
+        autoLockMinutes: row.auto_lock_minutes,
+        printerCalibration: {
+          offsetXPt: row.printer_offset_x_pt,
+          offsetYPt: row.printer_offset_y_pt,
+        },
+      });
+    },
+    save: (settings: VaultSettings, userId: number): void => {
+      write.run(
+        settings.expiryMaxDays,
+        settings.itnWarningDays,
+        settings.retentionYears,
+        settings.autoLockMinutes,
+        settings.printerCalibration.offsetXPt,
+        settings.printerCalibration.offsetYPt,
+        now().toISOString(),
+        userId,
+      );
+    },
+  };
+}

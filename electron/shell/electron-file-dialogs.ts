@@ -1,0 +1,64 @@
+// The FileDialogs port (electron/core/file-dialogs.ts) on Electron's native save and open dialogs,
+// shown as sheets of the focused window. The path the user picks goes straight to the core; the
+// renderer never sees or sends one (docs/security.md).
+import { BrowserWindow, dialog } from 'electron';
+import type { FileFilter } from 'electron';
+import type { FileDialogs, OpenPurpose, SavePurpose } from '../core/file-dialogs';
+
+const saveFilters: Record<SavePurpose, FileFilter[]> = {
+  backup: [{ name: 'KP Desk backup', extensions: ['kpdesk-backup'] }],
+  'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'overlay-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'calibration-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+};
+
+const openFilters: Record<OpenPurpose, FileFilter[]> = {
+  backup: [{ name: 'KP Desk backup', extensions: ['kpdesk-backup', 'kpbak'] }],
+  pkcs12: [{ name: 'Signing identity (PKCS#12)', extensions: ['p12', 'pfx'] }],
+  'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  attachment: [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
+};
+
+const titles: Record<SavePurpose | OpenPurpose, string> = {
+  backup: 'KP Desk backup',
+  'certificate-pdf': 'Certificate PDF',
+  'overlay-pdf': 'Print overlay for the USKPA form',
+  'calibration-pdf': 'Printer calibration page',
+  pkcs12: 'Signing identity',
+  attachment: 'Attachment',
+};
+
+export function createElectronFileDialogs(): FileDialogs {
+  const parent = (): BrowserWindow | undefined =>
+    BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  return {
+    async chooseSavePath({ purpose, defaultName }) {
+      const options = {
+        title: titles[purpose],
+        defaultPath: defaultName,
+        filters: saveFilters[purpose],
+      };
+      const window = parent();
+      const result =
+        window === undefined
+          ? await dialog.showSaveDialog(options)
+          : await dialog.showSaveDialog(window, options);
+      return result.canceled || result.filePath === undefined || result.filePath === ''
+        ? null
+        : result.filePath;
+    },
+    async chooseOpenPath({ purpose }) {
+      const options = {
+        title: titles[purpose],
+        filters: openFilters[purpose],
+        properties: ['openFile' as const],
+      };
+      const window = parent();
+      const result =
+        window === undefined
+          ? await dialog.showOpenDialog(options)
+          : await dialog.showOpenDialog(window, options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// Mark an issued certificate shipped. The ship date is checked as typed with the same lifecycle
+// rule the vault applies (shared/domain/lifecycle.ts): not before the date of issue
+// (31 CFR 592.307(d)) and not after the date of expiry (592.307(e)).
+import { useId, useState } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import { parseIsoDate } from '../../../shared/domain/calendar-date';
+import { transition } from '../../../shared/domain/lifecycle';
+import { callApi } from '../shell/call-api';
+import { ActionFailure, localToday } from './ActionFeedback';
+import type { CertificateRecord } from './use-certificate-record';
+
+type ActionProps = {
+  api: KpApi;
+  record: CertificateRecord;
+  onDone: (record: CertificateRecord, message: string) => void;
+};
+
+export function ShipAction({ api, record, onDone }: ActionProps) {
+  const id = useId();
+  const planned = record.draft.exportDate;
+  const [shipDate, setShipDate] = useState(() =>
+    parseIsoDate(planned) === null ? localToday() : planned,
+  );
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<AppError | null>(null);
+
+  const check = transition(record.state, {
+    type: 'ship',
+    shipDate,
+    dateOfIssue: record.draft.dateOfIssue,
+    dateOfExpiry: record.draft.dateOfExpiry,
+  });
+  const fieldError = check.ok ? null : `${check.error.message} (${check.error.source})`;
+
+  const submit = async () => {
+    setShowErrors(true);
+    setFailure(null);
+    if (fieldError !== null) {
+      document.getElementById(`${id}-date`)?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await callApi(() => api.certificates.ship({ id: record.id, shipDate }));
+    setBusy(false);
+    if (result.ok) onDone(result.value, `${record.number} is marked shipped on ${shipDate}.`);
+    else setFailure(result.error);
+  };
+
+  const invalid = showErrors && fieldError !== null;
+  return (
+    <form
+      className="action-form"
+      aria-labelledby={`${id}-title`}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3 id={`${id}-title`}>Mark shipped</h3>
+      <div className={`field${invalid ? ' field--error' : ''}`}>
+        <label className="field__label" htmlFor={`${id}-date`}>
+          Ship date
+        </label>
+        <input
+          id={`${id}-date`}
+          className="control"
+          type="date"
+          required
+          min={record.draft.dateOfIssue || undefined}
+          max={record.draft.dateOfExpiry || undefined}
+          value={shipDate}
+          aria-invalid={invalid}
+          aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
+          onChange={(event) => {
+            setShipDate(event.target.value);
+          }}
+        />
+        <span className="field__hint" id={`${id}-hint`}>
+          From the date of issue ({record.draft.dateOfIssue || '—'}) to the date of expiry (
+          {record.draft.dateOfExpiry || '—'}).
+        </span>
+        {invalid ? (
+          <span className="field-error" id={`${id}-error`} role="alert">
+            {fieldError}
+          </span>
+        ) : null}
+      </div>
+      <ActionFailure error={failure} />
+      <div className="action-form__buttons">
+        <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
+          {busy ? 'Recording…' : 'Mark shipped'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export type { ActionProps };

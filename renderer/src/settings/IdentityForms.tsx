@@ -1,0 +1,139 @@
+// Setting up the signing identity: generate a new key in the vault (self-signed, with a request to
+// send to a certification authority), or import a PKCS#12 (.p12/.pfx) file chosen in main's open
+// dialog with its password. The private key never leaves main.
+import { useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import type { IdentitySummary } from '../../../shared/ipc/documents-contract';
+import { callApi } from '../shell/call-api';
+import { BusyNote } from '../shell/form/BusyNote';
+import { fieldError } from '../shell/form/field-errors';
+import { FormAlert } from '../shell/form/FormAlert';
+import { TextField } from '../shell/form/FormField';
+import { SelectField } from '../shell/form/SelectField';
+
+type Props = { api: KpApi; onReady: (identity: IdentitySummary, csrPem: string | null) => void };
+
+export function GenerateIdentityForm({ api, onReady }: Props) {
+  const [signerName, setSignerName] = useState('');
+  const [keyType, setKeyType] = useState<'rsa-2048' | 'ecdsa-p256'>('rsa-2048');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (signerName.trim() === '') {
+      const rule = 'Enter the signer’s name: the person authorised to sign certificates.';
+      setError({ code: 'INVALID_INPUT', message: rule, fields: { signerName: rule } });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const answer = await callApi(() => api.identity.generate({ signerName, keyType }));
+    setBusy(false);
+    if (answer.ok) onReady(answer.value.identity, answer.value.certificationRequestPem);
+    else setError(answer.error);
+  }
+
+  return (
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="Generate a signing identity"
+    >
+      <h3>Generate a new identity</h3>
+      <div className="field-grid">
+        <TextField
+          label="Signer’s name"
+          name="signerName"
+          autoComplete="name"
+          value={signerName}
+          onChange={(event) => {
+            setSignerName(event.target.value);
+          }}
+          hint="The person authorised to sign certificates for the licensee; printed on each signed PDF."
+          error={fieldError(error, 'signerName')}
+        />
+        <SelectField
+          label="Key type"
+          name="keyType"
+          value={keyType}
+          onChange={(event) => {
+            setKeyType(event.target.value === 'ecdsa-p256' ? 'ecdsa-p256' : 'rsa-2048');
+          }}
+          hint="RSA 2048 works with every PDF reader; keep it unless your certification authority asks otherwise."
+        >
+          <option value="rsa-2048">RSA 2048 (recommended)</option>
+          <option value="ecdsa-p256">Elliptic curve P-256</option>
+        </SelectField>
+      </div>
+      <FormAlert error={error} />
+      {busy ? <BusyNote label="Generating the key" /> : null}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Generate the identity
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ImportIdentityForm({ api, onReady }: Props) {
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    const answer = await callApi(() => api.identity.import({ password }));
+    setBusy(false);
+    if (!answer.ok) {
+      setError(
+        answer.error.code === 'IDENTITY_INVALID' && answer.error.fields === undefined
+          ? { ...answer.error, fields: { password: answer.error.message } }
+          : answer.error,
+      );
+      return;
+    }
+    if ('cancelled' in answer.value) {
+      setNote('No file was chosen; nothing was imported.');
+      return;
+    }
+    setPassword('');
+    onReady(answer.value, null);
+  }
+
+  return (
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="Import a signing identity"
+    >
+      <h3>Import an identity you already have</h3>
+      <TextField
+        label="Password of the .p12 / .pfx file"
+        type="password"
+        name="password"
+        autoComplete="off"
+        value={password}
+        onChange={(event) => {
+          setPassword(event.target.value);
+        }}
+        hint="After you press Import, KP Desk asks you to choose the file. The key is kept only inside the vault."
+        error={fieldError(error, 'password')}
+      />
+      <FormAlert error={error} success={note} />
+      {busy ? <BusyNote label="Importing the identity" /> : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Choose the file and import
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+// Settings → Vault passphrase. Only an administrator changes it (main checks); the vault's data
+// is not rewritten, only its key is wrapped again under the new passphrase (scrypt, a few
+// seconds). The recovery key stays valid.
+import { useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import { callApi } from '../shell/call-api';
+import { BusyNote } from '../shell/form/BusyNote';
+import { fieldError } from '../shell/form/field-errors';
+import { FormAlert } from '../shell/form/FormAlert';
+import { TextField } from '../shell/form/FormField';
+import { passphraseStrength } from '../startup/first-run/passphrase-strength';
+
+export function PassphraseSection({ api }: { api: KpApi }) {
+  const empty = { currentPassphrase: '', newPassphrase: '', repeat: '' };
+  const [form, setForm] = useState(empty);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const strength = passphraseStrength(form.newPassphrase);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setSuccess(null);
+    const fields: Record<string, string> = {};
+    if (form.currentPassphrase === '') fields.currentPassphrase = 'Enter the current passphrase.';
+    if (strength.level === 'too-short')
+      fields.newPassphrase = 'Use at least 12 characters (the vault rule).';
+    if (form.repeat !== form.newPassphrase)
+      fields.repeat = 'The two new passphrases differ. Type the same twice.';
+    if (Object.keys(fields).length > 0) {
+      setError({
+        code: 'INVALID_INPUT',
+        message: 'The passphrase was not changed: see the fields marked below.',
+        fields,
+      });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const { currentPassphrase, newPassphrase } = form;
+    const answer = await callApi(() =>
+      api.vault.changePassphrase({ currentPassphrase, newPassphrase }),
+    );
+    setBusy(false);
+    if (!answer.ok) {
+      setError(
+        answer.error.code === 'VAULT_KEY_INVALID'
+          ? { ...answer.error, fields: { currentPassphrase: answer.error.message } }
+          : answer.error,
+      );
+      return;
+    }
+    setForm(empty);
+    setSuccess('The vault passphrase was changed. Use the new one from now on.');
+  }
+
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => {
+    setForm({ ...form, [key]: event.target.value });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="settings-passphrase">
+      <h2 id="settings-passphrase">Vault passphrase</h2>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Change the passphrase">
+        <div className="field-stack">
+          <TextField
+            label="Current passphrase"
+            type="password"
+            name="currentPassphrase"
+            autoComplete="current-password"
+            value={form.currentPassphrase}
+            onChange={set('currentPassphrase')}
+            error={fieldError(error, 'currentPassphrase')}
+          />
+          <TextField
+            label="New passphrase"
+            type="password"
+            name="newPassphrase"
+            autoComplete="new-password"
+            value={form.newPassphrase}
+            onChange={set('newPassphrase')}
+            hint={
+              form.newPassphrase === ''
+                ? 'At least 12 characters; a sentence of unrelated words is strong.'
+                : `${strength.label}. ${strength.advice}`
+            }
+            error={fieldError(error, 'newPassphrase')}
+          />
+          <TextField
+            label="Type the new passphrase again"
+            type="password"
+            name="repeat"
+            autoComplete="new-password"
+            value={form.repeat}
+            onChange={set('repeat')}
+            error={fieldError(error, 'repeat')}
+          />
+        </div>
+        <FormAlert error={error} success={success} />
+        {busy ? <BusyNote label="Wrapping the vault key under the new passphrase" /> : null}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            Change the passphrase
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

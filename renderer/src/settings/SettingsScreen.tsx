@@ -1,0 +1,34 @@
+// Settings: the licensee, the people and their roles, the vault passphrase, and (as their
+// channels land) the signing identity, the rule settings, printing and backups. What a role may
+// not change is shown read-only (permissions.ts).
+import type { KpApi } from '../../../shared/ipc/api';
+import type { ScreenProps } from '../navigation';
+import { canChangeSettings, canManageKeys, canManageUsers, isReadOnly } from '../shell/permissions';
+import { LicenseeSection } from './LicenseeSection';
+import { IdentitySection } from './IdentitySection';
+import { PassphraseSection } from './PassphraseSection';
+import { VaultSettingsSection } from './VaultSettingsSection';
+import { UsersSection } from './UsersSection';
+
+type Props = ScreenProps & { api: KpApi; onLicenseeSaved: () => void };
+
+export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
+  const role = user.role;
+  return (
+    <div className="screen-page">
+      <div className="screen-page__head">
+        <h1>Settings</h1>
+        {isReadOnly(role) ? (
+          <p className="notice">
+            Your role is read-only: you can see every setting but not change it.
+          </p>
+        ) : null}
+      </div>
+      <LicenseeSection api={api} editable={canChangeSettings(role)} onSaved={onLicenseeSaved} />
+      <UsersSection api={api} manage={canManageUsers(role)} />
+      <IdentitySection api={api} manage={canManageKeys(role)} />
+      <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
+      {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
+    </div>
+  );
+}

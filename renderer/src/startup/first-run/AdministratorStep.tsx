@@ -1,0 +1,101 @@
+// Step 4: the first administrator, the person who manages users, keys and settings. Each person
+// later signs in with their own account, so the audit trail says who did what.
+import { useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import type { AppError } from '../../../../shared/errors';
+import { FirstAdministratorSchema } from '../../../../shared/records/user-inputs';
+import { fieldError } from '../../shell/form/field-errors';
+import { FormAlert } from '../../shell/form/FormAlert';
+import { TextField } from '../../shell/form/FormField';
+import { issuesToFieldErrors } from '../../settings/licensee-form';
+
+export type AdministratorInput = { displayName: string; username: string; password: string };
+
+type Props = {
+  onSubmit: (admin: AdministratorInput) => Promise<AppError | null>;
+};
+
+export function AdministratorStep({ onSubmit }: Props) {
+  const [form, setForm] = useState({ displayName: '', username: '', password: '', repeat: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    const { repeat, ...admin } = form;
+    const parsed = FirstAdministratorSchema.safeParse(admin);
+    const fields = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
+    if (repeat !== form.password) fields.repeat = 'The two passwords differ. Type the same twice.';
+    if (!parsed.success || Object.keys(fields).length > 0) {
+      setError({
+        code: 'INVALID_INPUT',
+        message: 'The administrator cannot be created yet: see the fields marked below.',
+        fields,
+      });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setError(await onSubmit(parsed.data));
+    setBusy(false);
+  }
+
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => {
+    setForm({ ...form, [key]: event.target.value });
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="First administrator">
+      <p>
+        The administrator manages the people who use KP Desk, the signing identity and the settings.
+        You can add operators (who prepare and issue certificates) and reviewers (who only look)
+        later in Settings.
+      </p>
+      <div className="field-stack">
+        <TextField
+          label="Full name"
+          name="displayName"
+          autoComplete="name"
+          value={form.displayName}
+          onChange={set('displayName')}
+          hint="Shown in the audit trail next to everything this person does."
+          error={fieldError(error, 'displayName')}
+        />
+        <TextField
+          label="Username"
+          name="username"
+          autoComplete="username"
+          value={form.username}
+          onChange={set('username')}
+          hint="3 to 64 letters, digits, dots, dashes or underscores, e.g. jsmith."
+          error={fieldError(error, 'username')}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+          hint="At least 12 characters. This is the person's own password, not the vault passphrase."
+          error={fieldError(error, 'password')}
+        />
+        <TextField
+          label="Type the password again"
+          type="password"
+          name="repeat"
+          autoComplete="new-password"
+          value={form.repeat}
+          onChange={set('repeat')}
+          error={fieldError(error, 'repeat')}
+        />
+      </div>
+      <FormAlert error={error} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Create the administrator
+        </button>
+      </div>
+    </form>
+  );
+}

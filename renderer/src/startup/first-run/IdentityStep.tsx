@@ -1,0 +1,52 @@
+// Step 5: the signing identity, the key and certificate KP Desk signs the PDF certificates with.
+// Generate one now (self-signed, with a request for a certification authority), import a
+// .p12/.pfx file, or leave it for later in Settings: drafting works without it, signing does not.
+import { useEffect, useRef, useState } from 'react';
+import type { KpApi } from '../../../../shared/ipc/api';
+import type { IdentitySummary } from '../../../../shared/ipc/documents-contract';
+import { IdentityDetails } from '../../settings/IdentityDetails';
+import { GenerateIdentityForm, ImportIdentityForm } from '../../settings/IdentityForms';
+
+type Props = { api: KpApi; onContinue: () => void };
+
+export function IdentityStep({ api, onContinue }: Props) {
+  const [identity, setIdentity] = useState<IdentitySummary | null>(null);
+  const ready = useRef<HTMLParagraphElement>(null);
+  // The forms disappear once the identity exists: the focus goes to the sentence saying so.
+  useEffect(() => {
+    if (identity !== null) ready.current?.focus();
+  }, [identity]);
+  return (
+    <div>
+      <p>
+        KP Desk signs each certificate PDF digitally, so anyone can check that it came from you and
+        was not changed afterwards. For that it needs a <strong>signing identity</strong>: a private
+        key kept only inside the vault, and a certificate naming the person who signs.
+      </p>
+      {identity === null ? (
+        <>
+          <GenerateIdentityForm api={api} onReady={setIdentity} />
+          <ImportIdentityForm api={api} onReady={setIdentity} />
+          <div className="form-actions form-actions--split">
+            <p className="note">You can prepare certificates without it; signing needs it.</p>
+            <button type="button" className="button" onClick={onContinue}>
+              Set it up later in Settings
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p role="status" className="form-alert form-alert--ok" ref={ready} tabIndex={-1}>
+            The signing identity is ready.
+          </p>
+          <IdentityDetails identity={identity} />
+          <div className="form-actions">
+            <button type="button" className="button button--primary" onClick={onContinue}>
+              Continue
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

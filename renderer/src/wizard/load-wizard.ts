@@ -1,0 +1,93 @@
+// What the wizard needs before its first step: the rule settings, the licensee (its own exporter
+// unless it is a common carrier), and either the draft to resume or the next blank form in stock.
+import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
+import { emptyDraft } from '../../../shared/domain/certificate-draft';
+import { formatIsoDate, parseIsoDate } from '../../../shared/domain/calendar-date';
+import type { ValidationSettings } from '../../../shared/domain/validation-settings';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { callApi } from '../shell/call-api';
+import type { CertificateRecord } from './use-wizard-record';
+
+export type Licensee = NonNullable<ChannelOutput<'licensee:get'>>;
+
+export type WizardStart = {
+  settings: ValidationSettings;
+  licensee: Licensee;
+  record: CertificateRecord | null;
+  /** The form number a new draft is created on (the lowest available in stock). */
+  number: string;
+  draft: CertificateDraft;
+};
+
+export type WizardLoad =
+  | { status: 'ready'; start: WizardStart }
+  | { status: 'no-licensee' }
+  | { status: 'no-stock' }
+  | { status: 'not-editable'; record: CertificateRecord }
+  | { status: 'failed'; error: AppError };
+
+/** Today in the user's own calendar, YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${String(now.getFullYear())}-${month}-${day}`;
+}
+
+/** The latest expiry the rules accept for this date of issue (31 CFR 592.307(e); a setting). */
+export function latestExpiry(dateOfIssue: string, maxDays: number): string {
+  const day = parseIsoDate(dateOfIssue);
+  return day === null ? '' : formatIsoDate(day + maxDays);
+}
+
+export function newDraft(number: string, licensee: Licensee, settings: ValidationSettings) {
+  const today = localToday();
+  const draft: CertificateDraft = {
+    ...emptyDraft(),
+    number,
+    dateOfIssue: today,
+    dateOfExpiry: latestExpiry(today, settings.expiryMaxDays),
+  };
+  // A licensee that is not a common carrier is always its own exporter (31 CFR 592.307(g);
+  // USKPA licence terms).
+  return licensee.isCommonCarrier
+    ? draft
+    : { ...draft, exporter: { name: licensee.legalName, address: licensee.address } };
+}
+
+export async function loadWizard(api: KpApi, draftId: number | undefined): Promise<WizardLoad> {
+  const [settings, licensee] = await Promise.all([
+    callApi(() => api.settings.get({})),
+    callApi(() => api.licensee.get({})),
+  ]);
+  if (!settings.ok) return { status: 'failed', error: settings.error };
+  if (!licensee.ok) return { status: 'failed', error: licensee.error };
+  if (licensee.value === null) return { status: 'no-licensee' };
+  const validation = settings.value.validation;
+
+  if (draftId !== undefined) {
+    const found = await callApi(() => api.certificates.get({ id: draftId }));
+    if (!found.ok) return { status: 'failed', error: found.error };
+    const record = found.value;
+    if (!['DRAFT', 'VALIDATED', 'ISSUED'].includes(record.state))
+      return { status: 'not-editable', record };
+    const start = { settings: validation, licensee: licensee.value, record };
+    return { status: 'ready', start: { ...start, number: record.number, draft: record.draft } };
+  }
+
+  const stock = await callApi(() => api.stock.summary({}));
+  if (!stock.ok) return { status: 'failed', error: stock.error };
+  const number = stock.value.nextAvailable;
+  if (number === null) return { status: 'no-stock' };
+  return {
+    status: 'ready',
+    start: {
+      settings: validation,
+      licensee: licensee.value,
+      record: null,
+      number,
+      draft: newDraft(number, licensee.value, validation),
+    },
+  };
+}

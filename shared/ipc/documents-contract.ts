@@ -1,0 +1,243 @@
+// The channels of the signing identity and the certificate documents. Private keys never cross
+// them: the vault signs (electron/core/vault/document-operations.ts) and answers with summaries.
+// File paths never cross them either: main's save and open dialogs choose every file
+// (electron/core/file-dialogs.ts), so a channel that reads or writes a file takes no path and
+// answers { cancelled: true } when the user closes the dialog.
+import { z } from 'zod';
+
+const noInput = z.object({}).strict();
+const certificateId = z.number().int().min(1);
+
+/** The user closed the file dialog: nothing was read or written. */
+export const CancelledSchema = z.object({ cancelled: z.literal(true) }).strict();
+
+export const IdentityWarningSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('expired'), since: z.string() }).strict(),
+  z.object({ kind: z.literal('expires-soon'), daysLeft: z.number().int() }).strict(),
+  z.object({ kind: z.literal('not-yet-valid'), from: z.string() }).strict(),
+]);
+
+/** What the licensee sees of the signing identity (never the private key). */
+export const IdentitySummarySchema = z
+  .object({
+    /** "CN=Jane Doe, O=Hudson Rough Diamond Trading LLC, C=US". */
+    subject: z.string(),
+    issuer: z.string(),
+    serialNumber: z.string(),
+    validFrom: z.string(),
+    validTo: z.string(),
+    /** SHA-256 of the certificate, "AB:CD:…", to read out to a partner over the phone. */
+    fingerprintSha256: z.string(),
+    /** Allowed, but no reader trusts it by default: show it as self-signed. */
+    selfSigned: z.boolean(),
+    keyType: z.enum(['rsa', 'ec']),
+    chainLength: z.number().int(),
+    /** The certificate has ended or ends within 30 days: warn before it is too late. */
+    expiresWithin30Days: z.boolean(),
+    warning: IdentityWarningSchema.nullable(),
+    source: z.enum(['generated', 'imported']),
+    /** Printed in the visible signature ("Digitally signed by …"). */
+    signerName: z.string(),
+    createdAt: z.string(),
+    /** For a generated identity: the PKCS#10 request to send to a certification authority. */
+    certificationRequestPem: z.string().nullable(),
+    /** The seal's public key (SPKI PEM), for partners who verify the QR seal offline. */
+    sealPublicKeyPem: z.string().nullable(),
+  })
+  .strict();
+export type IdentitySummary = z.infer<typeof IdentitySummarySchema>;
+
+const name = (max: number, field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${field}.`)
+    .max(max, `The ${field} has at most ${String(max)} characters.`);
+
+export const GenerateIdentitySchema = z
+  .object({
+    /** The authorised signatory: the certificate's CN. */
+    signerName: name(100, 'signer’s name'),
+    /** The certificate's O=; by default the licensee's legal name from the profile. */
+    organization: name(200, 'organisation name').optional(),
+    keyType: z.enum(['rsa-2048', 'ecdsa-p256']).default('rsa-2048'),
+  })
+  .strict();
+
+export const ImportIdentitySchema = z
+  .object({
+    /** The PKCS#12 file's password; the file itself is chosen in main's open dialog. */
+    password: z.string().max(1024),
+    /** Printed in the visible signature; by default the certificate's CN. */
+    signerName: name(100, 'signer’s name').optional(),
+  })
+  .strict();
+
+export const documentKinds = ['certificate', 'void'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export const SignedDocumentSchema = z
+  .object({
+    documentId: z.number().int(),
+    certificateId: z.number().int(),
+    number: z.string(),
+    /** "certificate" for an issued one, "void" for the VOID copy Census receives. */
+    kind: z.enum(documentKinds),
+    sha256: z.string(),
+    bytes: z.number().int(),
+    pages: z.number().int(),
+    signedAt: z.string(),
+    /** True when the stored document already matched the record and was not signed again. */
+    reused: z.boolean(),
+  })
+  .strict();
+export type SignedDocument = z.infer<typeof SignedDocumentSchema>;
+
+export const SavedFileSchema = z.union([z.object({ path: z.string() }).strict(), CancelledSchema]);
+
+const established = <T extends [string, ...string[]]>(...values: T) =>
+  z.enum([...values, 'not established'] as [...T, 'not established']);
+
+const SealPayloadSchema = z
+  .object({
+    v: z.number().int(),
+    n: z.string(),
+    itn: z.string(),
+    iss: z.string(),
+    exp: z.string(),
+    o: z.string(),
+    d: z.string(),
+    hs: z.string(),
+    ct: z.number().int(),
+    val: z.number().int(),
+    p: z.number().int(),
+    ex: z.string(),
+    co: z.string(),
+    h: z.string(),
+  })
+  .strict();
+
+/** The verifier's answer (electron/core/documents/verify/verification-result.ts), as data. */
+export const VerificationResultSchema = z
+  .object({
+    overall: z.enum(['valid', 'invalid', 'incomplete', 'rejected']),
+    rejected: z
+      .object({
+        reason: z.enum(['empty', 'too large', 'not a PDF', 'time limit']),
+        message: z.string(),
+      })
+      .strict()
+      .nullable(),
+    structure: z.object({ status: z.enum(['ok', 'damaged']), message: z.string() }).strict(),
+    integrity: z
+      .object({
+        status: established('valid', 'invalid'),
+        message: z.string(),
+        signatureCount: z.number().int(),
+        byteRange: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+        subFilter: z.string().nullable(),
+      })
+      .strict(),
+    modifiedAfterSigning: z
+      .object({ status: established('yes', 'no'), appendedBytes: z.number().int() })
+      .strict(),
+    signer: z
+      .object({
+        status: established('identified'),
+        subject: z.string().nullable(),
+        issuer: z.string().nullable(),
+        serialNumber: z.string().nullable(),
+        fingerprintSha256: z.string().nullable(),
+        validFrom: z.string().nullable(),
+        validTo: z.string().nullable(),
+        signingTime: z.string().nullable(),
+        validAtSigningTime: established('yes', 'no'),
+        selfSigned: z.boolean().nullable(),
+      })
+      .strict(),
+    chain: z
+      .object({
+        status: established('trusted', 'untrusted'),
+        message: z.string(),
+        anchor: z.string().nullable(),
+      })
+      .strict(),
+    seal: z
+      .object({
+        status: established('valid', 'invalid', 'absent'),
+        message: z.string(),
+        seal: z.string().nullable(),
+        payload: SealPayloadSchema.nullable(),
+        matchesDocument: established('yes', 'no'),
+      })
+      .strict(),
+    record: z
+      .object({
+        status: established('match', 'mismatch'),
+        message: z.string(),
+        mismatches: z.array(
+          z.object({ field: z.string(), sealed: z.string(), record: z.string() }).strict(),
+        ),
+      })
+      .strict(),
+    revocation: z.object({ status: z.literal('not established'), message: z.string() }).strict(),
+  })
+  .strict();
+export type VerificationResultData = z.infer<typeof VerificationResultSchema>;
+
+/** A verified file, and what the vault knows of the certificate it names. */
+export const DocumentVerificationSchema = z
+  .object({
+    /** The file's name (not its folder). */
+    fileName: z.string(),
+    sha256: z.string(),
+    result: VerificationResultSchema,
+    vault: z
+      .object({
+        certificateId: z.number().int(),
+        number: z.string(),
+        state: z.string(),
+        /** The file is byte for byte a document this vault signed (and which one). */
+        storedDocument: z.enum(documentKinds).nullable(),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type DocumentVerification = z.infer<typeof DocumentVerificationSchema>;
+
+export const documentsContract = {
+  'identity:get': { input: noInput, output: IdentitySummarySchema.nullable() },
+  'identity:generate': {
+    input: GenerateIdentitySchema,
+    output: z
+      .object({ identity: IdentitySummarySchema, certificationRequestPem: z.string() })
+      .strict(),
+  },
+  'identity:import': {
+    input: ImportIdentitySchema,
+    output: z.union([IdentitySummarySchema, CancelledSchema]),
+  },
+  /** Page 1 as an SVG document (792 × 612 units), from the same layout as the PDF. */
+  'documents:preview': {
+    input: z.object({ certificateId }).strict(),
+    output: z.object({ svg: z.string() }).strict(),
+  },
+  'documents:sign': {
+    input: z.object({ certificateId }).strict(),
+    output: SignedDocumentSchema,
+  },
+  'documents:save': {
+    input: z.object({ certificateId, kind: z.enum(documentKinds).default('certificate') }).strict(),
+    output: SavedFileSchema,
+  },
+  'documents:printOverlay': {
+    input: z.object({ certificateId }).strict(),
+    output: SavedFileSchema,
+  },
+  'documents:printCalibration': { input: noInput, output: SavedFileSchema },
+  'documents:verify': {
+    input: noInput,
+    output: z.union([DocumentVerificationSchema, CancelledSchema]),
+  },
+} as const;

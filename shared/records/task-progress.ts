@@ -1,0 +1,46 @@
+// What tasks:progress answers while a long task runs (null when none does): the renderer polls it
+// during vault:backup and vault:restore, over IPC and the preview bridge alike.
+import { z } from 'zod';
+
+export const TaskProgressSchema = z
+  .object({
+    operation: z.enum(['backup', 'restore']),
+    /** snapshot/write (backup); verify/check/replace (restore). */
+    phase: z.enum(['snapshot', 'write', 'verify', 'check', 'replace']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export type TaskProgress = z.output<typeof TaskProgressSchema>;
+
+const cancelled = z.object({ cancelled: z.literal(true) }).strict();
+
+/** vault:backup: the file written, or the user cancelled the save dialog. */
+export const BackupResultSchema = z.union([
+  cancelled,
+  z
+    .object({
+      cancelled: z.literal(false),
+      path: z.string(),
+      bytes: z.number().int(),
+      createdAt: z.string(),
+      schemaVersion: z.number().int(),
+    })
+    .strict(),
+]);
+
+/** vault:restore: what was restored (the vault is then locked), or the user cancelled. */
+export const RestoreResultSchema = z.union([
+  cancelled,
+  z
+    .object({
+      cancelled: z.literal(false),
+      /** When the restored backup was made. */
+      createdAt: z.string(),
+      schemaVersion: z.number().int(),
+      /** Where the replaced vault was kept (never deleted); null if there was none. */
+      previousVaultPath: z.string().nullable(),
+    })
+    .strict(),
+]);

@@ -1,0 +1,93 @@
+// The signed-in frame's own screens (Stock, Settings) in Chromium through the preview host, after
+// first-run setup by keyboard: axe finds nothing at 1280×800 and 1920×1080, the stock shows what
+// was registered with its gaps, and Settings changes a user's role and shows a bad printer offset
+// at its field with the rule. Screenshots go to docs/screenshots/.
+import { copyFile, mkdir } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
+import { tabTo } from './first-run-steps';
+
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+async function checkAtSizes(page: Page, name: string, outputPath: (name: string) => string) {
+  await mkdir('docs/screenshots', { recursive: true });
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await expectNoAxeViolations(page, `${name} at ${String(size.width)}×${String(size.height)}`);
+    // Nothing may overflow sideways at either size.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${name} scrolls sideways at ${String(size.width)}`).toBeLessThanOrEqual(0);
+    const file = outputPath(`${name}-${String(size.width)}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await copyFile(file, `docs/screenshots/${name}-${String(size.width)}.png`);
+  }
+  await page.setViewportSize(sizes[0]);
+}
+
+async function goTo(page: Page, entry: string, heading: string) {
+  await tabTo(page, entry);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeFocused();
+}
+
+test('stock: register more forms by keyboard, see counts and gaps', async ({
+  signedIn: { page },
+}, testInfo) => {
+  await goTo(page, 'Stock', 'Stock of blank forms');
+  await tabTo(page, 'Form numbers');
+  await page.keyboard.type('US10100-US10109, US10200');
+  await tabTo(page, 'Register these forms');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Registered.' })).toBeVisible();
+  const counts = page.getByTestId('stock-counts');
+  await expect(counts).toContainText('61'); // 50 at first run + 10 + 1
+  const gaps = page.getByRole('table');
+  await expect(gaps).toContainText('US10050');
+  await expect(gaps).toContainText('US10110');
+  await checkAtSizes(page, 'stock', (n) => testInfo.outputPath(n));
+
+  // A malformed list is refused at its field, nothing registered.
+  await tabTo(page, 'Form numbers');
+  await page.keyboard.type('US1-ABC');
+  await tabTo(page, 'Register these forms');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Form numbers')).toHaveAttribute('aria-invalid', 'true');
+  await expect(counts).toContainText('61');
+});
+
+test('settings: identity shown, a role changed, a bad offset refused at its field', async ({
+  signedIn: { page, setup },
+}, testInfo) => {
+  await goTo(page, 'Settings', 'Settings');
+  await expect(page.getByTestId('identity-details')).toContainText(setup.administrator.displayName);
+  await expect(page.getByTestId('identity-details')).toContainText('Self-signed');
+  await expect(page.getByLabel('Legal name')).toHaveValue(setup.licensee.legalName);
+
+  await page.getByLabel('Full name').fill('Otto Operator');
+  await page.getByLabel('Username', { exact: true }).last().fill('otto');
+  await page.getByLabel('First password').fill('operator-password-1');
+  await page.getByRole('button', { name: 'Add the user' }).click();
+  await expect(page.getByTestId('users-table')).toContainText('otto');
+  await page.getByLabel('Role of Otto Operator').selectOption('reviewer');
+  await page.getByRole('button', { name: 'Change role of Otto Operator' }).click();
+  await expect(page.getByTestId('users-table')).toContainText('Reviewer (read-only)');
+
+  await page.getByLabel('Printer offset right (points)').fill('100');
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(page.getByLabel('Printer offset right (points)')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(page.getByText('Use an offset between -72 and 72 points (one inch).')).toBeVisible();
+  await page.getByLabel('Printer offset right (points)').fill('3');
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(page.getByText('Saved. The rules use the new values')).toBeVisible();
+
+  await checkAtSizes(page, 'settings', (n) => testInfo.outputPath(n));
+});

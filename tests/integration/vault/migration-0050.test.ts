@@ -1,0 +1,110 @@
+// Migration 0050 (signing identities and seal keys) on a real encrypted vault that holds data at
+// the schema just before it: the existing rows and the audit chain survive, the new tables are
+// STRICT, and at most one identity and one seal key can be active.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateSealKey } from '../../../electron/core/documents/seal/seal-key';
+import { generateSigningIdentity } from '../../../electron/core/documents/signing/identity';
+import { migration0050 } from '../../../electron/core/vault/migrations/0050-signing-identity';
+import { migrations } from '../../../electron/core/vault/migrations/index';
+import { openDatabase } from '../../../electron/core/vault/open-database';
+import { createIdentityRepository } from '../../../electron/core/vault/repositories/identity-repository';
+import { runMigrations, schemaVersion } from '../../../electron/core/vault/run-migrations';
+import { createVaultServices } from '../../../electron/core/vault/vault-services';
+import { TEST_SCRYPT, dumpTables } from './vault-fixture';
+
+const previous = migrations[migrations.indexOf(migration0050) - 1]?.version ?? 0;
+
+let dir: string;
+let db: Database;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kp-migration-0050-'));
+  db = openDatabase(join(dir, 'vault.kpdb'), randomBytes(32), { create: true, migrate: false });
+});
+afterEach(() => {
+  if (db.open) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A vault at the previous schema with a user and registered stock, written as SQL of that time. */
+function seedPreviousVersion(): void {
+  expect(runMigrations(db, migrations, previous)).toBe(previous);
+  db.prepare(
+    `INSERT INTO users (id, username, display_name, role, password_hash, created_at)
+     VALUES (1, 'ada', 'Ada Admin', 'administrator', 'scrypt$x', '2026-11-27T10:00:00Z')`,
+  ).run();
+  db.prepare(
+    "INSERT INTO stock_batches (id, description, registered_at, registered_by) VALUES (1, 'Book 1', '2026-11-27T10:00:00Z', 1)",
+  ).run();
+  db.prepare(
+    "INSERT INTO stock (number, digits, batch_id, status) VALUES ('US12345', 12345, 1, 'available')",
+  ).run();
+}
+
+describe('migration 0050', () => {
+  it('adds the identity and seal key tables and keeps every existing row', () => {
+    seedPreviousVersion();
+    const before = dumpTables(db);
+    expect(runMigrations(db, migrations)).toBe(migrations.at(-1)?.version);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(50);
+    const after = dumpTables(db);
+    for (const [table, rows] of Object.entries(before)) expect(after[table]).toEqual(rows);
+    expect(after.signing_identities).toEqual([]);
+    expect(after.seal_keys).toEqual([]);
+    const strict = db
+      .prepare<[], { name: string; strict: number }>(
+        "SELECT name, strict FROM pragma_table_list WHERE name IN ('signing_identities', 'seal_keys')",
+      )
+      .all();
+    expect(strict).toEqual(
+      expect.arrayContaining([
+        { name: 'signing_identities', strict: 1 },
+        { name: 'seal_keys', strict: 1 },
+      ]),
+    );
+  });
+
+  it('keeps one active identity and one active seal key; retired ones stay', () => {
+    seedPreviousVersion();
+    runMigrations(db, migrations);
+    const repository = createIdentityRepository(db, () => new Date('2026-11-27T11:00:00Z'));
+    const entry = (name: string) => ({
+      source: 'generated' as const,
+      identity: generateSigningIdentity({
+        licenseeName: 'Hudson',
+        signerName: name,
+        keyType: 'ecdsa-p256',
+      }),
+      certificationRequestPem: null,
+      signerName: name,
+    });
+    const first = db.transaction(() => repository.replace(entry('Jane Doe'), 1))();
+    expect(first.retired).toEqual([]);
+    const second = db.transaction(() => repository.replace(entry('Mary Major'), 1))();
+    expect(second.retired).toEqual([first.stored.id]);
+    expect(repository.active()?.signerName).toBe('Mary Major');
+    // Both certificates stay, so documents the retired identity signed remain verifiable.
+    expect(repository.allCertificates()).toHaveLength(2);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO signing_identities (source, private_key, certificate_chain_pem, signer_name,
+             fingerprint_sha256, created_at) VALUES ('generated', x'00', '', 'x', 'x', 'now')`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    repository.addSealKey(generateSealKey(), 1);
+    expect(() => repository.addSealKey(generateSealKey(), 1)).toThrow(/UNIQUE/);
+  });
+
+  it('lets the services read the migrated vault', () => {
+    seedPreviousVersion();
+    runMigrations(db, migrations);
+    const services = createVaultServices(db, { passwordHashing: TEST_SCRYPT });
+    expect(services.stock.counts()).toMatchObject({ available: 1 });
+  });
+});

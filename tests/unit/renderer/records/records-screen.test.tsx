@@ -1,0 +1,216 @@
+// @vitest-environment jsdom
+// The records list over the real core and a real encrypted vault: filters narrow what the vault
+// answers, a bad filter is refused at its field, the list pages as it scrolls, and the keyboard
+// alone moves through it and opens a certificate.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RecordsScreen } from '../../../../renderer/src/records/RecordsScreen';
+import type { Route, SignedInUser } from '../../../../renderer/src/navigation';
+import { giveListboxAHeight } from './list-layout';
+import type { RecordsKp } from './records-kp';
+import { recordsKp, registerStock, seedCertificate } from './records-kp';
+
+giveListboxAHeight();
+
+let kp: RecordsKp;
+afterEach(async () => {
+  cleanup();
+  await kp.dispose();
+});
+
+const operator: SignedInUser = {
+  userId: 1,
+  username: 'ada',
+  displayName: 'Ada Admin',
+  role: 'administrator',
+};
+
+function renderScreen(user: SignedInUser = operator) {
+  const routes: Route[] = [];
+  render(
+    <RecordsScreen
+      api={kp.api}
+      user={user}
+      navigate={(to) => {
+        routes.push(to);
+      }}
+    />,
+  );
+  return routes;
+}
+
+const rows = () =>
+  within(screen.getByRole('listbox', { name: 'Certificates' })).queryAllByRole('option');
+const rowNumbers = () => rows().map((row) => row.textContent.split(',')[0]);
+
+describe('RecordsScreen', () => {
+  beforeEach(async () => {
+    kp = await recordsKp();
+    await registerStock(kp, 'US10000-US10199');
+    await seedCertificate(kp, { number: 'US10001', consignee: 'Antwerp Rough BV', issue: true });
+    await seedCertificate(kp, {
+      number: 'US10002',
+      consignee: 'Dubai Gems DMCC',
+      destination: 'AE',
+      hsCode: '7102.10',
+      dateOfIssue: '2026-10-02',
+    });
+    await seedCertificate(kp, {
+      number: 'US10003',
+      consignee: 'Mumbai Traders Pvt',
+      destination: 'IN',
+      dateOfIssue: '2026-09-15',
+    });
+  });
+
+  it('lists every certificate, newest first, with its count and fields', async () => {
+    renderScreen();
+    await waitFor(() => {
+      expect(screen.getByTestId('records-count').textContent).toBe('3 certificates');
+    });
+    expect(rowNumbers()).toEqual(['US10001', 'US10002', 'US10003']);
+    const first = rows()[0];
+    expect(first?.textContent).toContain('Issued');
+    expect(first?.textContent).toContain('Belgium (BE)');
+    expect(first?.textContent).toContain('Antwerp Rough BV');
+    expect(first?.textContent).toContain('12.50 ct');
+    expect(first?.textContent).toContain('US$15,000.00');
+    expect(first?.textContent).toContain('2026-11-27');
+    expect(first?.getAttribute('aria-setsize')).toBe('3');
+  });
+
+  it('narrows the list by state, destination, HS code, dates and name prefix', async () => {
+    const user = userEvent.setup();
+    renderScreen();
+    await waitFor(() => {
+      expect(rows()).toHaveLength(3);
+    });
+
+    await user.selectOptions(screen.getByLabelText('State'), 'DRAFT');
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10002', 'US10003']);
+    });
+    await user.selectOptions(screen.getByLabelText('Destination'), 'AE');
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10002']);
+    });
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => {
+      expect(rows()).toHaveLength(3);
+    });
+
+    await user.selectOptions(screen.getByLabelText('HS code'), '7102.10');
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10002']);
+    });
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+
+    fireEvent.change(screen.getByLabelText('Issued from'), { target: { value: '2026-09-01' } });
+    fireEvent.change(screen.getByLabelText('Issued to'), { target: { value: '2026-10-31' } });
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10002', 'US10003']);
+    });
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+
+    await user.type(screen.getByLabelText('Exporter or consignee name starts with'), 'mumbai');
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10003']);
+    });
+    await user.type(screen.getByLabelText('Exporter or consignee name starts with'), 'x');
+    await waitFor(() => {
+      expect(screen.getByTestId('records-count').textContent).toBe(
+        'No certificate matches these filters.',
+      );
+    });
+    expect(rows()).toHaveLength(0);
+  });
+
+  it('refuses a period that ends before it starts, at the field, and asks nothing', async () => {
+    renderScreen();
+    await waitFor(() => {
+      expect(rows()).toHaveLength(3);
+    });
+    fireEvent.change(screen.getByLabelText('Issued from'), { target: { value: '2026-11-01' } });
+    fireEvent.change(screen.getByLabelText('Issued to'), { target: { value: '2026-10-01' } });
+    const to = screen.getByLabelText('Issued to');
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = to.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toContain('before its start');
+    expect(screen.getByTestId('records-count').textContent).toContain('Fix the filter');
+    // The rows of the last valid filter stay while the user fixes the date; the vault was not asked.
+    expect(rows()).toHaveLength(3);
+    const asked = kp.calls.map((call) => (call.input as { issuedTo?: string }).issuedTo);
+    expect(asked).not.toContain('2026-10-01');
+  });
+
+  it('moves with the arrow keys, Home and End, and opens the active row with Enter', async () => {
+    const routes = renderScreen();
+    await waitFor(() => {
+      expect(rows()).toHaveLength(3);
+    });
+    const list = screen.getByRole('listbox', { name: 'Certificates' });
+    list.focus();
+    const active = () => document.getElementById(list.getAttribute('aria-activedescendant') ?? '');
+    expect(active()?.textContent).toMatch(/^US10001,/);
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(active()?.textContent).toMatch(/^US10002,/);
+    expect(active()?.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(list, { key: 'End' });
+    expect(active()?.textContent).toMatch(/^US10003,/);
+    fireEvent.keyDown(list, { key: 'Home' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'Enter' });
+    const ids = rows().map((row) => row.id);
+    expect(routes).toHaveLength(1);
+    expect(routes[0]?.screen).toBe('certificate');
+    expect(ids[1]).toBe(`record-${String((routes[0] as { id: number }).id)}`);
+  });
+
+  it('shows a reviewer no "New certificate" button and says the records are read-only', async () => {
+    renderScreen({ ...operator, role: 'reviewer' });
+    await waitFor(() => {
+      expect(rows()).toHaveLength(3);
+    });
+    expect(screen.queryByRole('button', { name: 'New certificate' })).toBeNull();
+    expect(screen.getByText(/records are read-only/)).toBeTruthy();
+  });
+});
+
+describe('RecordsScreen with more than one page', () => {
+  beforeEach(async () => {
+    kp = await recordsKp();
+    await registerStock(kp, 'US20000-US20119');
+    for (let n = 20000; n < 20120; n += 1) await seedCertificate(kp, { number: `US${String(n)}` });
+  });
+
+  it('loads the next pages from the vault as the end comes into view', async () => {
+    renderScreen();
+    await waitFor(() => {
+      expect(screen.getByTestId('records-count').textContent).toContain('50 certificates loaded');
+    });
+    const list = screen.getByRole('listbox', { name: 'Certificates' });
+    list.focus();
+    // Walking to the end of what is loaded brings the next page, then the last one.
+    fireEvent.keyDown(list, { key: 'End' });
+    await waitFor(() => {
+      expect(screen.getByTestId('records-count').textContent).toContain('100 certificates loaded');
+    });
+    fireEvent.keyDown(list, { key: 'End' });
+    await waitFor(() => {
+      expect(screen.getByTestId('records-count').textContent).toBe('120 certificates');
+    });
+    const pages = kp.calls.filter((call) => call.channel === 'certificates:list');
+    expect(pages.map((call) => (call.input as { cursor?: unknown }).cursor === undefined)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    // Only the rows in view (plus overscan) exist in the page, not all 120.
+    expect(rows().length).toBeLessThan(60);
+    fireEvent.keyDown(list, { key: 'End' });
+    const active = document.getElementById(list.getAttribute('aria-activedescendant') ?? '');
+    expect(active?.getAttribute('aria-posinset')).toBe('120');
+    expect(active?.getAttribute('aria-setsize')).toBe('120');
+  });
+});

@@ -1,0 +1,96 @@
+// The hand-written canonical texts of the audit chain must be byte-identical to canonicalJson:
+// every hash already written was taken over canonicalJson's text, so a single differing byte
+// would break every chain on verification (or let a writer and a verifier disagree).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AuditEventFields } from '../../../electron/core/vault/audit/audit-chain';
+import { eventHash } from '../../../electron/core/vault/audit/audit-chain';
+import { canonicalJson } from '../../../electron/core/vault/audit/canonical-json';
+import { eventFieldsText } from '../../../electron/core/vault/audit/event-fields-text';
+import { rowTextWriter } from '../../../electron/core/vault/audit/row-canonical-text';
+import { createHash } from 'node:crypto';
+
+// Any text, including quotes, backslashes, control characters, lone surrogates and astral
+// characters: everything JSON.stringify escapes or keeps.
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({
+    unit: fc.constantFrom('"', '\\', '\n', '\u0000', '\u007f', '\u2028', '\ud800', 'a'),
+  }),
+);
+const anyNumber = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constant(-0),
+  fc.constant(Number.MAX_SAFE_INTEGER),
+);
+
+const fieldsArbitrary: fc.Arbitrary<AuditEventFields> = fc.record({
+  seq: anyNumber,
+  at: anyText,
+  userId: fc.option(anyNumber, { nil: null }),
+  action: anyText,
+  entityType: anyText,
+  entityId: anyText,
+  entityDigest: anyText,
+});
+
+describe('the canonical text of an audit event', () => {
+  it('is canonicalJson of its fields, byte for byte', () => {
+    fc.assert(
+      fc.property(fieldsArbitrary, (fields) => {
+        expect(eventFieldsText(fields)).toBe(canonicalJson(fields));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('hashes as the chain always has: sha256 of prevHash + canonicalJson', () => {
+    fc.assert(
+      fc.property(fc.string(), fieldsArbitrary, (prevHash, fields) => {
+        const reference = createHash('sha256')
+          .update(prevHash + canonicalJson(fields), 'utf8')
+          .digest('hex');
+        expect(eventHash(prevHash, fields)).toBe(reference);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a non-finite number as canonicalJson does', () => {
+    const fields = { seq: 1, at: 't', userId: Number.NaN, action: 'a', entityType: 'b' };
+    const event = { ...fields, entityId: '1', entityDigest: 'd' };
+    expect(() => eventFieldsText(event)).toThrow('non-finite');
+    expect(() => canonicalJson(event)).toThrow('non-finite');
+  });
+});
+
+describe('the canonical text of a table row', () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    anyText,
+    anyNumber,
+    fc.uint8Array({ maxLength: 20 }).map((bytes) => Buffer.from(bytes)),
+  );
+  const rowArbitrary = fc.uniqueArray(fc.tuple(anyText, cell), {
+    selector: ([name]) => name,
+    maxLength: 30,
+  });
+
+  it('is canonicalJson of the row as an object, byte for byte', () => {
+    fc.assert(
+      fc.property(rowArbitrary, (entries) => {
+        const columns = entries.map(([name]) => name);
+        const values = entries.map(([, value]) => value);
+        expect(rowTextWriter(columns)(values)).toBe(canonicalJson(Object.fromEntries(entries)));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('writes the columns of a real table in sorted order', () => {
+    const text = rowTextWriter(['number', 'digits', 'batch_id', 'status'])(['US1', 1, 2, 'used']);
+    expect(text).toBe('{"batch_id":2,"digits":1,"number":"US1","status":"used"}');
+  });
+});
