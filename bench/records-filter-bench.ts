@@ -98,7 +98,9 @@ type Filter = { name: string; label: string; value: string; query: Record<string
 const MEASURE_IN_PAGE = `async ([label, text]) => {
   const control = [...document.querySelectorAll('label')].find((l) => l.textContent === label);
   const input = control && document.getElementById(control.htmlFor);
-  const list = document.querySelector('[role="listbox"]');
+  // The list is re-mounted for new filters: it is looked up again on every frame.
+  const listbox = () => document.querySelector('[role="listbox"]');
+  const list = listbox();
   const count = document.querySelector('[data-testid="records-count"]');
   if (!input || !list || !count) throw new Error('records screen not ready: ' + label);
   const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set;
@@ -107,11 +109,13 @@ const MEASURE_IN_PAGE = `async ([label, text]) => {
   input.dispatchEvent(new Event('input', { bubbles: true }));
   input.dispatchEvent(new Event('change', { bubbles: true }));
   const settled = () =>
-    list.getAttribute('aria-busy') === 'false' && !count.textContent.startsWith('Searching');
+    listbox()?.getAttribute('aria-busy') === 'false' && !count.textContent.startsWith('Searching');
   await new Promise((resolve, reject) => {
     const poll = () => {
       if (settled()) resolve();
-      else if (performance.now() - started > 10000) reject(new Error('the list never settled'));
+      else if (performance.now() - started > 30000)
+        reject(new Error('the list never settled for ' + label + ' = "' + text + '": ' +
+          count.textContent + ' (busy: ' + listbox()?.getAttribute('aria-busy') + ')'));
       else requestAnimationFrame(poll);
     };
     requestAnimationFrame(poll);
@@ -119,7 +123,7 @@ const MEASURE_IN_PAGE = `async ([label, text]) => {
   await new Promise((resolve) => requestAnimationFrame(resolve));
   return {
     ms: performance.now() - started,
-    rows: list.querySelectorAll('[role="option"]').length,
+    rows: listbox().querySelectorAll('[role="option"]').length,
     count: count.textContent,
   };
 }`;

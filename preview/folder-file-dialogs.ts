@@ -35,7 +35,7 @@ export function createFolderFileDialogs(dataDir: string): FileDialogs {
     chooseOpenPath: ({ purpose }) => {
       const allowed = openExtensions[purpose];
       let newest: { path: string; mtime: number } | null = null;
-      let names: string[] = [];
+      let names: string[];
       try {
         names = readdirSync(importsDir);
       } catch {

@@ -2,7 +2,7 @@
 // shown as sheets of the focused window. The path the user picks goes straight to the core; the
 // renderer never sees or sends one (docs/security.md).
 import { BrowserWindow, dialog } from 'electron';
-import type { FileFilter } from 'electron';
+import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { FileDialogs, OpenPurpose, SavePurpose } from '../core/file-dialogs';
 
 const saveFilters: Record<SavePurpose, FileFilter[]> = {
@@ -28,36 +28,37 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   attachment: 'Attachment',
 };
 
+// As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).
+function showSave(options: SaveDialogOptions) {
+  const focused = BrowserWindow.getFocusedWindow();
+  return focused === null
+    ? dialog.showSaveDialog(options)
+    : dialog.showSaveDialog(focused, options);
+}
+
+function showOpen(options: OpenDialogOptions) {
+  const focused = BrowserWindow.getFocusedWindow();
+  return focused === null
+    ? dialog.showOpenDialog(options)
+    : dialog.showOpenDialog(focused, options);
+}
+
 export function createElectronFileDialogs(): FileDialogs {
-  const parent = (): BrowserWindow | undefined =>
-    BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
     async chooseSavePath({ purpose, defaultName }) {
-      const options = {
+      const result = await showSave({
         title: titles[purpose],
         defaultPath: defaultName,
         filters: saveFilters[purpose],
-      };
-      const window = parent();
-      const result =
-        window === undefined
-          ? await dialog.showSaveDialog(options)
-          : await dialog.showSaveDialog(window, options);
-      return result.canceled || result.filePath === undefined || result.filePath === ''
-        ? null
-        : result.filePath;
+      });
+      return result.canceled || result.filePath === '' ? null : result.filePath;
     },
     async chooseOpenPath({ purpose }) {
-      const options = {
+      const result = await showOpen({
         title: titles[purpose],
         filters: openFilters[purpose],
-        properties: ['openFile' as const],
-      };
-      const window = parent();
-      const result =
-        window === undefined
-          ? await dialog.showOpenDialog(options)
-          : await dialog.showOpenDialog(window, options);
+        properties: ['openFile'],
+      });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };

@@ -1,16 +1,21 @@
 // The top of the renderer. The vault's status decides what shows: no vault → first-run setup;
 // locked → unlock; open without a user → sign-in; open with a user → the signed-in frame. A call
 // that finds the vault locked or the session gone (auto-lock) brings the matching screen back.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { KpApi } from '../../shared/ipc/api';
 import type { VaultStatus } from '../../shared/records/record-outputs';
-import { SignedInFrame } from './shell/SignedInFrame';
 import { useVaultSession } from './shell/use-vault-session';
 import { FirstRunSetup } from './startup/first-run/FirstRunSetup';
 import type { FirstRunStep } from './startup/first-run/first-run-steps';
 import { SignInScreen } from './startup/SignInScreen';
 import { LoadingScreen, MissingBridgeScreen, StartupFailedScreen } from './startup/StartupScreens';
 import { UnlockScreen } from './startup/UnlockScreen';
+
+// The signed-in frame (records, wizard, settings) is a chunk of its own: the first screen
+// (unlock, sign-in or first-run setup) does not wait for its code (bench/ui-bench.ts).
+const SignedInFrame = lazy(() =>
+  import('./shell/SignedInFrame').then((module) => ({ default: module.SignedInFrame })),
+);
 
 export function App({ api }: { api: KpApi | undefined }) {
   if (api === undefined) return <MissingBridgeScreen />;
@@ -78,5 +83,9 @@ function ConnectedApp({ api: rawApi }: { api: KpApi }) {
         onLocked={session.setStatus}
       />
     );
-  return <SignedInFrame api={api} info={info} user={status.user} onStatus={session.setStatus} />;
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <SignedInFrame api={api} info={info} user={status.user} onStatus={session.setStatus} />
+    </Suspense>
+  );
 }

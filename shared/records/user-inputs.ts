@@ -40,7 +40,7 @@ export const UpdateUserSchema = z
   })
   .strict()
   .refine((value) => value.role !== undefined || value.disabled !== undefined, {
-    message: 'Give a new role or whether the account is disabled.',
+    error: 'Give a new role or whether the account is disabled.',
     path: ['role'],
   });
 

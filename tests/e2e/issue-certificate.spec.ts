@@ -1,5 +1,6 @@
 // A new user sets up KP Desk and issues a valid certificate from scratch WITH THE KEYBOARD ONLY,
-// in Chromium through the preview host: first-run setup (first-run-steps.ts), then the seven
+// in Chromium through the preview host: first-run setup (first-run-steps.ts, which also generates
+// the signing identity), then the seven
 // steps of the issuance wizard, each reached with Tab and Enter, to the signed PDF and its saved
 // file. axe finds no violation on any step (1280×800, and the review also at 1920×1080); every
 // step is saved as docs/screenshots/wizard-NN-<step>.png.
@@ -31,24 +32,11 @@ async function capture(page: Page, testInfo: TestInfo, name: string): Promise<vo
   await copyFile(file, `docs/screenshots/${name}.png`);
 }
 
-/** The signing identity: through the UI when Settings offers it, else through window.kp. */
-async function ensureSigningIdentity(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const kp = (window as Window & { kp?: KpApi }).kp;
-    if (kp === undefined) throw new Error('window.kp is missing');
-    const current = await kp.identity.get({});
-    if (current.ok && current.value !== null) return;
-    const made = await kp.identity.generate({ signerName: 'Ada Lovelace', keyType: 'ecdsa-p256' });
-    if (!made.ok) throw new Error(JSON.stringify(made.error));
-  });
-}
-
 test('a new user issues a valid certificate with the keyboard only and gets the signed PDF', async ({
   signedIn,
 }, testInfo) => {
   test.setTimeout(240_000);
   const { page } = signedIn;
-  await ensureSigningIdentity(page);
   const today = new Date();
 
   await press(page, 'New certificate');

@@ -41,9 +41,9 @@ export function createIssuanceService(context: IssuanceContext) {
   const { db } = context;
   const op = <R>(operation: Operation<R>) => inTransaction(db, context, operation);
   const first = op((ctx, _actor, input) => createFirstAdministrator(ctx, input));
-  const confirmed = op((ctx, _actor, userId) =>
-    recordRecoveryKeyConfirmed(ctx, typeof userId === 'number' ? userId : null),
-  );
+  const confirmed = op((ctx, _actor, userId) => {
+    recordRecoveryKeyConfirmed(ctx, typeof userId === 'number' ? userId : null);
+  });
   return {
     createFirstAdministrator: (input: unknown) => first(null, input),
     /** After keys/check-recovery-key.ts accepted the typed key; the user, if one is signed in. */

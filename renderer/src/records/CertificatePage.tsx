@@ -1,6 +1,6 @@
 // One certificate: its state, every field, what can be done next, its documents and (later) its
 // submissions. Opened from the records list; "Back to records" returns to the same filters.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ScreenProps } from '../navigation';
 import { canWriteRecords } from '../shell/permissions';
@@ -19,6 +19,12 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
   const [notice, setNotice] = useState<{ id: number; text: string } | null>(null);
   // Every action (a correction request too, which leaves the record as it is) adds to the history.
   const [actions, setActions] = useState(0);
+  // After an action the form that was used may be gone (a voided certificate has none): focus
+  // moves to the message that says what happened, so keyboard users are not left nowhere.
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice !== null) noticeRef.current?.focus();
+  }, [notice]);
 
   const back = (
     <button
@@ -68,7 +74,9 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
       </div>
       <div role="status" aria-live="polite">
         {notice !== null && notice.id === record.id ? (
-          <p className="notice notice--ok">{notice.text}</p>
+          <p ref={noticeRef} className="notice notice--ok" tabIndex={-1}>
+            {notice.text}
+          </p>
         ) : null}
       </div>
       <div className="certificate-page__grid">

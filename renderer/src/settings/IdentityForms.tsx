@@ -13,9 +13,18 @@ import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
 import { SelectField } from '../shell/form/SelectField';
 
-type Props = { api: KpApi; onReady: (identity: IdentitySummary, csrPem: string | null) => void };
+type Props = {
+  api: KpApi;
+  onReady: (identity: IdentitySummary, csrPem: string | null) => void;
+  /** 2 on a page of its own (first-run setup), 3 inside a Settings section. */
+  headingLevel?: 2 | 3;
+};
 
-export function GenerateIdentityForm({ api, onReady }: Props) {
+function Heading({ level, children }: { level: 2 | 3; children: string }) {
+  return level === 2 ? <h2 className="form-heading">{children}</h2> : <h3>{children}</h3>;
+}
+
+export function GenerateIdentityForm({ api, onReady, headingLevel = 3 }: Props) {
   const [signerName, setSignerName] = useState('');
   const [keyType, setKeyType] = useState<'rsa-2048' | 'ecdsa-p256'>('rsa-2048');
   const [busy, setBusy] = useState(false);
@@ -42,7 +51,7 @@ export function GenerateIdentityForm({ api, onReady }: Props) {
       noValidate
       aria-label="Generate a signing identity"
     >
-      <h3>Generate a new identity</h3>
+      <Heading level={headingLevel}>Generate a new identity</Heading>
       <div className="field-grid">
         <TextField
           label="Signer’s name"
@@ -79,7 +88,7 @@ export function GenerateIdentityForm({ api, onReady }: Props) {
   );
 }
 
-export function ImportIdentityForm({ api, onReady }: Props) {
+export function ImportIdentityForm({ api, onReady, headingLevel = 3 }: Props) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -114,7 +123,7 @@ export function ImportIdentityForm({ api, onReady }: Props) {
       noValidate
       aria-label="Import a signing identity"
     >
-      <h3>Import an identity you already have</h3>
+      <Heading level={headingLevel}>Import an identity you already have</Heading>
       <TextField
         label="Password of the .p12 / .pfx file"
         type="password"

@@ -10,6 +10,7 @@ import { canWriteRecords } from '../shell/permissions';
 import { RegisterStockForm } from './RegisterStockForm';
 import type { StockSummary } from './RegisterStockForm';
 import { StockCounts } from './StockCounts';
+import { VoidBlankForm } from './VoidBlankForm';
 
 export function StockScreen({ api, user }: ScreenProps & { api: KpApi }) {
   const [summary, setSummary] = useState<StockSummary | null>(null);
@@ -49,6 +50,12 @@ export function StockScreen({ api, user }: ScreenProps & { api: KpApi }) {
         <section className="panel" aria-labelledby="register-title">
           <h2 id="register-title">Register purchased forms</h2>
           <RegisterStockForm api={api} onRegistered={setSummary} />
+        </section>
+      ) : null}
+      {writable ? (
+        <section className="panel" aria-labelledby="void-blank-title">
+          <h2 id="void-blank-title">Void a spoiled blank form</h2>
+          <VoidBlankForm api={api} onVoided={setSummary} />
         </section>
       ) : (
         <p className="notice">Your role is read-only: you can see the stock but not change it.</p>

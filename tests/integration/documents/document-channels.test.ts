@@ -18,7 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelHarness } from '../../helpers/vault-channel-harness';
 import { createChannelHarness } from '../../helpers/vault-channel-harness';
 import { validDraft } from '../../unit/domain/certificate-fixtures';
-import { pdfText, pdfWords, tool } from './pdf-tools';
+import { pdfText, pdfWords, renderPage, tool } from './pdf-tools';
 
 const exec = promisify(execFile);
 
@@ -240,6 +240,11 @@ describe('the document channels', () => {
     const text = await pdfText(saved.path);
     expect(text).toContain('VOID');
     expect(text).toContain('Printer error');
+    // The seal under the translucent stamp still decodes from a 150 dpi rendering.
+    const png = join(h.dir, 'void.png');
+    writeFileSync(png, await renderPage(saved.path, 150));
+    const decoded = await exec('zbarimg', ['-q', '--raw', png]);
+    expect(decoded.stdout.trim()).toMatch(/^KPS1\./);
     // A voided certificate is never printed on a form again.
     expect(await h.code('documents:printOverlay', { certificateId: id })).toBe(
       'ILLEGAL_TRANSITION',
@@ -253,15 +258,20 @@ describe('the document channels', () => {
       number: 'US12346',
       draft: { ...validDraft(), number: 'US12346' },
     });
+    await h.addUser('rita', 'reviewer');
+    const audited = async () =>
+      (await h.value<{ eventsChecked: number }>('audit:verify')).eventsChecked;
+    const before = await audited();
     expect(await h.code('documents:sign', { certificateId: draft.id })).toBe('ILLEGAL_TRANSITION');
     expect(await h.code('documents:sign', { certificateId: 999 })).toBe('NOT_FOUND');
     expect(await h.code('documents:sign', { certificateId: '1' })).toBe('INVALID_INPUT');
     expect(await h.code('documents:save', { certificateId: id })).toBe('NOT_FOUND');
-    await h.addUser('rita', 'reviewer');
     await h.signInAs('rita');
     expect(await h.code('documents:sign', { certificateId: id })).toBe('FORBIDDEN');
     expect(await h.code('documents:printOverlay', { certificateId: id })).toBe('FORBIDDEN');
     expect(existsSync(join(h.dialogs.root, 'exports'))).toBe(false);
+    await h.signInAs('ada');
+    expect(await audited()).toBe(before);
     await h.value('session:signOut');
     expect(await h.code('documents:sign', { certificateId: id })).toBe('AUTH_FAILED');
   });

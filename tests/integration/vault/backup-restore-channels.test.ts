@@ -27,22 +27,26 @@ describe('vault:backup', () => {
   it('writes the file main chose, reports progress while it runs, and can be cancelled', async () => {
     await h.value('stock:register', { numbers: 'US10000-US10099' });
     const seen: unknown[] = [];
-    let finished = false;
+    const state = { finished: false };
     const running = h.value<Backup>('vault:backup').finally(() => {
-      finished = true;
+      state.finished = true;
     });
-    while (!finished) {
+    while (!state.finished) {
       seen.push(await h.value('tasks:progress'));
       await new Promise((resolve) => setImmediate(resolve));
     }
     const backup = await running;
-    expect(backup).toMatchObject({ cancelled: false, bytes: expect.any(Number) });
+    expect(backup).toMatchObject({ cancelled: false, bytes: expect.any(Number) as number });
     const dated = /^kpdesk-\d{4}-\d{2}-\d{2}\.kpdesk-backup$/;
     expect(backup.path.startsWith(join(h.dialogs.root, 'exports'))).toBe(true);
     expect(basename(backup.path)).toMatch(dated);
     expect(existsSync(backup.path)).toBe(true);
     expect(h.dialogs.asked).toEqual([
-      { kind: 'save', purpose: 'backup', defaultName: expect.stringMatching(/\.kpdesk-backup$/) },
+      {
+        kind: 'save',
+        purpose: 'backup',
+        defaultName: expect.stringMatching(/\.kpdesk-backup$/) as string,
+      },
     ]);
     expect(
       seen.some((p) => p !== null && (p as { operation: string }).operation === 'backup'),

@@ -23,7 +23,11 @@ const antwerp = {
 describe('parties:save and parties:list', () => {
   it('adds, finds by prefix and kind, and replaces an entry; each change audited', async () => {
     const saved = await h.value<Party>('parties:save', antwerp);
-    expect(saved).toMatchObject({ id: expect.any(Number), country: 'BE', kind: 'consignee' });
+    expect(saved).toMatchObject({
+      id: expect.any(Number) as number,
+      country: 'BE',
+      kind: 'consignee',
+    });
     await h.value('parties:save', {
       kind: 'exporter',
       name: 'Antwerp Exporters LLC',
@@ -54,7 +58,7 @@ describe('parties:save and parties:list', () => {
     expect(await h.value<Party[]>('parties:list', { prefix: 'ADB' })).toHaveLength(1);
     expect(await h.value('audit:verify')).toMatchObject({
       ok: true,
-      eventsChecked: expect.any(Number),
+      eventsChecked: expect.any(Number) as number,
     });
   });
 

@@ -79,7 +79,7 @@ describe('settings:save', () => {
     const refused = await h.call('settings:save', { ...changed, retentionYears: 4 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!refused.ok && refused.error.fields).toEqual({
-      retentionYears: expect.stringContaining('15 CFR 30.10'),
+      retentionYears: expect.stringContaining('15 CFR 30.10') as string,
     });
     expect(
       await h.code('settings:save', {

@@ -44,13 +44,13 @@ describe('users:update', () => {
       ok: false,
       error: {
         code: 'CONFLICT',
-        fields: { role: expect.stringMatching(/last active administrator/) },
+        fields: { role: expect.stringMatching(/last active administrator/) as string },
       },
     });
     const self = await h.call('users:update', { id: adaId, disabled: true });
     expect(self).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', fields: { disabled: expect.any(String) } },
+      error: { code: 'FORBIDDEN', fields: { disabled: expect.any(String) as string } },
     });
 
     // With a second administrator, ada may step down; then grace is the last one.

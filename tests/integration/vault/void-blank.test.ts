@@ -55,14 +55,17 @@ describe('voiding a blank form', () => {
     const noNotes = failureOf(() =>
       issuance.voidBlank(staff.operator, { number: 'US12342', reason: 'Other (notes required)' }),
     );
-    expect(noNotes).toMatchObject({ code: 'INVALID_INPUT', fields: { notes: expect.any(String) } });
+    expect(noNotes).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { notes: expect.any(String) as string },
+    });
     expect(
       failureOf(() =>
         issuance.voidBlank(staff.operator, { number: 'US12342', reason: 'Spilled coffee' }),
       ),
     ).toMatchObject({
       code: 'INVALID_INPUT',
-      fields: { reason: expect.stringContaining('Printer error') },
+      fields: { reason: expect.stringContaining('Printer error') as string },
     });
     expect(
       failureOf(() =>
@@ -70,7 +73,7 @@ describe('voiding a blank form', () => {
       ),
     ).toMatchObject({
       code: 'STOCK_NUMBER_UNAVAILABLE',
-      message: expect.stringContaining('void the certificate'),
+      message: expect.stringContaining('void the certificate') as string,
     });
     expect(
       failureOf(() =>

@@ -1,7 +1,8 @@
+// @vitest-environment jsdom
 // The preview of page 1 (documents:preview): an SVG painted from the same display list as the
 // PDF. It must parse, say everything the certificate says, escape what the licensee typed, show
 // blanks for what a draft does not have yet, and refuse what the PDF would refuse.
-import * as jsdom from 'jsdom';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Certificate } from '../../../shared/domain/certificate';
 import { formText } from '../../../shared/reference/reference-data';
@@ -10,19 +11,24 @@ import { loadCertificateFontFiles } from '../../../electron/core/documents/layou
 import { layoutCertificatePage } from '../../../electron/core/documents/layout/certificate-page-layout';
 import { previewRecordFromDraft } from '../../../electron/core/documents/layout/preview-record-from-draft';
 import { renderCertificatePreviewSvg } from '../../../electron/core/documents/layout/render-certificate-preview-svg';
-import { draftWith, validDraft } from '../domain/certificate-fixtures';
-import { resourcesDir, validCertificate } from './signed-certificate-fixture';
+import { readCertificate } from '../../../shared/domain/certificate';
+import { draftWith, issueContext, validDraft } from '../domain/certificate-fixtures';
+
+// The jsdom environment has its own URL class, so the fonts are found from the repository root
+// (vitest's working directory) rather than from import.meta.url.
+const resourcesDir = join(process.cwd(), 'resources');
+
+function validCertificate(): Certificate {
+  const { certificate } = readCertificate(validDraft(), issueContext);
+  if (certificate === null) throw new Error('the valid draft does not read as a certificate');
+  return certificate;
+}
 
 type Parsed = { svg: Element; texts: string[]; document: Document };
 
-// jsdom ships no type declarations here: its DOMParser is the standard one.
-const { JSDOM } = jsdom as unknown as {
-  JSDOM: new (html: string) => { window: { DOMParser: typeof DOMParser } };
-};
-
 function parse(svg: string): Parsed {
-  const { window } = new JSDOM('');
-  const document = new window.DOMParser().parseFromString(svg, 'image/svg+xml');
+  // jsdom's DOMParser (this file runs in the jsdom environment), as a browser parses the SVG.
+  const document = new DOMParser().parseFromString(svg, 'image/svg+xml');
   expect(document.getElementsByTagName('parsererror')).toHaveLength(0);
   const root = document.documentElement;
   expect(root.tagName).toBe('svg');

@@ -77,7 +77,7 @@ describe('dispatchChannel', () => {
 describe('the contract and window.kp', () => {
   it('declares schemas for exactly the channel list, each named domain:verb', () => {
     expect(Object.keys(contract).sort()).toEqual([...channelNames].sort());
-    for (const name of channelNames) expect(name).toMatch(/^[a-z]+:[a-z][A-Za-z]+$/);
+    for (const name of channelNames) expect(name).toMatch(/^[a-z][A-Za-z]+:[a-z][A-Za-z]+$/);
   });
 
   it('builds one namespaced function per channel', async () => {

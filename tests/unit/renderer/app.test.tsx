@@ -90,13 +90,12 @@ describe('App', () => {
     await user.clear(screen.getByLabelText('Password'));
     await user.type(screen.getByLabelText('Password'), `${HARNESS_PASSWORD}{Enter}`);
 
-    const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Records',
-      'New certificate',
-      'Stock',
-      'Settings',
-    ]);
+    const nav = await screen.findByRole('navigation', { name: 'Main' }, { timeout: 15_000 });
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Records', 'New certificate', 'Stock', 'Settings']);
     await waitFor(() => {
       expect(screen.getByTestId('licensee-name').textContent).toBe('Hudson Rough Trading LLC');
     });
@@ -121,7 +120,7 @@ describe('App', () => {
     await kp.harness.firstRun();
     const user = userEvent.setup();
     render(<App api={kp.api} />);
-    await screen.findByRole('navigation', { name: 'Main' });
+    await screen.findByRole('navigation', { name: 'Main' }, { timeout: 15_000 });
     // 16 minutes without a call: the vault (15-minute auto-lock) locks at the next call.
     kp.harness.clock.now = new Date(kp.harness.clock.now.getTime() + 16 * 60_000);
     await user.click(screen.getByRole('button', { name: 'Stock' }));
@@ -134,7 +133,7 @@ describe('App', () => {
     await kp.harness.firstRun();
     const user = userEvent.setup();
     render(<App api={kp.api} />);
-    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 15_000 }));
     await screen.findByRole('heading', { name: 'Sign in' });
     await user.click(screen.getByRole('button', { name: 'Lock the vault' }));
     await screen.findByRole('heading', { name: 'Unlock the vault' });
@@ -147,17 +146,17 @@ describe('App', () => {
     await kp.harness.signInAs('rita');
     const user = userEvent.setup();
     render(<App api={kp.api} />);
-    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' }, { timeout: 15_000 });
     expect(within(nav).queryByRole('button', { name: 'New certificate' })).toBeNull();
     expect(screen.getByTestId('signed-in-user').textContent).toContain('Reviewer (read-only)');
 
     await user.click(within(nav).getByRole('button', { name: 'Settings' }));
     await waitFor(() => {
-      expect((screen.getByLabelText('Legal name') as HTMLInputElement).value).toBe(
+      expect(screen.getByLabelText<HTMLInputElement>('Legal name').value).toBe(
         'Hudson Rough Trading LLC',
       );
     });
-    expect((screen.getByLabelText('Legal name') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Legal name').disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save the profile' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add the user' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Vault passphrase' })).toBeNull();

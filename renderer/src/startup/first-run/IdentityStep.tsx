@@ -25,8 +25,8 @@ export function IdentityStep({ api, onContinue }: Props) {
       </p>
       {identity === null ? (
         <>
-          <GenerateIdentityForm api={api} onReady={setIdentity} />
-          <ImportIdentityForm api={api} onReady={setIdentity} />
+          <GenerateIdentityForm api={api} onReady={setIdentity} headingLevel={2} />
+          <ImportIdentityForm api={api} onReady={setIdentity} headingLevel={2} />
           <div className="form-actions form-actions--split">
             <p className="note">You can prepare certificates without it; signing needs it.</p>
             <button type="button" className="button" onClick={onContinue}>

@@ -77,9 +77,7 @@ describe('first-run setup', () => {
     await tabAndType(user, 'Address', '580 Fifth Avenue, New York, NY 10036');
     await tabAndType(user, 'Taxpayer Identification Number (TIN)', '123456789');
     await tabAndPress(user, 'Continue');
-    expect(
-      screen.getByText('Enter the TIN (EIN) as NN-NNNNNNN, e.g. 12-3456789.').id,
-    ).not.toBe('');
+    expect(screen.getByText('Enter the TIN (EIN) as NN-NNNNNNN, e.g. 12-3456789.').id).not.toBe('');
     await user.clear(screen.getByLabelText('Taxpayer Identification Number (TIN)'));
     await tabAndType(user, 'Taxpayer Identification Number (TIN)', '12-3456789');
     const carrier = screen.getByLabelText('We are a common carrier');
@@ -104,7 +102,7 @@ describe('first-run setup', () => {
     await screen.findByTestId('stock-counts');
     await tabAndPress(user, 'Finish setup');
 
-    await screen.findByRole('navigation', { name: 'Main' });
+    await screen.findByRole('navigation', { name: 'Main' }, { timeout: 15_000 });
     await waitFor(() => {
       expect(screen.getByTestId('licensee-name').textContent).toBe('Acme Rough Diamonds LLC');
     });

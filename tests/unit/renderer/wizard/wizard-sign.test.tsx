@@ -4,11 +4,20 @@
 // packaging and warranty, its PDF signed and saved through main's file dialog.
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { passPackagingAndWarranty, renderWizard, stepHeading } from './wizard-ui';
 import { completeDraft, must, todaysItn, vaultForWizard } from './wizard-vault';
 
 afterEach(cleanup);
+
+// The core runs inside this jsdom test, where the global Uint8Array is jsdom's, not Node's: the
+// vault's attachment schema (z.instanceof(Uint8Array), built when its module loads) would then
+// refuse Node's Buffer holding the signed PDF. Electron's main process and the preview host have
+// one realm (the e2e test signs there); here Node's Uint8Array is put back before any import.
+vi.hoisted(() => {
+  const nodeTypedArray = Object.getPrototypeOf(Buffer.prototype) as Uint8Array;
+  globalThis.Uint8Array = nodeTypedArray.constructor as Uint8ArrayConstructor;
+});
 
 describe('IssuanceWizard, review and signing', () => {
   it('previews the real document, issues, signs and saves the PDF', async () => {

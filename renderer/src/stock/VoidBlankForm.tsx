@@ -1,0 +1,110 @@
+// Voiding a spoiled blank form that was never drafted (jammed in the printer, torn, lost): its
+// number leaves the stock for good and is never reused (31 CFR 592.307). The reason comes from
+// USKPA's list; "Other" needs notes (main checks both).
+import { useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import { OTHER_VOID_REASON } from '../../../shared/domain/lifecycle';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import { voidReasons } from '../../../shared/reference/reference-data';
+import { callApi } from '../shell/call-api';
+import { fieldError } from '../shell/form/field-errors';
+import { FormAlert } from '../shell/form/FormAlert';
+import { TextAreaField, TextField } from '../shell/form/FormField';
+import { SelectField } from '../shell/form/SelectField';
+import type { StockSummary } from './RegisterStockForm';
+
+type Props = { api: KpApi; onVoided: (summary: StockSummary) => void };
+
+export function VoidBlankForm({ api, onVoided }: Props) {
+  const [form, setForm] = useState({ number: '', reason: '', notes: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setSuccess(null);
+    const fields: Record<string, string> = {};
+    if (form.number.trim() === '')
+      fields.number = 'Enter the number printed on the form, e.g. US10007.';
+    if (form.reason === '') fields.reason = 'Choose a reason from USKPA’s list.';
+    if (form.reason === OTHER_VOID_REASON && form.notes.trim() === '')
+      fields.notes = 'Say what happened: notes are required for “Other”.';
+    if (Object.keys(fields).length > 0) {
+      setError({
+        code: 'INVALID_INPUT',
+        message: 'The form was not voided: see the fields marked below.',
+        fields,
+      });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const answer = await callApi(() =>
+      api.stock.voidBlank({ number: form.number.trim(), reason: form.reason, notes: form.notes }),
+    );
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    setSuccess(`Form ${form.number.trim()} is voided; its number will never be used.`);
+    setForm({ number: '', reason: '', notes: '' });
+    onVoided(answer.value);
+  }
+
+  return (
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="Void a spoiled blank form"
+    >
+      <div className="field-grid">
+        <TextField
+          label="Form number to void"
+          name="number"
+          value={form.number}
+          onChange={(event) => {
+            setForm({ ...form, number: event.target.value });
+          }}
+          hint="A blank form spoiled before any certificate was drafted on it."
+          error={fieldError(error, 'number')}
+        />
+        <SelectField
+          label="Reason"
+          name="reason"
+          value={form.reason}
+          onChange={(event) => {
+            setForm({ ...form, reason: event.target.value });
+          }}
+          error={fieldError(error, 'reason')}
+        >
+          <option value="">Choose a reason…</option>
+          {voidReasons.map((reason) => (
+            <option key={reason} value={reason}>
+              {reason}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          className="field--wide"
+          label={form.reason === OTHER_VOID_REASON ? 'Notes (required)' : 'Notes (optional)'}
+          name="notes"
+          rows={2}
+          value={form.notes}
+          onChange={(event) => {
+            setForm({ ...form, notes: event.target.value });
+          }}
+          error={fieldError(error, 'notes')}
+        />
+      </div>
+      <FormAlert error={error} success={success} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Void this form
+        </button>
+      </div>
+    </form>
+  );
+}
