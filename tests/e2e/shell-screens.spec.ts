@@ -57,7 +57,10 @@ test('stock: register more forms by keyboard, see counts and gaps', async ({
   await page.keyboard.type('US1-ABC');
   await tabTo(page, 'Register these forms');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Form numbers')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Form numbers', { exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await expect(counts).toContainText('61');
 });
 
