@@ -188,13 +188,13 @@ async function main(): Promise<void> {
       },
       {
         name: 'name starts with "Dia"',
-        label: 'Exporter or consignee name starts with',
+        label: 'Number, ITN or party name',
         value: 'Dia',
         query: { partyPrefix: 'Dia' },
       },
       {
         name: 'name starts with "Kiran"',
-        label: 'Exporter or consignee name starts with',
+        label: 'Number, ITN or party name',
         value: 'Kiran',
         query: { partyPrefix: 'Kiran' },
       },

@@ -1,14 +1,17 @@
-// Where kpdesk looks for the vault when no --dir is given: KPDESK_VAULT_DIR, else the per-user
-// data folder of the platform. macOS and Windows use the folder Electron names userData for the
-// product "KP Desk"; Linux follows the XDG base-directory rule for data ($XDG_DATA_HOME).
+// Where kpdesk looks for the vault when no --dir is given: KPDESK_VAULT_DIR, else the folder
+// Electron's app.getPath('userData') gives the app (productName "KP Desk"), so `kpdesk` and the app
+// share one vault: Electron's appData (Linux: $XDG_CONFIG_HOME, else ~/.config; macOS:
+// ~/Library/Application Support; Windows: %APPDATA%) followed by the product name.
 import { homedir } from 'node:os';
-import { isAbsolute, join, posix, resolve, win32 } from 'node:path';
+import { join, posix, resolve, win32 } from 'node:path';
+
+const PRODUCT_NAME = 'KP Desk';
 
 export const VAULT_DIR_ENV = 'KPDESK_VAULT_DIR';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The platform's per-user data folder for KP Desk (no environment override applied). */
+/** Electron's userData folder for KP Desk on this platform (no KPDESK_VAULT_DIR applied). */
 export function platformDataDir(
   env: Env,
   platform: NodeJS.Platform = process.platform,
@@ -18,15 +21,15 @@ export function platformDataDir(
     const appData = env['APPDATA'];
     return win32.join(
       appData !== undefined && appData !== '' ? appData : win32.join(home, 'AppData', 'Roaming'),
-      'KP Desk',
+      PRODUCT_NAME,
     );
   }
-  if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', 'KP Desk');
-  // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
-  const xdg = env['XDG_DATA_HOME'];
-  const dataHome =
-    xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(home, '.local', 'share');
-  return join(dataHome, 'kpdesk');
+  if (platform === 'darwin')
+    return posix.join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  // Chromium's rule for appData on Linux: a non-empty XDG_CONFIG_HOME as it is, else ~/.config.
+  const xdg = env['XDG_CONFIG_HOME'];
+  const configHome = xdg !== undefined && xdg !== '' ? xdg : join(home, '.config');
+  return join(configHome, PRODUCT_NAME);
 }
 
 /** The vault folder a command works on: --dir, else KPDESK_VAULT_DIR, else the data folder. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createCoreHandlers } from './core/create-core-handlers';
 import { createTaskProgressTracker } from './core/tasks/task-progress';
+import { unlockWithOsKeychain } from './core/vault/os-keychain-unlock';
 import type { VaultGateway } from './core/vault/vault-gateway';
 import { createWorkerClient } from './core/vault/worker/vault-worker-client';
 import type { WorkerClient } from './core/vault/worker/vault-worker-client';
@@ -17,6 +18,7 @@ import { installCrashHandlers } from './shell/crash-handlers';
 import { createElectronFileDialogs } from './shell/electron-file-dialogs';
 import { APP_PARTITION, createMainWindow } from './shell/create-main-window';
 import { createLogger } from './shell/logger';
+import { createSafeStorageKeychain } from './shell/safe-storage-keychain';
 import { hardenSession, installWebContentsGuards } from './shell/security';
 
 // The bundle is dist/electron/main.mjs; the preload and the renderer are built next to it.
@@ -64,12 +66,19 @@ async function start(): Promise<void> {
     { dataDir: app.getPath('userData') },
     { onEvent: taskProgress.report },
   );
+  // The key remembered on this computer opens the vault at once; any refusal (no stored key,
+  // Linux basic_text, a changed backend) leaves it locked for the passphrase screen.
+  const keychain = createSafeStorageKeychain();
+  const keychainUnlock = await unlockWithOsKeychain(vault, keychain);
+  if (keychainUnlock.opened) log.info(`Vault opened with the ${keychainUnlock.backend} keychain`);
+  else log.info(`Vault left locked for the passphrase: ${keychainUnlock.reason}`);
   const core = createCoreHandlers({
     runtime: 'electron',
     version: app.getVersion(),
     vault,
     fileDialogs: createElectronFileDialogs(),
     taskProgress,
+    keychain,
   });
   registerHandlers(ipcMain, core, (message, detail) => {
     log.error(message, detail);

@@ -9,6 +9,8 @@ import type { CoreHandlers } from './ipc/core-handlers';
 import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
+import type { OsKeychain } from './vault/keys/os-keychain';
+import { forgetOnThisComputer, rememberOnThisComputer } from './vault/os-keychain-unlock';
 import type { VaultGateway } from './vault/vault-gateway';
 import type { Rpc } from './vault/worker/rpc';
 
@@ -23,6 +25,8 @@ export type CoreOptions = {
   fileDialogs: FileDialogs;
   /** Fed by the vault's progress events (worker messages or the gateway's onProgress). */
   taskProgress?: TaskProgressTracker;
+  /** This computer's keychain (Electron main only); absent in the preview host. */
+  keychain?: OsKeychain;
 };
 
 export function createCoreHandlers(options: CoreOptions): CoreHandlers {
@@ -50,6 +54,9 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'vault:lock': () => vault.lock(),
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
+    'vault:rememberOnThisComputer': (input) =>
+      rememberOnThisComputer(vault, options.keychain, input),
+    'vault:forgetOnThisComputer': () => forgetOnThisComputer(vault, options.keychain),
     'vault:backup': () => backupWithDialog(vault, fileDialogs, progress),
     'vault:restore': (input) => restoreWithDialog(vault, fileDialogs, progress, input),
     'tasks:progress': () => Promise.resolve(progress.current()),

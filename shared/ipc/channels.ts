@@ -12,6 +12,8 @@ export const channelNames = [
   'vault:lock',
   'vault:changePassphrase',
   'vault:confirmRecoveryKey',
+  'vault:rememberOnThisComputer',
+  'vault:forgetOnThisComputer',
   'vault:backup',
   'vault:restore',
   'tasks:progress',

@@ -46,6 +46,9 @@ import {
 
 const noInput = z.object({}).strict();
 const id = z.object({ id: z.number().int().min(1) }).strict();
+const KeychainRememberedSchema = z
+  .object({ rememberedOnThisComputer: z.boolean(), backend: z.string().nullable() })
+  .strict();
 
 export const vaultContract = {
   'vault:status': { input: noInput, output: VaultStatusSchema },
@@ -75,6 +78,17 @@ export const vaultContract = {
       .strict(),
     output: VaultStatusSchema,
   },
+  /**
+   * Stores the database key wrapped by this computer's keychain (the passphrase proves it), so
+   * the app opens the vault at start-up. KEY_UNAVAILABLE, with nothing written, when the keychain
+   * is weak (Linux basic_text) or absent (the preview host).
+   */
+  'vault:rememberOnThisComputer': {
+    input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    output: KeychainRememberedSchema,
+  },
+  /** Removes the keychain's copy; the passphrase and the recovery key still open the vault. */
+  'vault:forgetOnThisComputer': { input: noInput, output: KeychainRememberedSchema },
   /** Any signed-in user; main's save dialog picks the file. Poll tasks:progress meanwhile. */
   'vault:backup': { input: noInput, output: BackupResultSchema },
   /**

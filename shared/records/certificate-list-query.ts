@@ -1,5 +1,7 @@
 // What a certificate list may ask for: filters and a keyset cursor (pages of 50 by default).
 import { z } from 'zod';
+import { CERTIFICATE_NUMBER, normalizeCertificateNumber } from '../domain/certificate-number';
+import { ITN_PATTERN, normalizeItn } from '../domain/itn';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 
@@ -18,6 +20,8 @@ export const CertificateListSchema = z
       .optional(),
     hsCode: z.string().trim().max(20).optional(),
     partyPrefix: z.string().trim().min(1).max(300).optional(),
+    /** What a clerk types in the list's search field: a certificate number, an ITN or a name start. */
+    text: z.string().trim().min(1).max(300).optional(),
     cursor: z
       .object({ dateOfIssue: isoDate.nullable(), id: z.number().int().min(1) })
       .strict()
@@ -27,3 +31,17 @@ export const CertificateListSchema = z
   .strict();
 
 export type CertificateListQuery = z.output<typeof CertificateListSchema>;
+
+/** How the list reads its search text: a whole number or ITN is matched exactly, else a name start. */
+export type ListText =
+  | { kind: 'number'; number: string }
+  | { kind: 'itn'; itn: string }
+  | { kind: 'name'; prefix: string };
+
+export function readListText(text: string): ListText {
+  const number = normalizeCertificateNumber(text);
+  if (CERTIFICATE_NUMBER.test(number)) return { kind: 'number', number };
+  const itn = normalizeItn(text);
+  if (ITN_PATTERN.test(itn)) return { kind: 'itn', itn };
+  return { kind: 'name', prefix: text.trim() };
+}

@@ -14,8 +14,53 @@ export const CreateDraftSchema = z
   .object({ number: z.string().max(40), draft: CertificateDraftSchema })
   .strict();
 
+/**
+ * Packaging as typed while drafting: every entry may still be empty or missing, and text is kept
+ * as typed (seal numbers one per line). PackagingSchema is enforced at issue, not here.
+ */
+export const DraftPackagingSchema = z
+  .object({
+    containerType: z.string().max(200, 'The kind of container is longer than 200 characters.'),
+    otherDescription: z
+      .string()
+      .max(500, 'The description of the container is longer than 500 characters.'),
+    meetsDefinition: z.boolean(),
+    parcelsInContainer: z
+      .string()
+      .max(20, 'The number of parcels in the container is longer than 20 characters.'),
+    seals: z.string().max(5000, 'The seal numbers are longer than 5,000 characters in all.'),
+    numberOnContainer: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export type DraftPackaging = z.output<typeof DraftPackagingSchema>;
+
+export const warrantyWordings = ['revised', 'original'] as const;
+
+/**
+ * The warranty as typed while drafting. The attestation is not part of it: the licensee gives it
+ * at issue (certificates:issue), never by resuming a draft someone else ticked.
+ */
+export const DraftWarrantySchema = z
+  .object({
+    wording: z.enum(warrantyWordings),
+    invoices: z.string().max(5000, 'The invoice numbers are longer than 5,000 characters in all.'),
+  })
+  .partial()
+  .strict();
+
+export type DraftWarranty = z.output<typeof DraftWarrantySchema>;
+
+/** packaging/warranty: when given, they replace the draft's; when left out, they stay as saved. */
 export const UpdateDraftSchema = z
-  .object({ id, draft: CertificateDraftSchema, expectedVersion: z.number().int().min(1) })
+  .object({
+    id,
+    draft: CertificateDraftSchema,
+    expectedVersion: z.number().int().min(1),
+    packaging: DraftPackagingSchema.optional(),
+    warranty: DraftWarrantySchema.optional(),
+  })
   .strict();
 
 export const RecordItnSchema = z.object({ id, itn: z.string().max(40) }).strict();

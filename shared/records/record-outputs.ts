@@ -4,7 +4,12 @@
 import { z } from 'zod';
 import { CertificateDraftSchema } from '../domain/certificate-draft';
 import { certificateStates } from '../domain/lifecycle';
-import { PackagingSchema, WarrantySchema } from './issuance-inputs';
+import {
+  DraftPackagingSchema,
+  DraftWarrantySchema,
+  PackagingSchema,
+  WarrantySchema,
+} from './issuance-inputs';
 import { partyKinds } from './party-inputs';
 import { userRoles } from './user-inputs';
 
@@ -82,9 +87,10 @@ export const StockSummarySchema = z
   })
   .strict();
 
-// Packaging and warranty are recorded at issue; before that they are empty.
-export const StoredPackagingSchema = z.union([PackagingSchema, z.object({}).strict()]);
-export const StoredWarrantySchema = z.union([WarrantySchema, z.object({}).strict()]);
+// Packaging and warranty are recorded complete at issue (PackagingSchema, WarrantySchema); before
+// that they hold what the draft saved as typed, possibly incomplete or empty ({}).
+export const StoredPackagingSchema = z.union([PackagingSchema, DraftPackagingSchema]);
+export const StoredWarrantySchema = z.union([WarrantySchema, DraftWarrantySchema]);
 export type StoredPackaging = z.output<typeof StoredPackagingSchema>;
 export type StoredWarranty = z.output<typeof StoredWarrantySchema>;
 

@@ -94,3 +94,19 @@ test('settings: identity shown, a role changed, a bad offset refused at its fiel
 
   await checkAtSizes(page, 'settings', (n) => testInfo.outputPath(n));
 });
+
+test('settings: a backup written to <dataDir>/exports, its path, size and time shown', async ({
+  signedIn: { page },
+}) => {
+  await goTo(page, 'Settings', 'Settings');
+  const panel = page.getByRole('region', { name: 'Backup' });
+  await panel.getByRole('button', { name: 'Back up now' }).focus();
+  await page.keyboard.press('Enter');
+  const details = panel.getByLabel('The backup just made');
+  await expect(details).toContainText(/exports[\\/]kpdesk-\d{4}-\d{2}-\d{2}.*\.kpdesk-backup/);
+  await expect(details).toContainText('UTC');
+  await expect(panel.getByRole('status').filter({ hasText: 'backup was written' })).toBeVisible();
+  await expectNoAxeViolations(page, 'settings backup');
+  await mkdir('docs/screenshots', { recursive: true });
+  await panel.screenshot({ path: 'docs/screenshots/settings-backup.png' });
+});

@@ -66,7 +66,11 @@ export function updateDraft(
   const draft = withNumber(request.draft, current.number, 'draft.number');
   const itnUnchanged = normalizeItn(draft.itn) === normalizeItn(current.draft.itn);
   const state = current.state === 'VALIDATED' && itnUnchanged ? 'VALIDATED' : 'DRAFT';
-  const saved = repos.certificates.saveDraft(current.id, request.expectedVersion, draft, state);
+  // Packaging and warranty as typed so far (USKPA: checked complete only at issue).
+  const saved = repos.certificates.saveDraft(current.id, request.expectedVersion, draft, state, {
+    packaging: request.packaging,
+    warranty: request.warranty,
+  });
   audit.append({
     userId: user.id,
     action: 'certificate.update-draft',

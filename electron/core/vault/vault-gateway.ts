@@ -18,6 +18,7 @@ import { documentGatewayGroups } from './document-gateway-groups';
 import { changeVaultPassphrase } from './keys/change-vault-passphrase';
 import { checkRecoveryKey } from './keys/check-recovery-key';
 import { createVault } from './keys/create-vault';
+import { keychainKeyFile } from './keys/keychain-key-file';
 import type { KdfCost } from './keys/passphrase-wrap';
 import { readVaultKeyFile, unlockKey } from './keys/unlock-vault';
 import { vaultLocation } from './keys/vault-location';
@@ -206,6 +207,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       attach(openDatabase(location.vaultPath, Buffer.from(keyHex, 'hex'), { create }));
       return status();
     },
+
+    /** For main only, which holds the OS keychain (os-keychain-unlock.ts); never IPC channels. */
+    keychain: keychainKeyFile(options.dataDir),
 
     /** The passphrase guards the whole vault, so only an administrator changes it. */
     async changePassphrase(input: unknown): Promise<VaultStatus> {

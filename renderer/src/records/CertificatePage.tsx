@@ -6,6 +6,7 @@ import type { ScreenProps } from '../navigation';
 import { canWriteRecords } from '../shell/permissions';
 import { CertificateActions } from './CertificateActions';
 import { CertificateDetails } from './CertificateDetails';
+import { CorrectionsPanel } from './CorrectionsPanel';
 import { DocumentsPanel, SubmissionsPanel } from './DocumentsPanel';
 import { StateBadge } from './StateBadge';
 import { TimelinePanel } from './TimelinePanel';
@@ -92,6 +93,19 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
             onDone={(next, text) => {
               replace(next);
               setNotice({ id: next.id, text });
+              setActions((n) => n + 1);
+            }}
+          />
+          <CorrectionsPanel
+            // Reloaded after every action (a request or a decision), not when the record is re-read.
+            key={`corrections-${String(actions)}`}
+            api={api}
+            record={record}
+            role={user.role}
+            onDecided={(text) => {
+              // An approval changes the stored certificate: read it again (the page stays shown).
+              reload();
+              setNotice({ id: record.id, text });
               setActions((n) => n + 1);
             }}
           />

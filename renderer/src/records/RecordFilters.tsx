@@ -70,10 +70,11 @@ export function RecordFilters({ value, errors, onChange }: RecordFiltersProps) {
       }}
     >
       <FilterField
-        id={`${base}-party`}
-        label="Exporter or consignee name starts with"
+        id={`${base}-text`}
+        label="Number, ITN or party name"
+        hint="A whole certificate number (US10042) or ITN (X20261128123456) finds that certificate; other text finds exporters and consignees whose name starts with it."
         wide
-        error={errors.party}
+        error={errors.text}
       >
         {(control) => (
           <input
@@ -82,9 +83,9 @@ export function RecordFilters({ value, errors, onChange }: RecordFiltersProps) {
             type="search"
             autoComplete="off"
             spellCheck={false}
-            value={value.party}
+            value={value.text}
             onChange={(event) => {
-              set('party', event.target.value);
+              set('text', event.target.value);
             }}
           />
         )}

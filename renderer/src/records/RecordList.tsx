@@ -15,6 +15,8 @@ const PREFETCH_ROWS = 25;
 
 type RecordListProps = {
   items: readonly CertificateSummary[];
+  /** Which filters the items answer: when it changes, the list goes back to its first row. */
+  resultKey: string;
   /** Total, when every matching row is loaded; null while more may follow. */
   total: number | null;
   busy: boolean;
@@ -31,9 +33,16 @@ function Said({ text }: { text: string }) {
 }
 
 export function RecordList(props: RecordListProps) {
-  const { items, total, busy, label, onOpen, onNearEnd } = props;
+  const { items, resultKey, total, busy, label, onOpen, onNearEnd } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // New filters replace the rows in place (the listbox and its virtualizer stay mounted, which is
+  // cheaper than remounting them); only the active row and the scroll go back to the top.
+  const [shownKey, setShownKey] = useState(resultKey);
+  if (shownKey !== resultKey) {
+    setShownKey(resultKey);
+    setActive(0);
+  }
   const activeIndex = Math.min(active, Math.max(items.length - 1, 0));
 
   // The active row is always rendered, so aria-activedescendant never points at nothing.
@@ -60,6 +69,10 @@ export function RecordList(props: RecordListProps) {
     rangeExtractor,
   });
   const rows = virtualizer.getVirtualItems();
+
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [resultKey, virtualizer]);
   const lastRendered = rows.at(-1)?.index ?? -1;
 
   useEffect(() => {

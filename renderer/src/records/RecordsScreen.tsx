@@ -78,8 +78,8 @@ export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
         </div>
       )}
       <RecordList
-        key={pages.itemsKey}
         items={pages.items}
+        resultKey={pages.itemsKey}
         total={pages.complete && upToDate ? pages.items.length : null}
         busy={pages.loading || pages.loadingMore}
         label="Certificates"

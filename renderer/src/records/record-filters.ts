@@ -9,8 +9,8 @@ export type RecordFilters = {
   issuedTo: string;
   destination: string;
   hsCode: string;
-  /** Start of an exporter's or consignee's name. */
-  party: string;
+  /** A whole certificate number or ITN (matched exactly), or the start of a party's name. */
+  text: string;
 };
 
 export type FilterField = keyof RecordFilters;
@@ -21,7 +21,7 @@ export const noFilters: RecordFilters = {
   issuedTo: '',
   destination: '',
   hsCode: '',
-  party: '',
+  text: '',
 };
 
 /** The list query without paging (certificates:list adds the cursor and the page size). */
@@ -32,7 +32,7 @@ export type FilterReading =
   | { ok: false; errors: Partial<Record<FilterField, string>> };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PARTY_MAX = 300;
+const TEXT_MAX = 300;
 
 export function readFilters(input: RecordFilters): FilterReading {
   const errors: Partial<Record<FilterField, string>> = {};
@@ -52,10 +52,10 @@ export function readFilters(input: RecordFilters): FilterReading {
     errors.issuedTo = 'The end of the period is before its start. Swap the two dates.';
   if (input.destination !== '') filters.destination = input.destination;
   if (input.hsCode !== '') filters.hsCode = input.hsCode;
-  const party = input.party.trim();
-  if (party.length > PARTY_MAX)
-    errors.party = `A name has at most ${String(PARTY_MAX)} characters.`;
-  else if (party !== '') filters.partyPrefix = party;
+  const text = input.text.trim();
+  if (text.length > TEXT_MAX)
+    errors.text = `Search with at most ${String(TEXT_MAX)} characters: a number, an ITN or the start of a name.`;
+  else if (text !== '') filters.text = text;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, filters, key: JSON.stringify(filters) };
 }

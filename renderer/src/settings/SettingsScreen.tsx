@@ -4,6 +4,7 @@
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ScreenProps } from '../navigation';
 import { canChangeSettings, canManageKeys, canManageUsers, isReadOnly } from '../shell/permissions';
+import { BackupPanel } from './BackupPanel';
 import { LicenseeSection } from './LicenseeSection';
 import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
@@ -29,6 +30,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <IdentitySection api={api} manage={canManageKeys(role)} />
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
+      <BackupPanel api={api} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The vault is locked (at start, or after auto-lock): unlock it with the passphrase, or with the
 // recovery key when the passphrase is lost. Both are checked in main (scrypt, about a second).
+// A secondary action restores the vault from a backup file (RestoreBackupForm).
 import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
@@ -11,6 +12,7 @@ import { fieldError } from '../shell/form/field-errors';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
 import { GateLayout } from './GateLayout';
+import { RestoreBackupForm } from './RestoreBackupForm';
 
 type Props = {
   api: KpApi;
@@ -23,6 +25,8 @@ export function UnlockScreen({ api, notice, onUnlocked }: Props) {
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const [restored, setRestored] = useState<string | null>(null);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -66,56 +70,81 @@ export function UnlockScreen({ api, notice, onUnlocked }: Props) {
           {notice}
         </p>
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Unlock the vault">
-        {mode === 'passphrase' ? (
-          <TextField
-            key="passphrase"
-            label="Vault passphrase"
-            type="password"
-            name="passphrase"
-            autoComplete="current-password"
-            value={secret}
-            onChange={(event) => {
-              setSecret(event.target.value);
-            }}
-            error={fieldError(error, 'passphrase')}
-          />
-        ) : (
-          <TextField
-            key="recoveryKey"
-            label="Recovery key"
-            name="recoveryKey"
-            autoComplete="off"
-            spellCheck={false}
-            hint="The key you printed or wrote down when the vault was created, starting with KPR-. Case, spaces and dashes do not matter."
-            value={secret}
-            onChange={(event) => {
-              setSecret(event.target.value);
-            }}
-            error={fieldError(error, 'recoveryKey')}
-          />
-        )}
-        <FormAlert error={error} />
-        {busy ? <BusyNote label="Checking the key" /> : null}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Unlock
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setMode(mode === 'passphrase' ? 'recoveryKey' : 'passphrase');
-              setSecret('');
-              setError(null);
-            }}
-          >
-            {mode === 'passphrase'
-              ? 'I lost the passphrase: use the recovery key'
-              : 'Use the passphrase instead'}
-          </button>
-        </div>
-      </form>
+      <p className="notice" role="status" hidden={restored === null}>
+        {restored}
+      </p>
+      {restoring ? (
+        <RestoreBackupForm
+          api={api}
+          onDone={(message) => {
+            setRestoring(false);
+            setRestored(message);
+          }}
+        />
+      ) : (
+        <form onSubmit={(event) => void submit(event)} noValidate aria-label="Unlock the vault">
+          {mode === 'passphrase' ? (
+            <TextField
+              key="passphrase"
+              label="Vault passphrase"
+              type="password"
+              name="passphrase"
+              autoComplete="current-password"
+              value={secret}
+              onChange={(event) => {
+                setSecret(event.target.value);
+              }}
+              error={fieldError(error, 'passphrase')}
+            />
+          ) : (
+            <TextField
+              key="recoveryKey"
+              label="Recovery key"
+              name="recoveryKey"
+              autoComplete="off"
+              spellCheck={false}
+              hint="The key you printed or wrote down when the vault was created, starting with KPR-. Case, spaces and dashes do not matter."
+              value={secret}
+              onChange={(event) => {
+                setSecret(event.target.value);
+              }}
+              error={fieldError(error, 'recoveryKey')}
+            />
+          )}
+          <FormAlert error={error} />
+          {busy ? <BusyNote label="Checking the key" /> : null}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              Unlock
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setMode(mode === 'passphrase' ? 'recoveryKey' : 'passphrase');
+                setSecret('');
+                setError(null);
+              }}
+            >
+              {mode === 'passphrase'
+                ? 'I lost the passphrase: use the recovery key'
+                : 'Use the passphrase instead'}
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              disabled={busy}
+              onClick={() => {
+                setRestoring(true);
+                setRestored(null);
+                setError(null);
+              }}
+            >
+              Restore from a backup
+            </button>
+          </div>
+        </form>
+      )}
     </GateLayout>
   );
 }

@@ -16,8 +16,7 @@ import { StepNav } from './StepNav';
 import { isEditable, useWizardRecord } from './use-wizard-record';
 import type { PackagingEntry, Problems, WarrantyEntry } from './wizard-extras';
 import {
-  emptyPackaging,
-  emptyWarranty,
+  extrasForDraft,
   hasNoProblems,
   packagingProblems,
   recordedExtras,
@@ -33,7 +32,11 @@ type FrameProps = { api: KpApi; start: WizardStart; navigate: (to: Route) => voi
 const AUTOSAVE_MS = 1500;
 
 export function WizardFrame({ api, start, navigate }: FrameProps) {
-  const wizard = useWizardRecord(api, { record: start.record, draft: start.draft });
+  const wizard = useWizardRecord(api, {
+    record: start.record,
+    draft: start.draft,
+    extras: extrasForDraft(start.packaging, start.warranty),
+  });
   const { draft, setDraft, record } = wizard;
   const licensee = useMemo(
     () => ({ name: start.licensee.legalName, isCommonCarrier: start.licensee.isCommonCarrier }),
@@ -43,8 +46,9 @@ export function WizardFrame({ api, start, navigate }: FrameProps) {
     () => validateCertificate(draft, { settings: start.settings, purpose: 'issue', licensee }),
     [draft, start.settings, licensee],
   );
-  const [packaging, setPackaging] = useState<PackagingEntry>(emptyPackaging);
-  const [warranty, setWarranty] = useState<WarrantyEntry>(emptyWarranty);
+  const [packaging, setPackaging] = useState<PackagingEntry>(start.packaging);
+  const [warranty, setWarranty] = useState<WarrantyEntry>(start.warranty);
+  const extras = useMemo(() => extrasForDraft(packaging, warranty), [packaging, warranty]);
   const [aesPlan, setAesPlan] = useState<AesPlan>({ mode: '', departureTime: '' });
 
   const recorded = recordedExtras(record);
@@ -80,17 +84,18 @@ export function WizardFrame({ api, start, navigate }: FrameProps) {
     (target ?? headingRef.current)?.focus();
   }, [step]);
 
-  // Autosave: a pause in typing saves a draft that already exists in the vault.
+  // Autosave: a pause in typing saves a draft that already exists in the vault, with its
+  // packaging and warranty entries as typed.
   const { save } = wizard;
   useEffect(() => {
     if (record === null || !isEditable(record)) return;
     const timer = setTimeout(() => {
-      void save(draft, start.number);
+      void save(draft, start.number, extras);
     }, AUTOSAVE_MS);
     return () => {
       clearTimeout(timer);
     };
-  }, [draft, record, save, start.number]);
+  }, [draft, extras, record, save, start.number]);
 
   const touch = useCallback((field: CertificateField) => {
     setTouched((current) => (current.has(field) ? current : new Set([...current, field])));
@@ -128,7 +133,7 @@ export function WizardFrame({ api, start, navigate }: FrameProps) {
       : stepIds.indexOf(target) <= Math.max(index, stepIds.indexOf(firstIncompleteStep(facts)));
 
   const saveNow = async (): Promise<boolean> => {
-    const result = await save(draft, start.number);
+    const result = await save(draft, start.number, extras);
     if (result !== null && !result.ok) {
       setAlert(`The draft was not saved: ${result.error.message}`);
       return false;

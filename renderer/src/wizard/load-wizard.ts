@@ -9,6 +9,8 @@ import type { KpApi } from '../../../shared/ipc/api';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { callApi } from '../shell/call-api';
 import type { CertificateRecord } from './use-wizard-record';
+import type { PackagingEntry, WarrantyEntry } from './wizard-extras';
+import { savedExtras } from './wizard-extras';
 
 export type Licensee = NonNullable<ChannelOutput<'licensee:get'>>;
 
@@ -19,6 +21,9 @@ export type WizardStart = {
   /** The form number a new draft is created on (the lowest available in stock). */
   number: string;
   draft: CertificateDraft;
+  /** The packaging and warranty entries as the draft's autosave kept them (empty when new). */
+  packaging: PackagingEntry;
+  warranty: WarrantyEntry;
 };
 
 export type WizardLoad =
@@ -73,7 +78,11 @@ export async function loadWizard(api: KpApi, draftId: number | undefined): Promi
     if (!['DRAFT', 'VALIDATED', 'ISSUED'].includes(record.state))
       return { status: 'not-editable', record };
     const start = { settings: validation, licensee: licensee.value, record };
-    return { status: 'ready', start: { ...start, number: record.number, draft: record.draft } };
+    const extras = savedExtras(record);
+    return {
+      status: 'ready',
+      start: { ...start, ...extras, number: record.number, draft: record.draft },
+    };
   }
 
   const stock = await callApi(() => api.stock.summary({}));
@@ -88,6 +97,7 @@ export async function loadWizard(api: KpApi, draftId: number | undefined): Promi
       record: null,
       number,
       draft: newDraft(number, licensee.value, validation),
+      ...savedExtras(null),
     },
   };
 }

@@ -1,7 +1,9 @@
-// What the packaging and warranty steps record beyond the draft. The vault stores these with the
-// certificate when it is issued (certificates:issue), so until then the wizard holds them; each
-// step checks its own entries and names the field and the rule when one is missing.
+// What the packaging and warranty steps record beyond the draft. The draft's autosave keeps them
+// as typed (certificates:updateDraft), so a reopened draft resumes with them; the vault records
+// them complete when the certificate is issued (certificates:issue). Each step checks its own
+// entries and names the field and the rule when one is missing.
 import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
+import type { DraftPackaging, DraftWarranty } from '../../../shared/records/issuance-inputs';
 import type { CertificateRecord } from './use-wizard-record';
 import { OTHER_CONTAINER, uskpaAttestation, warrantyStatement } from './wizard-texts';
 import type { WarrantyWording } from './wizard-texts';
@@ -90,6 +92,32 @@ export function packagingForIssue(entry: PackagingEntry, number: string) {
 
 export function warrantyForIssue(entry: WarrantyEntry) {
   return { statement: warrantyStatement(entry.wording), invoiceNumbers: splitList(entry.invoices) };
+}
+
+/** What the draft's autosave keeps: the entries as typed, without the attestation. */
+export type DraftExtras = { packaging: DraftPackaging; warranty: DraftWarranty };
+
+export function extrasForDraft(packaging: PackagingEntry, warranty: WarrantyEntry): DraftExtras {
+  return {
+    packaging: { ...packaging },
+    warranty: { wording: warranty.wording, invoices: warranty.invoices },
+  };
+}
+
+/**
+ * The entries a reopened draft resumes with: what its autosave kept. The attestation always
+ * starts unticked: the licensee gives it anew before issuing (USKPA).
+ */
+export function savedExtras(record: CertificateRecord | null): {
+  packaging: PackagingEntry;
+  warranty: WarrantyEntry;
+} {
+  const packaging = record === null || 'description' in record.packaging ? {} : record.packaging;
+  const warranty = record === null || 'statement' in record.warranty ? {} : record.warranty;
+  return {
+    packaging: { ...emptyPackaging, ...packaging },
+    warranty: { ...emptyWarranty, ...warranty, attested: false },
+  };
 }
 
 /** An issued certificate already carries its packaging and warranty. */

@@ -1,7 +1,9 @@
 // The repositories on a real encrypted vault: what each stores, refuses and finds, and that the
 // searches are answered from their indexes (EXPLAIN QUERY PLAN).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listStatementFor } from '../../../electron/core/vault/repositories/certificate-list-query';
 import { PARTY_PREFIX_SQL } from '../../../electron/core/vault/repositories/party-repository';
+import { CertificateListSchema } from '../../../shared/records/certificate-list-query';
 import type { Staff, TestVault } from './vault-fixture';
 import {
   PASSWORD,
@@ -201,6 +203,55 @@ describe('certificates', () => {
     ).toMatch(
       /certificates_by_state_destination_issue_names \(state=\? AND destination_country=\?/,
     );
+  });
+
+  it('finds a certificate by its whole number or ITN exactly, else by name start, with other filters', () => {
+    const ids = Array.from({ length: 4 }, (_, i) =>
+      draftOn(`US${String(12340 + i)}`, {
+        dateOfIssue: '2026-11-27',
+        consignee: { name: i === 2 ? 'US Diamond Traders' : 'Antwerp Rough BV', address: 'x' },
+      }),
+    );
+    const [first, second, third] = ids;
+    const { certificates, issuance } = vault.services;
+    issuance.recordItn(staff.operator, { id: second ?? 0, itn: 'X20261128123456' });
+    const found = (text: string, more: Record<string, unknown> = {}) =>
+      certificates.list({ text, ...more }).items.map((item) => item.id);
+
+    expect(found('US12341')).toEqual([second]);
+    expect(found(' us-12341 ')).toEqual([second]);
+    // A partial number is not a number: it is read as a name start and finds nobody.
+    expect(found('US1234')).toEqual([]);
+    expect(found('X20261128123456')).toEqual([second]);
+    expect(found('x20261128123456')).toEqual([second]);
+    expect(found('X20261128999999')).toEqual([]);
+    expect(found('us diamond')).toEqual([third]);
+    expect(found('antwerp')).toEqual([ids[3], second, first]);
+    // Combined with a state: the ITN recorded made the second VALIDATED.
+    expect(found('US12341', { state: 'VALIDATED' })).toEqual([second]);
+    expect(found('US12341', { state: 'DRAFT' })).toEqual([]);
+    expect(found('X20261128123456', { state: 'DRAFT', destination: 'BE' })).toEqual([]);
+    expect(found('antwerp', { state: 'DRAFT', destination: 'BE' })).toEqual([ids[3], first]);
+
+    // Each runs on an index: the number on its UNIQUE index, the ITN on certificates_by_itn,
+    // whatever else is filtered, and a name start with state and destination on migration 0030's.
+    const planOf = (input: Record<string, unknown>) => {
+      const { sql, params } = listStatementFor(CertificateListSchema.parse(input));
+      return plan(sql, params);
+    };
+    expect(planOf({ text: 'US12341', state: 'ISSUED', destination: 'BE' })).toMatch(
+      /SEARCH certificates USING INDEX sqlite_autoindex_certificates_1 \(number=\?\)/,
+    );
+    expect(planOf({ text: 'X20261128123456', state: 'ISSUED', hsCode: '7102.31' })).toMatch(
+      /SEARCH certificates USING INDEX certificates_by_itn \(itn=\?\)/,
+    );
+    expect(planOf({ text: 'antwerp', state: 'ISSUED', destination: 'BE' })).toMatch(
+      /certificates_by_state_destination_issue_names \(state=\? AND destination_country=\?/,
+    );
+    // A name start is planned exactly as the name-prefix filter was before the text filter.
+    expect(planOf({ text: 'antwerp' })).toBe(planOf({ partyPrefix: 'antwerp' }));
+    for (const input of [{ text: 'US12341' }, { text: 'X20261128123456' }, { text: 'antwerp' }])
+      expect(planOf(input)).not.toMatch(/SCAN certificates(?! USING)/);
   });
 
   it('returns from insert the very record a later read gives, without reading it back', () => {

@@ -3,11 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { platformDataDir, resolveVaultDir } from '../../../cli/vault-dir';
 
 describe('platformDataDir', () => {
-  it('uses XDG_DATA_HOME on Linux, else ~/.local/share, ignoring a relative XDG value', () => {
-    expect(platformDataDir({ XDG_DATA_HOME: '/data' }, 'linux', '/home/ada')).toBe('/data/kpdesk');
-    expect(platformDataDir({}, 'linux', '/home/ada')).toBe('/home/ada/.local/share/kpdesk');
-    expect(platformDataDir({ XDG_DATA_HOME: 'rel' }, 'linux', '/home/ada')).toBe(
-      '/home/ada/.local/share/kpdesk',
+  it("is Electron's userData on Linux: $XDG_CONFIG_HOME, else ~/.config, then KP Desk", () => {
+    expect(platformDataDir({ XDG_CONFIG_HOME: '/config' }, 'linux', '/home/ada')).toBe(
+      '/config/KP Desk',
+    );
+    expect(platformDataDir({}, 'linux', '/home/ada')).toBe('/home/ada/.config/KP Desk');
+    expect(platformDataDir({ XDG_CONFIG_HOME: '' }, 'linux', '/home/ada')).toBe(
+      '/home/ada/.config/KP Desk',
+    );
+    // The data folder of the XDG rules is not where Electron keeps userData.
+    expect(platformDataDir({ XDG_DATA_HOME: '/data' }, 'linux', '/home/ada')).toBe(
+      '/home/ada/.config/KP Desk',
     );
   });
 
@@ -26,11 +32,11 @@ describe('platformDataDir', () => {
 
 describe('resolveVaultDir', () => {
   it('prefers --dir, then KPDESK_VAULT_DIR, both relative to the working folder', () => {
-    const env = { KPDESK_VAULT_DIR: 'from-env', XDG_DATA_HOME: '/data' };
+    const env = { KPDESK_VAULT_DIR: 'from-env', XDG_CONFIG_HOME: '/config' };
     expect(resolveVaultDir('given', env, '/work')).toBe(resolve('/work', 'given'));
     expect(resolveVaultDir(undefined, env, '/work')).toBe(resolve('/work', 'from-env'));
-    expect(resolveVaultDir(undefined, { XDG_DATA_HOME: '/data' }, '/work')).toBe(
-      process.platform === 'linux' ? join('/data', 'kpdesk') : expect.any(String),
+    expect(resolveVaultDir(undefined, { XDG_CONFIG_HOME: '/config' }, '/work')).toBe(
+      process.platform === 'linux' ? join('/config', 'KP Desk') : expect.any(String),
     );
   });
 });

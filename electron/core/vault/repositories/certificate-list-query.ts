@@ -1,8 +1,10 @@
 // The certificate list: pages of 50 with filters, newest date of issue first (then newest id),
 // paged by keyset (the last row's date and id), which stays fast deep into a ten-year record.
-// Each combination of filters is one SQL text, prepared once and kept.
+// Each combination of filters is one SQL text, prepared once and kept. The search text is a
+// certificate number or an ITN, matched exactly on its index, or else the start of a party name.
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CertificateListQuery } from '../../../../shared/records/certificate-list-query';
+import { readListText } from '../../../../shared/records/certificate-list-query';
 import type { CertificateRow, CertificateSummary } from './certificate-row';
 import { toSummary } from './certificate-row';
 import { namePrefixRange } from './name-prefix-range';
@@ -13,6 +15,23 @@ export type CertificatePage = {
 };
 
 type Params = Record<string, string | number | null>;
+
+/** Exporter or consignee name starting with `prefix`, as ranges on the NOCASE name indexes. */
+function addNamePrefix(clauses: string[], params: Params, prefix: string, tag: string): void {
+  const range = namePrefixRange(prefix);
+  if (range === null) {
+    clauses.push('0');
+    return;
+  }
+  const low = `@${tag}Low`;
+  const high = `@${tag}High`;
+  clauses.push(
+    `((exporter_name COLLATE NOCASE >= ${low} AND exporter_name COLLATE NOCASE < ${high})
+      OR (consignee_name COLLATE NOCASE >= ${low} AND consignee_name COLLATE NOCASE < ${high}))`,
+  );
+  params[`${tag}Low`] = range.low;
+  params[`${tag}High`] = range.high;
+}
 
 function buildWhere(query: CertificateListQuery): { clauses: string[]; params: Params } {
   const clauses: string[] = [];
@@ -37,15 +56,16 @@ function buildWhere(query: CertificateListQuery): { clauses: string[]; params: P
     clauses.push('hs_code = @hsCode');
     params.hsCode = query.hsCode;
   }
-  if (query.partyPrefix !== undefined) {
-    const range = namePrefixRange(query.partyPrefix);
-    clauses.push(
-      range === null
-        ? '0'
-        : `((exporter_name COLLATE NOCASE >= @low AND exporter_name COLLATE NOCASE < @high)
-            OR (consignee_name COLLATE NOCASE >= @low AND consignee_name COLLATE NOCASE < @high))`,
-    );
-    if (range !== null) Object.assign(params, range);
+  if (query.partyPrefix !== undefined) addNamePrefix(clauses, params, query.partyPrefix, 'party');
+  if (query.text !== undefined) {
+    const text = readListText(query.text);
+    if (text.kind === 'number') {
+      clauses.push('number = @number');
+      params.number = text.number;
+    } else if (text.kind === 'itn') {
+      clauses.push('itn = @itn');
+      params.itn = text.itn;
+    } else addNamePrefix(clauses, params, text.prefix, 'text');
   }
   if (query.cursor !== undefined) {
     params.cursorId = query.cursor.id;
@@ -63,35 +83,45 @@ function buildWhere(query: CertificateListQuery): { clauses: string[]; params: P
 }
 
 /**
- * With a state and a destination, the index made for them (migration 0030) is named: it holds
- * the names, so a party-name prefix is tested on index entries, and its rows come in date order.
- * The planner's own choice depends on statistics: on a small or fresh vault it took the
- * destination index and read every row of that destination (measured in bench/vault-bench.ts).
+ * An exact number or ITN names its own index: one row (the number is UNIQUE) or the few sharing
+ * an ITN, whatever else is filtered. Otherwise, with a state and a destination, the index made for
+ * them (migration 0030) is named: it holds the names, so a party-name prefix is tested on index
+ * entries, and its rows come in date order. The planner's own choice depends on statistics: on a
+ * small or fresh vault it took the destination index and read every row of that destination
+ * (measured in bench/vault-bench.ts).
  */
-function tableFor(query: CertificateListQuery): string {
+export function listSourceFor(query: CertificateListQuery): string {
+  const text = query.text === undefined ? undefined : readListText(query.text).kind;
+  if (text === 'number') return 'certificates INDEXED BY sqlite_autoindex_certificates_1';
+  if (text === 'itn') return 'certificates INDEXED BY certificates_by_itn';
   return query.state !== undefined && query.destination !== undefined
     ? 'certificates INDEXED BY certificates_by_state_destination_issue_names'
     : 'certificates';
 }
 
+/** The SQL and parameters of one page, as the lister runs them (tests read its query plan). */
+export function listStatementFor(query: CertificateListQuery): { sql: string; params: Params } {
+  const { clauses, params } = buildWhere(query);
+  const where = clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`;
+  return {
+    sql: `SELECT * FROM ${listSourceFor(query)}${where} ORDER BY date_of_issue DESC, id DESC LIMIT @limit`,
+    params,
+  };
+}
+
 export function createCertificateLister(db: Database) {
   const statements = new Map<string, Statement<[Params], CertificateRow>>();
-  const statementFor = (from: string): Statement<[Params], CertificateRow> => {
-    let statement = statements.get(from);
+  const statementFor = (sql: string): Statement<[Params], CertificateRow> => {
+    let statement = statements.get(sql);
     if (statement === undefined) {
-      statement = db.prepare<[Params], CertificateRow>(
-        `SELECT * FROM ${from} ORDER BY date_of_issue DESC, id DESC LIMIT @limit`,
-      );
-      statements.set(from, statement);
+      statement = db.prepare<[Params], CertificateRow>(sql);
+      statements.set(sql, statement);
     }
     return statement;
   };
   return (query: CertificateListQuery): CertificatePage => {
-    const { clauses, params } = buildWhere(query);
-    const where = clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`;
-    const items = statementFor(`${tableFor(query)}${where}`)
-      .all(params)
-      .map(toSummary);
+    const { sql, params } = listStatementFor(query);
+    const items = statementFor(sql).all(params).map(toSummary);
     const last = items.at(-1);
     return {
       items,

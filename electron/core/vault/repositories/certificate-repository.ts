@@ -17,6 +17,8 @@ import type {
 } from './certificate-row';
 import { derivedColumns, insertedRecord, lifecycleParams, toRecord } from './certificate-row';
 import { parseInput } from './parse-input';
+import { canonicalJson } from '../audit/canonical-json';
+import type { DraftPackaging, DraftWarranty } from '../../../../shared/records/issuance-inputs';
 
 const DERIVED_SET = `draft_json = @draft_json, exporter_name = @exporter_name,
   consignee_name = @consignee_name, destination_country = @destination_country,
@@ -48,7 +50,9 @@ export function createCertificateRepository(db: Database, now: () => Date) {
        @at, @at)`,
   );
   const saveDraft = db.prepare(
-    `UPDATE certificates SET ${DERIVED_SET}, state = @state, updated_at = @at,
+    `UPDATE certificates SET ${DERIVED_SET}, state = @state,
+       packaging_json = COALESCE(@packaging_json, packaging_json),
+       warranty_json = COALESCE(@warranty_json, warranty_json), updated_at = @at,
        version = version + 1 WHERE id = @id AND version = @version`,
   );
   const saveLifecycle = db.prepare(
@@ -99,10 +103,14 @@ export function createCertificateRepository(db: Database, now: () => Date) {
       expectedVersion: number,
       draft: CertificateDraft,
       state: StoredState,
+      // Packaging and warranty as typed while drafting; left out, they stay as saved.
+      extras: { packaging?: DraftPackaging | undefined; warranty?: DraftWarranty | undefined } = {},
     ): CertificateRecord => {
       const result = saveDraft.run({
         ...derivedColumns(draft),
         state,
+        packaging_json: extras.packaging === undefined ? null : canonicalJson(extras.packaging),
+        warranty_json: extras.warranty === undefined ? null : canonicalJson(extras.warranty),
         id,
         version: expectedVersion,
         at: now().toISOString(),

@@ -113,17 +113,78 @@ describe('RecordsScreen', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
 
-    await user.type(screen.getByLabelText('Exporter or consignee name starts with'), 'mumbai');
+    await user.type(screen.getByLabelText('Number, ITN or party name'), 'mumbai');
     await waitFor(() => {
       expect(rowNumbers()).toEqual(['US10003']);
     });
-    await user.type(screen.getByLabelText('Exporter or consignee name starts with'), 'x');
+    await user.type(screen.getByLabelText('Number, ITN or party name'), 'x');
     await waitFor(() => {
       expect(screen.getByTestId('records-count').textContent).toBe(
         'No certificate matches these filters.',
       );
     });
     expect(rows()).toHaveLength(0);
+  });
+
+  it('finds a certificate by its number or its ITN typed in the search field', async () => {
+    const user = userEvent.setup();
+    renderScreen();
+    await waitFor(() => {
+      expect(rows()).toHaveLength(3);
+    });
+    const search = screen.getByLabelText('Number, ITN or party name');
+    const hint = document.getElementById(search.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toContain('certificate number');
+
+    await user.type(search, 'us10002');
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10002']);
+    });
+    const asked = kp.calls.filter((call) => call.channel === 'certificates:list').at(-1);
+    expect((asked?.input as { text?: string }).text).toBe('us10002');
+
+    // Combined with a state, the number still has to be in that state.
+    await user.selectOptions(screen.getByLabelText('State'), 'ISSUED');
+    await waitFor(() => {
+      expect(screen.getByTestId('records-count').textContent).toBe(
+        'No certificate matches these filters.',
+      );
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    // The three seeded drafts carry the same ITN (the fixture's): the ITN finds all three, and
+    // with a destination only the one going there.
+    await user.type(screen.getByLabelText('Number, ITN or party name'), 'X20261127123456');
+    await user.selectOptions(screen.getByLabelText('Destination'), 'AE');
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10002']);
+    });
+    await user.selectOptions(screen.getByLabelText('Destination'), '');
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10001', 'US10002', 'US10003']);
+    });
+    const itnAsked = kp.calls.filter((call) => call.channel === 'certificates:list').at(-1);
+    expect((itnAsked?.input as { text?: string }).text).toBe('X20261127123456');
+  });
+
+  it('replaces the rows in place when the filters change, back on the first row', async () => {
+    const user = userEvent.setup();
+    renderScreen();
+    await waitFor(() => {
+      expect(rows()).toHaveLength(3);
+    });
+    const list = screen.getByRole('listbox', { name: 'Certificates' });
+    list.focus();
+    fireEvent.keyDown(list, { key: 'End' });
+    const active = () => document.getElementById(list.getAttribute('aria-activedescendant') ?? '');
+    expect(active()?.textContent).toMatch(/^US10003,/);
+    await user.selectOptions(screen.getByLabelText('State'), 'DRAFT');
+    await waitFor(() => {
+      expect(rowNumbers()).toEqual(['US10002', 'US10003']);
+    });
+    // The same listbox element: it was not remounted.
+    expect(screen.getByRole('listbox', { name: 'Certificates' })).toBe(list);
+    expect(active()?.textContent).toMatch(/^US10002,/);
   });
 
   it('refuses a period that ends before it starts, at the field, and asks nothing', async () => {

@@ -34,7 +34,7 @@ export const codesAt = (field: string) =>
     el.getAttribute('data-code'),
   );
 
-/** Packaging and warranty are recorded at issue, so a reopened draft asks for them again. */
+/** Fills in packaging and warranty (a draft saved without them reopens at the packaging step). */
 export async function passPackagingAndWarranty(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Step 3 of 7: Packaging' });
   await user.selectOptions(

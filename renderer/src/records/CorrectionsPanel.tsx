@@ -1,0 +1,159 @@
+// The corrections of one certificate (editRequests:list): each request with its reason, who asked
+// and when, and, while it waits, what it would change field by field (stored value → proposed
+// value). An administrator or a reviewer decides a pending one (DecideCorrection); an operator sees
+// the requests read-only. An issued certificate is never edited silently (issue 3, domain.md).
+import { useEffect, useId, useState } from 'react';
+import type { z } from 'zod';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import type { EditRequestSchema } from '../../../shared/records/record-outputs';
+import type { UserRole } from '../../../shared/records/user-inputs';
+import { fieldLabels } from '../certificate/field-labels';
+import { callApi } from '../shell/call-api';
+import { canDecideEditRequests } from '../shell/permissions';
+import { ActionFailure } from './ActionFeedback';
+import { DecideCorrection } from './DecideCorrection';
+import { draftChanges } from './draft-changes';
+import { formatTimestamp } from './record-format';
+import type { CertificateRecord } from './use-certificate-record';
+import './corrections.css';
+
+export type EditRequest = z.output<typeof EditRequestSchema>;
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; error: AppError }
+  | { status: 'loaded'; requests: EditRequest[]; names: ReadonlyMap<number, string> };
+
+const statusLabels: Record<EditRequest['status'], string> = {
+  pending: 'Waiting for a decision',
+  approved: 'Approved and applied',
+  rejected: 'Rejected',
+};
+
+type CorrectionsPanelProps = {
+  api: KpApi;
+  record: CertificateRecord;
+  role: UserRole;
+  /** After a decision: the page reloads the certificate and its timeline and shows the message. */
+  onDecided: (message: string) => void;
+};
+
+export function CorrectionsPanel({ api, record, role, onDecided }: CorrectionsPanelProps) {
+  const titleId = useId();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([
+      callApi(() => api.editRequests.list({ certificateId: record.id })),
+      callApi(() => api.users.list({})),
+    ]).then(([requests, users]) => {
+      if (!current) return;
+      if (!requests.ok) {
+        setLoaded({ status: 'failed', error: requests.error });
+        return;
+      }
+      // Names are a courtesy: without them the requests still show, with the user's number.
+      const names = new Map(users.ok ? users.value.map((u) => [u.id, u.displayName]) : []);
+      setLoaded({ status: 'loaded', requests: requests.value, names });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, record.id]);
+
+  const who = (names: ReadonlyMap<number, string>, userId: number) =>
+    names.get(userId) ?? `user #${String(userId)}`;
+  const decides = canDecideEditRequests(role);
+
+  return (
+    <section className="panel corrections" aria-labelledby={titleId}>
+      <h2 id={titleId}>Corrections</h2>
+      {loaded.status === 'loading' ? <p role="status">Loading the corrections…</p> : null}
+      {loaded.status === 'failed' ? <ActionFailure error={loaded.error} /> : null}
+      {loaded.status === 'loaded' && loaded.requests.length === 0 ? (
+        <p>No correction has been requested for this certificate.</p>
+      ) : null}
+      {loaded.status === 'loaded' && loaded.requests.length > 0 ? (
+        <ol className="corrections__list">
+          {loaded.requests.map((request) => {
+            const changes =
+              request.status === 'pending' ? draftChanges(record.draft, request.proposed) : [];
+            const headingId = `${titleId}-${String(request.id)}`;
+            return (
+              <li key={request.id}>
+                <article className="correction" aria-labelledby={headingId}>
+                  <h3 id={headingId}>
+                    Correction requested {formatTimestamp(request.requestedAt)}:{' '}
+                    {statusLabels[request.status]}
+                  </h3>
+                  <dl className="correction__facts">
+                    <dt>Requested by</dt>
+                    <dd>{who(loaded.names, request.requestedBy)}</dd>
+                    <dt>Reason</dt>
+                    <dd>{request.reason}</dd>
+                    {request.decidedBy === null ? null : (
+                      <>
+                        <dt>Decided by</dt>
+                        <dd>
+                          {who(loaded.names, request.decidedBy)}
+                          {request.decidedAt === null
+                            ? ''
+                            : `, ${formatTimestamp(request.decidedAt)}`}
+                        </dd>
+                        <dt>Decision note</dt>
+                        <dd>{(request.decisionNote ?? '') === '' ? '—' : request.decisionNote}</dd>
+                      </>
+                    )}
+                  </dl>
+                  {request.status === 'pending' ? (
+                    <>
+                      {changes.length === 0 ? (
+                        <p>The proposal matches the certificate as stored: nothing would change.</p>
+                      ) : (
+                        <table className="correction__changes">
+                          <caption>What approval would change</caption>
+                          <thead>
+                            <tr>
+                              <th scope="col">Field</th>
+                              <th scope="col">Now</th>
+                              <th scope="col">Proposed</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {changes.map((change) => (
+                              <tr key={change.field}>
+                                <th scope="row">{fieldLabels[change.field]}</th>
+                                <td>{change.current === '' ? '—' : change.current}</td>
+                                <td>{change.proposed === '' ? '—' : change.proposed}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      )}
+                      {decides ? (
+                        <DecideCorrection
+                          api={api}
+                          number={record.number}
+                          requestId={request.id}
+                          changedLabels={changes.map((change) => fieldLabels[change.field])}
+                          onDecided={onDecided}
+                        />
+                      ) : (
+                        <p className="field__hint">
+                          A reviewer or an administrator decides this correction; until then the
+                          certificate stays as issued.
+                        </p>
+                      )}
+                    </>
+                  ) : null}
+                </article>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
