@@ -63,7 +63,9 @@ async function start(): Promise<void> {
   const taskProgress = createTaskProgressTracker();
   vault = createWorkerClient<VaultGateway>(
     vaultWorkerPath,
-    { dataDir: app.getPath('userData') },
+    // The certificate fonts ship as extra resources; a worker thread cannot rely on seeing
+    // process.resourcesPath itself, so main names the folder (a dev build falls back to the repo's).
+    { dataDir: app.getPath('userData'), resourcesDir: process.resourcesPath },
     { onEvent: taskProgress.report },
   );
   // The key remembered on this computer opens the vault at once; any refusal (no stored key,
