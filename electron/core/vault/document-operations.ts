@@ -173,17 +173,16 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       resourcesDir: resourcesDir(),
       sealKey: seal.key,
     };
-    const document =
+    const { issueSignedCertificate } = await import('../documents/issue-signed-certificate');
+    const document = await issueSignedCertificate(
+      certificate,
       kind === 'certificate'
-        ? await (
-            await import('../documents/issue-signed-certificate')
-          ).issueSignedCertificate(certificate, signer)
-        : await (
-            await import('../documents/issue-signed-void-copy')
-          ).issueSignedVoidCopy(certificate, {
+        ? signer
+        : {
             ...signer,
             voidStamp: voidStamp ?? { reason: 'Voided', date: signedAt.toISOString().slice(0, 10) },
-          });
+          },
+    );
     return { kind, pdf: document.pdf, digest: certificateDigest(certificate), signedAt };
   }
 
