@@ -11,6 +11,7 @@ import { exitCodes } from './cli-io';
 import { auditHelp, auditSummary, runAudit } from './commands/audit-verify';
 import { backupHelp, backupSummary, runBackup } from './commands/backup';
 import { initHelp, initSummary, runInit } from './commands/init';
+import { recoveryKeyHelp, recoveryKeySummary, runRecoveryKey } from './commands/recovery-key';
 import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
@@ -32,6 +33,7 @@ const commands: Readonly<Record<string, Command>> = {
   audit: { summary: auditSummary, help: auditHelp, run: runAudit },
   backup: { summary: backupSummary, help: backupHelp, run: runBackup },
   restore: { summary: restoreSummary, help: restoreHelp, run: runRestore },
+  'recovery-key': { summary: recoveryKeySummary, help: recoveryKeyHelp, run: runRecoveryKey },
   issue: { summary: issueSummary, help: issueHelp, run: runIssue },
   verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
 };

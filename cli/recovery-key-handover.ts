@@ -1,7 +1,7 @@
 // The recovery key is shown once and stored nowhere (electron/core/vault/keys/recovery-key.ts).
-// `kpdesk init` hands it over in one of two ways: on a terminal it is shown and the user types
-// it back (its last group suffices) to prove it was written down; for scripts it goes to a new
-// file with mode 0600 (never an existing one) and is printed nowhere.
+// `kpdesk init` and `kpdesk recovery-key rotate` hand it over in one of two ways: on a terminal
+// it is shown and the user types it back (its last group suffices) to prove it was written down;
+// for scripts it goes to a new file with mode 0600 (never an existing one) and is printed nowhere.
 import { writeFile } from 'node:fs/promises';
 import { AppFailure } from '../electron/core/app-failure';
 import { parseRecoveryKey } from '../electron/core/vault/keys/recovery-key';
@@ -46,10 +46,14 @@ export async function writeRecoveryKeyFile(path: string, recoveryKey: string): P
   }
 }
 
+const INIT_NOT_CONFIRMED = `The recovery key was not confirmed after ${String(CONFIRM_ATTEMPTS)} attempts, so the new vault was removed. Run "kpdesk init" again and write the key down.`;
+
 export async function showAndConfirmRecoveryKey(
   terminal: Terminal,
   show: Writer,
   recoveryKey: string,
+  /** What happens when it is not typed back (init removes the new vault). */
+  notConfirmed: string = INIT_NOT_CONFIRMED,
 ): Promise<void> {
   show(`
 Your recovery key, shown only this once:
@@ -67,9 +71,5 @@ is forgotten, and on another computer; KP Desk cannot show it again.
     if (confirmsRecoveryKey(recoveryKey, typed)) return;
     if (attempt < CONFIRM_ATTEMPTS) show('That does not match the recovery key. Try again.\n');
   }
-  throw new AppFailure(
-    'INVALID_INPUT',
-    `The recovery key was not confirmed after ${String(CONFIRM_ATTEMPTS)} attempts, so the new vault was removed. Run "kpdesk init" again and write the key down.`,
-    { recoveryKey: 'not confirmed' },
-  );
+  throw new AppFailure('INVALID_INPUT', notConfirmed, { recoveryKey: 'not confirmed' });
 }

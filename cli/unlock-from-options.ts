@@ -4,7 +4,7 @@
 // (electron/core/vault/keys/unlock-vault.ts), so it changes no file.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { VaultSecret } from '../electron/core/vault/keys/unlock-vault';
-import { readVaultKeyFile, unlockVault } from '../electron/core/vault/keys/unlock-vault';
+import { readVaultKeyFile, unlockVaultAndKey } from '../electron/core/vault/keys/unlock-vault';
 import type { CliIo } from './cli-io';
 import { readSecret } from './read-secret';
 import { resolveVaultDir } from './vault-dir';
@@ -59,24 +59,25 @@ export async function readVaultSecret(values: UnlockValues, io: CliIo): Promise<
 export async function unlockFromOptions(
   values: UnlockValues,
   io: CliIo,
-): Promise<{ dir: string; db: Database }> {
+): Promise<{ dir: string; db: Database; key: Buffer }> {
   const dir = resolveVaultDir(values.dir, io.env, io.cwd);
   // A missing vault is said before the user is asked for a passphrase it could not use.
   readVaultKeyFile(dir);
   const secret = await readVaultSecret(values, io);
-  return { dir, db: await unlockVault({ dir, secret }) };
+  return { dir, ...(await unlockVaultAndKey({ dir, secret })) };
 }
 
 /** Runs `use` on the unlocked vault and always closes it (checkpointing the WAL). */
 export async function withUnlockedVault<R>(
   values: UnlockValues,
   io: CliIo,
-  use: (db: Database, dir: string) => Promise<R> | R,
+  use: (db: Database, dir: string, key: Buffer) => Promise<R> | R,
 ): Promise<R> {
-  const { dir, db } = await unlockFromOptions(values, io);
+  const { dir, db, key } = await unlockFromOptions(values, io);
   try {
-    return await use(db, dir);
+    return await use(db, dir, key);
   } finally {
+    key.fill(0);
     db.close();
   }
 }

@@ -1,5 +1,5 @@
-// Bundles the five non-renderer entry points with esbuild (the renderer is built by vite).
-//   node scripts/build-node.mjs                   build all five into dist/
+// Bundles the non-renderer entry points with esbuild (the renderer is built by vite).
+//   node scripts/build-node.mjs                   build all of them into dist/
 //   node scripts/build-node.mjs preload main      build only the named entries
 //   node scripts/build-node.mjs --outdir <dir>    write under <dir> instead of dist/ (tests)
 // Every entry must exist: a missing one fails the build loudly instead of shipping a partial app.
@@ -38,6 +38,17 @@ const entries = {
     platform: 'node',
     format: 'esm',
     target: 'node22',
+    external: ['electron', ...nodeBuiltins, ...nativeModules],
+    banner: esmRequireBanner,
+  },
+  // The audit verification's helper thread, started by the vault worker (and the CLI) on a large
+  // vault so that both cores verify (electron/core/vault/audit/run-units-in-two-threads.ts).
+  'audit-verify-worker': {
+    entryPoints: ['electron/core/vault/audit/audit-verify-worker.ts'],
+    outfile: 'electron/audit-verify-worker.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
     external: ['electron', ...nodeBuiltins, ...nativeModules],
     banner: esmRequireBanner,
   },

@@ -3,11 +3,11 @@
 // for (electron/core/vault/audit/verify-audit-chain.ts). A break means the record was changed
 // outside KP Desk: exit 1, like an error-level finding, so a nightly script can alert on it.
 import type { AuditReport } from '../../electron/core/vault/audit/verify-audit-chain';
-import { createVaultServices } from '../../electron/core/vault/vault-services';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
-import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
+import { usageFailure } from '../command-outcome';
+import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
+import { unlockHelp } from '../unlock-from-options';
 
 export const auditSummary = 'Verify the audit chain of the vault.';
 
@@ -35,27 +35,12 @@ export function formatAuditReport(report: AuditReport): string {
   return `AUDIT CHAIN BROKEN (${checked} before the break)\n  at event ${seq === null ? '(none: a record without an event)' : String(seq)}, kind ${kind}${entity}\n  ${message}\n`;
 }
 
-export async function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const json = args.includes('--json');
-  return runCommand(io, 'audit', json, async () => {
-    const { values, positionals } = parseCommandArgs({
-      args: [...args],
-      options: {
-        ...unlockOptions,
-        ...jsonAndHelpOptions,
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help) {
-      io.stdout(auditHelp);
-      return exitCodes.ok;
-    }
+export function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const spec = { name: 'audit', help: auditHelp, options: {} };
+  return runVaultCommand(args, io, spec, async ({ values, positionals, json }) => {
     const [action, ...extra] = positionals;
     if (action !== 'verify' || extra.length > 0) throw usageFailure('Use "kpdesk audit verify".');
-    const report = await withUnlockedVault(values, io, (db) =>
-      createVaultServices(db).audit.verify(),
-    );
+    const report = await withVaultForCommand(values, io, ({ services }) => services.audit.verify());
     io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatAuditReport(report));
     return report.ok ? exitCodes.ok : exitCodes.findingErrors;
   });

@@ -9,9 +9,10 @@ import { readVaultKeyFile } from '../../electron/core/vault/keys/unlock-vault';
 import { vaultLocation } from '../../electron/core/vault/keys/vault-location';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { usageFailure } from '../command-outcome';
+import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { progressLine } from '../progress-line';
-import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
+import { unlockHelp } from '../unlock-from-options';
 
 export const backupSummary = 'Write an encrypted backup file of the vault.';
 
@@ -39,29 +40,16 @@ It holds ${manifest.files.length === 2 ? 'the vault and its key file' : 'the vau
 `;
 }
 
-export async function runBackup(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const json = args.includes('--json');
-  return runCommand(io, 'backup', json, async () => {
-    const { values, positionals } = parseCommandArgs({
-      args: [...args],
-      options: {
-        ...unlockOptions,
-        ...jsonAndHelpOptions,
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help) {
-      io.stdout(backupHelp);
-      return exitCodes.ok;
-    }
+export function runBackup(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const spec = { name: 'backup', help: backupHelp, options: {} };
+  return runVaultCommand(args, io, spec, async ({ values, positionals, json }) => {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0)
       throw usageFailure(
         'Name one backup file to write, e.g. kpdesk backup kpdesk-2026-11-27.kpbak.',
       );
     const progress = progressLine(io, 'backup');
-    const summary = await withUnlockedVault(values, io, async (db, dir) => {
+    const summary = await withVaultForCommand(values, io, async ({ db, dir }) => {
       const { keyFilePath } = vaultLocation(dir);
       try {
         return await createBackup(db, {

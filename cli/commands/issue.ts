@@ -21,14 +21,14 @@ import { documentOperationsFor } from '../../electron/core/vault/document-gatewa
 import type { CertificateRecord } from '../../electron/core/vault/repositories/certificate-row';
 import { parseInput } from '../../electron/core/vault/repositories/parse-input';
 import type { VaultServices } from '../../electron/core/vault/vault-services';
-import { createVaultServices } from '../../electron/core/vault/vault-services';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { usageFailure } from '../command-outcome';
 import { formatFindingsTable } from '../format-findings';
 import { readCertificateFile } from '../read-certificate-file';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
-import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
+import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
+import { unlockHelp } from '../unlock-from-options';
 
 export const issueSummary =
   'Issue a certificate from a JSON file or a draft: sign it, save the PDF.';
@@ -120,38 +120,27 @@ async function sourceDraft(
   return { draft: { ...read.value, number }, record: null };
 }
 
-export async function runIssue(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const json = args.includes('--json');
-  return runCommand(io, 'issue', json, async () => {
-    const { values, positionals } = parseCommandArgs({
-      args: [...args],
-      options: {
-        ...unlockOptions,
-        ...signInOptions,
-        draft: { type: 'string' },
-        itn: { type: 'string' },
-        attest: { type: 'boolean', default: false },
-        packaging: { type: 'string' },
-        'seal-number': { type: 'string', multiple: true },
-        warranty: { type: 'string' },
-        invoice: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        ...jsonAndHelpOptions,
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help) {
-      io.stdout(issueHelp);
-      return exitCodes.ok;
-    }
+const issueOptions = {
+  ...signInOptions,
+  draft: { type: 'string' },
+  itn: { type: 'string' },
+  attest: { type: 'boolean', default: false },
+  packaging: { type: 'string' },
+  'seal-number': { type: 'string', multiple: true },
+  warranty: { type: 'string' },
+  invoice: { type: 'string', multiple: true },
+  out: { type: 'string' },
+} as const;
+
+export function runIssue(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const spec = { name: 'issue', help: issueHelp, options: issueOptions };
+  return runVaultCommand(args, io, spec, async ({ values, positionals, json }) => {
     const [file, ...extra] = positionals;
     if ((file === undefined) === (values.draft === undefined) || extra.length > 0)
       throw usageFailure('Name one certificate file, or --draft <id>, to issue.');
     const request = issueRequest(values);
 
-    return withUnlockedVault(values, io, async (db) => {
-      const services = createVaultServices(db);
+    return withVaultForCommand(values, io, async ({ services, db }) => {
       const actor: Actor = await signInFromOptions(services, values, io);
       const operations = documentOperationsFor(db, {
         now: () => new Date(),

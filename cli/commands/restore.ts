@@ -13,9 +13,10 @@ import { vaultLocation } from '../../electron/core/vault/keys/vault-location';
 import { checkBackupForRestore } from '../../electron/core/vault/backup/check-backup-for-restore';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { usageFailure } from '../command-outcome';
+import { runVaultCommand } from '../open-vault-for-command';
 import { progressLine } from '../progress-line';
-import { readVaultSecret, unlockHelp, unlockOptions } from '../unlock-from-options';
+import { readVaultSecret, unlockHelp } from '../unlock-from-options';
 import { resolveVaultDir } from '../vault-dir';
 
 export const restoreSummary = 'Replace the vault with a verified backup.';
@@ -60,23 +61,14 @@ async function confirm(io: CliIo, question: string): Promise<void> {
     throw new AppFailure('INVALID_INPUT', 'Not restored: not confirmed. Nothing was changed.');
 }
 
-export async function runRestore(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const json = args.includes('--json');
-  return runCommand(io, 'restore', json, async () => {
-    const { values, positionals } = parseCommandArgs({
-      args: [...args],
-      options: {
-        ...unlockOptions,
-        yes: { type: 'boolean', default: false },
-        ...jsonAndHelpOptions,
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help) {
-      io.stdout(restoreHelp);
-      return exitCodes.ok;
-    }
+export function runRestore(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const spec = {
+    name: 'restore',
+    help: restoreHelp,
+    options: { yes: { type: 'boolean', default: false } },
+  } as const;
+  // The vault is not opened: the backup is checked with the secret, then replaces it.
+  return runVaultCommand(args, io, spec, async ({ values, positionals, json }) => {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0)
       throw usageFailure('Name one backup file to restore.');

@@ -7,12 +7,12 @@ import type {
   StockCounts,
   StockGap,
 } from '../../electron/core/vault/repositories/stock-repository';
-import { createVaultServices } from '../../electron/core/vault/vault-services';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { usageFailure } from '../command-outcome';
+import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
-import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
+import { unlockHelp } from '../unlock-from-options';
 
 export const stockSummary = 'Register purchased certificate forms; show the stock and its gaps.';
 
@@ -66,24 +66,10 @@ export function formatStock(output: StockJsonOutput): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function runStock(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const json = args.includes('--json');
-  return runCommand(io, 'stock', json, async () => {
-    const { values, positionals } = parseCommandArgs({
-      args: [...args],
-      options: {
-        ...unlockOptions,
-        ...signInOptions,
-        description: { type: 'string' },
-        ...jsonAndHelpOptions,
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help) {
-      io.stdout(stockHelp);
-      return exitCodes.ok;
-    }
+export function runStock(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const options = { ...signInOptions, description: { type: 'string' } } as const;
+  return runVaultCommand(args, io, { name: 'stock', help: stockHelp, options }, async (parsed) => {
+    const { values, positionals, json } = parsed;
     const [action = 'status', ...rest] = positionals;
     if (action !== 'add' && action !== 'status')
       throw usageFailure(`Unknown stock action "${action}": use "add" or "status".`);
@@ -96,8 +82,7 @@ export async function runStock(args: readonly string[], io: CliIo): Promise<Exit
         numbers: 'required',
       });
 
-    const output = await withUnlockedVault(values, io, async (db) => {
-      const services = createVaultServices(db);
+    const output = await withVaultForCommand(values, io, async ({ services }) => {
       let registered: StockJsonOutput['registered'];
       if (action === 'add') {
         const actor = await signInFromOptions(services, values, io);

@@ -13,10 +13,11 @@ import type { VerifyPdfOptions } from '../../electron/core/documents/verify/veri
 import type { DocumentVerification } from '../../shared/ipc/documents-contract';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
-import { jsonAndHelpOptions, parseCommandArgs, runCommand, usageFailure } from '../command-outcome';
+import { usageFailure } from '../command-outcome';
 import { formatVerification } from '../format-verification';
 import { readBoundedFile } from '../read-bounded-file';
-import { unlockHelp, unlockOptions, withUnlockedVault } from '../unlock-from-options';
+import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
+import { unlockHelp } from '../unlock-from-options';
 
 export const verifySummary = 'Verify a signed certificate PDF (signature, seal, vault record).';
 
@@ -77,25 +78,15 @@ function offlineOptions(io: CliIo, sealKey: string | undefined, trust: string[])
   return options;
 }
 
-export async function runVerify(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const json = args.includes('--json');
-  return runCommand(io, 'verify', json, async () => {
-    const { values, positionals } = parseCommandArgs({
-      args: [...args],
-      options: {
-        ...unlockOptions,
-        'seal-key': { type: 'string' },
-        trust: { type: 'string', multiple: true },
-        vault: { type: 'boolean', default: false },
-        ...jsonAndHelpOptions,
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help) {
-      io.stdout(verifyHelp);
-      return exitCodes.ok;
-    }
+const verifyOptions = {
+  'seal-key': { type: 'string' },
+  trust: { type: 'string', multiple: true },
+  vault: { type: 'boolean', default: false },
+} as const;
+
+export function runVerify(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const spec = { name: 'verify', help: verifyHelp, options: verifyOptions };
+  return runVaultCommand(args, io, spec, async ({ values, positionals, json }) => {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0)
       throw usageFailure('Name one PDF file to verify, e.g. kpdesk verify US12345.pdf.');
@@ -107,7 +98,7 @@ export async function runVerify(args: readonly string[], io: CliIo): Promise<Exi
     const fileName = basename(file);
     let verification: DocumentVerification;
     if (values.vault)
-      verification = await withUnlockedVault(values, io, (db) =>
+      verification = await withVaultForCommand(values, io, ({ db }) =>
         documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined }).verifyBytes(
           bytes,
           fileName,

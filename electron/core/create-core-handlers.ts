@@ -54,6 +54,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'vault:lock': () => vault.lock(),
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
+    'vault:rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input),
     'vault:rememberOnThisComputer': (input) =>
       rememberOnThisComputer(vault, options.keychain, input),
     'vault:forgetOnThisComputer': () => forgetOnThisComputer(vault, options.keychain),

@@ -5,6 +5,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { KpApi } from '../../shared/ipc/api';
 import type { VaultStatus } from '../../shared/records/record-outputs';
 import { useVaultSession } from './shell/use-vault-session';
+import type { SessionState } from './shell/use-vault-session';
 import { FirstRunSetup } from './startup/first-run/FirstRunSetup';
 import type { FirstRunStep } from './startup/first-run/first-run-steps';
 import { SignInScreen } from './startup/SignInScreen';
@@ -17,9 +18,15 @@ const SignedInFrame = lazy(() =>
   import('./shell/SignedInFrame').then((module) => ({ default: module.SignedInFrame })),
 );
 
-export function App({ api }: { api: KpApi | undefined }) {
+type AppProps = {
+  api: KpApi | undefined;
+  /** The start-up calls, when main.tsx asked them before React started (askStartup). */
+  startup?: Promise<SessionState> | undefined;
+};
+
+export function App({ api, startup }: AppProps) {
   if (api === undefined) return <MissingBridgeScreen />;
-  return <ConnectedApp api={api} />;
+  return <ConnectedApp api={api} startup={startup} />;
 }
 
 /** Where first-run setup (re)starts for this status, or null when it is not needed. */
@@ -32,10 +39,18 @@ function setupStartFor(status: VaultStatus): FirstRunStep | null {
   return null;
 }
 
-function ConnectedApp({ api: rawApi }: { api: KpApi }) {
-  const session = useVaultSession(rawApi);
+function ConnectedApp({
+  api: rawApi,
+  startup,
+}: {
+  api: KpApi;
+  startup: Promise<SessionState> | undefined;
+}) {
+  const session = useVaultSession(rawApi, startup);
   // Once started, setup stays on screen through the status changes it causes, until it ends.
   const [setupFrom, setSetupFrom] = useState<FirstRunStep | null>(null);
+  // What came of "Remember on this computer" at unlock, said on the sign-in screen that follows.
+  const [remembered, setRemembered] = useState<string | null>(null);
   const { state, api } = session;
 
   if (state.phase === 'loading') return <LoadingScreen />;
@@ -65,8 +80,9 @@ function ConnectedApp({ api: rawApi }: { api: KpApi }) {
       <UnlockScreen
         api={api}
         notice={session.loss?.message ?? null}
-        onUnlocked={(next) => {
+        onUnlocked={(next, rememberedNotice) => {
           session.clearLoss();
+          setRemembered(rememberedNotice);
           session.setStatus(next);
         }}
       />
@@ -75,9 +91,10 @@ function ConnectedApp({ api: rawApi }: { api: KpApi }) {
     return (
       <SignInScreen
         api={api}
-        notice={session.loss?.message ?? null}
+        notice={session.loss?.message ?? remembered}
         onSignedIn={(next) => {
           session.clearLoss();
+          setRemembered(null);
           session.setStatus(next);
         }}
         onLocked={session.setStatus}

@@ -1,15 +1,22 @@
-// Entry of the renderer bundle: mounts the app. Everything else lives in small components.
+// Entry of the renderer bundle: asks the vault's status, then mounts the app. Everything else
+// lives in small components.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { getKpApi } from './kp-api';
+import { askStartup } from './shell/use-vault-session';
 import './app.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
+const api = getKpApi();
+// Asked before React renders anything: the answer decides the first screen (first-run setup,
+// unlock or sign-in), so it need not wait for the loading screen's first commit.
+const startup = api === undefined ? undefined : askStartup(api);
+
 createRoot(container).render(
   <StrictMode>
-    <App api={getKpApi()} />
+    <App api={api} startup={startup} />
   </StrictMode>,
 );

@@ -12,6 +12,7 @@ export const channelNames = [
   'vault:lock',
   'vault:changePassphrase',
   'vault:confirmRecoveryKey',
+  'vault:rotateRecoveryKey',
   'vault:rememberOnThisComputer',
   'vault:forgetOnThisComputer',
   'vault:backup',

@@ -69,6 +69,15 @@ export const vaultContract = {
     input: z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
     output: VaultStatusSchema,
   },
+  /**
+   * Administrators: a new recovery key in place of the old one (which opens nothing any more),
+   * proved by the current passphrase; the data is not re-encrypted. The key is returned once;
+   * the status shows it unconfirmed until it is typed back through vault:confirmRecoveryKey.
+   */
+  'vault:rotateRecoveryKey': {
+    input: z.object({ currentPassphrase: z.string().min(1).max(1024) }).strict(),
+    output: z.object({ recoveryKey: z.string(), status: VaultStatusSchema }).strict(),
+  },
   'vault:changePassphrase': {
     input: z
       .object({

@@ -118,6 +118,10 @@ export const DecideEditSchema = z
   .object({
     requestId: id,
     decision: z.enum(['approve', 'reject']),
-    note: line(2000).default(''),
+    // The decision is part of the record reviewers read later: never without its reason.
+    note: line(2000).min(
+      1,
+      'Write a note explaining the decision (what was checked, or why it is refused).',
+    ),
   })
   .strict();

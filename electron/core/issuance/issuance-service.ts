@@ -3,6 +3,7 @@
 // commit together or not at all, so a failure, a refusal or a crash leaves nothing half done.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { decideEdit, requestEdit } from './edit-request-operations';
+import { expireOverdueCertificates } from './expire-overdue-certificates';
 import { createDraft, recordItn, updateDraft } from './draft-operations';
 import type { IssuanceContext } from './issuance-context';
 import {
@@ -19,7 +20,7 @@ import { deliver, expire, issue, ship, voidCertificate } from './shipment-operat
 import { saveSettings } from './settings-operations';
 import { updateUser } from './user-operations';
 import { voidBlank } from './void-blank-operations';
-import { recordRecoveryKeyConfirmed } from './vault-operations';
+import { recordRecoveryKeyConfirmed, recordRecoveryKeyRotated } from './vault-operations';
 
 type Operation<R> = (context: IssuanceContext, actor: unknown, input: unknown) => R;
 
@@ -50,6 +51,16 @@ export function createIssuanceService(context: IssuanceContext) {
     recordRecoveryKeyConfirmed: (userId: number | null) => {
       confirmed(null, userId);
     },
+    /**
+     * keys/rotate-recovery-key.ts: the replacement is recorded (audited) and the key file
+     * replaced in one transaction; if writing the key file fails, nothing is recorded.
+     */
+    recordRecoveryKeyRotated: (actor: unknown, replaceKeyFile: () => void) => {
+      db.transaction(() => {
+        recordRecoveryKeyRotated(context, actor);
+        replaceKeyFile();
+      }).immediate();
+    },
     saveLicensee: op(saveLicensee),
     createUser: op(createUser),
     updateUser: op(updateUser),
@@ -68,6 +79,8 @@ export function createIssuanceService(context: IssuanceContext) {
     deliver: op(deliver),
     void: op(voidCertificate),
     expire: op(expire),
+    /** By KP Desk itself, one transaction per certificate; `today` from main's clock. */
+    expireOverdue: (today: string) => expireOverdueCertificates(context, today),
     requestEdit: op(requestEdit),
     decideEdit: op(decideEdit),
   };

@@ -19,7 +19,7 @@ import { step } from './lifecycle-step';
 function save(
   context: IssuanceContext,
   current: CertificateRecord,
-  userId: number,
+  userId: number | null,
   action: string,
   changes: Partial<LifecycleColumns>,
 ): CertificateRecord {
@@ -150,13 +150,26 @@ export function expire(
   const { repos } = context;
   const user = authorize(repos.users, actor, WRITERS, 'mark certificates expired');
   const request = parseInput(ExpireSchema, input);
-  const current = repos.certificates.mustGet(request.id);
+  return markExpired(context, repos.certificates.mustGet(request.id), user.id, request.today);
+}
+
+/**
+ * An issued certificate not shipped by its date of expiry must not be used (31 CFR 592.307(e));
+ * the lifecycle refuses anything else (NOT_YET_EXPIRED, or not ISSUED). `userId` is null when
+ * KP Desk expires it on its own (expire-overdue-certificates.ts).
+ */
+export function markExpired(
+  context: IssuanceContext,
+  current: CertificateRecord,
+  userId: number | null,
+  today: string,
+): CertificateRecord {
   const state = step(current.state, {
     type: 'expire',
-    today: request.today,
+    today,
     dateOfExpiry: current.draft.dateOfExpiry,
   });
-  return save(context, current, user.id, 'certificate.expire', {
+  return save(context, current, userId, 'certificate.expire', {
     state,
     expiredAt: context.now().toISOString(),
   });

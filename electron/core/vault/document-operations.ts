@@ -6,7 +6,6 @@
 // audit event; saving, the print-on-form overlay and the calibration page write files at paths
 // main's dialogs chose. The PDF makers are imported when first used: the vault opens without
 // loading pdf-lib and the fonts' code, and a vault that never signs never pays for them.
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
@@ -30,8 +29,9 @@ import { WRITERS, authorize } from '../issuance/actor';
 import type { Actor } from '../issuance/actor';
 import { hasErrorsFailure } from '../issuance/check-certificate';
 import { createAuditWriter } from './audit/audit-chain';
-import { describeVerification } from './describe-verification';
 import { readFileBounded, writeFileAtomically } from './document-files';
+import { renderCertificatePreview } from './document-preview';
+import { verifyAgainstVault } from './verify-against-vault';
 import { assertUsableNow, createIdentityOperations } from './identity-operations';
 import { createAttachmentRepository } from './repositories/attachment-repository';
 import type { CertificateRecord } from './repositories/certificate-row';
@@ -295,55 +295,29 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       return storeInTransaction.immediate(actor, record, prepared);
     },
 
-    /**
-     * Page 1 as SVG, painted from the same layout as the PDF: a draft shows what is readable so
-     * far; an issued or voided certificate shows its seal and signature from the signed PDF.
-     */
-    async preview(actor: Actor, input: unknown): Promise<{ svg: string }> {
+    /** Page 1 as SVG (document-preview.ts): a draft as typed, a signed one as signed. */
+    preview(actor: Actor, input: unknown): Promise<{ svg: string }> {
       everyone(actor, 'see certificates');
       const { certificateId } = parseInput(CertificateIdSchema, input);
       const record = mustGet(certificateId);
-      const { renderCertificatePreviewSvg } =
-        await import('../documents/layout/render-certificate-preview-svg');
       const kind = SIGNABLE.has(record.state)
         ? 'certificate'
         : record.state === 'VOIDED'
           ? 'void'
           : null;
-      if (kind === null) {
-        const { previewRecordFromDraft } =
-          await import('../documents/layout/preview-record-from-draft');
-        const svg = await renderCertificatePreviewSvg(previewRecordFromDraft(record.draft), {
-          resourcesDir: resourcesDir(),
-        });
-        return { svg };
-      }
-      const certificate = printable(record, kind);
-      const stored = latestStored(record.id, kind);
-      const signed =
-        stored === undefined
-          ? null
-          : verifyPdf(attachments.read(stored.id), {
-              ...(sealPublicKey() === undefined ? {} : { sealPublicKey: sealPublicKey() }),
-            });
-      const seal = signed?.seal.seal ?? undefined;
-      const signerName = /CN=([^,]+)/.exec(signed?.signer.subject ?? '')?.[1];
-      const signingTime = signed?.signer.signingTime ?? null;
-      const svg = await renderCertificatePreviewSvg(certificate, {
+      return renderCertificatePreview({
+        record,
+        kind,
         resourcesDir: resourcesDir(),
-        ...(seal === undefined ? {} : { seal }),
-        ...(kind === 'void' ? { voidStamp: voidStampOf(record) } : {}),
-        ...(signerName === undefined || signingTime === null
-          ? {}
-          : {
-              signature: {
-                signerName,
-                licenseeName: licensee.get()?.legalName ?? certificate.exporter.name,
-                signingTime: new Date(signingTime),
-              },
-            }),
+        printable,
+        latestSignedPdf: (of) => {
+          const stored = latestStored(record.id, of);
+          return stored === undefined ? null : attachments.read(stored.id);
+        },
+        sealPublicKey: sealPublicKey(),
+        voidStamp: voidStampOf(record),
+        licenseeName: licensee.get()?.legalName,
       });
-      return { svg };
     },
 
     /** What main needs before the save dialog: the name to offer. Refuses if nothing is stored. */
@@ -408,41 +382,17 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
 
   /** The verification of a file's bytes against this vault (no role check: callers do it). */
   function verifyBytes(bytes: Buffer, fileName: string): DocumentVerification {
-    const base = {
+    return verifyAgainstVault(bytes, fileName, {
       trustAnchorsDer: identities.allCertificates(),
-      ...(sealPublicKey() === undefined ? {} : { sealPublicKey: sealPublicKey() }),
-    };
-    let result = verifyPdf(bytes, base);
-    const number = result.seal.payload?.n;
-    const record = number === undefined ? null : certificates.getByNumber(number);
-    let vault: DocumentVerification['vault'] = null;
-    if (record !== null) {
-      const kind = record.state === 'VOIDED' ? 'void' : 'certificate';
-      const reading = (() => {
-        try {
-          return printable(record, kind);
-        } catch {
-          return undefined;
-        }
-      })();
-      if (reading !== undefined) result = verifyPdf(bytes, { ...base, record: reading });
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const stored = attachments.list(record.id).find((meta) => meta.sha256 === sha256);
-      vault = {
-        certificateId: record.id,
-        number: record.number,
-        state: record.state,
-        storedDocument:
-          stored === undefined
-            ? null
-            : stored.kind === ATTACHMENT_KIND.void
-              ? 'void'
-              : stored.kind === ATTACHMENT_KIND.certificate
-                ? 'certificate'
-                : null,
-      };
-    }
-    return describeVerification(fileName, bytes, result, vault);
+      sealPublicKey: sealPublicKey(),
+      getByNumber: certificates.getByNumber,
+      printable,
+      storedDocumentKind: (certificateId, sha256) => {
+        const stored = attachments.list(certificateId).find((meta) => meta.sha256 === sha256);
+        const kinds = Object.entries(ATTACHMENT_KIND) as [DocumentKind, string][];
+        return kinds.find(([, kind]) => kind === stored?.kind)?.[0] ?? null;
+      },
+    });
   }
 }
 

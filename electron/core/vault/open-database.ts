@@ -5,20 +5,13 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, existsSync } from 'node:fs';
 import { AppFailure } from '../app-failure';
+import { KEY_BYTES, applyKey } from './apply-vault-key';
 import { migrations } from './migrations/index';
 import { runMigrations } from './run-migrations';
 
-export const KEY_BYTES = 32;
+export { KEY_BYTES };
 
 export type OpenOptions = { create: boolean; migrate?: boolean };
-
-function applyKey(db: SqliteDatabase, key: Buffer): void {
-  if (key.length !== KEY_BYTES)
-    throw new AppFailure('VAULT_KEY_INVALID', 'The vault key has the wrong length.');
-  db.pragma("cipher='sqlcipher'");
-  db.pragma('legacy=4');
-  db.pragma(`key="x'${key.toString('hex')}'"`);
-}
 
 export function openDatabase(path: string, key: Buffer, options: OpenOptions): SqliteDatabase {
   const exists = existsSync(path);

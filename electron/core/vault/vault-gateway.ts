@@ -9,14 +9,9 @@ import { z } from 'zod';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
+import { licenseeLocalDate } from '../issuance/licensee-local-date';
 import type { BackupProgress } from './backup/backup-format';
-import { createBackup } from './backup/create-backup';
-import { restoreVault } from './backup/restore-vault';
-import type { RestoreSummary } from './backup/restore-backup';
-import type { BackupSummary } from './backup/create-backup';
 import { documentGatewayGroups } from './document-gateway-groups';
-import { changeVaultPassphrase } from './keys/change-vault-passphrase';
-import { checkRecoveryKey } from './keys/check-recovery-key';
 import { createVault } from './keys/create-vault';
 import { keychainKeyFile } from './keys/keychain-key-file';
 import type { KdfCost } from './keys/passphrase-wrap';
@@ -30,6 +25,8 @@ import type { ScryptParams } from './repositories/password-hash';
 import type { User } from './repositories/user-repository';
 import { settingsView } from './settings-view';
 import type { SettingsBase } from './settings-view';
+import { vaultBackupMethods } from './vault-backup-methods';
+import { vaultKeyMethods } from './vault-key-methods';
 import { createVaultServices } from './vault-services';
 import type { VaultServices } from './vault-services';
 
@@ -45,10 +42,12 @@ export type VaultGatewayOptions = {
   onProgress?: (event: { operation: 'backup' | 'restore' } & BackupProgress) => void;
   /** The folder with fonts/ for the certificate documents (document-operations.ts). */
   resourcesDir?: string;
+  /** The bundled audit-verify-worker.mjs: a second thread verifies a large vault's chain. */
+  auditWorkerFile?: string;
 };
 
 type Actor = { userId: number; role: User['role'] };
-type Open = { db: Database; services: VaultServices };
+type Open = { db: Database; services: VaultServices; auditKey?: Buffer };
 
 const SecretSchema = z.union([
   z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
@@ -58,16 +57,7 @@ const CreateSchema = z.object({ passphrase: z.string().max(1024) }).strict();
 const KeySchema = z
   .object({ keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/), create: z.boolean().default(false) })
   .strict();
-const ChangePassphraseSchema = z
-  .object({ currentPassphrase: z.string().min(1).max(1024), newPassphrase: z.string().max(1024) })
-  .strict();
-const ConfirmRecoveryKeySchema = z.object({ recoveryKey: z.string().min(1).max(200) }).strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
-const BackupSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
-const RestoreSchema = z.union([
-  z.object({ path: z.string().min(1).max(4096), passphrase: z.string().min(1).max(1024) }).strict(),
-  z.object({ path: z.string().min(1).max(4096), recoveryKey: z.string().min(1).max(200) }).strict(),
-]);
 
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
@@ -82,21 +72,31 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   let user: User | null = null;
   let lastCall = now().getTime();
 
-  function attach(db: Database): void {
+  /** `key`: only to let the audit verification's helper thread open its own connection; a
+   * copy is kept while the vault is open and zeroed when it locks. */
+  function attach(db: Database, key?: Buffer): void {
+    const auditKey =
+      key === undefined || options.auditWorkerFile === undefined ? undefined : Buffer.from(key);
     const services = createVaultServices(db, {
+      ...(auditKey === undefined || options.auditWorkerFile === undefined
+        ? {}
+        : { auditHelper: { workerFile: options.auditWorkerFile, key: auditKey } }),
       now,
       ...(options.settings === undefined ? {} : { settings: options.settings }),
       ...(options.passwordHashing === undefined
         ? {}
         : { passwordHashing: options.passwordHashing }),
     });
-    open = { db, services };
+    open = { db, services, ...(auditKey === undefined ? {} : { auditKey }) };
     user = null;
     lastCall = now().getTime();
     idleMs = settingsView(services, settingsBase).autoLockMinutes * 60_000;
+    // Certificates whose date of expiry passed while the vault was closed expire now.
+    services.issuance.expireOverdue(licenseeLocalDate(now()));
   }
 
   function lock(): VaultStatus {
+    open?.auditKey?.fill(0);
     open?.db.close();
     open = null;
     user = null;
@@ -193,7 +193,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       if (open !== null) return status();
       const key = await unlockKey(readVaultKeyFile(options.dataDir), secret);
       try {
-        attach(openDatabase(location.vaultPath, key, { create: false }));
+        attach(openDatabase(location.vaultPath, key, { create: false }), key);
       } finally {
         key.fill(0);
       }
@@ -204,43 +204,30 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     openWithKey(input: unknown): VaultStatus {
       const { keyHex, create } = parseInput(KeySchema, input);
       if (open !== null) throw new AppFailure('CONFLICT', 'A vault is already open.');
-      attach(openDatabase(location.vaultPath, Buffer.from(keyHex, 'hex'), { create }));
+      const key = Buffer.from(keyHex, 'hex');
+      attach(openDatabase(location.vaultPath, key, { create }), key);
+      key.fill(0);
       return status();
     },
 
     /** For main only, which holds the OS keychain (os-keychain-unlock.ts); never IPC channels. */
     keychain: keychainKeyFile(options.dataDir),
 
-    /** The passphrase guards the whole vault, so only an administrator changes it. */
-    async changePassphrase(input: unknown): Promise<VaultStatus> {
-      const { currentPassphrase, newPassphrase } = parseInput(ChangePassphraseSchema, input);
-      const { actor } = signedIn();
-      if (actor.role !== 'administrator')
-        throw new AppFailure('FORBIDDEN', 'Only an administrator can change the vault passphrase.');
-      await changeVaultPassphrase({
-        dir: options.dataDir,
-        currentPassphrase,
-        newPassphrase,
-        ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
-      });
-      return status();
-    },
-
-    /**
-     * First run: the user types the recovery key back in full. It is checked against the key
-     * file (it must unwrap this vault's key), then the confirmation is recorded and audited.
-     */
-    async confirmRecoveryKey(input: unknown): Promise<VaultStatus> {
-      const { recoveryKey } = parseInput(ConfirmRecoveryKeySchema, input);
-      touch();
-      await checkRecoveryKey(options.dataDir, recoveryKey);
-      // The scrypt work above yields: the vault may have been locked meanwhile.
-      touch().services.issuance.recordRecoveryKeyConfirmed(user?.id ?? null);
-      return status();
-    },
+    // changePassphrase, confirmRecoveryKey, rotateRecoveryKey (administrators change secrets).
+    ...vaultKeyMethods({
+      dataDir: options.dataDir,
+      ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
+      touch,
+      signedIn,
+      userId: () => user?.id ?? null,
+      status,
+    }),
 
     signIn(input: unknown): VaultStatus {
-      user = touch().services.users.signIn(input);
+      const { services } = touch();
+      user = services.users.signIn(input);
+      // An app left open past midnight: each sign-in expires what became overdue meanwhile.
+      services.issuance.expireOverdue(licenseeLocalDate(now()));
       return status();
     },
 
@@ -350,53 +337,19 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       },
     ),
 
-    /** Asked before main shows the save dialog: only a signed-in user may back up. */
-    checkBackupAllowed(): void {
-      signedIn();
-    },
-
-    /** Asked before main shows the open dialog: a restore replaces the vault, so it must be closed. */
-    checkRestoreAllowed(): void {
-      lockIfIdle();
-      if (open !== null)
-        throw new AppFailure(
-          'CONFLICT',
-          'Lock the vault before restoring a backup; nothing was changed.',
-        );
-    },
-
-    /**
-     * Replaces the vault with a backup (path from main's open dialog), with the passphrase or
-     * recovery key the vault had when the backup was made. Only while locked; everything is
-     * checked before anything is replaced, and the replaced files are kept beside the new ones.
-     */
-    async restore(input: unknown): Promise<RestoreSummary> {
-      const { path, ...secret } = parseInput(RestoreSchema, input);
-      lockIfIdle();
-      if (open !== null)
-        throw new AppFailure(
-          'CONFLICT',
-          'Lock the vault before restoring a backup; nothing was changed.',
-        );
-      return restoreVault({
-        dir: options.dataDir,
-        backupPath: path,
-        secret,
-        onProgress: (progress) => options.onProgress?.({ operation: 'restore', ...progress }),
-      });
-    },
-
-    /** Any signed-in user may back up (a reviewer too); the path comes from main, never the renderer. */
-    backup(input: unknown): Promise<BackupSummary> {
-      const { path } = parseInput(BackupSchema, input);
-      signedIn();
-      return createBackup(touch().db, {
-        backupPath: path,
-        // A vault opened with a bare key (tests, keychain) may have no key file beside it.
-        ...(existsSync(location.keyFilePath) ? { keyFilePath: location.keyFilePath } : {}),
-        onProgress: (progress) => options.onProgress?.({ operation: 'backup', ...progress }),
-      });
-    },
+    // checkBackupAllowed, checkRestoreAllowed, restore, backup (files from main's dialogs).
+    ...vaultBackupMethods({
+      dataDir: options.dataDir,
+      onProgress: options.onProgress,
+      signedInDb: () => {
+        signedIn();
+        return touch().db;
+      },
+      isOpen: () => {
+        lockIfIdle();
+        return open !== null;
+      },
+    }),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
 import { createIssuanceService } from '../issuance/issuance-service';
 import { createAuditWriter } from './audit/audit-chain';
+import type { HelperThread } from './audit/run-units-in-two-threads';
 import { verifyAuditChain } from './audit/verify-audit-chain';
 import type { AuditReport } from './audit/verify-audit-chain';
 import { createAttachmentRepository } from './repositories/attachment-repository';
@@ -27,6 +28,8 @@ export type VaultServiceOptions = {
   settings?: ValidationSettings;
   /** Only tests lower these, to keep them fast; the defaults are never weakened. */
   passwordHashing?: ScryptParams;
+  /** A second thread for verifying a large vault's audit chain (the bundled worker + the key). */
+  auditHelper?: HelperThread;
 };
 
 export function createVaultServices(db: Database, options: VaultServiceOptions = {}) {
@@ -105,7 +108,13 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     facts: { recoveryKeyConfirmation: repos.facts.recoveryKeyConfirmation },
     settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
-    audit: { verify: (): AuditReport => verifyAuditChain(db) },
+    audit: {
+      verify: (): AuditReport =>
+        verifyAuditChain(
+          db,
+          options.auditHelper === undefined ? {} : { helper: options.auditHelper },
+        ),
+    },
   };
 }
 

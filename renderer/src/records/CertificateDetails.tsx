@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { fieldLabels } from '../certificate/field-labels';
 import { formatCountry, formatTimestamp, orDash } from './record-format';
 import type { CertificateRecord } from './use-certificate-record';
+import { userName } from './use-user-names';
+import type { UserNames } from './use-user-names';
 
 type Fact = [label: string, value: ReactNode];
 
@@ -26,7 +28,13 @@ function Facts({ title, facts }: { title: string; facts: readonly Fact[] }) {
 const origin = (code: string): string =>
   code === '****' ? 'Mixed origin (****)' : formatCountry(code);
 
-export function CertificateDetails({ record }: { record: CertificateRecord }) {
+export function CertificateDetails({
+  record,
+  names,
+}: {
+  record: CertificateRecord;
+  names: UserNames;
+}) {
   const { draft } = record;
   const packaging = 'description' in record.packaging ? record.packaging : null;
   const warranty = 'statement' in record.warranty ? record.warranty : null;
@@ -85,8 +93,8 @@ export function CertificateDetails({ record }: { record: CertificateRecord }) {
           ['System of Warranties statement', orDash(warranty?.statement)],
           ['Invoice numbers', orDash(warranty?.invoiceNumbers.join(', '))],
           [
-            'Warranty attested by user',
-            record.attestedBy === null ? '—' : `#${String(record.attestedBy)}`,
+            'Warranty attested by',
+            record.attestedBy === null ? '—' : userName(names, record.attestedBy),
           ],
         ]}
       />

@@ -11,12 +11,14 @@ import { DocumentsPanel, SubmissionsPanel } from './DocumentsPanel';
 import { StateBadge } from './StateBadge';
 import { TimelinePanel } from './TimelinePanel';
 import { useCertificateRecord } from './use-certificate-record';
+import { useUserNames } from './use-user-names';
 import './records.css';
 
 export function CertificatePage(props: ScreenProps & { api: KpApi; id: number }) {
   const { api, id, navigate, user } = props;
   const headingId = useId();
   const { state, replace, reload } = useCertificateRecord(api, id);
+  const names = useUserNames(api);
   const [notice, setNotice] = useState<{ id: number; text: string } | null>(null);
   // Every action (a correction request too, which leaves the record as it is) adds to the history.
   const [actions, setActions] = useState(0);
@@ -82,7 +84,13 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
       </div>
       <div className="certificate-page__grid">
         <div className="certificate-page__column">
-          <CertificateDetails record={record} />
+          <CertificateDetails record={record} names={names} />
+          {/* The history sits under the facts it changed; the right column is what to do next. */}
+          <TimelinePanel
+            key={`timeline-${String(record.version)}-${String(actions)}`}
+            api={api}
+            id={record.id}
+          />
         </div>
         <div className="certificate-page__column">
           <CertificateActions
@@ -102,6 +110,7 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
             api={api}
             record={record}
             role={user.role}
+            names={names}
             onDecided={(text) => {
               // An approval changes the stored certificate: read it again (the page stays shown).
               reload();
@@ -110,11 +119,6 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
             }}
           />
           <DocumentsPanel api={api} record={record} canWrite={canWriteRecords(user.role)} />
-          <TimelinePanel
-            key={`timeline-${String(record.version)}-${String(actions)}`}
-            api={api}
-            id={record.id}
-          />
           <SubmissionsPanel />
         </div>
       </div>

@@ -16,6 +16,8 @@ import { DecideCorrection } from './DecideCorrection';
 import { draftChanges } from './draft-changes';
 import { formatTimestamp } from './record-format';
 import type { CertificateRecord } from './use-certificate-record';
+import { userName } from './use-user-names';
+import type { UserNames } from './use-user-names';
 import './corrections.css';
 
 export type EditRequest = z.output<typeof EditRequestSchema>;
@@ -23,7 +25,7 @@ export type EditRequest = z.output<typeof EditRequestSchema>;
 type Loaded =
   | { status: 'loading' }
   | { status: 'failed'; error: AppError }
-  | { status: 'loaded'; requests: EditRequest[]; names: ReadonlyMap<number, string> };
+  | { status: 'loaded'; requests: EditRequest[] };
 
 const statusLabels: Record<EditRequest['status'], string> = {
   pending: 'Waiting for a decision',
@@ -35,36 +37,31 @@ type CorrectionsPanelProps = {
   api: KpApi;
   record: CertificateRecord;
   role: UserRole;
+  /** Who asked and who decided, by user id (use-user-names.ts). */
+  names: UserNames;
   /** After a decision: the page reloads the certificate and its timeline and shows the message. */
   onDecided: (message: string) => void;
 };
 
-export function CorrectionsPanel({ api, record, role, onDecided }: CorrectionsPanelProps) {
+export function CorrectionsPanel({ api, record, role, names, onDecided }: CorrectionsPanelProps) {
   const titleId = useId();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
   useEffect(() => {
     let current = true;
-    void Promise.all([
-      callApi(() => api.editRequests.list({ certificateId: record.id })),
-      callApi(() => api.users.list({})),
-    ]).then(([requests, users]) => {
+    void callApi(() => api.editRequests.list({ certificateId: record.id })).then((requests) => {
       if (!current) return;
-      if (!requests.ok) {
-        setLoaded({ status: 'failed', error: requests.error });
-        return;
-      }
-      // Names are a courtesy: without them the requests still show, with the user's number.
-      const names = new Map(users.ok ? users.value.map((u) => [u.id, u.displayName]) : []);
-      setLoaded({ status: 'loaded', requests: requests.value, names });
+      setLoaded(
+        requests.ok
+          ? { status: 'loaded', requests: requests.value }
+          : { status: 'failed', error: requests.error },
+      );
     });
     return () => {
       current = false;
     };
   }, [api, record.id]);
 
-  const who = (names: ReadonlyMap<number, string>, userId: number) =>
-    names.get(userId) ?? `user #${String(userId)}`;
   const decides = canDecideEditRequests(role);
 
   return (
@@ -90,17 +87,22 @@ export function CorrectionsPanel({ api, record, role, onDecided }: CorrectionsPa
                   </h3>
                   <dl className="correction__facts">
                     <dt>Requested by</dt>
-                    <dd>{who(loaded.names, request.requestedBy)}</dd>
+                    <dd>{userName(names, request.requestedBy)}</dd>
                     <dt>Reason</dt>
                     <dd>{request.reason}</dd>
                     {request.decidedBy === null ? null : (
                       <>
                         <dt>Decided by</dt>
                         <dd>
-                          {who(loaded.names, request.decidedBy)}
-                          {request.decidedAt === null
-                            ? ''
-                            : `, ${formatTimestamp(request.decidedAt)}`}
+                          {userName(names, request.decidedBy)}
+                          {request.decidedAt === null ? null : (
+                            <>
+                              ,{' '}
+                              <span className="correction__when">
+                                {formatTimestamp(request.decidedAt)}
+                              </span>
+                            </>
+                          )}
                         </dd>
                         <dt>Decision note</dt>
                         <dd>{(request.decisionNote ?? '') === '' ? '—' : request.decisionNote}</dd>

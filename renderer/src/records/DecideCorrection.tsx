@@ -10,6 +10,7 @@ import type { CertificateField } from '../../../shared/domain/certificate-draft'
 import { fieldLabels } from '../certificate/field-labels';
 import { callApi } from '../shell/call-api';
 import { ActionFailure } from './ActionFeedback';
+import { ActionNoteField } from './ActionField';
 import { ConfirmDialog } from './ConfirmDialog';
 
 type Decision = 'approve' | 'reject';
@@ -74,32 +75,16 @@ export function DecideCorrection(props: DecideCorrectionProps) {
         event.preventDefault();
       }}
     >
-      <div className={`field${noteError === null ? '' : ' field--error'}`}>
-        <label className="field__label" htmlFor={`${id}-note`}>
-          Decision note (required)
-        </label>
-        <textarea
-          id={`${id}-note`}
-          className="control control--multiline"
-          rows={2}
-          maxLength={2000}
-          required
-          value={note}
-          aria-invalid={noteError !== null}
-          aria-describedby={noteError === null ? `${id}-hint` : `${id}-hint ${id}-note-error`}
-          onChange={(event) => {
-            setNote(event.target.value);
-          }}
-        />
-        <span className="field__hint" id={`${id}-hint`}>
-          Kept with the decision in the audit log.
-        </span>
-        {noteError === null ? null : (
-          <span className="field-error" id={`${id}-note-error`} role="alert">
-            {noteError}
-          </span>
-        )}
-      </div>
+      <ActionNoteField
+        id={`${id}-note`}
+        label="Decision note (required)"
+        hint="Kept with the decision in the audit log."
+        error={noteError ?? undefined}
+        rows={2}
+        required
+        value={note}
+        onValueChange={setNote}
+      />
       <ActionFailure error={failure} />
       {failure?.fields === undefined ? null : (
         <ul className="correction__findings" aria-label="What the vault refused">

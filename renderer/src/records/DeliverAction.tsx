@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { callApi } from '../shell/call-api';
 import { ActionFailure } from './ActionFeedback';
+import { ActionForm } from './ActionField';
 import type { ActionProps } from './ShipAction';
 
 export function DeliverAction({ api, record, onDone }: ActionProps) {
@@ -28,15 +29,13 @@ export function DeliverAction({ api, record, onDone }: ActionProps) {
   };
 
   return (
-    <form
-      className="action-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      titleId={`${id}-title`}
+      title="Mark delivered"
+      onSubmit={() => {
         void submit();
       }}
     >
-      <h3 id={`${id}-title`}>Mark delivered</h3>
       <div className="checkbox">
         <input
           id={`${id}-confirmed`}
@@ -56,6 +55,6 @@ export function DeliverAction({ api, record, onDone }: ActionProps) {
           {busy ? 'Recording…' : 'Mark delivered'}
         </button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -8,6 +8,7 @@ import type { CertificateDraft } from '../../../shared/domain/certificate-draft'
 import { fieldLabels } from '../certificate/field-labels';
 import { callApi } from '../shell/call-api';
 import { ActionFailure } from './ActionFeedback';
+import { ActionForm, ActionNoteField } from './ActionField';
 import type { ActionProps } from './ShipAction';
 
 type EditableField =
@@ -140,16 +141,13 @@ export function RequestCorrection({ api, record, onDone }: ActionProps) {
   };
 
   return (
-    <form
-      className="action-form"
-      aria-labelledby={`${id}-title`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      titleId={`${id}-title`}
+      title="Request a correction"
+      onSubmit={() => {
         void submit();
       }}
     >
-      <h3 id={`${id}-title`}>Request a correction</h3>
       <p className="field__hint">Change the fields that are wrong; the others stay as issued.</p>
       <div className="correction-fields">
         {editable.map((field, index) => {
@@ -178,29 +176,15 @@ export function RequestCorrection({ api, record, onDone }: ActionProps) {
           {errors.fields}
         </span>
       )}
-      <div className={`field${errors.reason === undefined ? '' : ' field--error'}`}>
-        <label className="field__label" htmlFor={`${id}-reason`}>
-          Reason for the correction
-        </label>
-        <textarea
-          id={`${id}-reason`}
-          className="control control--multiline"
-          rows={3}
-          maxLength={2000}
-          required
-          value={reason}
-          aria-invalid={errors.reason !== undefined}
-          aria-describedby={errors.reason === undefined ? undefined : `${id}-reason-error`}
-          onChange={(event) => {
-            setReason(event.target.value);
-          }}
-        />
-        {errors.reason === undefined ? null : (
-          <span className="field-error" id={`${id}-reason-error`} role="alert">
-            {errors.reason}
-          </span>
-        )}
-      </div>
+      <ActionNoteField
+        id={`${id}-reason`}
+        label="Reason for the correction"
+        error={errors.reason}
+        rows={3}
+        required
+        value={reason}
+        onValueChange={setReason}
+      />
       <ActionFailure error={failure} />
       <div className="action-form__buttons">
         <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
@@ -219,6 +203,6 @@ export function RequestCorrection({ api, record, onDone }: ActionProps) {
           Cancel
         </button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -8,6 +8,7 @@ import { parseIsoDate } from '../../../shared/domain/calendar-date';
 import { transition } from '../../../shared/domain/lifecycle';
 import { callApi } from '../shell/call-api';
 import { ActionFailure, localToday } from './ActionFeedback';
+import { ActionField, ActionForm } from './ActionField';
 import type { CertificateRecord } from './use-certificate-record';
 
 type ActionProps = {
@@ -50,51 +51,41 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
 
   const invalid = showErrors && fieldError !== null;
   return (
-    <form
-      className="action-form"
-      aria-labelledby={`${id}-title`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      titleId={`${id}-title`}
+      title="Mark shipped"
+      onSubmit={() => {
         void submit();
       }}
     >
-      <h3 id={`${id}-title`}>Mark shipped</h3>
-      <div className={`field${invalid ? ' field--error' : ''}`}>
-        <label className="field__label" htmlFor={`${id}-date`}>
-          Ship date
-        </label>
-        <input
-          id={`${id}-date`}
-          className="control"
-          type="date"
-          required
-          min={record.draft.dateOfIssue || undefined}
-          max={record.draft.dateOfExpiry || undefined}
-          value={shipDate}
-          aria-invalid={invalid}
-          aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
-          onChange={(event) => {
-            setShipDate(event.target.value);
-          }}
-        />
-        <span className="field__hint" id={`${id}-hint`}>
-          From the date of issue ({record.draft.dateOfIssue || '—'}) to the date of expiry (
-          {record.draft.dateOfExpiry || '—'}).
-        </span>
-        {invalid ? (
-          <span className="field-error" id={`${id}-error`} role="alert">
-            {fieldError}
-          </span>
-        ) : null}
-      </div>
+      <ActionField
+        id={`${id}-date`}
+        label="Ship date"
+        hint={`From the date of issue (${record.draft.dateOfIssue || '—'}) to the date of expiry (${record.draft.dateOfExpiry || '—'}).`}
+        error={invalid ? fieldError : undefined}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="control"
+            type="date"
+            required
+            min={record.draft.dateOfIssue || undefined}
+            max={record.draft.dateOfExpiry || undefined}
+            value={shipDate}
+            onChange={(event) => {
+              setShipDate(event.target.value);
+            }}
+          />
+        )}
+      </ActionField>
       <ActionFailure error={failure} />
       <div className="action-form__buttons">
         <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
           {busy ? 'Recording…' : 'Mark shipped'}
         </button>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -9,6 +9,7 @@ import { OTHER_VOID_REASON, transition } from '../../../shared/domain/lifecycle'
 import { voidReasons } from '../../../shared/reference/reference-data';
 import { callApi } from '../shell/call-api';
 import { ActionFailure } from './ActionFeedback';
+import { ActionField, ActionForm, ActionNoteField } from './ActionField';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { ActionProps } from './ShipAction';
 
@@ -59,79 +60,41 @@ export function VoidAction({ api, record, onDone }: ActionProps) {
     else setFailure(result.error);
   };
 
-  const describedBy = (field: 'reason' | 'notes', hint: boolean) =>
-    [hint ? `${id}-${field}-hint` : '', shown[field] === undefined ? '' : `${id}-${field}-error`]
-      .filter((part) => part !== '')
-      .join(' ') || undefined;
-
   return (
-    <form
-      className="action-form"
-      aria-labelledby={`${id}-title`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        review();
-      }}
-    >
-      <h3 id={`${id}-title`}>Void this certificate</h3>
+    <ActionForm titleId={`${id}-title`} title="Void this certificate" onSubmit={review}>
       <p className="field__hint">
         Voiding cannot be undone; {record.number} will never be used again.
       </p>
-      <div className={`field${shown.reason === undefined ? '' : ' field--error'}`}>
-        <label className="field__label" htmlFor={`${id}-reason`}>
-          Reason for voiding
-        </label>
-        <select
-          id={`${id}-reason`}
-          className="control"
-          required
-          value={reason}
-          aria-invalid={shown.reason !== undefined}
-          aria-describedby={describedBy('reason', false)}
-          onChange={(event) => {
-            setReason(event.target.value);
-          }}
-        >
-          <option value="">Choose a reason…</option>
-          {voidReasons.map((text) => (
-            <option key={text} value={text}>
-              {text}
-            </option>
-          ))}
-        </select>
-        {shown.reason === undefined ? null : (
-          <span className="field-error" id={`${id}-reason-error`} role="alert">
-            {shown.reason}
-          </span>
+      <ActionField id={`${id}-reason`} label="Reason for voiding" error={shown.reason}>
+        {(control) => (
+          <select
+            {...control}
+            className="control"
+            required
+            value={reason}
+            onChange={(event) => {
+              setReason(event.target.value);
+            }}
+          >
+            <option value="">Choose a reason…</option>
+            {voidReasons.map((text) => (
+              <option key={text} value={text}>
+                {text}
+              </option>
+            ))}
+          </select>
         )}
-      </div>
-      <div className={`field${shown.notes === undefined ? '' : ' field--error'}`}>
-        <label className="field__label" htmlFor={`${id}-notes`}>
-          Notes{notesRequired ? ' (required for “Other”)' : ' (optional)'}
-        </label>
-        <textarea
-          id={`${id}-notes`}
-          className="control control--multiline"
-          rows={3}
-          maxLength={2000}
-          required={notesRequired}
-          value={notes}
-          aria-invalid={shown.notes !== undefined}
-          aria-describedby={describedBy('notes', true)}
-          onChange={(event) => {
-            setNotes(event.target.value);
-          }}
-        />
-        <span className="field__hint" id={`${id}-notes-hint`}>
-          USKPA’s void form asks for notes when the reason is “Other”.
-        </span>
-        {shown.notes === undefined ? null : (
-          <span className="field-error" id={`${id}-notes-error`} role="alert">
-            {shown.notes}
-          </span>
-        )}
-      </div>
+      </ActionField>
+      <ActionNoteField
+        id={`${id}-notes`}
+        label={`Notes${notesRequired ? ' (required for “Other”)' : ' (optional)'}`}
+        hint="USKPA’s void form asks for notes when the reason is “Other”."
+        error={shown.notes}
+        rows={3}
+        required={notesRequired}
+        value={notes}
+        onValueChange={setNotes}
+      />
       <ActionFailure error={failure} />
       <div className="action-form__buttons">
         <button type="submit" className="button" disabled={busy}>
@@ -162,6 +125,6 @@ export function VoidAction({ api, record, onDone }: ActionProps) {
           </p>
         </ConfirmDialog>
       ) : null}
-    </form>
+    </ActionForm>
   );
 }

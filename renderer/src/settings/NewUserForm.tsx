@@ -13,6 +13,7 @@ import { TextField } from '../shell/form/FormField';
 import { SelectField } from '../shell/form/SelectField';
 import { roleExplanations, roleLabels } from '../shell/permissions';
 import { issuesToFieldErrors } from './licensee-form';
+import { UserNameFields } from './UserNameFields';
 
 const empty = { displayName: '', username: '', role: 'operator' as UserRole, password: '' };
 
@@ -55,21 +56,14 @@ export function NewUserForm({ api, onCreated }: { api: KpApi; onCreated: () => v
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Add a user">
       <h3>Add a user</h3>
       <div className="field-grid">
-        <TextField
-          label="Full name"
-          name="displayName"
-          value={form.displayName}
-          onChange={set('displayName')}
-          error={fieldError(error, 'displayName')}
-        />
-        <TextField
-          label="Username"
-          name="username"
-          autoComplete="off"
-          value={form.username}
-          onChange={set('username')}
-          hint="3 to 64 letters, digits, dots, dashes or underscores."
-          error={fieldError(error, 'username')}
+        <UserNameFields
+          displayName={form.displayName}
+          username={form.username}
+          onValueChange={(key, value) => {
+            setForm({ ...form, [key]: value });
+          }}
+          error={error}
+          whose="another person"
         />
         <SelectField
           label="Role"

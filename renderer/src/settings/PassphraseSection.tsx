@@ -10,7 +10,7 @@ import { BusyNote } from '../shell/form/BusyNote';
 import { fieldError } from '../shell/form/field-errors';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
-import { passphraseStrength } from '../startup/first-run/passphrase-strength';
+import { NewPassphraseFields, newPassphraseProblems } from '../shell/form/NewPassphraseFields';
 
 export function PassphraseSection({ api }: { api: KpApi }) {
   const empty = { currentPassphrase: '', newPassphrase: '', repeat: '' };
@@ -18,17 +18,29 @@ export function PassphraseSection({ api }: { api: KpApi }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const strength = passphraseStrength(form.newPassphrase);
+  const set = (key: keyof typeof form) => (value: string) => {
+    setForm({ ...form, [key]: value });
+  };
+  const entries = {
+    passphrase: {
+      label: 'New passphrase',
+      name: 'newPassphrase',
+      value: form.newPassphrase,
+      onValueChange: set('newPassphrase'),
+    },
+    repeat: {
+      label: 'Type the new passphrase again',
+      name: 'repeat',
+      value: form.repeat,
+      onValueChange: set('repeat'),
+    },
+  };
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     setSuccess(null);
-    const fields: Record<string, string> = {};
+    const fields = newPassphraseProblems(entries);
     if (form.currentPassphrase === '') fields.currentPassphrase = 'Enter the current passphrase.';
-    if (strength.level === 'too-short')
-      fields.newPassphrase = 'Use at least 12 characters (the vault rule).';
-    if (form.repeat !== form.newPassphrase)
-      fields.repeat = 'The two new passphrases differ. Type the same twice.';
     if (Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
@@ -56,10 +68,6 @@ export function PassphraseSection({ api }: { api: KpApi }) {
     setSuccess('The vault passphrase was changed. Use the new one from now on.');
   }
 
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => {
-    setForm({ ...form, [key]: event.target.value });
-  };
-
   return (
     <section className="panel" aria-labelledby="settings-passphrase">
       <h2 id="settings-passphrase">Vault passphrase</h2>
@@ -71,32 +79,12 @@ export function PassphraseSection({ api }: { api: KpApi }) {
             name="currentPassphrase"
             autoComplete="current-password"
             value={form.currentPassphrase}
-            onChange={set('currentPassphrase')}
+            onChange={(event) => {
+              set('currentPassphrase')(event.target.value);
+            }}
             error={fieldError(error, 'currentPassphrase')}
           />
-          <TextField
-            label="New passphrase"
-            type="password"
-            name="newPassphrase"
-            autoComplete="new-password"
-            value={form.newPassphrase}
-            onChange={set('newPassphrase')}
-            hint={
-              form.newPassphrase === ''
-                ? 'At least 12 characters; a sentence of unrelated words is strong.'
-                : `${strength.label}. ${strength.advice}`
-            }
-            error={fieldError(error, 'newPassphrase')}
-          />
-          <TextField
-            label="Type the new passphrase again"
-            type="password"
-            name="repeat"
-            autoComplete="new-password"
-            value={form.repeat}
-            onChange={set('repeat')}
-            error={fieldError(error, 'repeat')}
-          />
+          <NewPassphraseFields {...entries} error={error} />
         </div>
         <FormAlert error={error} success={success} />
         {busy ? <BusyNote label="Wrapping the vault key under the new passphrase" /> : null}

@@ -8,6 +8,7 @@ import { BackupPanel } from './BackupPanel';
 import { LicenseeSection } from './LicenseeSection';
 import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
+import { RecoveryKeySection } from './RecoveryKeySection';
 import { VaultSettingsSection } from './VaultSettingsSection';
 import { UsersSection } from './UsersSection';
 
@@ -30,6 +31,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <IdentitySection api={api} manage={canManageKeys(role)} />
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
+      {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
       <BackupPanel api={api} />
     </div>
   );

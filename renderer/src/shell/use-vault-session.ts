@@ -29,7 +29,22 @@ export type VaultSession = {
   retry: () => void;
 };
 
-export function useVaultSession(rawApi: KpApi): VaultSession {
+/** The two start-up calls whose answers decide the first screen. */
+export async function askStartup(rawApi: KpApi): Promise<SessionState> {
+  const [info, status] = await Promise.all([
+    callApi(() => rawApi.app.getInfo({})),
+    callApi(() => rawApi.vault.status({})),
+  ]);
+  if (!info.ok) return { phase: 'failed', error: info.error };
+  if (!status.ok) return { phase: 'failed', error: status.error };
+  return { phase: 'ready', info: info.value, status: status.value };
+}
+
+/**
+ * `early` is askStartup already under way (main.tsx asks before React renders, so the first screen
+ * does not wait for a render to begin); it answers the first attempt, a retry asks again.
+ */
+export function useVaultSession(rawApi: KpApi, early?: Promise<SessionState>): VaultSession {
   const [state, setState] = useState<SessionState>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [loss, setLoss] = useState<SessionLoss | null>(null);
@@ -51,19 +66,13 @@ export function useVaultSession(rawApi: KpApi): VaultSession {
 
   useEffect(() => {
     let current = true;
-    void Promise.all([
-      callApi(() => rawApi.app.getInfo({})),
-      callApi(() => rawApi.vault.status({})),
-    ]).then(([info, status]) => {
-      if (!current) return;
-      if (!info.ok) setState({ phase: 'failed', error: info.error });
-      else if (!status.ok) setState({ phase: 'failed', error: status.error });
-      else setState({ phase: 'ready', info: info.value, status: status.value });
+    void (attempt === 0 && early !== undefined ? early : askStartup(rawApi)).then((next) => {
+      if (current) setState(next);
     });
     return () => {
       current = false;
     };
-  }, [rawApi, attempt]);
+  }, [rawApi, early, attempt]);
 
   const setStatus = useCallback((status: VaultStatus) => {
     setState((current) => (current.phase === 'ready' ? { ...current, status } : current));

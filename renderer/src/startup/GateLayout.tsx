@@ -1,7 +1,7 @@
 // The centred card that unlock, sign-in and first-run setup share: the app's name, one heading
 // that takes the focus when the card appears (so a keyboard or screen-reader user starts there),
 // and the card's content.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 
 export function GateLayout({
@@ -16,7 +16,8 @@ export function GateLayout({
   children: ReactNode;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // In the commit that shows the card, before it is painted: the focus never starts elsewhere.
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, [title]);
   return (

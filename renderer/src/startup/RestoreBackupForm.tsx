@@ -7,10 +7,11 @@ import type { SyntheticEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import { callApi } from '../shell/call-api';
-import { fieldError } from '../shell/form/field-errors';
 import { FormAlert } from '../shell/form/FormAlert';
-import { TextField } from '../shell/form/FormField';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
+import { keyErrorAtField, missingSecret, vaultSecretInput } from '../shell/form/vault-secret';
+import type { VaultSecretMode } from '../shell/form/vault-secret';
+import { SecretModeSwitch, VaultSecretField } from '../shell/form/VaultSecretField';
 import { useTaskProgress } from '../shell/use-task-progress';
 
 type Props = {
@@ -20,7 +21,7 @@ type Props = {
 };
 
 export function RestoreBackupForm({ api, onDone }: Props) {
-  const [mode, setMode] = useState<'passphrase' | 'recoveryKey'>('passphrase');
+  const [mode, setMode] = useState<VaultSecretMode>('passphrase');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -35,22 +36,15 @@ export function RestoreBackupForm({ api, onDone }: Props) {
         mode === 'passphrase'
           ? 'Enter the passphrase the vault had when the backup was made.'
           : 'Enter the recovery key.';
-      setError({ code: 'INVALID_INPUT', message, fields: { [mode]: message } });
+      setError(missingSecret(mode, message));
       return;
     }
     setBusy(true);
     setError(null);
-    const answer = await callApi(() =>
-      api.vault.restore(mode === 'passphrase' ? { passphrase: secret } : { recoveryKey: secret }),
-    );
+    const answer = await callApi(() => api.vault.restore(vaultSecretInput(mode, secret)));
     setBusy(false);
     if (!answer.ok) {
-      // A wrong secret is shown at its field too, not only in the form's announcement.
-      setError(
-        answer.error.code === 'VAULT_KEY_INVALID' && answer.error.fields === undefined
-          ? { ...answer.error, fields: { [mode]: answer.error.message } }
-          : answer.error,
-      );
+      setError(keyErrorAtField(answer.error, mode));
       return;
     }
     const result = answer.value;
@@ -77,53 +71,34 @@ export function RestoreBackupForm({ api, onDone }: Props) {
         current vault is not deleted: it is kept beside the restored one, so nothing is lost.
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label="Restore from a backup">
-        {mode === 'passphrase' ? (
-          <TextField
-            key="passphrase"
-            label="Passphrase of the backup"
-            type="password"
-            name="passphrase"
-            autoComplete="off"
-            hint="The vault passphrase as it was when the backup was made (it may differ from today's)."
-            value={secret}
-            onChange={(event) => {
-              setSecret(event.target.value);
-            }}
-            error={fieldError(error, 'passphrase')}
-          />
-        ) : (
-          <TextField
-            key="recoveryKey"
-            label="Recovery key"
-            name="recoveryKey"
-            autoComplete="off"
-            spellCheck={false}
-            hint="The key written down when the vault was created, starting with KPR-."
-            value={secret}
-            onChange={(event) => {
-              setSecret(event.target.value);
-            }}
-            error={fieldError(error, 'recoveryKey')}
-          />
-        )}
+        <VaultSecretField
+          mode={mode}
+          value={secret}
+          onValueChange={setSecret}
+          error={error}
+          passphrase={{
+            label: 'Passphrase of the backup',
+            autoComplete: 'off',
+            hint: "The vault passphrase as it was when the backup was made (it may differ from today's).",
+          }}
+          recoveryKeyHint="The key written down when the vault was created, starting with KPR-."
+        />
         <FormAlert error={error} success={success} />
         {busy ? <TaskProgressBar label="Restore progress" progress={progress} /> : null}
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             Choose the backup and restore
           </button>
-          <button
-            type="button"
-            className="link-button"
+          <SecretModeSwitch
+            mode={mode}
             disabled={busy}
-            onClick={() => {
-              setMode(mode === 'passphrase' ? 'recoveryKey' : 'passphrase');
+            toRecoveryKey="Use the recovery key instead"
+            onSwitch={(next) => {
+              setMode(next);
               setSecret('');
               setError(null);
             }}
-          >
-            {mode === 'passphrase' ? 'Use the recovery key instead' : 'Use the passphrase instead'}
-          </button>
+          />
           <button
             type="button"
             className="button"

@@ -10,6 +10,7 @@ import { originOptions } from '../certificate/country-options';
 import { withHsCode } from '../certificate/draft-fields';
 import { HsCodeField } from '../certificate/HsCodeField';
 import { TextField } from '../certificate/TextField';
+import { BoundFields } from './BoundFields';
 import { latestExpiry } from './load-wizard';
 import { PricePerCarat } from './PricePerCarat';
 import { SplitHsCodes } from './SplitHsCodes';
@@ -62,23 +63,28 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
 
       <fieldset className="section">
         <legend>Quantity and value</legend>
-        <TextField
-          {...kit.bind('parcels')}
-          label="Number of parcels"
-          inputMode="numeric"
-          hint="A whole number, e.g. 2"
-        />
-        <TextField
-          {...kit.bind('carats')}
-          label="Carats"
-          inputMode="decimal"
-          hint="Two decimals at most, e.g. 12.50"
-        />
-        <TextField
-          {...kit.bind('valueUsd')}
-          label="Value in US$"
-          inputMode="decimal"
-          hint="Two decimals at most, e.g. 15000.00. This KP value also goes into AES."
+        <BoundFields
+          kit={kit}
+          fields={[
+            {
+              field: 'parcels',
+              label: 'Number of parcels',
+              inputMode: 'numeric',
+              hint: 'A whole number, e.g. 2',
+            },
+            {
+              field: 'carats',
+              label: 'Carats',
+              inputMode: 'decimal',
+              hint: 'Two decimals at most, e.g. 12.50',
+            },
+            {
+              field: 'valueUsd',
+              label: 'Value in US$',
+              inputMode: 'decimal',
+              hint: 'Two decimals at most, e.g. 15000.00. This KP value also goes into AES.',
+            },
+          ]}
         />
         <PricePerCarat
           carats={draft.carats}
@@ -90,23 +96,28 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
 
       <fieldset className="section">
         <legend>Dates</legend>
-        <TextField
-          {...kit.bind('dateOfIssue')}
-          label="Date of issue"
-          type="date"
-          hint="On or before the day the shipment leaves."
-        />
-        <TextField
-          {...kit.bind('dateOfExpiry')}
-          label="Date of expiry"
-          type="date"
-          hint={`At most ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest} at the latest`}.`}
-        />
-        <TextField
-          {...kit.bind('exportDate')}
-          label="Planned export date"
-          type="date"
-          hint="The day the shipment leaves the United States."
+        <BoundFields
+          kit={kit}
+          fields={[
+            {
+              field: 'dateOfIssue',
+              label: 'Date of issue',
+              type: 'date',
+              hint: 'On or before the day the shipment leaves.',
+            },
+            {
+              field: 'dateOfExpiry',
+              label: 'Date of expiry',
+              type: 'date',
+              hint: `At most ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest} at the latest`}.`,
+            },
+            {
+              field: 'exportDate',
+              label: 'Planned export date',
+              type: 'date',
+              hint: 'The day the shipment leaves the United States.',
+            },
+          ]}
         />
       </fieldset>
     </>

@@ -36,9 +36,9 @@ describe('edit requests', () => {
     expect(asked).toMatchObject({ status: 'pending', certificateId });
     const unchanged = await h.value<Record>('certificates:get', { id: certificateId });
     expect(unchanged.draft.consignee.name).toBe('Diamant Import NV');
-    expect(await h.code('editRequests:decide', { requestId: asked.id, decision: 'approve' })).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await h.code('editRequests:decide', { requestId: asked.id, decision: 'approve', note: 'OK' }),
+    ).toBe('FORBIDDEN');
 
     await h.signInAs('rita');
     expect(await h.value<EditRequest[]>('editRequests:list', { status: 'pending' })).toEqual([
@@ -95,9 +95,9 @@ describe('edit requests', () => {
         note: 'No.',
       }),
     ).toMatchObject({ status: 'rejected' });
-    expect(await h.code('editRequests:decide', { requestId: asked.id, decision: 'approve' })).toBe(
-      'CONFLICT',
-    );
+    expect(
+      await h.code('editRequests:decide', { requestId: asked.id, decision: 'approve', note: 'OK' }),
+    ).toBe('CONFLICT');
     const record = await h.value<Record>('certificates:get', { id: certificateId });
     expect(record.draft.consignee.name).toBe('Diamant Import NV');
   });

@@ -2,38 +2,27 @@
 // on a real encrypted vault holding data at the schema just before it: every row survives, the
 // chain still verifies, the two indexes replace the ones they extend, and the planner uses them
 // for the latest-digest and list queries.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, eventHash } from '../../../electron/core/vault/audit/audit-chain';
 import { digestOf } from '../../../electron/core/vault/audit/entity-digest';
 import type { CanonicalValue } from '../../../electron/core/vault/audit/canonical-json';
 import { walkAuditChain } from '../../../electron/core/vault/audit/walk-audit-chain';
 import { migration0030 } from '../../../electron/core/vault/migrations/0030-audit-and-list-covering-indexes';
 import { migrations } from '../../../electron/core/vault/migrations/index';
-import { openDatabase } from '../../../electron/core/vault/open-database';
 import { runMigrations } from '../../../electron/core/vault/run-migrations';
+import { migrationTestVault } from './migration-test-vault';
 import { dumpTables } from './vault-fixture';
 
-const previous = migrations[migrations.indexOf(migration0030) - 1]?.version ?? 0;
-
-let dir: string;
+const vault = migrationTestVault(migration0030);
 let db: Database;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kp-migration-0030-'));
-  db = openDatabase(join(dir, 'vault.kpdb'), randomBytes(32), { create: true, migrate: false });
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+  db = vault.db;
 });
 
 /** Stock, certificates and their audit events, written by hand at the previous schema. */
 function seedPreviousVersion(): void {
-  expect(runMigrations(db, migrations, previous)).toBe(previous);
+  vault.migrateToPrevious();
   let seq = 0;
   let prevHash = GENESIS_HASH;
   const insertEvent = db.prepare(

@@ -1,44 +1,24 @@
 // Migration 0040 (the vault settings row) on a real encrypted vault holding data at the schema just
 // before it: every existing row survives, the new table is STRICT and starts empty (the defaults
 // apply until the first settings:save), and its CHECKs refuse values the schema refuses.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migration0040 } from '../../../electron/core/vault/migrations/0040-settings-and-blank-voids';
 import { migrations } from '../../../electron/core/vault/migrations/index';
-import { openDatabase } from '../../../electron/core/vault/open-database';
 import { runMigrations } from '../../../electron/core/vault/run-migrations';
 import { createVaultServices } from '../../../electron/core/vault/vault-services';
-import { TEST_SCRYPT, dumpTables } from './vault-fixture';
+import { migrationTestVault } from './migration-test-vault';
+import { TEST_SCRYPT } from './vault-fixture';
 
-const previous = migrations[migrations.indexOf(migration0040) - 1]?.version ?? 0;
-
-let dir: string;
+const vault = migrationTestVault(migration0040);
 let db: Database;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kp-migration-0040-'));
-  db = openDatabase(join(dir, 'vault.kpdb'), randomBytes(32), { create: true, migrate: false });
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+  db = vault.db;
 });
 
 function seedPreviousVersion(): void {
-  expect(runMigrations(db, migrations, previous)).toBe(previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, role, password_hash, created_at)
-     VALUES (1, 'ada', 'Ada Admin', 'administrator', 'scrypt$x', '2026-11-27T10:00:00Z')`,
-  ).run();
-  db.prepare(
-    "INSERT INTO stock_batches (id, description, registered_at, registered_by) VALUES (1, 'Book 1', '2026-11-27T10:00:00Z', 1)",
-  ).run();
-  db.prepare(
-    "INSERT INTO stock (number, digits, batch_id, status) VALUES ('US12345', 12345, 1, 'voided')",
-  ).run();
+  vault.migrateToPrevious();
+  vault.insertUserAndForm('voided');
   db.prepare(
     `INSERT INTO certificates (id, number, state, draft_json, exporter_name, consignee_name,
        destination_country, hs_code, created_at, updated_at)
@@ -77,9 +57,7 @@ const insert = (values: ReturnType<typeof row>) =>
 describe('migration 0040', () => {
   it('adds an empty, STRICT settings table and keeps every existing row', () => {
     seedPreviousVersion();
-    const before = dumpTables(db);
-    runMigrations(db, migrations);
-    const after = dumpTables(db);
+    const { before, after } = vault.migrate();
     // The outbox was rebuilt: each row is copied, with the new stock_number column empty.
     const { outbox: outboxBefore, ...others } = before;
     for (const [table, rows] of Object.entries(others)) expect(after[table]).toEqual(rows);

@@ -1,57 +1,35 @@
 // Migration 0050 (signing identities and seal keys) on a real encrypted vault that holds data at
 // the schema just before it: the existing rows and the audit chain survive, the new tables are
 // STRICT, and at most one identity and one seal key can be active.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generateSealKey } from '../../../electron/core/documents/seal/seal-key';
 import { generateSigningIdentity } from '../../../electron/core/documents/signing/identity';
 import { migration0050 } from '../../../electron/core/vault/migrations/0050-signing-identity';
 import { migrations } from '../../../electron/core/vault/migrations/index';
-import { openDatabase } from '../../../electron/core/vault/open-database';
 import { createIdentityRepository } from '../../../electron/core/vault/repositories/identity-repository';
 import { runMigrations, schemaVersion } from '../../../electron/core/vault/run-migrations';
 import { createVaultServices } from '../../../electron/core/vault/vault-services';
-import { TEST_SCRYPT, dumpTables } from './vault-fixture';
+import { migrationTestVault } from './migration-test-vault';
+import { TEST_SCRYPT } from './vault-fixture';
 
-const previous = migrations[migrations.indexOf(migration0050) - 1]?.version ?? 0;
-
-let dir: string;
+const vault = migrationTestVault(migration0050);
 let db: Database;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kp-migration-0050-'));
-  db = openDatabase(join(dir, 'vault.kpdb'), randomBytes(32), { create: true, migrate: false });
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+  db = vault.db;
 });
 
 /** A vault at the previous schema with a user and registered stock, written as SQL of that time. */
 function seedPreviousVersion(): void {
-  expect(runMigrations(db, migrations, previous)).toBe(previous);
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, role, password_hash, created_at)
-     VALUES (1, 'ada', 'Ada Admin', 'administrator', 'scrypt$x', '2026-11-27T10:00:00Z')`,
-  ).run();
-  db.prepare(
-    "INSERT INTO stock_batches (id, description, registered_at, registered_by) VALUES (1, 'Book 1', '2026-11-27T10:00:00Z', 1)",
-  ).run();
-  db.prepare(
-    "INSERT INTO stock (number, digits, batch_id, status) VALUES ('US12345', 12345, 1, 'available')",
-  ).run();
+  vault.migrateToPrevious();
+  vault.insertUserAndForm('available');
 }
 
 describe('migration 0050', () => {
   it('adds the identity and seal key tables and keeps every existing row', () => {
     seedPreviousVersion();
-    const before = dumpTables(db);
-    expect(runMigrations(db, migrations)).toBe(migrations.at(-1)?.version);
-    expect(schemaVersion(db)).toBeGreaterThanOrEqual(50);
-    const after = dumpTables(db);
+    const { before, after } = vault.migrate();
+    expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
     for (const [table, rows] of Object.entries(before)) expect(after[table]).toEqual(rows);
     expect(after.signing_identities).toEqual([]);
     expect(after.seal_keys).toEqual([]);

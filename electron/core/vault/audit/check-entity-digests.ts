@@ -1,8 +1,9 @@
 // Re-derives every entity's digest from its CURRENT row and compares it with the digest of the
 // latest audit event for that entity, then looks for rows that no event accounts for. The latest
 // event of every entity, digest included, comes from the covering index audit_latest_by_entity
-// (migration 0030) in one ordered pass per entity type, never one subquery per event. Reports the
-// mismatch with the lowest seq (as a walk of the latest events in seq order would), else the
+// (migration 0030) in ordered passes (units: a type, or a stretch of a large type's ids), never
+// one subquery per event; units are independent, so two threads can check them at once. Reports
+// the mismatch with the lowest seq (as a walk of the latest events in seq order would), else the
 // first unrecorded row in the order of auditEntityTypes.
 import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -18,20 +19,35 @@ export type EntityBreak = {
   message: string;
 };
 
+type Changed = { seq: number; entityType: string; entityId: string };
+
 type Findings = {
-  changed: { seq: number; entityType: string; entityId: string } | null;
+  changed: Changed | null;
   unrecorded: { entityType: string; entityId: string } | null;
 };
 
 /** Latest events read per page, by keyset: better-sqlite3 runs one statement at a time. */
 const PAGE = 1_000;
 
+/** A table with at least this many rows is checked in parts (entityUnits). */
+const SPLIT_ROWS = 20_000;
+
 const label = (type: string): string => type.replace('_', ' ');
 
-function noteChanged(findings: Findings, seq: number, entityType: string, entityId: string): void {
-  if (findings.changed === null || seq < findings.changed.seq)
-    findings.changed = { seq, entityType, entityId };
-}
+const lowerSeq = (a: Changed | null, b: Changed | null): Changed | null =>
+  a === null ? b : b === null || a.seq <= b.seq ? a : b;
+
+/** The entities of one type whose entity_id (as text) is in [low, high); null: unbounded. */
+export type EntityUnit = { type: AuditEntityType; low: string | null; high: string | null };
+
+export type EntityUnitResult = {
+  /** The mismatch with the lowest seq in the unit. */
+  changed: Changed | null;
+  /** Rows found by an event that names them as the app writes ids (String(id)). */
+  found: number;
+  /** Rows digested in JavaScript because SQLite's text could not vouch for them. */
+  exactRows: number;
+};
 
 /** Latest event of one entity and its row: [entity_id, seq, digest, present, canonical, text]. */
 type Pair = [
@@ -44,23 +60,71 @@ type Pair = [
 ];
 
 /**
- * Every latest event of one type against its current row, a page at a time: the events in
+ * Where a large type's ids are cut, as text: an integer id by its leading digit ('1' holds 1,
+ * 10-19, 100-199, ...); a text key by the character after the prefix that the table's lowest and
+ * highest keys share ('US1...' to 'US9...': 'US2', ..., 'US9').
+ */
+function cutPoints(db: Database, type: AuditEntityType): string[] {
+  const { table, key } = entitySources[type];
+  if (key === 'id') return ['2', '3', '4', '5', '6', '7', '8', '9'];
+  const range = db
+    .prepare<[], { low: string | null; high: string | null }>(
+      `SELECT (SELECT min(${key}) FROM ${table}) AS low, (SELECT max(${key}) FROM ${table}) AS high`,
+    )
+    .get();
+  const low = range?.low ?? '';
+  const high = range?.high ?? '';
+  let shared = 0;
+  while (shared < low.length && low[shared] === high[shared]) shared += 1;
+  const prefix = low.slice(0, shared);
+  const from = low.charCodeAt(shared);
+  const to = high.charCodeAt(shared);
+  if (Number.isNaN(from) || Number.isNaN(to)) return [];
+  const cuts: string[] = [];
+  for (let code = from + 1; code <= to; code += 1) cuts.push(prefix + String.fromCharCode(code));
+  return cuts;
+}
+
+/**
+ * The parts the entity check is done in: one per type, and for a large table several, cut at
+ * cutPoints: each part is a contiguous stretch of the index, and together they cover every
+ * possible entity_id (the first part has no lower bound, the last no upper one).
+ */
+export function entityUnits(db: Database, splitFromRows = SPLIT_ROWS): EntityUnit[] {
+  const units: EntityUnit[] = [];
+  for (const type of auditEntityTypes) {
+    const { table } = entitySources[type];
+    const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+    const cuts = rows < splitFromRows ? [] : cutPoints(db, type);
+    [null, ...cuts].forEach((low, i) => units.push({ type, low, high: cuts[i] ?? null }));
+  }
+  return units;
+}
+
+/**
+ * Every latest event of one unit against its current row, a page at a time: the events in
  * entity_id order from the index, each joined to its row (by key, as the writer's reader finds it:
  * an integer key by the id's numeric value) and the row's canonical text written by SQLite
  * (rowTextSql). A row whose text SQLite cannot vouch for (non-ASCII, REAL, BLOB), or whose digest
  * differs, is read again and digested in JavaScript (rowTextWriter), which alone decides a break.
- * Rows found by an event written as the app writes ids (String(id)) are counted: when the count is
- * the table's, no row lacks an event, and only otherwise are the rows searched for the first one.
  */
-function checkType(db: Database, type: AuditEntityType, findings: Findings): number {
+export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResult {
+  const { type } = unit;
   const { table, key } = entitySources[type];
   // Table and key names come from the constant map in entity-digest.ts, never from input.
   const byKey = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).raw();
   const columns = byKey.columns().map((column) => column.name);
   const rowText = rowTextWriter(columns);
-  const latest = `SELECT entity_id, max(seq) AS seq, entity_digest FROM audit_events
-    WHERE entity_type = @type AND entity_id > @after GROUP BY entity_id ORDER BY entity_id
-    LIMIT ${String(PAGE)}`;
+  // The next pages start after the last entity read, and only that lower bound is given: with
+  // two, SQLite may seek from the unit's start for every page.
+  const latest = (lower: string | null): string => `SELECT entity_id, max(seq) AS seq,
+      entity_digest
+    FROM audit_events WHERE ${[
+      'entity_type = @type',
+      ...(lower === null ? [] : [lower]),
+      ...(unit.high === null ? [] : ['entity_id < @high']),
+    ].join(' AND ')}
+    GROUP BY entity_id ORDER BY entity_id LIMIT ${String(PAGE)}`;
   const pairs = (events: string) =>
     db
       .prepare(
@@ -70,46 +134,49 @@ function checkType(db: Database, type: AuditEntityType, findings: Findings): num
          ORDER BY l.entity_id`,
       )
       .raw();
-  const firstPage = pairs(latest.replace(' AND entity_id > @after', ''));
-  const nextPage = pairs(latest);
+  const firstPage = pairs(latest(unit.low === null ? null : 'entity_id >= @low'));
+  const nextPage = pairs(latest('entity_id > @after'));
+  const high = unit.high === null ? {} : { high: unit.high };
+  const firstParams = { type, ...high, ...(unit.low === null ? {} : { low: unit.low }) };
   const exactDigest = (entityId: string): string => {
     const row = byKey.get(key === 'id' ? Number(entityId) : entityId) as unknown[] | undefined;
     // A deleted row digests as canonical null, as the writer's reader gives it.
     return hash('sha256', row === undefined ? 'null' : rowText(row), 'hex');
   };
-  let found = 0;
-  let exactRows = 0;
-  let page = firstPage.all({ type }) as Pair[];
+  const result: EntityUnitResult = { changed: null, found: 0, exactRows: 0 };
+  let page = firstPage.all(firstParams) as Pair[];
   while (page.length > 0) {
     for (const [entityId, seq, digest, present, canonical, text] of page) {
       const fast = present === 0 ? 'null' : text === null || NON_ASCII.test(text) ? null : text;
       if (fast === null || hash('sha256', fast, 'hex') !== digest) {
-        exactRows += 1;
-        if (exactDigest(entityId) !== digest) noteChanged(findings, seq, type, entityId);
+        result.exactRows += 1;
+        if (exactDigest(entityId) !== digest)
+          result.changed = lowerSeq(result.changed, { seq, entityType: type, entityId });
       }
-      found += canonical;
+      result.found += canonical;
     }
     const after = page.at(-1)?.[0];
-    page = page.length < PAGE ? [] : (nextPage.all({ type, after }) as Pair[]);
+    page = page.length < PAGE ? [] : (nextPage.all({ type, ...high, after }) as Pair[]);
   }
-  const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
-  if (found !== rows && findings.unrecorded === null) {
-    const unrecorded = db
-      .prepare<[string], string>(
-        `SELECT CAST(${key} AS TEXT) FROM ${table} AS t
-          WHERE NOT EXISTS (SELECT 1 FROM audit_events AS a
-                             WHERE a.entity_type = ? AND a.entity_id = CAST(t.${key} AS TEXT))
-          LIMIT 1`,
-      )
-      .pluck()
-      .get(type);
-    if (unrecorded !== undefined) findings.unrecorded = { entityType: type, entityId: unrecorded };
-  }
-  return exactRows;
+  return result;
+}
+
+/** The first row of the type's table that no event accounts for, if any. */
+function firstUnrecorded(db: Database, type: AuditEntityType): string | undefined {
+  const { table, key } = entitySources[type];
+  return db
+    .prepare<[string], string>(
+      `SELECT CAST(${key} AS TEXT) FROM ${table} AS t
+        WHERE NOT EXISTS (SELECT 1 FROM audit_events AS a
+                           WHERE a.entity_type = ? AND a.entity_id = CAST(t.${key} AS TEXT))
+        LIMIT 1`,
+    )
+    .pluck()
+    .get(type);
 }
 
 /** Entity types that only a hand-made event can carry: their every latest event is a break. */
-function checkUnknownTypes(db: Database, findings: Findings): void {
+export function unknownTypeChange(db: Database): Changed | null {
   const nextType = db
     .prepare<[string], string>(
       'SELECT entity_type FROM audit_events WHERE entity_type > ? ORDER BY entity_type LIMIT 1',
@@ -121,11 +188,13 @@ function checkUnknownTypes(db: Database, findings: Findings): void {
   const latest = db.prepare<[string], [string, number]>(
     'SELECT entity_id, max(seq) FROM audit_events WHERE entity_type = ? GROUP BY entity_id',
   );
+  let changed: Changed | null = null;
   for (let type = firstType.get() ?? undefined; type !== undefined; type = nextType.get(type)) {
     if (isAuditEntityType(type)) continue;
     for (const [entityId, seq] of latest.raw().iterate(type))
-      noteChanged(findings, seq, type, entityId);
+      changed = lowerSeq(changed, { seq, entityType: type, entityId });
   }
+  return changed;
 }
 
 export type EntityCheck = {
@@ -134,13 +203,47 @@ export type EntityCheck = {
   exactRows: number;
 };
 
-export function checkEntities(db: Database): EntityCheck {
-  const findings: Findings = { changed: null, unrecorded: null };
+/**
+ * Joins the units' results: the mismatch with the lowest seq (as a walk of the latest events in
+ * seq order would report), else the first row no event accounts for, in the order of
+ * auditEntityTypes. When a type's found rows are as many as its table's, no row lacks an event,
+ * and only otherwise is the table searched for the first one.
+ */
+export function joinEntityChecks(
+  db: Database,
+  units: readonly EntityUnit[],
+  results: readonly EntityUnitResult[],
+  unknown: Changed | null,
+): EntityCheck {
+  const findings: Findings = { changed: unknown, unrecorded: null };
   let exactRows = 0;
-  for (const type of auditEntityTypes) exactRows += checkType(db, type, findings);
-  checkUnknownTypes(db, findings);
+  const found = new Map<AuditEntityType, number>();
+  units.forEach((unit, i) => {
+    const result = results[i];
+    if (result === undefined) throw new Error('an entity unit has no result');
+    exactRows += result.exactRows;
+    findings.changed = lowerSeq(findings.changed, result.changed);
+    found.set(unit.type, (found.get(unit.type) ?? 0) + result.found);
+  });
+  for (const type of auditEntityTypes) {
+    const { table } = entitySources[type];
+    const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+    if ((found.get(type) ?? 0) === rows) continue;
+    const entityId = firstUnrecorded(db, type);
+    if (entityId !== undefined) {
+      findings.unrecorded = { entityType: type, entityId };
+      break;
+    }
+  }
   const firstBreak = breakOf(findings);
   return firstBreak === undefined ? { exactRows } : { firstBreak, exactRows };
+}
+
+/** The whole entity check in one thread (verify-audit-chain.ts can spread the units). */
+export function checkEntities(db: Database): EntityCheck {
+  const units = entityUnits(db);
+  const results = units.map((unit) => checkEntityUnit(db, unit));
+  return joinEntityChecks(db, units, results, unknownTypeChange(db));
 }
 
 export function checkEntityDigests(db: Database): EntityBreak | undefined {

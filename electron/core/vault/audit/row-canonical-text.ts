@@ -40,21 +40,19 @@ export function rowTextWriter(columns: readonly string[]): RowTextWriter {
 
 /**
  * The same text written by SQLite, as an SQL expression over `alias`'s columns: one string per
- * row instead of every value crossing into JavaScript. json_quote writes integers, NULL and text
- * as JSON.stringify does for ASCII (tests/integration/vault/audit-chain-batches.test.ts); a REAL
- * (JavaScript and SQLite print some differently) or a BLOB (canonicalJson writes {"$bytes": hex})
- * makes the expression NULL, and a caller checks any non-ASCII text in JavaScript, so either
- * takes the exact path (rowTextWriter) instead.
+ * row instead of every value crossing into JavaScript. json_object writes the keys in the order
+ * given (sorted here, as canonicalJson sorts them) and integers, NULL and text as JSON.stringify
+ * does for ASCII (tests/integration/vault/audit-chain-batches.test.ts), in one call per row; a
+ * REAL (JavaScript and SQLite print some differently) or a BLOB (canonicalJson writes
+ * {"$bytes": hex}) makes the expression NULL, and a caller checks any non-ASCII text in
+ * JavaScript, so either takes the exact path (rowTextWriter) instead.
  */
 export function rowTextSql(columns: readonly string[], alias: string): string {
   const sorted = [...columns].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // Column names come from the table's own schema (a prepared SELECT *), never from input.
   const column = (name: string): string => `${alias}."${name.replaceAll('"', '""')}"`;
   const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
-  const parts = sorted.map(
-    (name, i) =>
-      `${literal(`${i === 0 ? '' : ','}${JSON.stringify(name)}:`)} || json_quote(${column(name)})`,
-  );
+  const pairs = sorted.map((name) => `${literal(name)}, ${column(name)}`).join(', ');
   const unusual = sorted.map((name) => `typeof(${column(name)}) IN ('real', 'blob')`).join(' OR ');
-  return `CASE WHEN ${unusual} THEN NULL ELSE '{' || ${parts.join(' || ')} || '}' END`;
+  return `CASE WHEN ${unusual} THEN NULL ELSE json_object(${pairs}) END`;
 }

@@ -1,8 +1,12 @@
 // Walks the hash chain in seq order: every hash recomputed, every link to the previous hash
-// checked, seq numbers without a hole. Two paths that give the same answer:
+// checked, seq numbers without a hole. The chain can be walked in segments (seq ranges), each on
+// its own: a segment takes its first event's prev_hash as given and reports it (startPrev), and
+// whoever joins the segments checks that it equals the previous segment's last hash
+// (verify-audit-chain.ts), so that two threads can walk halves of the chain at once.
+// Two paths that give the same answer:
 // - fast: batches of consecutive events whose canonical text SQLite writes out (one string per
 //   batch instead of nine values per row crossing into JavaScript). It is used only where its
-//   text is provably the canonical text: all of it ASCII (json_quote and JSON.stringify escape
+//   text is provably the canonical text: all of it ASCII (json_object and JSON.stringify escape
 //   every ASCII character alike: tests/integration/vault/audit-chain-batches.test.ts) and both
 //   hashes 64 characters;
 // - exact: row by row with eventFieldsText (the canonical text), used for any batch the fast path
@@ -30,6 +34,14 @@ export type ChainWalk = {
   firstBreak?: ChainBreak;
 };
 
+/** One segment's walk: its links inside are checked, the one into it is left to the caller. */
+export type SegmentWalk = ChainWalk & {
+  from: number;
+  to: number;
+  /** prev_hash of the segment's first event; null when that event is missing. */
+  startPrev: string | null;
+};
+
 export type WalkOptions = { batchSize?: number };
 
 const DEFAULT_BATCH = 2_000;
@@ -48,31 +60,33 @@ type EventRow = [
 
 type Batch = { n: number; odd: number; texts: string | null };
 
-// Per row: prev_hash, canonical text of the fields, hash; rows joined by a line feed. `odd`
-// counts rows the fast path must not judge: a hash that is not 64 characters (the text could
-// then be cut in more than one way). The rows come in rowid (= seq) order of the range scan; no
-// ORDER BY, which would sort every batch again. Should they ever come otherwise, the links would
-// not hold and the exact path decides.
+// Per row: prev_hash, canonical text of the fields, hash; rows joined by a line feed. json_object
+// writes the fields in the order given (the sorted order of canonicalJson) with the escaping of
+// json_quote, in one call per row. `odd` counts rows the fast path must not judge: a hash that is
+// not 64 characters (the text could then be cut in more than one way) or a user id that is not an
+// integer. The rows come in rowid (= seq) order of the range scan; no ORDER BY, which would sort
+// every batch again. Should they ever come otherwise, the links would not hold and the exact path
+// decides.
 const BATCH_SQL = `SELECT count(*) AS n,
     total(length(prev_hash) <> 64 OR length(hash) <> 64
           OR typeof(user_id) NOT IN ('integer', 'null')) AS odd,
-    group_concat(prev_hash || '{"action":' || json_quote(action) || ',"at":' || json_quote(at)
-      || ',"entityDigest":' || json_quote(entity_digest) || ',"entityId":' || json_quote(entity_id)
-      || ',"entityType":' || json_quote(entity_type) || ',"seq":' || seq
-      || ',"userId":' || coalesce(user_id, 'null') || '}' || hash, char(10)) AS texts
+    group_concat(prev_hash || json_object('action', action, 'at', at,
+      'entityDigest', entity_digest, 'entityId', entity_id, 'entityType', entity_type,
+      'seq', seq, 'userId', user_id) || hash, char(10)) AS texts
   FROM audit_events WHERE seq BETWEEN ? AND ?`;
 
 /** The fast path over one batch: the hash of its last event when every event is present and
- * sound, else null (the exact path then walks the batch). */
-function fastBatchHolds(batch: Batch, expected: number, prevHash: string): string | null {
+ * sound, else null (the exact path then walks the batch). `prevHash` null: the batch starts a
+ * segment, and its first link is the caller's to check. */
+function fastBatchHolds(batch: Batch, expected: number, prevHash: string | null): string | null {
   if (batch.n !== expected || batch.odd !== 0 || batch.texts === null) return null;
-  // json_quote and JSON.stringify agree on every ASCII character, control characters included
+  // json_object and JSON.stringify agree on every ASCII character, control characters included
   // (tested); a batch with any other character goes the exact way.
   // (A line feed in a hash column shows as one row too many.)
   if (NON_ASCII.test(batch.texts)) return null;
-  let previous = prevHash;
   const rows = batch.texts.split('\n');
   if (rows.length !== expected) return null;
+  let previous = prevHash ?? rows[0]?.slice(0, 64) ?? '';
   for (const row of rows) {
     const stored = row.slice(-64);
     if (!row.startsWith(previous) || hash('sha256', row.slice(0, -64), 'hex') !== stored)
@@ -82,23 +96,30 @@ function fastBatchHolds(batch: Batch, expected: number, prevHash: string): strin
   return previous;
 }
 
+type WalkState = ChainWalk & { startPrev: string | null };
+
 function exactWalk(
   rows: Statement<[number, number], EventRow>,
+  segmentFrom: number,
   from: number,
   to: number,
-  start: ChainWalk,
-): ChainWalk {
+  start: WalkState,
+): WalkState {
   const exactBatches = start.exactBatches + 1;
-  let { eventsChecked, lastHash } = start;
+  let { eventsChecked, lastHash, startPrev } = start;
   for (const row of rows.iterate(from, to)) {
     const [seq, at, userId, action, entityType, entityId, entityDigest, prevHash, stored] = row;
     const where = { seq, entityType, entityId };
+    // The segment's first event links to the previous segment: the caller checks that link.
+    const first = eventsChecked === 0 && seq === segmentFrom;
+    if (first) startPrev = prevHash;
     // A removed event leaves its successor pointing at a hash that is no longer there.
-    if (prevHash !== lastHash || seq !== eventsChecked + 1)
+    if ((!first && prevHash !== lastHash) || seq !== segmentFrom + eventsChecked)
       return {
         eventsChecked,
         lastHash,
         exactBatches,
+        startPrev,
         firstBreak: {
           ...where,
           kind: 'link',
@@ -111,6 +132,7 @@ function exactWalk(
         eventsChecked,
         lastHash,
         exactBatches,
+        startPrev,
         firstBreak: {
           ...where,
           kind: 'hash',
@@ -120,40 +142,123 @@ function exactWalk(
     lastHash = stored;
     eventsChecked += 1;
   }
-  return { eventsChecked, lastHash, exactBatches };
+  return { eventsChecked, lastHash, exactBatches, startPrev };
 }
 
-export function walkAuditChain(db: Database, options: WalkOptions = {}): ChainWalk {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const rows = db
+const eventRows = (db: Database): Statement<[number, number], EventRow> =>
+  db
     .prepare<[number, number], EventRow>(
       `SELECT seq, at, user_id, action, entity_type, entity_id, entity_digest, prev_hash, hash
          FROM audit_events WHERE seq BETWEEN ? AND ? ORDER BY seq`,
     )
     .raw();
+
+/**
+ * Walks the events with seq in [from, to] (from >= 1). A missing event anywhere in the range,
+ * the last ones included, is a link break: the range is the part of the chain that must exist.
+ */
+export function walkChainSegment(
+  db: Database,
+  from: number,
+  to: number,
+  options: WalkOptions = {},
+): SegmentWalk {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const rows = eventRows(db);
+  const batches = db.prepare<[number, number], Batch>(BATCH_SQL);
+  let state: WalkState = { eventsChecked: 0, lastHash: '', exactBatches: 0, startPrev: null };
+  for (let low = from; low <= to; low += batchSize) {
+    const high = Math.min(to, low + batchSize - 1);
+    const batch = batches.get(low, high) as Batch;
+    const last = fastBatchHolds(batch, high - low + 1, low === from ? null : state.lastHash);
+    if (last !== null) {
+      const startPrev = low === from ? (batch.texts?.slice(0, 64) ?? null) : state.startPrev;
+      state = {
+        eventsChecked: high - from + 1,
+        lastHash: last,
+        exactBatches: state.exactBatches,
+        startPrev,
+      };
+      continue;
+    }
+    state = exactWalk(rows, from, low, high, state);
+    // Events missing at a segment's end show at the next segment's first link (its startPrev).
+    if (state.firstBreak !== undefined) break;
+  }
+  return { ...state, from, to };
+}
+
+/** The lowest and highest seq, or null for an empty chain. */
+export function chainBounds(db: Database): { low: number; high: number } | null {
   const bounds = db
     .prepare<[], { low: number | null; high: number | null }>(
       // Two subqueries: each is one seek, where min and max together scan a whole index.
       'SELECT (SELECT min(seq) FROM audit_events) AS low, (SELECT max(seq) FROM audit_events) AS high',
     )
     .get();
-  const low = bounds?.low ?? null;
-  const high = bounds?.high ?? null;
-  const start: ChainWalk = { eventsChecked: 0, lastHash: GENESIS_HASH, exactBatches: 0 };
-  if (low === null || high === null) return start;
-  // Events before seq 1 cannot be batched from 1: the exact path reports the first of them.
-  if (low < 1) return exactWalk(rows, low, high, start);
-  const batches = db.prepare<[number, number], Batch>(BATCH_SQL);
-  let state: ChainWalk = start;
-  for (let from = 1; from <= high; from += batchSize) {
-    const to = Math.min(high, from + batchSize - 1);
-    const last = fastBatchHolds(batches.get(from, to) as Batch, to - from + 1, state.lastHash);
-    if (last !== null) {
-      state = { eventsChecked: to, lastHash: last, exactBatches: state.exactBatches };
-      continue;
-    }
-    state = exactWalk(rows, from, to, state);
-    if (state.firstBreak !== undefined) return state;
+  return bounds?.low == null || bounds.high == null ? null : { low: bounds.low, high: bounds.high };
+}
+
+function linkBreakAt(db: Database, seq: number): ChainBreak {
+  const where = db
+    .prepare<[number], { entityType: string; entityId: string }>(
+      'SELECT entity_type AS entityType, entity_id AS entityId FROM audit_events WHERE seq = ?',
+    )
+    .get(seq) ?? { entityType: '', entityId: '' };
+  return {
+    seq,
+    ...where,
+    kind: 'link',
+    message: `Audit event ${String(seq)} does not follow the event before it: an event was removed or reordered.`,
+  };
+}
+
+/**
+ * Joins the walks of consecutive segments covering [1, high] into the walk of the whole chain:
+ * each segment's first event must follow the previous segment's last (the first, the genesis
+ * hash). The first break in seq order is reported, with the events checked before it, as one walk
+ * from the start would report it.
+ */
+export function joinSegments(db: Database, segments: readonly SegmentWalk[]): ChainWalk {
+  let eventsChecked = 0;
+  let lastHash = GENESIS_HASH;
+  let exactBatches = 0;
+  for (const segment of segments) {
+    exactBatches += segment.exactBatches;
+    if (segment.startPrev !== null && segment.startPrev !== lastHash)
+      return { eventsChecked, lastHash, exactBatches, firstBreak: linkBreakAt(db, segment.from) };
+    eventsChecked += segment.eventsChecked;
+    if (segment.firstBreak !== undefined)
+      return {
+        eventsChecked,
+        lastHash: segment.lastHash,
+        exactBatches,
+        firstBreak: segment.firstBreak,
+      };
+    if (segment.eventsChecked > 0) lastHash = segment.lastHash;
   }
-  return state;
+  return { eventsChecked, lastHash, exactBatches };
+}
+
+/** Seq ranges of at most `size` events covering [1, high]. */
+export function chainSegments(high: number, size: number): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  for (let from = 1; from <= high; from += size)
+    ranges.push({ from, to: Math.min(high, from + size - 1) });
+  return ranges;
+}
+
+/** The whole chain walked in one thread (verify-audit-chain.ts walks it in segments). */
+export function walkAuditChain(db: Database, options: WalkOptions = {}): ChainWalk {
+  const bounds = chainBounds(db);
+  if (bounds === null) return { eventsChecked: 0, lastHash: GENESIS_HASH, exactBatches: 0 };
+  // An event before seq 1 was not written by KP Desk: the chain breaks there.
+  if (bounds.low < 1)
+    return {
+      eventsChecked: 0,
+      lastHash: GENESIS_HASH,
+      exactBatches: 0,
+      firstBreak: linkBreakAt(db, bounds.low),
+    };
+  return joinSegments(db, [walkChainSegment(db, 1, bounds.high, options)]);
 }

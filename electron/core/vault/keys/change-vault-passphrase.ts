@@ -1,13 +1,11 @@
 // Changes the vault's passphrase: proves the current passphrase (or the recovery key, when the
 // passphrase is forgotten), then atomically rewrites only the key file. The database file is not
 // opened, let alone re-encrypted: the key under the new wrap is the same key.
-import { AppFailure } from '../../app-failure';
-import { writeKeyFile } from './key-file';
 import type { KdfCost } from './passphrase-wrap';
 import { checkPassphrase } from './passphrase-wrap';
+import { replaceKeyFile } from './replace-key-file';
 import { unlockKey, readVaultKeyFile } from './unlock-vault';
 import { changePassphrase } from './vault-keys';
-import { vaultLocation } from './vault-location';
 
 export type ChangePassphraseOptions = {
   dir: string;
@@ -27,14 +25,7 @@ export async function changeVaultPassphrase(options: ChangePassphraseOptions): P
   );
   try {
     const updated = await changePassphrase(keyFile, key, options.newPassphrase, options.kdf);
-    // Re-read just before writing: a concurrent change in between would be silently lost.
-    const latest = readVaultKeyFile(options.dir);
-    if (JSON.stringify(latest) !== JSON.stringify(keyFile))
-      throw new AppFailure(
-        'CONFLICT',
-        'The vault key file changed while the passphrase was being changed. Nothing was changed; try again.',
-      );
-    writeKeyFile(vaultLocation(options.dir).keyFilePath, updated);
+    replaceKeyFile(options.dir, keyFile, updated);
   } finally {
     key.fill(0);
   }

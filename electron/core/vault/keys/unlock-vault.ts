@@ -31,11 +31,23 @@ export async function unlockVault(options: {
   dir: string;
   secret: VaultSecret;
 }): Promise<Database> {
+  const { db, key } = await unlockVaultAndKey(options);
+  key.fill(0);
+  return db;
+}
+
+/** The database and its key, for a reader on another thread (the audit verification's helper);
+ * the caller zeroes the key when done. */
+export async function unlockVaultAndKey(options: {
+  dir: string;
+  secret: VaultSecret;
+}): Promise<{ db: Database; key: Buffer }> {
   const keyFile = readVaultKeyFile(options.dir);
   const key = await unlockKey(keyFile, options.secret);
   try {
-    return openDatabase(vaultLocation(options.dir).vaultPath, key, { create: false });
-  } finally {
+    return { db: openDatabase(vaultLocation(options.dir).vaultPath, key, { create: false }), key };
+  } catch (error: unknown) {
     key.fill(0);
+    throw error;
   }
 }

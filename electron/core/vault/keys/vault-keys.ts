@@ -1,7 +1,7 @@
 // The vault's keys as pure operations on a key file (no I/O here: key-file.ts reads and writes).
 // The database key is 32 random bytes, wrapped under the passphrase, under the recovery key shown
-// once, and, when the OS keychain is strong, under the keychain. Changing the passphrase rewraps
-// the same key, so the database is never re-encrypted.
+// once, and, when the OS keychain is strong, under the keychain. Changing the passphrase or the
+// recovery key rewraps the same key, so the database is never re-encrypted.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppFailure } from '../../app-failure';
 import type { KeyFile, SecretWrap, Wrap } from './key-file';
@@ -104,6 +104,26 @@ export async function changePassphrase(
     kdf,
   });
   return withWrap(keyFile, wrap);
+}
+
+/**
+ * A new recovery key, and the key file with the recovery wrap replaced by one under it: the old
+ * recovery key opens nothing any more, the passphrase and keychain wraps stay, and the database
+ * key is the same (no re-encryption). `currentKey` must come from unlocking this key file.
+ */
+export async function replaceRecoveryKey(
+  keyFile: KeyFile,
+  currentKey: Buffer,
+  kdf?: KdfCost,
+): Promise<{ keyFile: KeyFile; recoveryKey: string }> {
+  requireSecretWrap(keyFile, 'recovery');
+  const recoveryKey = generateRecoveryKey();
+  const wrap = await wrapKey(currentKey, parseRecoveryKey(recoveryKey), {
+    vaultId: keyFile.vaultId,
+    kind: 'recovery',
+    kdf,
+  });
+  return { keyFile: withWrap(keyFile, wrap), recoveryKey };
 }
 
 /** Adds (or replaces) the keychain wrap; KEY_UNAVAILABLE when the keychain is weak. */

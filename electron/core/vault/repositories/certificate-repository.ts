@@ -60,6 +60,14 @@ export function createCertificateRepository(db: Database, now: () => Date) {
      WHERE id = @id AND version = @version`,
   );
   const list = createCertificateLister(db);
+  // Issued and past the date of expiry. The expiry comes after the issue (592.307), so the
+  // (state, date_of_issue) index narrows the search to issued rows dated before today.
+  const overdueIssued = db
+    .prepare<{ today: string }, number>(
+      `SELECT id FROM certificates WHERE state = 'ISSUED' AND date_of_issue < @today
+         AND trim(json_extract(draft_json, '$.dateOfExpiry')) < @today ORDER BY id`,
+    )
+    .pluck();
 
   const get = (id: number): CertificateRecord | null => {
     const row = byId.get(id);
@@ -91,6 +99,8 @@ export function createCertificateRepository(db: Database, now: () => Date) {
     /** Normally one; a voided certificate and its replacement may carry the same ITN. */
     findByItn: (itn: string): CertificateRecord[] => byItn.all(normalizeItn(itn)).map(toRecord),
     list: (input: unknown): CertificatePage => list(parseInput(CertificateListSchema, input)),
+    /** Ids of issued certificates whose date of expiry is before `today` (YYYY-MM-DD). */
+    overdueIssuedIds: (today: string): number[] => overdueIssued.all({ today }),
     insert: (number: string, draft: CertificateDraft, state: StoredState): CertificateRecord => {
       const columns = derivedColumns(draft);
       const at = now().toISOString();

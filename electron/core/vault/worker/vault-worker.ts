@@ -2,6 +2,7 @@
 // vault gateway over the RPC of rpc-server.ts, so the synchronous SQLite driver and scrypt never
 // block the Electron main process. Unexpected errors are logged here by name only; their
 // messages may quote values, and this log must never hold key material.
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { createVaultGateway } from '../vault-gateway';
@@ -29,6 +30,8 @@ const init = WorkerDataSchema.parse(workerData);
 
 const gateway = createVaultGateway({
   ...init,
+  // Bundled beside this file by scripts/build-node.mjs.
+  auditWorkerFile: fileURLToPath(new URL('./audit-verify-worker.mjs', import.meta.url)),
   onProgress: (event) => {
     port.postMessage({ event });
   },

@@ -1,5 +1,8 @@
 // Progress for a task that may take longer than a second (scrypt, backup, a large registration).
 // With done/total it is a determinate bar; without, an indeterminate one with a plain sentence.
+// The bar is exact; the announced percent moves in steps of ten (task-percent.ts).
+import { announcedPercent, exactPercent } from '../task-percent';
+
 export function BusyNote({
   label,
   done,
@@ -19,7 +22,7 @@ export function BusyNote({
       />
       <span>
         {label}
-        {known ? ` (${String(Math.round((done / total) * 100))} %)` : '…'}
+        {known ? ` (${String(announcedPercent(exactPercent(done, total)))} %)` : '…'}
       </span>
     </div>
   );

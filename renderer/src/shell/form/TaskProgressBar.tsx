@@ -1,6 +1,10 @@
 // The progress of a backup or restore: a labelled progressbar (aria-valuenow in percent) and a
 // polite status line with the phase in plain words. Before main's first answer it says "Starting".
+// The bar is exact; what screen readers hear (the status line and aria-valuetext) moves in steps of
+// ten (task-percent.ts). The fill's width comes from a CSS custom property (app.css).
+import type { CSSProperties } from 'react';
 import type { TaskProgress } from '../../../../shared/records/task-progress';
+import { announcedPercent, exactPercent } from '../task-percent';
 
 const phaseWords: Record<TaskProgress['phase'], string> = {
   snapshot: 'Taking a consistent copy of the vault',
@@ -17,32 +21,27 @@ export function TaskProgressBar({
   label: string;
   progress: TaskProgress | null;
 }) {
-  const percent =
-    progress === null || progress.total === 0
-      ? 0
-      : Math.min(100, Math.round((progress.done / progress.total) * 100));
+  const percent = progress === null ? 0 : exactPercent(progress.done, progress.total);
+  const said = `${String(announcedPercent(percent))} %`;
   const phase = progress === null ? 'Starting' : phaseWords[progress.phase];
+  // Set through the element's style object, which the CSP (style-src 'self') allows.
+  const fill = { '--task-progress': `${String(percent)}%` } as CSSProperties;
   return (
     <div className="busy">
       <div
         role="progressbar"
+        className="task-progress"
         aria-label={label}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${phase}: ${String(percent)} %`}
-        style={{
-          width: 160,
-          height: 10,
-          border: '1px solid currentColor',
-          borderRadius: 5,
-          overflow: 'hidden',
-        }}
+        aria-valuetext={`${phase}: ${said}`}
+        style={fill}
       >
-        <div style={{ width: `${String(percent)}%`, height: '100%', background: 'var(--brand)' }} />
+        <div className="task-progress__fill" />
       </div>
       <span role="status" aria-live="polite">
-        {phase} ({String(percent)} %)
+        {phase} ({said})
       </span>
     </div>
   );

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import { FirstAdministratorSchema } from '../../../../shared/records/user-inputs';
-import { fieldError } from '../../shell/form/field-errors';
 import { FormAlert } from '../../shell/form/FormAlert';
-import { TextField } from '../../shell/form/FormField';
+import { RepeatedSecretFields } from '../../shell/form/RepeatedSecretFields';
 import { issuesToFieldErrors } from '../../settings/licensee-form';
+import { UserNameFields } from '../../settings/UserNameFields';
 
 export type AdministratorInput = { displayName: string; username: string; password: string };
 
@@ -40,8 +40,8 @@ export function AdministratorStep({ onSubmit }: Props) {
     setBusy(false);
   }
 
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => {
-    setForm({ ...form, [key]: event.target.value });
+  const set = (key: keyof typeof form) => (value: string) => {
+    setForm({ ...form, [key]: value });
   };
 
   return (
@@ -52,42 +52,30 @@ export function AdministratorStep({ onSubmit }: Props) {
         later in Settings.
       </p>
       <div className="field-stack">
-        <TextField
-          label="Full name"
-          name="displayName"
-          autoComplete="name"
-          value={form.displayName}
-          onChange={set('displayName')}
-          hint="Shown in the audit trail next to everything this person does."
-          error={fieldError(error, 'displayName')}
+        <UserNameFields
+          displayName={form.displayName}
+          username={form.username}
+          onValueChange={(key, value) => {
+            set(key)(value);
+          }}
+          error={error}
+          whose="own"
         />
-        <TextField
-          label="Username"
-          name="username"
-          autoComplete="username"
-          value={form.username}
-          onChange={set('username')}
-          hint="3 to 64 letters, digits, dots, dashes or underscores, e.g. jsmith."
-          error={fieldError(error, 'username')}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          value={form.password}
-          onChange={set('password')}
-          hint="At least 12 characters. This is the person's own password, not the vault passphrase."
-          error={fieldError(error, 'password')}
-        />
-        <TextField
-          label="Type the password again"
-          type="password"
-          name="repeat"
-          autoComplete="new-password"
-          value={form.repeat}
-          onChange={set('repeat')}
-          error={fieldError(error, 'repeat')}
+        <RepeatedSecretFields
+          secret={{
+            label: 'Password',
+            name: 'password',
+            value: form.password,
+            onValueChange: set('password'),
+            hint: "At least 12 characters. This is the person's own password, not the vault passphrase.",
+          }}
+          repeat={{
+            label: 'Type the password again',
+            name: 'repeat',
+            value: form.repeat,
+            onValueChange: set('repeat'),
+          }}
+          error={error}
         />
       </div>
       <FormAlert error={error} />

@@ -8,10 +8,8 @@ import type { KpApi } from '../../../../shared/ipc/api';
 import type { VaultStatus } from '../../../../shared/records/record-outputs';
 import { callApi } from '../../shell/call-api';
 import { BusyNote } from '../../shell/form/BusyNote';
-import { fieldError } from '../../shell/form/field-errors';
 import { FormAlert } from '../../shell/form/FormAlert';
-import { TextField } from '../../shell/form/FormField';
-import { passphraseStrength } from './passphrase-strength';
+import { NewPassphraseFields, newPassphraseProblems } from '../../shell/form/NewPassphraseFields';
 
 type Props = {
   api: KpApi;
@@ -23,15 +21,24 @@ export function CreateVaultStep({ api, onCreated }: Props) {
   const [confirmation, setConfirmation] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const strength = passphraseStrength(passphrase);
+  const entries = {
+    passphrase: {
+      label: 'Vault passphrase',
+      name: 'passphrase',
+      value: passphrase,
+      onValueChange: setPassphrase,
+    },
+    repeat: {
+      label: 'Type the passphrase again',
+      name: 'confirmation',
+      value: confirmation,
+      onValueChange: setConfirmation,
+    },
+  };
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const fields: Record<string, string> = {};
-    if (strength.level === 'too-short')
-      fields.passphrase = 'Use at least 12 characters (the vault rule).';
-    if (confirmation !== passphrase)
-      fields.confirmation = 'The two passphrases differ. Type the same passphrase twice.';
+    const fields = newPassphraseProblems(entries);
     if (Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
@@ -56,37 +63,7 @@ export function CreateVaultStep({ api, onCreated }: Props) {
         years (5 under 15 CFR 30.10, 10 under OFAC&apos;s 31 CFR 501.601), so choose a passphrase
         you will still know next year.
       </p>
-      <TextField
-        label="Vault passphrase"
-        type="password"
-        name="passphrase"
-        autoComplete="new-password"
-        value={passphrase}
-        onChange={(event) => {
-          setPassphrase(event.target.value);
-        }}
-        hint={
-          <>
-            At least 12 characters. A sentence of four or more unrelated words is strong and easy to
-            remember.{' '}
-            <span className={`strength strength--${strength.level}`} data-testid="strength">
-              {passphrase === '' ? '' : `${strength.label}. ${strength.advice}`}
-            </span>
-          </>
-        }
-        error={fieldError(error, 'passphrase')}
-      />
-      <TextField
-        label="Type the passphrase again"
-        type="password"
-        name="confirmation"
-        autoComplete="new-password"
-        value={confirmation}
-        onChange={(event) => {
-          setConfirmation(event.target.value);
-        }}
-        error={fieldError(error, 'confirmation')}
-      />
+      <NewPassphraseFields {...entries} error={error} />
       <FormAlert error={error} />
       {busy ? (
         <BusyNote label="Creating the encrypted vault; this takes a few seconds on purpose" />

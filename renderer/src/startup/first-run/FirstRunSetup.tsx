@@ -9,16 +9,13 @@ import type { KpApi } from '../../../../shared/ipc/api';
 import type { LicenseeProfile } from '../../../../shared/records/licensee-profile';
 import type { VaultStatus } from '../../../../shared/records/record-outputs';
 import { callApi } from '../../shell/call-api';
+import { BusyNote } from '../../shell/form/BusyNote';
 import { GateLayout } from '../GateLayout';
-import { AdministratorStep } from './AdministratorStep';
 import type { AdministratorInput } from './AdministratorStep';
 import { CreateVaultStep } from './CreateVaultStep';
 import type { FirstRunStep } from './first-run-steps';
-import { IdentityStep } from './IdentityStep';
-import { LicenseeStep } from './LicenseeStep';
-import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { StepProgress } from './StepProgress';
-import { StockStep } from './StockStep';
+import { useLaterSteps } from './use-later-steps';
 
 const titles: Record<FirstRunStep, string> = {
   vault: 'Welcome to KP Desk: create your vault',
@@ -45,6 +42,8 @@ export function FirstRunSetup(props: Props) {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [licensee, setLicensee] = useState<LicenseeProfile | null>(null);
   const [status, setStatus] = useState<VaultStatus>(initialStatus);
+  // Only "create the vault" is in the first chunk; the other steps come in their own.
+  const later = useLaterSteps(step !== 'vault');
 
   useEffect(() => {
     onStarted();
@@ -81,17 +80,25 @@ export function FirstRunSetup(props: Props) {
   }
 
   const body = (() => {
+    if (step === 'vault')
+      return (
+        <CreateVaultStep
+          api={api}
+          onCreated={(created) => {
+            setRecoveryKey(created.recoveryKey);
+            advance(created.status, 'recovery');
+          }}
+        />
+      );
+    if (later === 'loading') return <BusyNote label="Loading the next step" />;
+    if (later === 'failed')
+      return (
+        <p className="notice" role="alert">
+          KP Desk could not load the next step of the setup. Restart KP Desk to go on.
+        </p>
+      );
+    const { RecoveryKeyStep, LicenseeStep, AdministratorStep, IdentityStep, StockStep } = later;
     switch (step) {
-      case 'vault':
-        return (
-          <CreateVaultStep
-            api={api}
-            onCreated={(created) => {
-              setRecoveryKey(created.recoveryKey);
-              advance(created.status, 'recovery');
-            }}
-          />
-        );
       case 'recovery':
         return (
           <RecoveryKeyStep

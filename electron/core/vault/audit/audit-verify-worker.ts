@@ -1,0 +1,59 @@
+// The helper thread of the audit verification (run-units-in-two-threads.ts): opens its own
+// connection to the vault file, reads in one transaction, and takes units from the shared counter
+// until none is left, posting each result. It takes none if its snapshot is not the caller's.
+// Bundled as electron/audit-verify-worker.mjs beside the vault worker (scripts/build-node.mjs).
+import { workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from '../apply-vault-key';
+import type { HelperJob, HelperMessage } from './run-units-in-two-threads';
+import { BUSY, NEXT, TAKEN } from './run-units-in-two-threads';
+import { chainHead, runVerificationUnit } from './verification-units';
+
+const job = workerData as HelperJob;
+const control = new Int32Array(job.control);
+
+function sameHead(db: Database.Database): boolean {
+  const head = chainHead(db);
+  return head?.seq === job.head?.seq && head?.hash === job.head?.hash;
+}
+
+function work(db: Database.Database): void {
+  for (;;) {
+    // Marked busy before taking a unit: the caller then waits for it (see the caller's wait).
+    Atomics.store(control, BUSY, 1);
+    const index = Atomics.add(control, NEXT, 1);
+    Atomics.add(control, TAKEN, 1);
+    const unit = job.units[index];
+    if (unit === undefined) return;
+    let message: HelperMessage;
+    try {
+      message = { index, result: runVerificationUnit(db, unit, job.walk) };
+    } catch {
+      message = { index, failed: true };
+    }
+    job.port.postMessage(message);
+    Atomics.store(control, BUSY, 0);
+    Atomics.notify(control, BUSY);
+  }
+}
+
+let db: Database.Database | null = null;
+const key = Buffer.from(job.key.buffer, job.key.byteOffset, job.key.byteLength);
+try {
+  // Read only, without migrations: the caller's connection opened (and migrated) the vault.
+  db = new Database(job.path, { fileMustExist: true });
+  applyKey(db, key);
+  key.fill(0);
+  db.pragma('query_only = ON');
+  db.exec('BEGIN');
+  if (sameHead(db)) work(db);
+} catch {
+  // The caller runs every unit this thread did not report.
+} finally {
+  key.fill(0);
+  Atomics.store(control, BUSY, 0);
+  Atomics.notify(control, BUSY);
+  job.port.close();
+  if (db?.inTransaction === true) db.exec('ROLLBACK');
+  db?.close();
+}
