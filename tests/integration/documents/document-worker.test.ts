@@ -2,39 +2,35 @@
 // built by the project's build script (the PDF makers are bundled in, loaded on first use), the
 // keys are generated and used in the worker, and only the summary and the signed document's
 // metadata come back. The private key is nowhere in the vault's files on disk (SQLCipher).
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import type { BuiltEntries } from '../built-entries';
+import { buildEntries, repoRoot } from '../built-entries';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { VaultGateway } from '../../../electron/core/vault/vault-gateway';
 import { createWorkerClient } from '../../../electron/core/vault/worker/vault-worker-client';
 import { validDraft } from '../../unit/domain/certificate-fixtures';
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-let buildDir = '';
+let built: BuiltEntries | undefined;
+const workerFile = (): string => {
+  if (built === undefined) throw new Error('the worker was not built');
+  return built.file('electron', 'vault-worker.mjs');
+};
 let dir = '';
 
 beforeAll(async () => {
-  const cache = join(repoRoot, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  buildDir = mkdtempSync(join(cache, 'kpdesk-document-worker-'));
-  await run(process.execPath, ['scripts/build-node.mjs', 'vault-worker', '--outdir', buildDir], {
-    cwd: repoRoot,
-  });
+  built = await buildEntries('document-worker', ['vault-worker']);
   dir = mkdtempSync(join(tmpdir(), 'kp-document-worker-'));
 }, 60_000);
 afterAll(() => {
-  rmSync(buildDir, { recursive: true, force: true });
+  built?.remove();
   rmSync(dir, { recursive: true, force: true });
 });
 
 it('generates the identity and signs a certificate in the worker thread', async () => {
-  const client = createWorkerClient<VaultGateway>(join(buildDir, 'electron', 'vault-worker.mjs'), {
+  const client = createWorkerClient<VaultGateway>(workerFile(), {
     dataDir: dir,
     resourcesDir: join(repoRoot, 'resources'),
     passwordHashing: { N: 1024, r: 8, p: 1 },

@@ -8,9 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../../electron/core/vault/audit/audit-chain';
 import { verifyAuditChain } from '../../../electron/core/vault/audit/verify-audit-chain';
 import { walkAuditChain } from '../../../electron/core/vault/audit/walk-audit-chain';
-import { openDatabase } from '../../../electron/core/vault/open-database';
 import type { Staff, TestVault } from './vault-fixture';
-import { openTestVault, seedVault, validDraft } from './vault-fixture';
+import { openTestVault, seedVault, tamperWithVault, validDraft } from './vault-fixture';
 
 let vault: TestVault;
 let staff: Staff;
@@ -41,13 +40,9 @@ function appendNotes(actions: readonly string[], entityId = 'no such party'): vo
   })();
 }
 
-function tamper(sql: string): void {
-  vault.db.close();
-  const raw = openDatabase(vault.path, vault.key, { create: false });
-  raw.exec(sql);
-  raw.close();
-  vault.db = openDatabase(vault.path, vault.key, { create: false });
-}
+const tamper = (sql: string): void => {
+  tamperWithVault(vault, sql);
+};
 
 const eventCount = (): number =>
   vault.db.prepare<[], number>('SELECT count(*) FROM audit_events').pluck().get() ?? 0;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/vault/open-database';
 import { verifyAuditChain } from '../../../electron/core/vault/audit/verify-audit-chain';
 import type { Staff, TestVault } from './vault-fixture';
-import { openTestVault, seedVault, validDraft } from './vault-fixture';
+import { openTestVault, seedVault, tamperWithVault, validDraft } from './vault-fixture';
 
 let vault: TestVault;
 let staff: Staff;
@@ -31,12 +31,9 @@ function draftSome(count: number): number[] {
 }
 
 /** Tampering as an attacker with the key would: a second, plain connection to the file. */
-function tamper(sql: string): void {
-  vault.db.close();
-  const raw = openDatabase(vault.path, vault.key, { create: false });
-  raw.exec(sql);
-  raw.close();
-}
+const tamper = (sql: string): void => {
+  tamperWithVault(vault, sql);
+};
 
 function reverify(): ReturnType<typeof verifyAuditChain> {
   const db = openDatabase(vault.path, vault.key, { create: false });

@@ -3,12 +3,9 @@
 // connection and returns exactly what this thread computes for them; and the verification with
 // a helper reports what the one-thread verification reports, on a clean vault and on every kind
 // of break, wherever the segment boundaries fall.
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { BuiltEntries } from '../built-entries';
+import { buildEntries } from '../built-entries';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../../electron/core/vault/audit/audit-chain';
 import { entityUnits } from '../../../electron/core/vault/audit/check-entity-digests';
@@ -24,29 +21,17 @@ import {
   runVerificationUnit,
 } from '../../../electron/core/vault/audit/verification-units';
 import { chainSegments } from '../../../electron/core/vault/audit/walk-audit-chain';
-import { openDatabase } from '../../../electron/core/vault/open-database';
 import type { Staff, TestVault } from './vault-fixture';
-import { openTestVault, seedVault, validDraft } from './vault-fixture';
+import { openTestVault, seedVault, tamperWithVault, validDraft } from './vault-fixture';
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-let buildDir = '';
+let built: BuiltEntries | undefined;
 let workerFile = '';
 
 beforeAll(async () => {
-  const cache = join(repoRoot, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  buildDir = mkdtempSync(join(cache, 'kpdesk-audit-worker-'));
-  await run(
-    process.execPath,
-    ['scripts/build-node.mjs', 'audit-verify-worker', '--outdir', buildDir],
-    { cwd: repoRoot },
-  );
-  workerFile = join(buildDir, 'electron', 'audit-verify-worker.mjs');
+  built = await buildEntries('audit-worker', ['audit-verify-worker']);
+  workerFile = built.file('electron', 'audit-verify-worker.mjs');
 }, 60_000);
-afterAll(() => {
-  rmSync(buildDir, { recursive: true, force: true });
-});
+afterAll(() => built?.remove());
 
 let vault: TestVault;
 let staff: Staff;
@@ -68,13 +53,9 @@ afterEach(() => vault.close());
 const eventCount = (): number =>
   vault.db.prepare<[], number>('SELECT count(*) FROM audit_events').pluck().get() ?? 0;
 
-function tamper(sql: string): void {
-  vault.db.close();
-  const raw = openDatabase(vault.path, vault.key, { create: false });
-  raw.exec(sql);
-  raw.close();
-  vault.db = openDatabase(vault.path, vault.key, { create: false });
-}
+const tamper = (sql: string): void => {
+  tamperWithVault(vault, sql);
+};
 
 /** Small segments and batches, so that breaks fall inside, at and across their boundaries. */
 const small = (segmentEvents: number): VerifyOptions => ({
@@ -219,7 +200,7 @@ describe('verification with a helper thread', () => {
     tamper("UPDATE certificates SET consignee_name = 'Someone else' WHERE id = 5");
     const missing = verifyAuditChain(vault.db, {
       ...small(4),
-      helper: { workerFile: join(buildDir, 'no-such-worker.mjs'), key: vault.key },
+      helper: { workerFile: `${workerFile}.missing`, key: vault.key },
     });
     expect(missing).toEqual(verifyAuditChain(vault.db, { batchSize: 3 }));
   });

@@ -36,7 +36,7 @@ export function openTestVault(): TestVault {
     now: () => clock.now,
     passwordHashing: TEST_SCRYPT,
   });
-  return {
+  const vault: TestVault = {
     dir,
     path,
     key,
@@ -44,10 +44,24 @@ export function openTestVault(): TestVault {
     services,
     clock,
     close: () => {
-      if (db.open) db.close();
+      if (vault.db.open) vault.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return vault;
+}
+
+/** Changes the file as an attacker with the key would, through a second, plain connection; the
+ * test's connection is opened again afterwards, as the app would open the vault. */
+export function tamperWithVault(vault: TestVault, sql: string): void {
+  vault.db.close();
+  const raw = openDatabase(vault.path, vault.key, { create: false });
+  try {
+    raw.exec(sql);
+  } finally {
+    raw.close();
+  }
+  vault.db = openDatabase(vault.path, vault.key, { create: false });
 }
 
 export type Staff = { admin: Actor; operator: Actor; reviewer: Actor };

@@ -2,14 +2,13 @@
 // "vault-worker") into a private folder under node_modules/.cache, so the bundle resolves the
 // native SQLite driver from node_modules like the packaged app does. The same scenario runs
 // against the worker and in-process, the two ways the app reaches the vault.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import type { BuiltEntries } from '../built-entries';
+import { buildEntries } from '../built-entries';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/core/app-failure';
 import { inProcessRpc } from '../../../electron/core/vault/worker/in-process-rpc';
@@ -18,26 +17,16 @@ import { createWorkerClient } from '../../../electron/core/vault/worker/vault-wo
 import type { VaultGateway } from '../../../electron/core/vault/vault-gateway';
 import { createVaultGateway } from '../../../electron/core/vault/vault-gateway';
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-let buildDir = '';
+let built: BuiltEntries | undefined;
 let workerFile = '';
 let dir = '';
 let keyHex = '';
 
 beforeAll(async () => {
-  const cache = join(repoRoot, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  buildDir = mkdtempSync(join(cache, 'kpdesk-vault-worker-'));
-  await run(process.execPath, ['scripts/build-node.mjs', 'vault-worker', '--outdir', buildDir], {
-    cwd: repoRoot,
-  });
-  workerFile = join(buildDir, 'electron', 'vault-worker.mjs');
+  built = await buildEntries('vault-worker', ['vault-worker']);
+  workerFile = built.file('electron', 'vault-worker.mjs');
 }, 60_000);
-afterAll(() => {
-  rmSync(buildDir, { recursive: true, force: true });
-});
+afterAll(() => built?.remove());
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kp-worker-'));
   keyHex = randomBytes(32).toString('hex');

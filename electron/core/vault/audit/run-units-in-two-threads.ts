@@ -71,6 +71,8 @@ export function runUnitsInTwoThreads(
       transferList: [channel.port2],
       resourceLimits: HELPER_LIMITS,
     });
+    // The worker received its own copy of the job when it was created.
+    job.key.fill(0);
     // Its failures are the helper's own: whatever it did not finish is run here.
     worker.on('error', () => undefined);
     worker.unref();

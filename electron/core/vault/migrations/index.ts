@@ -5,6 +5,7 @@ import { migration0020 } from './0020-list-filter-index';
 import { migration0030 } from './0030-audit-and-list-covering-indexes';
 import { migration0040 } from './0040-settings-and-blank-voids';
 import { migration0050 } from './0050-signing-identity';
+import { migration0060 } from './0060-issued-expiry-index';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -64,8 +64,10 @@ export function createCertificateRepository(db: Database, now: () => Date) {
   // (state, date_of_issue) index narrows the search to issued rows dated before today.
   const overdueIssued = db
     .prepare<{ today: string }, number>(
-      `SELECT id FROM certificates WHERE state = 'ISSUED' AND date_of_issue < @today
-         AND trim(json_extract(draft_json, '$.dateOfExpiry')) < @today ORDER BY id`,
+      // The expression of the partial index certificates_issued_by_expiry (migration 0060).
+      `SELECT id FROM certificates
+        WHERE state = 'ISSUED' AND trim(json_extract(draft_json, '$.dateOfExpiry')) < @today
+          AND date_of_issue < @today ORDER BY id`,
     )
     .pluck();
 

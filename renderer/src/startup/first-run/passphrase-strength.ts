@@ -9,9 +9,15 @@ export type PassphraseStrength = {
   advice: string;
 };
 
+// Made once, on the first text that needs it: building a segmenter loads the break rules, tens of
+// milliseconds the first time, which the first screen (an empty passphrase) must not wait for.
+let graphemes: Intl.Segmenter | null = null;
+
 function characterCount(text: string): number {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return [...segmenter.segment(text.normalize('NFC'))].length;
+  // Printable ASCII is one character per code unit; only other text needs the segmenter.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return [...graphemes.segment(text.normalize('NFC'))].length;
 }
 
 function looksRepetitive(text: string): boolean {
