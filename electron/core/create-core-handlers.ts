@@ -87,7 +87,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'certificates:requestEdit': (input) => vault.certificates.requestEdit(input),
     'editRequests:list': (input) => vault.editRequests.list(input),
     'editRequests:decide': (input) => vault.editRequests.decide(input),
-    'audit:verify': () => vault.audit.verify(undefined),
+    'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
     ...createDocumentHandlers(vault, options.fileDialogs),
   };
 }

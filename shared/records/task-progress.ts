@@ -1,11 +1,11 @@
 // What tasks:progress answers while a long task runs (null when none does): the renderer polls it
-// during vault:backup and vault:restore, over IPC and the preview bridge alike.
+// during vault:backup, vault:restore and audit:verify, over IPC and the preview bridge alike.
 import { z } from 'zod';
 
 export const TaskProgressSchema = z
   .object({
-    operation: z.enum(['backup', 'restore']),
-    /** snapshot/write (backup); verify/check/replace (restore). */
+    operation: z.enum(['backup', 'restore', 'audit']),
+    /** snapshot/write (backup); verify/check/replace (restore); verify (audit: units of work). */
     phase: z.enum(['snapshot', 'write', 'verify', 'check', 'replace']),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),

@@ -110,3 +110,18 @@ test('settings: a backup written to <dataDir>/exports, its path, size and time s
   await mkdir('docs/screenshots', { recursive: true });
   await panel.screenshot({ path: 'docs/screenshots/settings-backup.png' });
 });
+
+test('settings: the record checked by keyboard and found intact', async ({
+  signedIn: { page },
+}) => {
+  await goTo(page, 'Settings', 'Settings');
+  const panel = page.getByRole('region', { name: 'Check the record' });
+  await panel.getByRole('button', { name: 'Check the record now' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    panel.getByRole('status').filter({ hasText: /The record is intact: \d+ events checked at / }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'settings record check');
+  await mkdir('docs/screenshots', { recursive: true });
+  await panel.screenshot({ path: 'docs/screenshots/settings-check-record.png' });
+});

@@ -39,7 +39,7 @@ export type VaultGatewayOptions = {
   /** Only tests lower these; the defaults are never weakened. */
   kdf?: KdfCost;
   passwordHashing?: ScryptParams;
-  onProgress?: (event: { operation: 'backup' | 'restore' } & BackupProgress) => void;
+  onProgress?: (event: { operation: 'backup' | 'restore' | 'audit' } & BackupProgress) => void;
   /** The folder with fonts/ for the certificate documents (document-operations.ts). */
   resourcesDir?: string;
   /** The bundled audit-verify-worker.mjs: a second thread verifies a large vault's chain. */
@@ -316,7 +316,11 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       decide: asUser((s, actor, input) => s.issuance.decideEdit(actor, input)),
     },
     audit: {
-      verify: asUser((s) => s.audit.verify()),
+      verify: asUser((s) =>
+        s.audit.verify((done, total) =>
+          options.onProgress?.({ operation: 'audit', phase: 'verify', done, total }),
+        ),
+      ),
     },
     // identity.* and documents.*: signing happens here, where the keys are (never in main).
     ...documentGatewayGroups(

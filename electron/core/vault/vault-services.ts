@@ -109,11 +109,11 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
     audit: {
-      verify: (): AuditReport =>
-        verifyAuditChain(
-          db,
-          options.auditHelper === undefined ? {} : { helper: options.auditHelper },
-        ),
+      verify: (onProgress?: (done: number, total: number) => void): AuditReport =>
+        verifyAuditChain(db, {
+          ...(options.auditHelper === undefined ? {} : { helper: options.auditHelper }),
+          ...(onProgress === undefined ? {} : { onProgress }),
+        }),
     },
   };
 }

@@ -1,9 +1,10 @@
 // Settings: the licensee, the people and their roles, the vault passphrase, and (as their
-// channels land) the signing identity, the rule settings, printing and backups. What a role may
-// not change is shown read-only (permissions.ts).
+// channels land) the signing identity, the rule settings, printing, the record check (every role)
+// and backups. What a role may not change is shown read-only (permissions.ts).
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ScreenProps } from '../navigation';
 import { canChangeSettings, canManageKeys, canManageUsers, isReadOnly } from '../shell/permissions';
+import { AuditVerifyPanel } from './AuditVerifyPanel';
 import { BackupPanel } from './BackupPanel';
 import { LicenseeSection } from './LicenseeSection';
 import { IdentitySection } from './IdentitySection';
@@ -32,6 +33,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
+      <AuditVerifyPanel api={api} />
       <BackupPanel api={api} />
     </div>
   );

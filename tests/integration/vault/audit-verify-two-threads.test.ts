@@ -196,6 +196,25 @@ describe('verification with a helper thread', () => {
     expectSameReports();
   });
 
+  it('reports its progress in units of work, from 0 to all of them, on either thread count', () => {
+    for (const helper of [undefined, { workerFile, key: vault.key }]) {
+      const seen: [number, number][] = [];
+      const report = verifyAuditChain(vault.db, {
+        ...small(4),
+        ...(helper === undefined ? {} : { helper }),
+        onProgress: (done, total) => seen.push([done, total]),
+      });
+      expect(report.ok).toBe(true);
+      const total = seen[0]?.[1] ?? 0;
+      expect(total).toBeGreaterThan(Math.ceil(eventCount() / 4));
+      expect(seen.every(([, t]) => t === total)).toBe(true);
+      expect(seen.map(([done]) => done)).toEqual(
+        [...seen.map(([done]) => done)].sort((a, b) => a - b),
+      );
+      expect(seen.at(-1)).toEqual([total, total]);
+    }
+  });
+
   it('gives the same answer when the helper cannot start', () => {
     tamper("UPDATE certificates SET consignee_name = 'Someone else' WHERE id = 5");
     const missing = verifyAuditChain(vault.db, {

@@ -49,6 +49,7 @@ export function runUnitsInTwoThreads(
   walk: WalkOptions,
   head: ChainHead,
   helper: HelperThread,
+  onProgress?: (done: number, total: number) => void,
 ): UnitResult[] {
   const results: (UnitResult | undefined)[] = units.map(() => undefined);
   const file =
@@ -79,6 +80,8 @@ export function runUnitsInTwoThreads(
   }
   for (let i = Atomics.add(control, NEXT, 1); i < units.length; i = Atomics.add(control, NEXT, 1)) {
     const unit = units[i];
+    // Every unit before this one has been started, by one thread or the other.
+    onProgress?.(i, units.length);
     if (unit !== undefined) results[i] = runVerificationUnit(db, unit, walk);
   }
   // Every unit is taken: wait for the one the helper may hold, unless the helper stopped moving

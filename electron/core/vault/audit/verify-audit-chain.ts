@@ -34,6 +34,8 @@ export type VerifyOptions = WalkOptions & {
   helperFromEvents?: number;
   /** A table keyed by integers with at least this many rows is checked in parts. */
   splitFromRows?: number;
+  /** Called as units of work start (done of total), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 };
 
 const SEGMENT_EVENTS = 200_000;
@@ -56,11 +58,18 @@ export function verifyAuditChain(db: Database, options: VerifyOptions = {}): Aud
       ...entities.map((entity) => ({ kind: 'entity' as const, entity })),
       ...segments.map(({ from, to }) => ({ kind: 'chain' as const, from, to })),
     ];
-    const helper = options.helper;
+    const { helper, onProgress } = options;
+    // Only the walk's own options travel with the units (to the helper thread too).
+    const walk: WalkOptions =
+      options.batchSize === undefined ? {} : { batchSize: options.batchSize };
     const results: UnitResult[] =
       helper !== undefined && high >= (options.helperFromEvents ?? HELPER_FROM_EVENTS)
-        ? runUnitsInTwoThreads(db, units, options, chainHead(db), helper)
-        : units.map((unit) => runVerificationUnit(db, unit, options));
+        ? runUnitsInTwoThreads(db, units, walk, chainHead(db), helper, onProgress)
+        : units.map((unit, i) => {
+            onProgress?.(i, units.length);
+            return runVerificationUnit(db, unit, walk);
+          });
+    onProgress?.(units.length, units.length);
     const walks: SegmentWalk[] = [];
     const checks: EntityUnitResult[] = [];
     for (const result of results)

@@ -1,5 +1,6 @@
-// The progress of a backup or restore: a labelled progressbar (aria-valuenow in percent) and a
-// polite status line with the phase in plain words. Before main's first answer it says "Starting".
+// The progress of a backup, a restore or a record check: a labelled progressbar (aria-valuenow in
+// percent) and a polite status line with the phase in plain words. Before main's first answer it
+// says "Starting".
 // The bar is exact; what screen readers hear (the status line and aria-valuetext) moves in steps of
 // ten (task-percent.ts). The fill's width comes from a CSS custom property (app.css).
 import type { CSSProperties } from 'react';
@@ -23,7 +24,13 @@ export function TaskProgressBar({
 }) {
   const percent = progress === null ? 0 : exactPercent(progress.done, progress.total);
   const said = `${String(announcedPercent(percent))} %`;
-  const phase = progress === null ? 'Starting' : phaseWords[progress.phase];
+  // The record check (audit:verify) has one phase, 'verify', which means something else there.
+  const phase =
+    progress === null
+      ? 'Starting'
+      : progress.operation === 'audit'
+        ? 'Checking every audit event and record'
+        : phaseWords[progress.phase];
   // Set through the element's style object, which the CSP (style-src 'self') allows.
   const fill = { '--task-progress': `${String(percent)}%` } as CSSProperties;
   return (

@@ -1,0 +1,123 @@
+// Settings → Check the record. Any signed-in user, a reviewer included (it changes nothing), asks
+// the vault to verify its audit chain (audit:verify): every event's hash and its link to the one
+// before, and every record against the digest its latest event holds, so a row changed with the
+// key but outside KP Desk shows here. A large vault takes seconds, so tasks:progress is polled
+// meanwhile. Certificate records must be kept unaltered for years (31 CFR 501.601: 10 years).
+import { useState } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { callApi } from '../shell/call-api';
+import { FormAlert } from '../shell/form/FormAlert';
+import { TaskProgressBar } from '../shell/form/TaskProgressBar';
+import { useTaskProgress } from '../shell/use-task-progress';
+
+type AuditReport = ChannelOutput<'audit:verify'>;
+type Checked = { report: AuditReport; at: Date };
+type AuditBreak = NonNullable<AuditReport['firstBreak']>;
+
+const breakWords: Record<AuditBreak['kind'], string> = {
+  hash: 'An audit event was altered after it was written.',
+  link: 'An audit event was removed or put out of order.',
+  entity: 'A record no longer matches what its latest audit event recorded.',
+};
+
+function formatCheckedAt(at: Date): string {
+  return at.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+function BreakDetails({ found, at }: { found: AuditBreak | undefined; at: Date }) {
+  return (
+    <>
+      <p className="form-alert__message">
+        <strong>The record is not intact.</strong>{' '}
+        {found === undefined ? 'The check did not say where.' : breakWords[found.kind]}
+      </p>
+      {found === undefined ? null : <p>{found.message}</p>}
+      <dl className="details" aria-label="Where the record breaks">
+        {found === undefined || found.seq === null ? null : (
+          <>
+            <dt>Audit event</dt>
+            <dd>Number {String(found.seq)}</dd>
+          </>
+        )}
+        {found?.entityType === undefined ? null : (
+          <>
+            <dt>Record</dt>
+            <dd>
+              {found.entityType} {found.entityId ?? ''}
+            </dd>
+          </>
+        )}
+        <dt>Checked at</dt>
+        <dd>{formatCheckedAt(at)}</dd>
+      </dl>
+      <p>What to do now:</p>
+      <ol>
+        <li>Keep the vault as it is: do not try to repair or edit anything.</li>
+        <li>Make a backup now (Backup, below), so this state is kept for whoever looks into it.</li>
+        <li>Tell your administrator, and contact USKPA before you issue another certificate.</li>
+      </ol>
+    </>
+  );
+}
+
+export function AuditVerifyPanel({ api }: { api: KpApi }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const progress = useTaskProgress(api, busy);
+
+  async function check() {
+    setBusy(true);
+    setError(null);
+    setChecked(null);
+    const answer = await callApi(() => api.audit.verify({}));
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    setChecked({ report: answer.value, at: new Date() });
+  }
+
+  const intact = checked !== null && checked.report.ok ? checked : null;
+  const broken = checked !== null && !checked.report.ok ? checked : null;
+  return (
+    <section className="panel" aria-labelledby="settings-check-record">
+      <h2 id="settings-check-record">Check the record</h2>
+      <p>
+        KP Desk links every change it makes into a chain of audit events. The check recomputes every
+        event&apos;s hash and its link to the event before, and compares every record with what its
+        latest event recorded, so a change made to the vault outside KP Desk shows here. It changes
+        nothing.
+      </p>
+      <FormAlert
+        error={error}
+        success={
+          intact === null
+            ? null
+            : `The record is intact: ${intact.report.eventsChecked.toLocaleString('en-US')} events checked at ${formatCheckedAt(intact.at)}.`
+        }
+      />
+      {/* Kept mounted, as FormAlert's regions are, so that a break found is announced at once. */}
+      <div
+        role="alert"
+        className={broken === null ? 'form-alert--empty' : 'form-alert form-alert--error'}
+      >
+        {broken === null ? null : <BreakDetails found={broken.report.firstBreak} at={broken.at} />}
+      </div>
+      {busy ? <TaskProgressBar label="Record check progress" progress={progress} /> : null}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => void check()}
+        >
+          Check the record now
+        </button>
+      </div>
+    </section>
+  );
+}
