@@ -4,6 +4,7 @@
 // at its field with the rule. Screenshots go to docs/screenshots/.
 import { copyFile, mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { unlockVaultAndKey } from '../../electron/core/vault/keys/unlock-vault';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { tabTo } from './first-run-steps';
@@ -111,8 +112,9 @@ test('settings: a backup written to <dataDir>/exports, its path, size and time s
   await panel.screenshot({ path: 'docs/screenshots/settings-backup.png' });
 });
 
-test('settings: the record checked by keyboard and found intact', async ({
-  signedIn: { page },
+test('settings: the record checked by keyboard, intact, then broken by a change outside KP Desk', async ({
+  preview,
+  signedIn: { page, setup },
 }) => {
   await goTo(page, 'Settings', 'Settings');
   const panel = page.getByRole('region', { name: 'Check the record' });
@@ -124,4 +126,23 @@ test('settings: the record checked by keyboard and found intact', async ({
   await expectNoAxeViolations(page, 'settings record check');
   await mkdir('docs/screenshots', { recursive: true });
   await panel.screenshot({ path: 'docs/screenshots/settings-check-record.png' });
+
+  // The licensee's name changed with the key through a second, plain connection.
+  const { db, key } = await unlockVaultAndKey({
+    dir: preview.dataDir,
+    secret: { passphrase: setup.passphrase },
+  });
+  key.fill(0);
+  try {
+    db.exec("UPDATE licensee SET legal_name = 'Someone Else LLC'");
+  } finally {
+    db.close();
+  }
+  await panel.getByRole('button', { name: 'Check the record now' }).focus();
+  await page.keyboard.press('Enter');
+  const broken = panel.getByRole('alert').filter({ hasText: 'The record is not intact.' });
+  await expect(broken).toContainText('changed or removed outside KP Desk');
+  await expect(broken).toContainText('contact USKPA');
+  await expectNoAxeViolations(page, 'settings record check broken');
+  await panel.screenshot({ path: 'docs/screenshots/settings-check-record-broken.png' });
 });

@@ -45,7 +45,7 @@ function BreakDetails({ found, at }: { found: AuditBreak | undefined; at: Date }
           <>
             <dt>Record</dt>
             <dd>
-              {found.entityType} {found.entityId ?? ''}
+              {found.entityType.replace(/_/g, ' ')} {found.entityId ?? ''}
             </dd>
           </>
         )}
@@ -89,8 +89,8 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
       <p>
         KP Desk links every change it makes into a chain of audit events. The check recomputes every
         event&apos;s hash and its link to the event before, and compares every record with what its
-        latest event recorded, so a change made to the vault outside KP Desk shows here. It changes
-        nothing.
+        latest event recorded, so a change made to the vault outside KP Desk shows here. The check
+        changes nothing.
       </p>
       <FormAlert
         error={error}

@@ -60,10 +60,18 @@ export function RecoveryKeyStep({ api, recoveryKey, onConfirmed }: Props) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Confirm the recovery key">
       {recoveryKey === null ? (
-        <p>
-          The vault was created earlier but its recovery key was never confirmed. Type it back from
-          where you wrote it down; the records stay closed until you do.
-        </p>
+        <>
+          <p>
+            This vault&apos;s recovery key was never confirmed. It was shown once, when the vault
+            was created or when an administrator last replaced it, and KP Desk cannot show it again.
+            Type it back from where you wrote it down; the records stay closed until you do.
+          </p>
+          <p className="note">
+            Lost it? An administrator can make a new one with the passphrase, from the command line:{' '}
+            <code>kpdesk recovery-key rotate --user</code> followed by the administrator&apos;s
+            username.
+          </p>
+        </>
       ) : (
         <>
           <p>
