@@ -7,7 +7,9 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unlockVaultAndKey } from '../../../../electron/core/vault/keys/unlock-vault';
+import type { SignedInUser } from '../../../../renderer/src/navigation';
 import { AuditVerifyPanel } from '../../../../renderer/src/settings/AuditVerifyPanel';
+import { SettingsScreen } from '../../../../renderer/src/settings/SettingsScreen';
 import { TaskProgressBar } from '../../../../renderer/src/shell/form/TaskProgressBar';
 import { HARNESS_PASSPHRASE } from '../../../helpers/vault-channel-harness';
 import { shellKp } from '../shell/shell-kp';
@@ -62,6 +64,24 @@ describe('AuditVerifyPanel', () => {
     expect(kp.calls).toContain('tasks:progress');
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.queryByText(/not intact/)).toBeNull();
+  });
+
+  it('is in Settings for a reviewer, whose role is otherwise read-only there', async () => {
+    const { kp } = await vaultWithRecords();
+    const status = await kp.harness.value<{ user: SignedInUser }>('vault:status');
+    expect(status.user.role).toBe('reviewer');
+    render(
+      <SettingsScreen
+        api={kp.api}
+        user={status.user}
+        navigate={() => {}}
+        onLicenseeSaved={() => {}}
+      />,
+    );
+    expect(screen.getByText(/Your role is read-only/)).toBeTruthy();
+    const region = screen.getByRole('region', { name: 'Check the record' });
+    expect(region.querySelector('button')?.textContent).toBe('Check the record now');
+    expect(region.querySelector('button')?.disabled).toBe(false);
   });
 
   it('names the changed certificate and what to do after a row is edited behind the app', async () => {
