@@ -9,6 +9,7 @@ import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntityType } from './entity-digest';
 import { auditEntityTypes, entitySources, isAuditEntityType } from './entity-digest';
+import { describeEntity } from './describe-entity';
 import { NON_ASCII, rowTextSql, rowTextWriter } from './row-canonical-text';
 
 export type EntityBreak = {
@@ -32,7 +33,7 @@ const PAGE = 1_000;
 /** A table with at least this many rows is checked in parts (entityUnits). */
 const SPLIT_ROWS = 20_000;
 
-const label = (type: string): string => type.replace('_', ' ');
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const lowerSeq = (a: Changed | null, b: Changed | null): Changed | null =>
   a === null ? b : b === null || a.seq <= b.seq ? a : b;
@@ -235,7 +236,7 @@ export function joinEntityChecks(
       break;
     }
   }
-  const firstBreak = breakOf(findings);
+  const firstBreak = breakOf(db, findings);
   return firstBreak === undefined ? { exactRows } : { firstBreak, exactRows };
 }
 
@@ -250,7 +251,7 @@ export function checkEntityDigests(db: Database): EntityBreak | undefined {
   return checkEntities(db).firstBreak;
 }
 
-function breakOf(findings: Findings): EntityBreak | undefined {
+function breakOf(db: Database, findings: Findings): EntityBreak | undefined {
   const { changed, unrecorded } = findings;
   if (changed !== null)
     return {
@@ -258,7 +259,7 @@ function breakOf(findings: Findings): EntityBreak | undefined {
       kind: 'entity',
       entityType: changed.entityType,
       entityId: changed.entityId,
-      message: `The ${label(changed.entityType)} ${changed.entityId} differs from what audit event ${String(changed.seq)} recorded: it was changed or removed outside KP Desk.`,
+      message: `${capitalise(describeEntity(db, changed.entityType, changed.entityId))} differs from what audit event ${String(changed.seq)} recorded: it was changed or removed outside KP Desk.`,
     };
   if (unrecorded !== null)
     return {
@@ -266,7 +267,7 @@ function breakOf(findings: Findings): EntityBreak | undefined {
       kind: 'entity',
       entityType: unrecorded.entityType,
       entityId: unrecorded.entityId,
-      message: `The ${label(unrecorded.entityType)} ${unrecorded.entityId} has no audit event: it was added outside KP Desk.`,
+      message: `${capitalise(describeEntity(db, unrecorded.entityType, unrecorded.entityId))} has no audit event: it was added outside KP Desk.`,
     };
   return undefined;
 }

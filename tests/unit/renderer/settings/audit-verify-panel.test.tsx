@@ -101,7 +101,9 @@ describe('AuditVerifyPanel', () => {
     expect(text).toContain('A record no longer matches what its latest audit event recorded.');
     // The core's own message, which names the record and the event.
     expect(text).toMatch(
-      new RegExp(`certificate ${String(certificateId)} differs from what audit event \\d+`),
+      new RegExp(
+        `Certificate \\S+ \\(record ${String(certificateId)}\\) differs from what audit event \\d+`,
+      ),
     );
     const where = screen.getByLabelText('Where the record breaks');
     expect(where.textContent).toContain(`Recordcertificate ${String(certificateId)}`);

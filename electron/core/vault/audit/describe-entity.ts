@@ -1,0 +1,36 @@
+// How a verification break names the record it found changed, in a licensee's words: a
+// certificate by its form number (the row id alone means nothing to a reviewer), the licensee
+// profile and the vault's settings without an id (there is one of each), anything else by its
+// kind and key. A record an attacker removed or an entity type KP Desk does not know is named
+// by what the audit event says.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { isAuditEntityType } from './entity-digest';
+import type { AuditEntityType } from './entity-digest';
+
+const kinds: Record<AuditEntityType, string> = {
+  certificate: 'certificate',
+  stock: 'form number',
+  user: 'user',
+  licensee: 'licensee profile',
+  party: 'address-book entry',
+  edit_request: 'correction request',
+  attachment: 'attachment',
+  setting: 'setting',
+  vault_settings: 'vault settings',
+  blank_void: 'voided blank form',
+  signing_identity: 'signing identity',
+  seal_key: 'seal key',
+};
+
+export function describeEntity(db: Database, type: string, id: string): string {
+  if (!isAuditEntityType(type)) return `record "${id}" of an unknown kind ("${type}")`;
+  if (type === 'licensee' || type === 'vault_settings') return `the ${kinds[type]}`;
+  if (type === 'certificate') {
+    const number = db
+      .prepare<[number], string>('SELECT number FROM certificates WHERE id = ?')
+      .pluck()
+      .get(Number(id));
+    if (number !== undefined) return `certificate ${number} (record ${id})`;
+  }
+  return `${kinds[type]} ${id}`;
+}
