@@ -29,7 +29,7 @@ describe('migration 0060', () => {
     expect(repository.overdueIssuedIds('2026-11-28')).toEqual([]);
     const plan = vault.db
       .prepare<[], { detail: string }>(
-        `EXPLAIN QUERY PLAN SELECT id FROM certificates
+        `EXPLAIN QUERY PLAN SELECT id FROM certificates INDEXED BY certificates_issued_by_expiry
           WHERE state = 'ISSUED' AND trim(json_extract(draft_json, '$.dateOfExpiry')) < '2026-11-28'
             AND date_of_issue < '2026-11-28' ORDER BY id`,
       )

@@ -248,6 +248,11 @@ describe('certificates', () => {
     expect(planOf({ text: 'antwerp', state: 'ISSUED', destination: 'BE' })).toMatch(
       /certificates_by_state_destination_issue_names \(state=\? AND destination_country=\?/,
     );
+    // A destination alone: its rows in date order from its own index, never all of them sorted.
+    expect(planOf({ destination: 'BE' })).toMatch(
+      /SEARCH certificates USING INDEX certificates_by_destination \(destination_country=\?\)/,
+    );
+    expect(planOf({ destination: 'BE', hsCode: '7102.31' })).not.toMatch(/TEMP B-TREE/);
     // A name start is planned exactly as the name-prefix filter was before the text filter.
     expect(planOf({ text: 'antwerp' })).toBe(planOf({ partyPrefix: 'antwerp' }));
     for (const input of [{ text: 'US12341' }, { text: 'X20261128123456' }, { text: 'antwerp' }])

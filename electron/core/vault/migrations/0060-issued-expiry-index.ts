@@ -14,7 +14,6 @@ export const migration0060: Migration = {
       CREATE INDEX certificates_issued_by_expiry
         ON certificates (trim(json_extract(draft_json, '$.dateOfExpiry')))
         WHERE state = 'ISSUED';
-      ANALYZE certificates;
     `);
   },
 };

@@ -94,9 +94,13 @@ export function listSourceFor(query: CertificateListQuery): string {
   const text = query.text === undefined ? undefined : readListText(query.text).kind;
   if (text === 'number') return 'certificates INDEXED BY sqlite_autoindex_certificates_1';
   if (text === 'itn') return 'certificates INDEXED BY certificates_by_itn';
-  return query.state !== undefined && query.destination !== undefined
-    ? 'certificates INDEXED BY certificates_by_state_destination_issue_names'
-    : 'certificates';
+  if (query.destination === undefined) return 'certificates';
+  // A destination without a state: its own index gives its rows in date order, so the page stops
+  // after 50 of them. With statistics that count few states, the planner preferred a skip-scan of
+  // the index above and sorted every row of that destination (6.6 s at a million certificates).
+  return query.state === undefined
+    ? 'certificates INDEXED BY certificates_by_destination'
+    : 'certificates INDEXED BY certificates_by_state_destination_issue_names';
 }
 
 /** The SQL and parameters of one page, as the lister runs them (tests read its query plan). */
