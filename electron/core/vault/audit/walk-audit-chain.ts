@@ -154,8 +154,9 @@ const eventRows = (db: Database): Statement<[number, number], EventRow> =>
     .raw();
 
 /**
- * Walks the events with seq in [from, to] (from >= 1). A missing event anywhere in the range,
- * the last ones included, is a link break: the range is the part of the chain that must exist.
+ * Walks the events with seq in [from, to] (from >= 1). An event missing inside the range breaks
+ * the link of the next one; events missing at its end leave eventsChecked short, and the next
+ * segment's first link (its startPrev) no longer matches this segment's last hash (joinSegments).
  */
 export function walkChainSegment(
   db: Database,
