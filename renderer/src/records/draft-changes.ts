@@ -3,19 +3,12 @@
 // field is compared, not only those the correction form offers: a proposal may come from the CLI.
 import type { CertificateDraft, CertificateField } from '../../../shared/domain/certificate-draft';
 import { certificateFields } from '../../../shared/domain/certificate-draft';
+import { textValue } from '../certificate/draft-fields';
 
 export type FieldChange = { field: CertificateField; current: string; proposed: string };
 
 function fieldText(draft: CertificateDraft, field: CertificateField): string {
   switch (field) {
-    case 'exporter.name':
-      return draft.exporter.name;
-    case 'exporter.address':
-      return draft.exporter.address;
-    case 'consignee.name':
-      return draft.consignee.name;
-    case 'consignee.address':
-      return draft.consignee.address;
     case 'hsCodes':
       return draft.hsCodes.join(', ');
     case 'aes.licenseType':
@@ -27,7 +20,7 @@ function fieldText(draft: CertificateDraft, field: CertificateField): string {
     case 'aes.ftzNumber':
       return draft.aes?.ftzNumber ?? '';
     default:
-      return draft[field];
+      return textValue(draft, field);
   }
 }
 
