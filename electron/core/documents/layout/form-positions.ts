@@ -83,8 +83,8 @@ const party = { maxLines: 7, fontSize: 10, minFontSize: 7, valign: 'top' } as co
 
 /** The AES block (ITN) and the boxes of the bottom band. */
 export const aesBox: Rect = { x: 36, y: 198, width: 360, height: 60 };
-export const sealBox: Rect = { x: 36, y: 68, width: 90, height: 90 };
-export const signatureBox: Rect = { x: 150, y: 72, width: 300, height: 72 };
+export const sealBox: Rect = { x: 36, y: 62, width: 122, height: 122 };
+export const signatureBox: Rect = { x: 180, y: 72, width: 300, height: 72 };
 export const numberBox: Rect = { x: 596, y: 72, width: 160, height: 52 };
 
 /** Where each value prints, on the full certificate and on the pre-printed form alike. */

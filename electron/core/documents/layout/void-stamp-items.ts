@@ -4,7 +4,7 @@
 import type { CertificateFontMetrics } from './certificate-fonts';
 import type { DisplayItem, Rgb } from './display-list';
 import type { FormPosition } from './form-positions';
-import { PAGE_HEIGHT, PAGE_WIDTH } from './form-positions';
+import { PAGE_HEIGHT, PAGE_WIDTH, signatureBox } from './form-positions';
 import { placeField } from './place-field';
 
 const STAMP_RED: Rgb = [0.78, 0.06, 0.06];
@@ -13,11 +13,12 @@ const STAMP_SIZE = 190;
 
 export type VoidStamp = { reason: string; date: string };
 
-// The banner sits in the bottom band, between the AES block and the signature area.
+// The banner sits in the bottom band, between the AES block and the signature area, right of
+// the seal box (form-positions.ts) so it never covers the seal's QR.
 const banner: FormPosition = {
-  x: 150,
+  x: signatureBox.x,
   y: 188,
-  width: 440,
+  width: 420,
   height: 22,
   maxLines: 2,
   fontSize: 11,
