@@ -3,9 +3,12 @@
 // passes by the fast path alone, a chain with any text the fast path cannot vouch for is
 // walked exactly, and a break in any batch (not only the first) is reported as the exact path
 // reports it, with the entity check finding what a walk of the latest events would.
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../../electron/core/vault/audit/audit-chain';
 import { appendAuditEvent } from '../../../electron/core/vault/audit/audit-chain';
+import { eventFieldsText } from '../../../electron/core/vault/audit/event-fields-text';
 import { verifyAuditChain } from '../../../electron/core/vault/audit/verify-audit-chain';
 import { walkAuditChain } from '../../../electron/core/vault/audit/walk-audit-chain';
 import type { Staff, TestVault } from './vault-fixture';
@@ -137,6 +140,39 @@ describe('the fast and exact paths of the chain walk', () => {
   });
 });
 
+describe('a cut the fast path must not accept', () => {
+  it('reports a REAL user id whose hash was made over the text JSON writes for it', () => {
+    draftSome(2);
+    const last = vault.db
+      .prepare<[], AuditEvent & { userId: number }>(
+        `SELECT seq, at, user_id AS userId, action, entity_type AS entityType,
+           entity_id AS entityId, entity_digest AS entityDigest, prev_hash AS prevHash, hash
+         FROM audit_events ORDER BY seq DESC LIMIT 1`,
+      )
+      .get();
+    if (last === undefined) throw new Error('no events');
+    // SQLite's json_object writes the REAL 3.0 as 3.0; the canonical text (JavaScript) says 3.
+    const text = eventFieldsText(last).replace(
+      `"userId":${String(last.userId)}}`,
+      `"userId":${String(last.userId)}.0}`,
+    );
+    const forged = createHash('sha256')
+      .update(last.prevHash + text)
+      .digest('hex');
+    // A table without STRICT (and a user_id without a type) is needed to store a REAL there.
+    tamper(`CREATE TABLE audit_copy (seq INTEGER PRIMARY KEY, at TEXT, user_id, action TEXT,
+              entity_type TEXT, entity_id TEXT, entity_digest TEXT, prev_hash TEXT, hash TEXT);
+            INSERT INTO audit_copy SELECT * FROM audit_events;
+            DROP TABLE audit_events;
+            ALTER TABLE audit_copy RENAME TO audit_events;
+            UPDATE audit_events SET user_id = CAST(user_id AS REAL), hash = '${forged}'
+              WHERE seq = ${String(last.seq)};`);
+    const walk = walkAuditChain(vault.db, { batchSize: BATCH });
+    expect(walk.firstBreak).toMatchObject({ kind: 'hash', seq: last.seq });
+    expect(walk.exactBatches).toBe(1);
+  });
+});
+
 describe('the entity check', () => {
   it('reports the changed entity with the lowest seq of its latest event', () => {
     const ids = draftSome(6);
@@ -168,6 +204,26 @@ describe('the entity check', () => {
       entityId: 'US12350',
     });
   });
+
+  // The latest events are read a page of 1,000 entities at a time; 2,520 stock numbers make
+  // three pages, and a change on the second or the third is found.
+  for (const [number, page] of [
+    ['US21500', 'second'],
+    ['US22400', 'third'],
+  ] as const)
+    it(`reports a stock number changed on the ${page} page of its type`, () => {
+      vault.services.issuance.registerStock(staff.operator, {
+        numbers: 'US20000-US22499',
+        description: 'Books 2 to 26',
+      });
+      expect(verifyAuditChain(vault.db).ok).toBe(true);
+      tamper(`UPDATE stock SET status = 'voided' WHERE number = '${number}'`);
+      expect(verifyAuditChain(vault.db).firstBreak).toMatchObject({
+        kind: 'entity',
+        entityType: 'stock',
+        entityId: number,
+      });
+    });
 
   it('reports a stock number added without an event', () => {
     draftSome(1);

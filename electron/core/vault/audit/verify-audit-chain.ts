@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EntityUnitResult } from './check-entity-digests';
 import { entityUnits, joinEntityChecks, unknownTypeChange } from './check-entity-digests';
+import { describeEntity } from './describe-entity';
 import type { HelperThread } from './run-units-in-two-threads';
 import { runUnitsInTwoThreads } from './run-units-in-two-threads';
 import type { UnitResult, VerificationUnit } from './verification-units';
@@ -20,6 +21,8 @@ export type AuditBreak = {
   kind: 'hash' | 'link' | 'entity';
   entityType?: string;
   entityId?: string;
+  /** That record in a licensee's words ("certificate US123456 (record 4812)"): describe-entity.ts. */
+  record?: string;
   message: string;
 };
 
@@ -41,6 +44,12 @@ export type VerifyOptions = WalkOptions & {
 const SEGMENT_EVENTS = 200_000;
 const HELPER_FROM_EVENTS = 100_000;
 
+/** The break with the record it concerns named as the Settings panel and the CLI show it. */
+function withRecord(db: Database, found: AuditBreak): AuditBreak {
+  if (found.entityType === undefined || found.entityId === undefined) return found;
+  return { ...found, record: describeEntity(db, found.entityType, found.entityId) };
+}
+
 export function verifyAuditChain(db: Database, options: VerifyOptions = {}): AuditReport {
   // One read transaction: the chain and the rows are checked as of the same instant.
   return db.transaction((): AuditReport => {
@@ -48,7 +57,8 @@ export function verifyAuditChain(db: Database, options: VerifyOptions = {}): Aud
     // Events before seq 1 were not written by KP Desk: the walk reports the first of them.
     if (bounds !== null && bounds.low < 1) {
       const { firstBreak } = walkAuditChain(db, options);
-      if (firstBreak !== undefined) return { ok: false, eventsChecked: 0, firstBreak };
+      if (firstBreak !== undefined)
+        return { ok: false, eventsChecked: 0, firstBreak: withRecord(db, firstBreak) };
     }
     const high = bounds?.high ?? 0;
     const entities = entityUnits(db, options.splitFromRows);
@@ -80,6 +90,6 @@ export function verifyAuditChain(db: Database, options: VerifyOptions = {}): Aud
       chain.firstBreak ?? joinEntityChecks(db, entities, checks, unknownTypeChange(db)).firstBreak;
     return firstBreak === undefined
       ? { ok: true, eventsChecked: chain.eventsChecked }
-      : { ok: false, eventsChecked: chain.eventsChecked, firstBreak };
+      : { ok: false, eventsChecked: chain.eventsChecked, firstBreak: withRecord(db, firstBreak) };
   })();
 }
