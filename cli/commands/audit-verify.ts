@@ -20,7 +20,8 @@ event recorded, and that no record exists without an event. Reports the first br
 Options:
 ${unlockHelp}
   --json                      Print one JSON object: { ok, eventsChecked, firstBreak? }
-                              with firstBreak { seq, kind, entityType, entityId, message }.
+                              with firstBreak { seq, kind, entityType, entityId, record,
+                              message } (record: the record in plain words).
   -h, --help                  Show this help.
 
 Exit codes: 0 the chain is intact, 1 a break was found, 2 usage error or the vault

@@ -80,6 +80,7 @@ function ConnectedApp({
       <UnlockScreen
         api={api}
         notice={session.loss?.message ?? null}
+        remembered={status.rememberedOnThisComputer}
         onUnlocked={(next, rememberedNotice) => {
           session.clearLoss();
           setRemembered(rememberedNotice);

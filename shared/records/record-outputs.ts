@@ -38,6 +38,13 @@ export const VaultStatusSchema = z
      * Until it is, the record channels answer RECOVERY_KEY_UNCONFIRMED. false while not open.
      */
     recoveryKeyConfirmed: z.boolean(),
+    /**
+     * Whether this computer's keychain keeps the vault key ("Remember on this computer": a keychain
+     * wrap in the key file), open or locked alike, so the unlock screen can say it too. It does
+     * not ask the keychain, which may still refuse at start-up (a changed backend). false when
+     * the vault is absent or its key file cannot be read.
+     */
+    rememberedOnThisComputer: z.boolean(),
   })
   .strict();
 export type VaultStatus = z.infer<typeof VaultStatusSchema>;
@@ -184,6 +191,8 @@ export const AuditReportSchema = z
         kind: z.enum(['hash', 'link', 'entity']),
         entityType: z.string().optional(),
         entityId: z.string().optional(),
+        /** The record in a licensee's words, e.g. "certificate US123456 (record 4812)". */
+        record: z.string().optional(),
         message: z.string(),
       })
       .strict()

@@ -1,7 +1,8 @@
 // The signed-in frame's own screens (Stock, Settings) in Chromium through the preview host, after
 // first-run setup by keyboard: axe finds nothing at 1280×800 and 1920×1080, the stock shows what
-// was registered with its gaps, and Settings changes a user's role and shows a bad printer offset
-// at its field with the rule. Screenshots go to docs/screenshots/.
+// was registered with its gaps, and Settings changes a user's role, shows a bad printer offset
+// at its field with the rule, names a changed record in plain words and says that this computer
+// does not remember the vault key (the preview has no keychain). Screenshots go to docs/screenshots/.
 import { copyFile, mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { unlockVaultAndKey } from '../../electron/core/vault/keys/unlock-vault';
@@ -143,6 +144,30 @@ test('settings: the record checked by keyboard, intact, then broken by a change 
   const broken = panel.getByRole('alert').filter({ hasText: 'The record is not intact.' });
   await expect(broken).toContainText('changed or removed outside KP Desk');
   await expect(broken).toContainText('contact USKPA');
+  await expect(panel.getByLabel('Where the record breaks')).toContainText(
+    'Recordthe licensee profile',
+  );
   await expectNoAxeViolations(page, 'settings record check broken');
   await panel.screenshot({ path: 'docs/screenshots/settings-check-record-broken.png' });
+});
+
+test('settings: this computer does not remember the vault key; the preview says why it cannot', async ({
+  signedIn: { page, setup },
+}) => {
+  await goTo(page, 'Settings', 'Settings');
+  const panel = page.getByRole('region', { name: 'This computer' });
+  await expect(panel).toContainText('This computer does not remember the vault key.');
+  await expect(panel).toContainText('Everyone still signs in');
+  await panel.getByLabel('Vault passphrase').focus();
+  await page.keyboard.type(setup.passphrase);
+  await page.keyboard.press('Enter');
+  const refused = panel.getByRole('alert');
+  await expect(refused).toContainText(
+    "This computer's keychain is not available in the preview; use your passphrase.",
+  );
+  await expect(refused).toContainText('Code: KEY_UNAVAILABLE');
+  await expect(panel).toContainText('does not remember the vault key');
+  await expectNoAxeViolations(page, 'settings this computer');
+  await mkdir('docs/screenshots', { recursive: true });
+  await panel.screenshot({ path: 'docs/screenshots/settings-this-computer.png' });
 });

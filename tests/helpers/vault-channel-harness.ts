@@ -42,7 +42,8 @@ export type ChannelHarness = {
 
 export function createChannelHarness(
   gatewayOptions: Partial<VaultGatewayOptions> = {},
-  coreOptions: Partial<Pick<CoreOptions, 'fileDialogs'>> = {},
+  /** `keychain`: an OS keychain (a fake of the operating system's) makes it Electron's core. */
+  coreOptions: Partial<Pick<CoreOptions, 'fileDialogs' | 'keychain'>> = {},
 ): ChannelHarness {
   const dir = mkdtempSync(join(tmpdir(), 'kp-harness-'));
   const dataDir = join(dir, 'data');
@@ -58,11 +59,12 @@ export function createChannelHarness(
     ...gatewayOptions,
   });
   const core = createCoreHandlers({
-    runtime: 'preview',
+    runtime: coreOptions.keychain === undefined ? 'preview' : 'electron',
     version: 'test',
     vault: inProcessRpc(gateway),
     fileDialogs: coreOptions.fileDialogs ?? dialogs,
     taskProgress,
+    ...(coreOptions.keychain === undefined ? {} : { keychain: coreOptions.keychain }),
   });
   const log = (message: string, detail: unknown) => {
     throw new Error(`${message}: ${JSON.stringify(detail)}`);

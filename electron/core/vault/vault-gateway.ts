@@ -68,6 +68,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   // The vault's own auto-lock setting once it is open (read at unlock and after each save).
   let idleMs = settingsView(null, settingsBase).autoLockMinutes * 60_000;
   const location = vaultLocation(options.dataDir);
+  const keychain = keychainKeyFile(options.dataDir);
   let open: Open | null = null;
   let user: User | null = null;
   let lastCall = now().getTime();
@@ -141,8 +142,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   function status(): VaultStatus {
     lockIfIdle();
     const current = user;
+    const vault = open !== null ? 'open' : existsSync(location.vaultPath) ? 'locked' : 'absent';
     return {
-      vault: open !== null ? 'open' : existsSync(location.vaultPath) ? 'locked' : 'absent',
+      vault,
       user:
         current === null
           ? null
@@ -154,6 +156,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
             },
       needsFirstAdministrator: open !== null && open.services.users.count() === 0,
       recoveryKeyConfirmed: open !== null && recoveryKeyConfirmed(open.services),
+      rememberedOnThisComputer: vault !== 'absent' && keychain.isRemembered(),
     };
   }
 
@@ -211,7 +214,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     },
 
     /** For main only, which holds the OS keychain (os-keychain-unlock.ts); never IPC channels. */
-    keychain: keychainKeyFile(options.dataDir),
+    keychain,
 
     // changePassphrase, confirmRecoveryKey, rotateRecoveryKey (administrators change secrets).
     ...vaultKeyMethods({

@@ -45,7 +45,13 @@ function BreakDetails({ found, at }: { found: AuditBreak | undefined; at: Date }
           <>
             <dt>Record</dt>
             <dd>
-              {found.entityType.replace(/_/g, ' ')} {found.entityId ?? ''}
+              {found.record ?? `${found.entityType.replace(/_/g, ' ')} ${found.entityId ?? ''}`}
+              {/* The audit event's own type and key, for a reviewer who looks into the vault. */}
+              {found.record === undefined ? null : (
+                <small className="details__raw">
+                  Audit entity: {found.entityType} {found.entityId ?? ''}
+                </small>
+              )}
             </dd>
           </>
         )}

@@ -1,6 +1,7 @@
 // Settings: the licensee, the people and their roles, the vault passphrase, and (as their
-// channels land) the signing identity, the rule settings, printing, the record check (every role)
-// and backups. What a role may not change is shown read-only (permissions.ts).
+// channels land) the signing identity, the rule settings, printing, whether this computer remembers
+// the vault key, the record check (every role) and backups. What a role may not change is shown
+// read-only (permissions.ts).
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ScreenProps } from '../navigation';
 import { canChangeSettings, canManageKeys, canManageUsers, isReadOnly } from '../shell/permissions';
@@ -10,6 +11,7 @@ import { LicenseeSection } from './LicenseeSection';
 import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
+import { ThisComputerSection } from './ThisComputerSection';
 import { VaultSettingsSection } from './VaultSettingsSection';
 import { UsersSection } from './UsersSection';
 
@@ -33,6 +35,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
+      <ThisComputerSection api={api} />
       <AuditVerifyPanel api={api} />
       <BackupPanel api={api} />
     </div>

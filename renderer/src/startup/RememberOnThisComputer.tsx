@@ -1,6 +1,7 @@
 // "Remember on this computer" on the unlock screen (vault:rememberOnThisComputer and
 // vault:forgetOnThisComputer): this computer's keychain keeps the vault key, and KP Desk opens the
-// vault by itself when it starts. The choice is made with the passphrase just typed (the channel
+// vault by itself when it starts. Of the two actions only the one that applies is offered (from
+// VaultStatus.rememberedOnThisComputer). The choice is made with the passphrase just typed (the channel
 // needs it as proof), right after it unlocked the vault; the outcome is said on the next screen.
 // Where there is no keychain (the preview) or only a weak one, main refuses with KEY_UNAVAILABLE
 // and a plain message, and nothing is stored.
@@ -11,12 +12,22 @@ import { CheckboxField } from '../shell/form/FormField';
 
 type Props = {
   api: KpApi;
+  /** Whether the key file already holds a keychain wrap (VaultStatus.rememberedOnThisComputer). */
+  remembered: boolean;
   checked: boolean;
   onCheckedChange: (checked: boolean) => void;
   disabled: boolean;
 };
 
-export function RememberOnThisComputer({ api, checked, onCheckedChange, disabled }: Props) {
+export function RememberOnThisComputer({
+  api,
+  remembered,
+  checked,
+  onCheckedChange,
+  disabled,
+}: Props) {
+  // Only the action that applies is offered: remember (the checkbox) or stop remembering.
+  const [isRemembered, setIsRemembered] = useState(remembered);
   const [forgetting, setForgetting] = useState(false);
   const [forgotten, setForgotten] = useState<string | null>(null);
 
@@ -25,6 +36,7 @@ export function RememberOnThisComputer({ api, checked, onCheckedChange, disabled
     setForgotten(null);
     const answer = await callApi(() => api.vault.forgetOnThisComputer({}));
     setForgetting(false);
+    if (answer.ok) setIsRemembered(false);
     setForgotten(
       answer.ok
         ? 'This computer no longer keeps the vault key: KP Desk will ask for the passphrase when it starts.'
@@ -32,6 +44,30 @@ export function RememberOnThisComputer({ api, checked, onCheckedChange, disabled
     );
   }
 
+  const outcome = (
+    <p className="remember__outcome" role="status">
+      {forgotten}
+    </p>
+  );
+  if (isRemembered)
+    return (
+      <div className="remember">
+        <p>
+          This computer&apos;s keychain keeps the vault key: KP Desk opens the vault by itself when
+          it starts, and anyone who can use this computer account can open it without the
+          passphrase. Everyone still signs in with their own user name and password.
+        </p>
+        <button
+          type="button"
+          className="link-button"
+          disabled={disabled || forgetting}
+          onClick={() => void forget()}
+        >
+          Stop remembering the vault on this computer
+        </button>
+        {outcome}
+      </div>
+    );
   return (
     <div className="remember">
       <CheckboxField
@@ -51,17 +87,7 @@ export function RememberOnThisComputer({ api, checked, onCheckedChange, disabled
           </>
         }
       />
-      <button
-        type="button"
-        className="link-button"
-        disabled={disabled || forgetting}
-        onClick={() => void forget()}
-      >
-        Stop remembering the vault on this computer
-      </button>
-      <p className="remember__outcome" role="status">
-        {forgotten}
-      </p>
+      {outcome}
     </div>
   );
 }

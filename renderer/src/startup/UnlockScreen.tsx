@@ -24,11 +24,13 @@ const RestoreBackupForm = lazy(() =>
 type Props = {
   api: KpApi;
   notice: string | null;
+  /** VaultStatus.rememberedOnThisComputer: offer "Stop remembering" instead of remembering. */
+  remembered: boolean;
   /** `remembered`: what came of "Remember on this computer", for the next screen; null if unasked. */
   onUnlocked: (status: VaultStatus, remembered: string | null) => void;
 };
 
-export function UnlockScreen({ api, notice, onUnlocked }: Props) {
+export function UnlockScreen({ api, notice, remembered, onUnlocked }: Props) {
   const [mode, setMode] = useState<VaultSecretMode>('passphrase');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -98,6 +100,7 @@ export function UnlockScreen({ api, notice, onUnlocked }: Props) {
           {mode === 'passphrase' ? (
             <RememberOnThisComputer
               api={api}
+              remembered={remembered}
               checked={remember}
               onCheckedChange={setRemember}
               disabled={busy}

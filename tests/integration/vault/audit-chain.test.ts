@@ -62,13 +62,19 @@ describe('the audit chain', () => {
       kind: 'entity',
       entityType: 'certificate',
       entityId: String(id),
+      // Named by its form number, as Settings → Check the record shows it.
+      record: `certificate US12340 (record ${String(id)})`,
     });
   });
 
   it('detects a stock number set back to available', () => {
     draftSome(1);
     tamper("UPDATE stock SET status = 'available' WHERE number = 'US12340'");
-    expect(reverify().firstBreak).toMatchObject({ entityType: 'stock', entityId: 'US12340' });
+    expect(reverify().firstBreak).toMatchObject({
+      entityType: 'stock',
+      entityId: 'US12340',
+      record: 'form number US12340',
+    });
   });
 
   it('detects a deleted event', () => {
@@ -95,6 +101,7 @@ describe('the audit chain', () => {
       kind: 'entity',
       entityType: 'party',
       seq: null,
+      record: expect.stringMatching(/^address-book entry \d+$/) as string,
     });
   });
 });

@@ -2,7 +2,7 @@
 // disk and an in-memory OS keychain (a fake of the operating system's port, not of our core):
 // the key wrapped by the keychain opens the vault at start-up; a weak keychain (Linux basic_text)
 // is refused with nothing written; forgetting removes the wrap; the preview has no keychain.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -149,6 +149,50 @@ describe('vault:forgetOnThisComputer', () => {
     expect(outcome.opened).toBe(false);
     expect(await restarted.gateway.status()).toMatchObject({ vault: 'locked' });
     expect(await restarted.call('vault:unlock', { passphrase })).toMatchObject({ ok: true });
+  });
+});
+
+describe('vault:status rememberedOnThisComputer', () => {
+  const remembered = async (call: ReturnType<typeof app>['call']): Promise<unknown> => {
+    const status = await call('vault:status');
+    return status.ok
+      ? (status.value as { rememberedOnThisComputer: unknown }).rememberedOnThisComputer
+      : status;
+  };
+
+  it('says whether the key file holds a keychain wrap, open or locked', async () => {
+    const keychain = fakeKeychain();
+    const first = app(keychain);
+    expect(await remembered(first.call)).toBe(false); // no vault yet
+    await first.call('vault:create', { passphrase });
+    expect(await remembered(first.call)).toBe(false);
+
+    await first.call('vault:rememberOnThisComputer', { passphrase });
+    expect(await remembered(first.call)).toBe(true);
+    await first.call('vault:lock');
+    expect(await first.gateway.status()).toMatchObject({
+      vault: 'locked',
+      rememberedOnThisComputer: true,
+    });
+    // A new run over the same folder reads it from the key file, before any unlock.
+    expect(await remembered(app(keychain).call)).toBe(true);
+
+    await first.call('vault:forgetOnThisComputer');
+    expect(wrapKinds()).toEqual(['passphrase', 'recovery']);
+    expect(await remembered(first.call)).toBe(false);
+    await first.call('vault:unlock', { passphrase });
+    expect(await remembered(first.call)).toBe(false);
+  });
+
+  it('is false, not a failure, when the key file cannot be read', async () => {
+    const first = await createdVault(fakeKeychain());
+    await first.call('vault:rememberOnThisComputer', { passphrase });
+    await first.call('vault:lock');
+    writeFileSync(vaultLocation(dataDir).keyFilePath, 'not a key file');
+    expect(await first.call('vault:status')).toMatchObject({
+      ok: true,
+      value: { vault: 'locked', rememberedOnThisComputer: false },
+    });
   });
 });
 

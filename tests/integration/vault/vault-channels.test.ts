@@ -80,6 +80,7 @@ describe('the vault channels', () => {
       user: null,
       needsFirstAdministrator: false,
       recoveryKeyConfirmed: false,
+      rememberedOnThisComputer: false,
     });
     const recoveryKey = await firstRun();
     expect(recoveryKey).toMatch(/^KPR-/);

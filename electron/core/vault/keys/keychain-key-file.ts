@@ -3,7 +3,7 @@
 // back at start-up, or remove it. The OS keychain itself lives only in main (electron/shell), so
 // the sealing happens there (os-keychain-unlock.ts); these calls are never IPC channels.
 import { z } from 'zod';
-import { AppFailure } from '../../app-failure';
+import { AppFailure, isAppFailure } from '../../app-failure';
 import { parseInput } from '../repositories/parse-input';
 import type { KeychainWrap } from './key-file';
 import { KeychainWrapSchema, writeKeyFile } from './key-file';
@@ -18,6 +18,11 @@ export type KeychainKeyFile = ReturnType<typeof keychainKeyFile>;
 
 export function keychainKeyFile(dir: string) {
   const keyFilePath = (): string => vaultLocation(dir).keyFilePath;
+  function readWrap(): { vaultId: string; wrap: KeychainWrap | null } {
+    const keyFile = readVaultKeyFile(dir);
+    const wrap = keyFile.wraps.find((w): w is KeychainWrap => w.kind === 'keychain');
+    return { vaultId: keyFile.vaultId, wrap: wrap ?? null };
+  }
   return {
     /** The database key, once the passphrase has unwrapped it; for main to seal, never logged. */
     async keyForKeychain(input: unknown): Promise<{ vaultId: string; keyHex: string }> {
@@ -45,10 +50,19 @@ export function keychainKeyFile(dir: string) {
     },
 
     /** The keychain wrap, or null when the key is not stored in this computer's keychain. */
-    readWrap(): { vaultId: string; wrap: KeychainWrap | null } {
-      const keyFile = readVaultKeyFile(dir);
-      const wrap = keyFile.wraps.find((w): w is KeychainWrap => w.kind === 'keychain');
-      return { vaultId: keyFile.vaultId, wrap: wrap ?? null };
+    readWrap,
+
+    /**
+     * For VaultStatus: whether the key file holds a keychain wrap, locked or open. false with no
+     * vault or a key file that cannot be read (unlocking says why); the keychain is not asked.
+     */
+    isRemembered(): boolean {
+      try {
+        return readWrap().wrap !== null;
+      } catch (error: unknown) {
+        if (isAppFailure(error)) return false;
+        throw error;
+      }
     },
 
     /** Removes the keychain wrap (the passphrase and recovery key still open the vault). */

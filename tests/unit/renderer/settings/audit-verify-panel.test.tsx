@@ -106,7 +106,15 @@ describe('AuditVerifyPanel', () => {
       ),
     );
     const where = screen.getByLabelText('Where the record breaks');
-    expect(where.textContent).toContain(`Recordcertificate ${String(certificateId)}`);
+    // Named by its form number (issueFixture issues on US12345), the stored key in small print.
+    const record = where.querySelector('dt:nth-of-type(2) + dd');
+    expect(record?.previousElementSibling?.textContent).toBe('Record');
+    expect(record?.firstChild?.textContent).toBe(
+      `certificate US12345 (record ${String(certificateId)})`,
+    );
+    expect(record?.querySelector('small')?.textContent).toBe(
+      `Audit entity: certificate ${String(certificateId)}`,
+    );
     expect(where.textContent).toContain('Audit event');
     expect(text).toContain('Keep the vault as it is');
     expect(text).toContain('Make a backup now');

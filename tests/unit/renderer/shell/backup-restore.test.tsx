@@ -87,6 +87,7 @@ describe('UnlockScreen: restore from a backup', () => {
       <UnlockScreen
         api={kp.api}
         notice={null}
+        remembered={false}
         onUnlocked={(status) => {
           unlocked.push(status);
         }}

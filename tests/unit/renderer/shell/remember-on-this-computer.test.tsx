@@ -87,6 +87,15 @@ describe('Remember on this computer', () => {
     expect(screen.queryByRole('checkbox', { name: 'Remember on this computer' })).toBeNull();
   });
 
+  it('offers "Stop remembering" only when the key is remembered', async () => {
+    const kp = await lockedVault();
+    render(<App api={kp.api} />);
+    await screen.findByRole('checkbox', { name: 'Remember on this computer' });
+    expect(
+      screen.queryByRole('button', { name: 'Stop remembering the vault on this computer' }),
+    ).toBeNull();
+  });
+
   it('unlocks without asking the keychain when left unchecked', async () => {
     const kp = await lockedVault();
     const user = userEvent.setup();
@@ -131,8 +140,11 @@ describe('Remember on this computer', () => {
       kp.calls.indexOf('vault:rememberOnThisComputer'),
     );
 
+    // Locked again: the key is remembered, so only "Stop remembering" is offered.
     await user.click(screen.getByRole('button', { name: 'Lock the vault' }));
     await screen.findByRole('heading', { name: 'Unlock the vault' });
+    expect(screen.queryByRole('checkbox', { name: 'Remember on this computer' })).toBeNull();
+    expect(screen.getByText(/keychain keeps the vault key/)).toBeTruthy();
     await user.click(
       screen.getByRole('button', { name: 'Stop remembering the vault on this computer' }),
     );
@@ -142,6 +154,11 @@ describe('Remember on this computer', () => {
       ),
     ).toBeTruthy();
     expect(wrapKinds(dataDir)).toEqual(['passphrase', 'recovery']);
+    // Forgotten: remembering is offered again, and stopping no longer is.
+    expect(screen.getByRole('checkbox', { name: 'Remember on this computer' })).toBeTruthy();
+    expect(
+      screen.queryByRole('button', { name: 'Stop remembering the vault on this computer' }),
+    ).toBeNull();
   });
 
   it('keeps a wrong passphrase on the unlock screen and stores nothing', async () => {

@@ -11,8 +11,11 @@ import type { ChannelHarness } from '../../../helpers/vault-channel-harness';
 
 export type ShellKp = { api: KpApi; harness: ChannelHarness; calls: ChannelName[] };
 
-export function shellKp(options: Partial<VaultGatewayOptions> = {}): ShellKp {
-  const harness = createChannelHarness(options);
+export function shellKp(
+  options: Partial<VaultGatewayOptions> = {},
+  coreOptions: Parameters<typeof createChannelHarness>[1] = {},
+): ShellKp {
+  const harness = createChannelHarness(options, coreOptions);
   const calls: ChannelName[] = [];
   const api = buildKpApi((channel, input) => {
     calls.push(channel);
