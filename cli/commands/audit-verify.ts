@@ -31,9 +31,11 @@ cannot be opened (wrong passphrase: nothing was changed).
 export function formatAuditReport(report: AuditReport): string {
   const checked = `${String(report.eventsChecked)} event${report.eventsChecked === 1 ? '' : 's'} checked`;
   if (report.firstBreak === undefined) return `Audit chain OK: ${checked}, no break.\n`;
-  const { seq, kind, entityType, entityId, message } = report.firstBreak;
+  const { seq, kind, entityType, entityId, record, message } = report.firstBreak;
   const entity = entityType === undefined ? '' : `, entity ${entityType} ${entityId ?? ''}`;
-  return `AUDIT CHAIN BROKEN (${checked} before the break)\n  at event ${seq === null ? '(none: a record without an event)' : String(seq)}, kind ${kind}${entity}\n  ${message}\n`;
+  // The record in a licensee's words first; the audit entity's type and id for a reviewer.
+  const named = record === undefined ? '' : `\n  record: ${record}`;
+  return `AUDIT CHAIN BROKEN (${checked} before the break)${named}\n  at event ${seq === null ? '(none: a record without an event)' : String(seq)}, kind ${kind}${entity}\n  ${message}\n`;
 }
 
 export function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> {

@@ -349,6 +349,7 @@ describe('kpdesk stock, audit verify, backup and restore (built CLI)', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('AUDIT CHAIN BROKEN');
     expect(text.stdout).toContain('stock US10003');
+    expect(text.stdout).toContain('record: form number US10003');
   });
 
   it('never printed a passphrase, a password or a recovery key', () => {
