@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AuditEventFields } from '../../../electron/core/vault/audit/audit-chain';
 import { eventHash } from '../../../electron/core/vault/audit/audit-chain';
+import type { CanonicalValue } from '../../../electron/core/vault/audit/canonical-json';
 import { canonicalJson } from '../../../electron/core/vault/audit/canonical-json';
 import { eventFieldsText } from '../../../electron/core/vault/audit/event-fields-text';
 import { rowTextWriter } from '../../../electron/core/vault/audit/row-canonical-text';
@@ -34,6 +35,38 @@ const fieldsArbitrary: fc.Arbitrary<AuditEventFields> = fc.record({
   entityType: anyText,
   entityId: anyText,
   entityDigest: anyText,
+});
+
+/**
+ * canonicalJson as the vault first wrote it (map, filter, join), kept here as the reference: the
+ * texts of every hash already written came from it, so a faster form must write the same bytes.
+ * (JSON.stringify of a key-sorted copy is no reference: objects list integer-like keys first.)
+ */
+function firstCanonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => firstCanonicalJson(item)).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${firstCanonicalJson(record[key] ?? null)}`).join(',')}}`;
+}
+
+describe('canonicalJson', () => {
+  it('writes the same bytes as the first canonicalJson for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value as CanonicalValue)).toBe(firstCanonicalJson(value));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('leaves out undefined members and writes bytes as hex', () => {
+    expect(canonicalJson({ b: 1, a: undefined, c: new Uint8Array([0, 255]) })).toBe(
+      '{"b":1,"c":{"$bytes":"00ff"}}',
+    );
+  });
 });
 
 describe('the canonical text of an audit event', () => {
