@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // End-to-end tests drive the real renderer in Debian's Chromium (the Playwright browser download
-// is not available on the build machines; /work/shared/stack-on-this-machine.md). The preview
+// cannot be installed on the build machines, see README.md, "Tests"). The preview
 // host is started per worker by tests/e2e/fixtures.ts on a free port with a fresh token, against
 // the already-built dist/ (npm test builds first), so no fixed port or token lives here.
 export default defineConfig({

@@ -101,6 +101,8 @@ const established = <T extends [string, ...string[]]>(...values: T) =>
 const SealPayloadSchema = z
   .object({
     v: z.number().int(),
+    /** From payload version 2: which document carries the seal (docs/seal.md). */
+    k: z.enum(['issued', 'void']).optional(),
     n: z.string(),
     itn: z.string(),
     iss: z.string(),
@@ -117,10 +119,38 @@ const SealPayloadSchema = z
   })
   .strict();
 
+/** ETSI EN 319 102-1 (5.1.3) main indications of a signature validation. */
+export const indications = ['TOTAL-PASSED', 'TOTAL-FAILED', 'INDETERMINATE'] as const;
+export type Indication = (typeof indications)[number];
+
+/** ETSI EN 319 102-1 sub-indications (tables 5 and 6) the verifier can report. */
+export const subIndications = [
+  // TOTAL-FAILED
+  'FORMAT_FAILURE',
+  'HASH_FAILURE',
+  'SIG_CRYPTO_FAILURE',
+  'REVOKED',
+  'SIG_CONSTRAINTS_FAILURE',
+  'CHAIN_CONSTRAINTS_FAILURE',
+  // INDETERMINATE
+  'NO_SIGNING_CERTIFICATE_FOUND',
+  'NO_CERTIFICATE_CHAIN_FOUND',
+  'OUT_OF_BOUNDS_NO_POE',
+  'OUT_OF_BOUNDS_NOT_REVOKED',
+  'NOT_YET_VALID',
+  'TRY_LATER',
+  'SIGNED_DATA_NOT_FOUND',
+  'GENERIC',
+] as const;
+export type SubIndication = (typeof subIndications)[number];
+
 /** The verifier's answer (electron/core/documents/verify/verification-result.ts), as data. */
 export const VerificationResultSchema = z
   .object({
-    overall: z.enum(['valid', 'invalid', 'incomplete', 'rejected']),
+    indication: z.enum(indications),
+    subIndication: z.enum(subIndications).nullable(),
+    /** One sentence for the whole; "valid" and "genuine" appear in it only for TOTAL-PASSED. */
+    summary: z.string(),
     rejected: z
       .object({
         reason: z.enum(['empty', 'too large', 'not a PDF', 'time limit']),
@@ -131,15 +161,19 @@ export const VerificationResultSchema = z
     structure: z.object({ status: z.enum(['ok', 'damaged']), message: z.string() }).strict(),
     integrity: z
       .object({
-        status: established('valid', 'invalid'),
+        status: established('intact', 'broken'),
         message: z.string(),
         signatureCount: z.number().int(),
         byteRange: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
         subFilter: z.string().nullable(),
       })
       .strict(),
+    /** Bytes after the signed revision; validation data (DSS, document time-stamp) is allowed. */
     modifiedAfterSigning: z
-      .object({ status: established('yes', 'no'), appendedBytes: z.number().int() })
+      .object({
+        status: established('yes', 'no', 'validation data only'),
+        appendedBytes: z.number().int(),
+      })
       .strict(),
     signer: z
       .object({
@@ -150,9 +184,23 @@ export const VerificationResultSchema = z
         fingerprintSha256: z.string().nullable(),
         validFrom: z.string().nullable(),
         validTo: z.string().nullable(),
+        /** The /M time the signer claims (no authority vouches for it without a time-stamp). */
         signingTime: z.string().nullable(),
         validAtSigningTime: established('yes', 'no'),
         selfSigned: z.boolean().nullable(),
+        /** Key usage digitalSignature or nonRepudiation (and no EKU that excludes signing). */
+        keyUsageFit: established('yes', 'no'),
+      })
+      .strict(),
+    /** PAdES baseline level the file reaches (ETSI EN 319 142-1), null when unsigned. */
+    level: z.enum(['B-B', 'B-T', 'B-LT', 'B-LTA']).nullable(),
+    /** The RFC 3161 signature time-stamp: the proof of existence of the signature. */
+    timestamp: z
+      .object({
+        status: established('verified', 'failed', 'absent'),
+        time: z.string().nullable(),
+        authority: z.string().nullable(),
+        message: z.string(),
       })
       .strict(),
     chain: z
@@ -164,13 +212,19 @@ export const VerificationResultSchema = z
       .strict(),
     seal: z
       .object({
-        status: established('valid', 'invalid', 'absent'),
+        status: established('verified', 'failed', 'absent'),
         message: z.string(),
         seal: z.string().nullable(),
         payload: SealPayloadSchema.nullable(),
         matchesDocument: established('yes', 'no'),
       })
       .strict(),
+    /** Every visible field on the page is what the licensee sealed (re-rendered and compared). */
+    pageBinding: z
+      .object({ status: established('bound', 'differs'), message: z.string() })
+      .strict(),
+    /** Which document the seal says this is: the issued certificate or its VOID copy. */
+    documentKind: established('issued', 'void'),
     record: z
       .object({
         status: established('match', 'mismatch'),
@@ -180,7 +234,16 @@ export const VerificationResultSchema = z
         ),
       })
       .strict(),
-    revocation: z.object({ status: z.literal('not established'), message: z.string() }).strict(),
+    /** Only a vault knows whether a certificate was voided after its PDF was made. */
+    voidStatus: z
+      .object({ status: established('not voided', 'voided'), message: z.string() })
+      .strict(),
+    revocation: z
+      .object({
+        status: established('not revoked', 'revoked', 'not applicable'),
+        message: z.string(),
+      })
+      .strict(),
   })
   .strict();
 export type VerificationResultData = z.infer<typeof VerificationResultSchema>;

@@ -13,9 +13,15 @@ export type KillPlan =
   | { afterOk: number; spinMs: number }
   | { afterStart: number; spinMs: number }
   | { afterStartMs: number }
-  /** Once the file (the vault's WAL) has grown past this size: pages of an open transaction
-   * spill there when the page cache is full, so the kill lands after uncommitted writes. */
-  | { whenFileExceeds: { path: string; bytes: number } };
+  /** Once the file (the vault's WAL) has grown by more than this many bytes since the first
+   * START line: pages of an open transaction spill there when the page cache is full, so the
+   * kill lands after uncommitted writes. */
+  | { whenFileGrows: { path: string; bytes: number } };
+
+export type RunOptions = {
+  /** A file whose size is recorded at the first START line (see ChildRun.watchedBytesAtStart). */
+  watch?: string;
+};
 
 export type ChildRun = {
   lines: WorkerLine[];
@@ -23,7 +29,14 @@ export type ChildRun = {
   killed: boolean;
   code: number | null;
   stderr: string;
+  /** The watched file's size when the child announced its first operation (0 when absent), so
+   * a test can prove that the operation had written before the kill; null if no START came. */
+  watchedBytesAtStart: number | null;
 };
+
+function sizeOf(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
 
 /** A child that is not killed by its plan within this time is a failure, not a hang. */
 const SAFETY_MS = 30_000;
@@ -39,6 +52,7 @@ export function runChild(
   key: Buffer,
   config: WorkerConfig,
   plan: KillPlan,
+  options: RunOptions = {},
 ): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [workerFile], {
@@ -51,6 +65,7 @@ export function runChild(
     let pending = '';
     let stderr = '';
     let killed = false;
+    let watchedBytesAtStart: number | null = null;
     const kill = () => {
       if (killed) return;
       killed = true;
@@ -59,10 +74,13 @@ export function runChild(
     let poll: NodeJS.Timeout | undefined;
     const killAfter = (ms: number) => timers.push(setTimeout(kill, ms));
     if ('afterMs' in plan) killAfter(plan.afterMs);
-    if ('whenFileExceeds' in plan) {
-      const { path, bytes } = plan.whenFileExceeds;
+    // The growth is measured from the first START line: whatever opening the vault wrote is
+    // not the operation's.
+    let growthBase: number | null = null;
+    if ('whenFileGrows' in plan) {
+      const { path, bytes } = plan.whenFileGrows;
       poll = setInterval(() => {
-        if (existsSync(path) && statSync(path).size > bytes) kill();
+        if (growthBase !== null && sizeOf(path) - growthBase > bytes) kill();
       }, 2);
     }
     timers.push(
@@ -75,6 +93,10 @@ export function runChild(
       if (line.kind === 'ready' && 'afterReadyMs' in plan) killAfter(plan.afterReadyMs);
       if (line.kind !== 'ok' && line.kind !== 'start') return;
       seen[line.kind] += 1;
+      if (line.kind === 'start' && seen.start === 1) {
+        if (options.watch !== undefined) watchedBytesAtStart = sizeOf(options.watch);
+        if ('whenFileGrows' in plan) growthBase = sizeOf(plan.whenFileGrows.path);
+      }
       if (line.kind === 'start' && 'afterStartMs' in plan) killAfter(plan.afterStartMs);
       const due =
         ('afterOk' in plan && line.kind === 'ok' && seen.ok === plan.afterOk) ||
@@ -102,7 +124,7 @@ export function runChild(
     child.on('close', (code) => {
       for (const timer of timers) clearTimeout(timer);
       clearInterval(poll);
-      resolve({ lines, killed, code, stderr });
+      resolve({ lines, killed, code, stderr, watchedBytesAtStart });
     });
   });
 }

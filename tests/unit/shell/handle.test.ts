@@ -78,7 +78,7 @@ describe('handle() with a trusted sender', () => {
 describe('handle() with an untrusted sender', () => {
   const untrusted: [string, InvokeEventLike][] = [
     ['a remote https page', fromUrl('https://evil.example/index.html')],
-    ['a file:// page', fromUrl('file:///work/main/dist/renderer/index.html')],
+    ['a file:// page', fromUrl('file:///opt/kp-desk/dist/renderer/index.html')],
     ['another app:// host', fromUrl('app://other/index.html')],
     ['a look-alike app:// host', fromUrl('app://kpdesk.evil.example/index.html')],
     ['app:// with user info', fromUrl('app://kpdesk@evil.example/index.html')],
