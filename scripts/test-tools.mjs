@@ -51,7 +51,9 @@ if (mode === 'check') {
   );
   process.exit(1);
 } else if (mode === 'install') {
-  process.stdout.write(`missing Debian packages: ${missing.map((t) => t.pkg).join(' ') || 'none'}\n`);
+  process.stdout.write(
+    `missing Debian packages: ${missing.map((t) => t.pkg).join(' ') || 'none'}\n`,
+  );
   if (missing.length === 0) process.exit(0);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', ...missing.map((t) => t.pkg)]]) {
