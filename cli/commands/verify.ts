@@ -3,7 +3,8 @@
 // the byte ranges and what was appended are checked, and the seal and the chain too when the
 // issuer's seal public key (--seal-key) and trusted certificates (--trust) are given. With --vault
 // it opens the licensee's vault: its identities are the trust anchors, its seal key checks the
-// seal, and the vault's record of the sealed certificate number is compared field by field.
+// seal, the vault's record of the sealed certificate number is compared field by field, and a
+// voided certificate is reported VOIDED. Exit 0 only for VALID (ETSI TOTAL-PASSED).
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describeVerification } from '../../electron/core/vault/describe-verification';
@@ -23,27 +24,32 @@ export const verifySummary = 'Verify a signed certificate PDF (signature, seal, 
 
 export const verifyHelp = `Usage: kpdesk verify <file.pdf> [options]
 
-Checks a KP Desk certificate PDF and answers each question on its own: is the signature
-intact over the whole file, was anything added after signing, who signed and does the
-chain reach a trusted certificate, is the QR seal genuine and does it match the document,
-and (with --vault) does it match the licensee's record. Revocation is never known offline
-("not established"). Files over ${String(DEFAULT_MAX_BYTES / 1024 / 1024)} MiB are refused unread.
+Checks a KP Desk certificate PDF and gives the outcome of ETSI EN 319 102-1: TOTAL-PASSED only
+when the signature covers the whole file, the signer's certificate may sign and chains to a
+trusted certificate at the best signature time (a verified time-stamp's, else now), the QR
+seal is genuine and every field on the page is what was sealed; TOTAL-FAILED when something
+is proven wrong; INDETERMINATE (with its sub-indication, e.g. NO_CERTIFICATE_CHAIN_FOUND,
+OUT_OF_BOUNDS_NO_POE) when it cannot be established. Each check is shown on its own line.
+Without --vault, whether the certificate was voided later is not established. Files over
+${String(DEFAULT_MAX_BYTES / 1024 / 1024)} MiB are refused unread.
 
 Options:
   --seal-key <file.pem>       The issuer's seal public key (SPKI PEM; the app shows it with
                               the signing identity). Without it the seal is not checked.
-  --trust <file.pem>          A certificate to trust (PEM or DER); may be given again.
-  --vault                     Verify against the vault: its signing identities are trusted,
-                              its seal key checks the seal, its record is compared.
+  --trust <file.pem>          A certificate to trust (PEM or DER); may be given again. Only
+                              a certificate you got from the issuer or a CA you trust.
+  --vault                     Verify against the vault: its signing identities and trust list
+                              are trusted, its seal key checks the seal, its record is compared
+                              and a voided certificate is reported VOIDED.
 ${unlockHelp}
   --json                      Print one JSON object: { fileName, sha256, result, vault }.
   -h, --help                  Show this help.
 
 Exit codes:
-  0  valid: the signature and the seal are valid and nothing failed
-  1  not shown valid: something failed (invalid, modified after signing, a mismatch with
-     the record), could not be established (unsigned, no seal key), or the file is not a
-     certificate PDF at all (empty, too large, not a PDF). The output says which.
+  0  VALID: TOTAL-PASSED, the issued certificate, not known to be voided
+  1  anything else: FAILED (TOTAL-FAILED), INDETERMINATE, VOIDED (voided in the vault), the
+     VOID copy (a record of voiding, not a certificate for a shipment), or a file that is not
+     a certificate PDF at all (empty, too large, not a PDF). The output says which.
   2  usage error, a file that cannot be read, or a vault that cannot be opened
 `;
 
@@ -111,6 +117,6 @@ export function runVerify(args: readonly string[], io: CliIo): Promise<ExitCode>
     io.stdout(
       json ? `${JSON.stringify(verification, null, 2)}\n` : formatVerification(verification),
     );
-    return verification.result.overall === 'valid' ? exitCodes.ok : exitCodes.findingErrors;
+    return verification.result.verdict === 'VALID' ? exitCodes.ok : exitCodes.findingErrors;
   });
 }

@@ -123,21 +123,22 @@ const SealPayloadSchema = z
 export const indications = ['TOTAL-PASSED', 'TOTAL-FAILED', 'INDETERMINATE'] as const;
 export type Indication = (typeof indications)[number];
 
-/** ETSI EN 319 102-1 sub-indications (tables 5 and 6) the verifier can report. */
+/** ETSI EN 319 102-1 sub-indications (5.1.3, tables 5 and 6) the verifier can report. */
 export const subIndications = [
-  // TOTAL-FAILED
+  // with TOTAL-FAILED
   'FORMAT_FAILURE',
   'HASH_FAILURE',
   'SIG_CRYPTO_FAILURE',
   'REVOKED',
+  'EXPIRED',
+  'NOT_YET_VALID',
+  // with INDETERMINATE
   'SIG_CONSTRAINTS_FAILURE',
   'CHAIN_CONSTRAINTS_FAILURE',
-  // INDETERMINATE
   'NO_SIGNING_CERTIFICATE_FOUND',
   'NO_CERTIFICATE_CHAIN_FOUND',
   'OUT_OF_BOUNDS_NO_POE',
   'OUT_OF_BOUNDS_NOT_REVOKED',
-  'NOT_YET_VALID',
   'TRY_LATER',
   'SIGNED_DATA_NOT_FOUND',
   'GENERIC',
@@ -149,6 +150,12 @@ export const VerificationResultSchema = z
   .object({
     indication: z.enum(indications),
     subIndication: z.enum(subIndications).nullable(),
+    /**
+     * What the reader may do with the document: VALID (TOTAL-PASSED, the issued certificate, not
+     * known to be voided), VOIDED (TOTAL-PASSED, but the vault says the certificate was voided),
+     * VOID COPY (TOTAL-PASSED, the signed VOID copy), FAILED (TOTAL-FAILED), INDETERMINATE.
+     */
+    verdict: z.enum(['VALID', 'VOIDED', 'VOID COPY', 'FAILED', 'INDETERMINATE']),
     /** One sentence for the whole; "valid" and "genuine" appear in it only for TOTAL-PASSED. */
     summary: z.string(),
     rejected: z

@@ -101,8 +101,14 @@ beforeAll(async () => {
   sealKeyPem =
     operations.identity.generate(admin, { signerName: 'Ada Admin', keyType: 'ecdsa-p256' }).identity
       .sealPublicKeyPem ?? '';
+  // The signer's certificate, as the licensee hands it to a partner with the seal key.
+  const signerPem = created.db
+    .prepare<[], string>('SELECT certificate_chain_pem FROM signing_identities')
+    .pluck()
+    .get();
   created.db.close();
   await writeFile(join(work, 'seal.pem'), sealKeyPem);
+  await writeFile(join(work, 'signer.pem'), signerPem ?? '');
   cli = await buildCli();
 }, 120_000);
 
@@ -180,16 +186,25 @@ describe('kpdesk issue (built CLI)', () => {
 });
 
 describe('kpdesk verify (built CLI)', () => {
-  it('verifies without a vault; the seal needs the issuer’s seal key', async () => {
+  it('verifies without a vault: VALID only with the seal key and the trusted signer', async () => {
     const file = join(work, 'US12345.pdf');
     const bare = await kpdesk(['verify', file, '--json']);
     expect(bare.code).toBe(1);
     const bareResult = JSON.parse(bare.stdout) as { result: Record<string, { status: string }> };
-    expect(bareResult.result.integrity?.status).toBe('valid');
+    expect(bareResult.result.integrity?.status).toBe('intact');
     expect(bareResult.result.seal?.status).toBe('not established');
+    // The seal key alone proves the seal, not who signed the file: INDETERMINATE, exit 1.
     const sealed = await kpdesk(['verify', file, '--seal-key', 'seal.pem']);
-    expect(sealed.code, sealed.stdout).toBe(0);
-    expect(sealed.stdout).toContain('VALID');
+    expect(sealed.code, sealed.stdout).toBe(1);
+    expect(sealed.stdout).toContain('INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND');
+    expect(sealed.stdout).not.toMatch(/\bvalid\b|genuine/i);
+    const trusted = await kpdesk([
+      'verify', file, '--seal-key', 'seal.pem', '--trust', 'signer.pem',
+    ]); // prettier-ignore
+    expect(trusted.code, trusted.stdout).toBe(0);
+    expect(trusted.stdout).toContain('VALID (TOTAL-PASSED)');
+    expect(trusted.stdout).toContain('void status:');
+    expect(trusted.stdout).toContain('not established');
   });
 
   it('verifies against the vault: trusted signer, record match, stored document', async () => {
@@ -204,20 +219,24 @@ describe('kpdesk verify (built CLI)', () => {
     expect(output.vault).toMatchObject({ number: 'US12345', storedDocument: 'certificate' });
   });
 
-  it('says invalid for a changed file or one that is not a certificate, 2 for no file', async () => {
+  it('says FAILED for a changed file or one that is not a certificate, 2 for no file', async () => {
     const bytes = await readFile(join(work, 'US12345.pdf'));
     const at = bytes.indexOf('US12345', 2000);
     bytes[at + 6] = '9'.charCodeAt(0);
     await writeFile(join(work, 'changed.pdf'), bytes);
     const changed = await kpdesk(['verify', 'changed.pdf', '--seal-key', 'seal.pem', '--json']);
     expect(changed.code).toBe(1);
-    expect((JSON.parse(changed.stdout) as { result: { overall: string } }).result.overall).toBe(
-      'invalid',
-    );
+    const changedResult = JSON.parse(changed.stdout) as {
+      result: { indication: string; subIndication: string };
+    };
+    expect(changedResult.result).toMatchObject({
+      indication: 'TOTAL-FAILED',
+      subIndication: 'HASH_FAILURE',
+    });
     await copyFile(join(fixtures, 'valid.json'), join(work, 'not-a-pdf.pdf'));
     const notPdf = await kpdesk(['verify', 'not-a-pdf.pdf']);
     expect(notPdf.code).toBe(1);
-    expect(notPdf.stdout).toContain('REJECTED');
+    expect(notPdf.stdout).toContain('FAILED (TOTAL-FAILED / FORMAT_FAILURE)');
     const missing = await kpdesk(['verify', 'missing.pdf', '--json']);
     expect(missing.code).toBe(2);
     expect(errorOf(missing).code).toBe('INVALID_INPUT');

@@ -1,6 +1,6 @@
 // The verifier's result (electron/core/documents/verify) as the documents:verify channel and
-// `kpdesk verify --json` give it: plain data with the file's name and SHA-256, and what the vault
-// knows of the certificate the file names (null without a vault).
+// `kpdesk verify --json` give it: plain data with the file's name and the SHA-256 of the whole
+// file, and what the vault knows of the certificate the file names (null without a vault).
 import { createHash } from 'node:crypto';
 import type { DocumentVerification } from '../../../shared/ipc/documents-contract';
 import type { VerificationResult } from '../documents/verify/verification-result';
@@ -11,14 +11,10 @@ export function describeVerification(
   result: VerificationResult,
   vault: DocumentVerification['vault'],
 ): DocumentVerification {
-  const { byteRange } = result.integrity;
   return {
     fileName,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    result: {
-      ...result,
-      integrity: { ...result.integrity, byteRange: byteRange && [...byteRange] },
-    },
+    result,
     vault,
   };
 }

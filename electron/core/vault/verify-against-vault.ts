@@ -1,10 +1,13 @@
 // A certificate PDF checked against this vault (documents:verify, `kpdesk verify --vault`): the
-// vault's signing identities are the trust anchors, its seal key checks the seal, and the record
-// of the sealed certificate number is compared field by field with what the PDF carries. Whether
-// the vault keeps this very file (by SHA-256) is said too. No role check here: callers do it.
+// vault's signing identities (and the trust list in its settings) are the trust anchors, its
+// seal key checks the seal, the record of the sealed certificate number is compared field by
+// field, and the vault says whether the certificate was voided (31 CFR 592.301(a)(1)(v): a voided
+// certificate's PDF must not be relied on, only its VOID copy). Whether the vault keeps this very
+// file (by SHA-256) is said too. No role check here: callers do it.
 import { createHash } from 'node:crypto';
 import type { Certificate } from '../../../shared/domain/certificate';
 import type { DocumentKind, DocumentVerification } from '../../../shared/ipc/documents-contract';
+import type { VaultKnowledge, VerifyPdfOptions } from '../documents/verify/verify-pdf';
 import { verifyPdf } from '../documents/verify/verify-pdf';
 import { describeVerification } from './describe-verification';
 import type { CertificateRecord } from './repositories/certificate-row';
@@ -17,39 +20,62 @@ export type VaultForVerification = {
   printable: (record: CertificateRecord, kind: DocumentKind) => Certificate;
   /** The kind of the stored signed document with this SHA-256, or null if none is kept. */
   storedDocumentKind: (certificateId: number, sha256: string) => DocumentKind | null;
+  /** Validation time for tests with a moved clock (default now). */
+  now?: () => Date;
 };
+
+function voidedKnowledge(record: CertificateRecord): VaultKnowledge['voided'] {
+  if (record.state !== 'VOIDED') return null;
+  const date = record.voidedAt?.slice(0, 10) ?? 'an unrecorded date';
+  return {
+    message: `Certificate ${record.number} was voided on ${date} (${record.voidReason ?? 'no reason recorded'}).`,
+  };
+}
+
+function knowledgeOf(
+  record: CertificateRecord | null,
+  kind: DocumentKind,
+  vault: VaultForVerification,
+): VaultKnowledge {
+  if (record === null) return { record: null, voided: null };
+  let reading: Certificate | null;
+  try {
+    reading = vault.printable(record, kind);
+  } catch {
+    // A record the rules cannot read any more is reported as not matching anything.
+    reading = null;
+  }
+  return { record: reading, voided: voidedKnowledge(record) };
+}
 
 export function verifyAgainstVault(
   bytes: Buffer,
   fileName: string,
   vault: VaultForVerification,
 ): DocumentVerification {
-  const base = {
+  const base: VerifyPdfOptions = {
     trustAnchorsDer: vault.trustAnchorsDer,
     ...(vault.sealPublicKey === undefined ? {} : { sealPublicKey: vault.sealPublicKey }),
+    ...(vault.now === undefined ? {} : { now: vault.now() }),
   };
-  let result = verifyPdf(bytes, base);
-  const number = result.seal.payload?.n;
-  const record = number === undefined ? null : vault.getByNumber(number);
-  let found: DocumentVerification['vault'] = null;
-  if (record !== null) {
-    const kind = record.state === 'VOIDED' ? 'void' : 'certificate';
-    const reading = (() => {
-      try {
-        return vault.printable(record, kind);
-      } catch {
-        // A record the rules cannot read any more is still reported, without a comparison.
-        return undefined;
-      }
-    })();
-    if (reading !== undefined) result = verifyPdf(bytes, { ...base, record: reading });
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    found = {
-      certificateId: record.id,
-      number: record.number,
-      state: record.state,
-      storedDocument: vault.storedDocumentKind(record.id, sha256),
-    };
-  }
+  // A first pass finds which certificate (and which of its documents) the seal names.
+  const first = verifyPdf(bytes, base);
+  const payload = first.seal.payload;
+  if (payload === null) return describeVerification(fileName, bytes, first, null);
+  const record = vault.getByNumber(payload.n);
+  const kind: DocumentKind = payload.k === 'void' ? 'void' : 'certificate';
+  const result = verifyPdf(bytes, { ...base, vault: knowledgeOf(record, kind, vault) });
+  const found: DocumentVerification['vault'] =
+    record === null
+      ? null
+      : {
+          certificateId: record.id,
+          number: record.number,
+          state: record.state,
+          storedDocument: vault.storedDocumentKind(
+            record.id,
+            createHash('sha256').update(bytes).digest('hex'),
+          ),
+        };
   return describeVerification(fileName, bytes, result, found);
 }

@@ -180,7 +180,9 @@ describe('the document channels', () => {
       result: Record<string, { status?: string } | string>;
       vault: unknown;
     }>('documents:verify');
-    expect(verified.result.overall).toBe('valid');
+    expect(verified.result.indication).toBe('TOTAL-PASSED');
+    expect(verified.result.verdict).toBe('VALID');
+    expect(verified.result.voidStatus).toMatchObject({ status: 'not voided' });
     expect(verified.result.chain).toMatchObject({ status: 'trusted' });
     expect(verified.result.record).toMatchObject({ status: 'match' });
     expect(verified.vault).toEqual({
@@ -195,10 +197,10 @@ describe('the document channels', () => {
     const at = tampered.indexOf('US12345', 2000);
     tampered[at + 6] = '9'.charCodeAt(0);
     writeFileSync(join(importsDir(), 'tampered.pdf'), tampered);
-    const refused = await h.value<{ result: { overall: string }; vault: unknown }>(
+    const refused = await h.value<{ result: { indication: string }; vault: unknown }>(
       'documents:verify',
     );
-    expect(refused.result.overall).toBe('invalid');
+    expect(refused.result.indication).toBe('TOTAL-FAILED');
     expect(await h.value('audit:verify')).toMatchObject({ ok: true });
   });
 

@@ -14,15 +14,18 @@ beforeAll(async () => {
 
 const options = () => ({
   sealPublicKey: fixture.sealKey.publicKeySpkiDer,
-  record: fixture.certificate,
+  vault: { record: fixture.certificate, voided: null },
 });
 
 describe('a genuine certificate', () => {
-  it('is valid, untrusted when its self-signed certificate is not an anchor', () => {
+  it('is INDETERMINATE (no chain) when its self-signed certificate is not an anchor', () => {
     const result = verifyPdf(fixture.pdf, options());
-    expect(result.overall).toBe('valid');
+    expect(result.indication).toBe('INDETERMINATE');
+    expect(result.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
+    expect(result.verdict).toBe('INDETERMINATE');
+    expect(result.summary).not.toMatch(/\bvalid\b|genuine/i);
     expect(result.integrity).toMatchObject({
-      status: 'valid',
+      status: 'intact',
       signatureCount: 1,
       subFilter: 'ETSI.CAdES.detached',
     });
@@ -32,40 +35,74 @@ describe('a genuine certificate', () => {
       subject: 'C=US, O=Hudson Rough Trading LLC, CN=Jane Doe',
       selfSigned: true,
       validAtSigningTime: 'yes',
+      keyUsageFit: 'yes',
     });
+    expect(result.level).toBe('B-B');
     expect(result.chain.status).toBe('untrusted');
     expect(result.seal).toMatchObject({
-      status: 'valid',
+      status: 'verified',
       seal: fixture.seal,
       matchesDocument: 'yes',
     });
     expect(result.seal.payload?.n).toBe(fixture.certificate.number);
     expect(result.record).toMatchObject({ status: 'match', mismatches: [] });
-    expect(result.revocation.status).toBe('not established');
+    expect(result.voidStatus.status).toBe('not voided');
   });
 
-  it('is trusted when its certificate is a configured anchor', () => {
+  it('is TOTAL-PASSED (VALID) when its certificate is a configured anchor', () => {
     const result = verifyPdf(fixture.pdf, {
       ...options(),
       trustAnchorsDer: fixture.identity.certificateChainDer,
     });
     expect(result.chain.status).toBe('trusted');
+    expect(result.revocation.status).toBe('not applicable');
+    expect(result.indication).toBe('TOTAL-PASSED');
+    expect(result.subIndication).toBeNull();
+    expect(result.verdict).toBe('VALID');
+    expect(result.summary).toMatch(/^Valid:/);
+  });
+
+  it('is VOIDED when the vault says the certificate was voided, and says offline it does not know', () => {
+    const trusted = { ...options(), trustAnchorsDer: fixture.identity.certificateChainDer };
+    const voided = verifyPdf(fixture.pdf, {
+      ...trusted,
+      vault: { record: fixture.certificate, voided: { message: 'Voided on 2026-12-01.' } },
+    });
+    expect(voided.verdict).toBe('VOIDED');
+    expect(voided.voidStatus.status).toBe('voided');
+    expect(voided.summary).toMatch(/^VOIDED:/);
+    const offline = verifyPdf(fixture.pdf, { ...trusted, vault: undefined });
+    expect(offline.voidStatus.status).toBe('not established');
+    expect(offline.summary).toContain('not established');
+  });
+
+  it('is OUT_OF_BOUNDS_NO_POE once its certificate has expired (B-B: nothing proves when it signed)', () => {
+    const later = new Date(Date.parse(verifyPdf(fixture.pdf).signer.validTo ?? '') + 86_400_000);
+    const result = verifyPdf(fixture.pdf, {
+      ...options(),
+      trustAnchorsDer: fixture.identity.certificateChainDer,
+      now: later,
+    });
+    expect(result.indication).toBe('INDETERMINATE');
+    expect(result.subIndication).toBe('OUT_OF_BOUNDS_NO_POE');
   });
 
   it('reports a record that differs, field by field', () => {
     const record = { ...fixture.certificate, parcels: 3 };
-    const result = verifyPdf(fixture.pdf, { ...options(), record });
+    const result = verifyPdf(fixture.pdf, { ...options(), vault: { record, voided: null } });
     expect(result.record.status).toBe('mismatch');
     expect(result.record.mismatches.map((m) => m.field)).toEqual(['p', 'h']);
-    expect(result.overall).toBe('invalid');
+    expect(result.indication).toBe('TOTAL-FAILED');
+    expect(result.subIndication).toBe('HASH_FAILURE');
   });
 
   it('leaves the seal "not established" without a seal key, and rejects another issuer’s key', () => {
     expect(verifyPdf(fixture.pdf).seal.status).toBe('not established');
-    expect(verifyPdf(fixture.pdf).overall).toBe('incomplete');
+    expect(verifyPdf(fixture.pdf).indication).toBe('INDETERMINATE');
     const other = verifyPdf(fixture.pdf, { sealPublicKey: generateSealKey().publicKeySpkiDer });
-    expect(other.seal.status).toBe('invalid');
-    expect(other.overall).toBe('invalid');
+    expect(other.seal.status).toBe('failed');
+    expect(other.indication).toBe('TOTAL-FAILED');
+    expect(other.subIndication).toBe('SIG_CRYPTO_FAILURE');
   });
 });
 
@@ -83,7 +120,8 @@ describe('hostile and foreign files', () => {
 
   it('rejects random bytes as not a PDF', () => {
     const result = verifyPdf(randomBytes(5000));
-    expect(result.overall).toBe('rejected');
+    expect(result.indication).toBe('TOTAL-FAILED');
+    expect(result.subIndication).toBe('FORMAT_FAILURE');
     expect(result.rejected?.reason).toBe('not a PDF');
   });
 
@@ -91,14 +129,14 @@ describe('hostile and foreign files', () => {
     const result = verifyPdf(Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(5000)]));
     expect(result.structure.status).toBe('damaged');
     expect(result.integrity.status).toBe('not established');
-    expect(result.overall).toBe('invalid');
+    expect(result.indication).toBe('TOTAL-FAILED');
   });
 
   it('finds a truncated certificate invalid', () => {
     for (const keep of [fixture.pdf.length - 10, Math.floor(fixture.pdf.length / 2), 200]) {
       const result = verifyPdf(fixture.pdf.subarray(0, keep), options());
-      expect(result.overall).toBe('invalid');
-      expect(result.integrity.status).not.toBe('valid');
+      expect(result.indication).toBe('TOTAL-FAILED');
+      expect(result.integrity.status).not.toBe('intact');
     }
   });
 
@@ -109,36 +147,38 @@ describe('hostile and foreign files', () => {
     damaged.write('xraf', xref + 1, 'latin1');
     const result = verifyPdf(damaged, options());
     expect(result.structure).toMatchObject({ status: 'damaged' });
-    expect(result.integrity.status).toBe('invalid');
-    expect(result.overall).toBe('invalid');
+    expect(result.integrity.status).toBe('broken');
+    expect(result.indication).toBe('TOTAL-FAILED');
   });
 
-  it('finds two signatures invalid', () => {
+  it('finds a second signature added after signing TOTAL-FAILED', () => {
     const second = Buffer.from(
       '\n9999 0 obj\n<< /Type /Sig /ByteRange [0 10 20 30] /Contents <3000> >>\nendobj\n',
     );
     const result = verifyPdf(Buffer.concat([fixture.pdf, second]), options());
-    expect(result.integrity).toMatchObject({ status: 'invalid', signatureCount: 2 });
-    expect(result.overall).toBe('invalid');
+    expect(result.modifiedAfterSigning.status).toBe('yes');
+    expect(result.indication).toBe('TOTAL-FAILED');
+    expect(result.subIndication).toBe('FORMAT_FAILURE');
   });
 
   it('reports a change appended after signing, while the signed revision stays intact', () => {
     const changed = appendIncrementalUpdate(fixture.pdf);
     const result = verifyPdf(changed, options());
     expect(result.structure.status).toBe('ok');
-    expect(result.integrity.status).toBe('valid');
+    expect(result.integrity.status).toBe('intact');
     expect(result.modifiedAfterSigning).toEqual({
       status: 'yes',
       appendedBytes: changed.length - fixture.pdf.length,
     });
-    expect(result.overall).toBe('invalid');
+    expect(result.indication).toBe('TOTAL-FAILED');
   });
 
   it('says a PDF that is not a certificate is unsigned and unsealed', async () => {
     const result = verifyPdf(await plainPdf(), options());
     expect(result.integrity).toMatchObject({ status: 'not established', signatureCount: 0 });
     expect(result.seal.status).toBe('absent');
-    expect(result.overall).toBe('incomplete');
+    expect(result.indication).toBe('TOTAL-FAILED');
+    expect(result.subIndication).toBe('FORMAT_FAILURE');
   });
 
   it('finds a damaged signature value invalid', () => {
@@ -147,7 +187,8 @@ describe('hostile and foreign files', () => {
     const damaged = Buffer.from(fixture.pdf);
     damaged.write(damaged[contents + 200] === 0x30 ? '1' : '0', contents + 200, 'latin1');
     const result = verifyPdf(damaged, options());
-    expect(result.integrity.status).toBe('invalid');
+    expect(result.integrity.status).toBe('broken');
+    expect(result.indication).toBe('TOTAL-FAILED');
   });
 
   it('returns a result for hundreds of random mutations, never a throw', () => {
@@ -159,8 +200,8 @@ describe('hostile and foreign files', () => {
       for (let k = 0; k < 3; k += 1)
         mutated[Math.floor(random() * mutated.length)] = Math.floor(random() * 256);
       const result = verifyPdf(mutated, options());
-      expect(['valid', 'invalid', 'incomplete', 'rejected']).toContain(result.overall);
-      expect(result.overall).not.toBe('valid');
+      expect(['TOTAL-FAILED', 'INDETERMINATE']).toContain(result.indication);
+      expect(result.verdict).not.toBe('VALID');
     }
   });
 });

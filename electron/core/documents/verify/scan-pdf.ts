@@ -20,6 +20,8 @@ export type SignatureScan =
       signingTime: Date | null;
       /** ByteRange end < file length: bytes were appended after the signed revision. */
       appendedBytes: number;
+      /** Further /ByteRange entries after the signed revision (a document time-stamp, or not). */
+      laterSignatures: number;
     };
 
 const latin1 = (bytes: Buffer, start: number, end: number): string =>
@@ -85,7 +87,6 @@ function parseSigningTime(text: string | undefined): Date | null {
 export function scanSignature(bytes: Buffer): SignatureScan {
   const positions = occurrences(bytes, '/ByteRange');
   if (positions.length === 0) return { kind: 'none' };
-  if (positions.length > 1) return { kind: 'several', count: positions.length };
   const at = positions[0] ?? 0;
   const range = /^\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/.exec(
     latin1(bytes, at, at + 120),
@@ -100,6 +101,10 @@ export function scanSignature(bytes: Buffer): SignatureScan {
       kind: 'malformed',
       reason: 'The file is shorter than its signature says: it was truncated.',
     };
+  // A KP certificate has exactly one signature over its own revision; a later /ByteRange can
+  // only belong to an incremental update, judged by what that update holds.
+  const inside = positions.filter((position) => position < c + d).length;
+  if (inside > 1) return { kind: 'several', count: inside };
   if (
     bytes[b] !== 0x3c ||
     bytes[c - 1] !== 0x3e ||
@@ -110,12 +115,22 @@ export function scanSignature(bytes: Buffer): SignatureScan {
       reason: 'The byte range does not leave out exactly the signature.',
     };
   const hex = latin1(bytes, b + 1, c - 1);
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex))
-    return { kind: 'malformed', reason: 'The signature value is not hexadecimal.' };
+  // Lower-case hex only, as KP Desk writes it: upper-case digits would be a second file with the
+  // same signature.
+  if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/.test(hex))
+    return { kind: 'malformed', reason: 'The signature value is not lower-case hexadecimal.' };
   const padded = Buffer.from(hex, 'hex');
   const length = derLength(padded);
   if (length === null)
     return { kind: 'malformed', reason: 'The signature value is not a CMS structure.' };
+  // The hole outside the signed ranges must hold nothing but the CMS and zeros: otherwise two
+  // different files verify with the same signature (pdfsig: "Not total document signed").
+  if (/[^0]/.test(hex.slice(2 * length)))
+    return {
+      kind: 'malformed',
+      reason:
+        'The unused room after the signature holds other bytes than zeros: the file was changed outside the signed ranges.',
+    };
   const subFilter =
     /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(latin1(bytes, at - 400, at))?.[1] ?? null;
   const signingTime = parseSigningTime(
@@ -128,6 +143,7 @@ export function scanSignature(bytes: Buffer): SignatureScan {
     subFilter,
     signingTime,
     appendedBytes: bytes.length - (c + d),
+    laterSignatures: positions.length - inside,
   };
 }
 

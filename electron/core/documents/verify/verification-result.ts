@@ -1,52 +1,63 @@
-// What the verifier reports about a PDF: each question answered on its own, with "not
-// established" wherever the verifier cannot know (revocation while offline, a check it could not
-// reach). Plain data, so the reviewer mode (over IPC) and `kpdesk verify --json` show it as is.
-import type { SealMismatch, SealPayload } from '../seal/seal-payload';
+// What the verifier reports about a PDF: the ETSI EN 319 102-1 indication for the whole, and each
+// question answered on its own, with "not established" wherever the verifier cannot know
+// (revocation while offline, void status without the issuer's vault, a check it could not
+// reach). Plain data, as the shared contract defines it (shared/ipc/documents-contract.ts), so
+// the app (over IPC), the preview and `kpdesk verify --json` show it as is.
+import type { VerificationResultData } from '../../../../shared/ipc/documents-contract';
 
-export type Established<T extends string> = T | 'not established';
+export type VerificationResult = VerificationResultData;
+export type { Indication, SubIndication } from '../../../../shared/ipc/documents-contract';
 
-export type VerificationResult = {
-  /** One word for the whole: "valid" only when every established check passed. */
-  overall: 'valid' | 'invalid' | 'incomplete' | 'rejected';
-  /** Set when the file was refused before any check (empty, too large, not a PDF, time limit). */
-  rejected: { reason: 'empty' | 'too large' | 'not a PDF' | 'time limit'; message: string } | null;
-  /** The file's own structure: header, trailer and cross-reference offset of the last revision. */
-  structure: { status: 'ok' | 'damaged'; message: string };
-  integrity: {
-    status: Established<'valid' | 'invalid'>;
-    message: string;
-    signatureCount: number;
-    byteRange: readonly [number, number, number, number] | null;
-    subFilter: string | null;
+export const NOT_ESTABLISHED = 'not established' as const;
+
+/** Every part "not checked": the verifier fills in what it establishes. */
+export function emptyResult(): VerificationResult {
+  return {
+    indication: 'INDETERMINATE',
+    subIndication: 'GENERIC',
+    verdict: 'INDETERMINATE',
+    summary: 'Not checked.',
+    rejected: null,
+    structure: { status: 'ok', message: 'The file is a complete PDF.' },
+    integrity: {
+      status: NOT_ESTABLISHED,
+      message: 'Not checked.',
+      signatureCount: 0,
+      byteRange: null,
+      subFilter: null,
+    },
+    modifiedAfterSigning: { status: NOT_ESTABLISHED, appendedBytes: 0 },
+    signer: {
+      status: NOT_ESTABLISHED,
+      subject: null,
+      issuer: null,
+      serialNumber: null,
+      fingerprintSha256: null,
+      validFrom: null,
+      validTo: null,
+      signingTime: null,
+      validAtSigningTime: NOT_ESTABLISHED,
+      selfSigned: null,
+      keyUsageFit: NOT_ESTABLISHED,
+    },
+    level: null,
+    timestamp: { status: 'absent', time: null, authority: null, message: 'No time-stamp.' },
+    chain: { status: NOT_ESTABLISHED, message: 'Not checked.', anchor: null },
+    seal: {
+      status: NOT_ESTABLISHED,
+      message: 'Not checked.',
+      seal: null,
+      payload: null,
+      matchesDocument: NOT_ESTABLISHED,
+    },
+    pageBinding: { status: NOT_ESTABLISHED, message: 'Not checked.' },
+    documentKind: NOT_ESTABLISHED,
+    record: { status: NOT_ESTABLISHED, message: 'No vault record was given.', mismatches: [] },
+    voidStatus: {
+      status: NOT_ESTABLISHED,
+      message:
+        'Whether the certificate was voided after this file was made is not established: only the issuer’s vault (or USKPA) knows.',
+    },
+    revocation: { status: NOT_ESTABLISHED, message: 'Not checked.' },
   };
-  /** Bytes after the signed revision (an incremental update, or anything appended). */
-  modifiedAfterSigning: { status: Established<'yes' | 'no'>; appendedBytes: number };
-  signer: {
-    status: Established<'identified'>;
-    subject: string | null;
-    issuer: string | null;
-    serialNumber: string | null;
-    fingerprintSha256: string | null;
-    validFrom: string | null;
-    validTo: string | null;
-    /** The /M time the signer claims (no timestamp authority vouches for it at B-B). */
-    signingTime: string | null;
-    validAtSigningTime: Established<'yes' | 'no'>;
-    selfSigned: boolean | null;
-  };
-  chain: { status: Established<'trusted' | 'untrusted'>; message: string; anchor: string | null };
-  seal: {
-    status: Established<'valid' | 'invalid' | 'absent'>;
-    message: string;
-    seal: string | null;
-    payload: SealPayload | null;
-    /** The sealed certificate number against the document's /Subject (the printed number). */
-    matchesDocument: Established<'yes' | 'no'>;
-  };
-  record: {
-    status: Established<'match' | 'mismatch'>;
-    message: string;
-    mismatches: SealMismatch[];
-  };
-  revocation: { status: 'not established'; message: string };
-};
+}

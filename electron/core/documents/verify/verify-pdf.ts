@@ -1,18 +1,23 @@
-// The certificate verifier (reviewer mode and `kpdesk verify`). It answers separately: is the
-// signature intact over the whole file; was anything added after signing; who signed and does
-// the chain reach a trusted anchor; is the seal genuine and does it match the document and the
-// vault's record; revocation (never known offline). Hostile input gets a result, never a throw:
-// size is checked first, parsing is bounded byte scanning (scan-pdf.ts), and the whole run stops
-// with "time limit" results if it takes longer than allowed.
+// The certificate verifier (the app's "Verify a certificate file", `kpdesk verify`, the preview).
+// It answers each question on its own (is the signature intact over the whole file; was anything
+// added after signing; who signed, for what, and does the chain reach a trusted anchor at the
+// best signature time; is the seal genuine, and is every field on the page what was sealed; what
+// the vault knows) and then gives the ETSI EN 319 102-1 indication for the whole
+// (verification-outcome.ts). Hostile input gets a result, never a throw: size is checked first,
+// parsing is bounded byte scanning (scan-pdf.ts), and the run stops with a "time limit" result
+// if it takes longer than allowed.
 import { KeyObject, X509Certificate } from 'node:crypto';
 import type { Certificate } from '../../../../shared/domain/certificate';
 import { verifySeal } from '../seal/seal-codec';
 import { sealPublicKey } from '../seal/seal-key';
+import type { SealPayload } from '../seal/seal-payload';
 import { compareSealWithRecord } from '../seal/seal-payload';
 import { isSelfSigned } from '../signing/describe-identity';
+import type { SignatureFailure } from './check-signature';
 import { checkSignature } from './check-signature';
-import { checkTrust } from './check-trust';
+import { checkTrust, unverifiableCertificates } from './check-trust';
 import { readCms } from './read-cms';
+import { revocationStatus } from './revocation-status';
 import type { SignatureScan } from './scan-pdf';
 import {
   checkRevisionEnd,
@@ -21,9 +26,20 @@ import {
   scanSignature,
   scanSubject,
 } from './scan-pdf';
-import type { VerificationResult } from './verification-result';
+import { signerKeyUsage } from './signer-key-usage';
+import type { SubIndication, VerificationResult } from './verification-result';
+import { NOT_ESTABLISHED, emptyResult } from './verification-result';
+import { OutcomeFindings, applyOutcome } from './verification-outcome';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** What the issuer's vault knows about the certificate the seal names. */
+export type VaultKnowledge = {
+  /** The record of the document's kind (the issued certificate, or its VOID copy). */
+  record: Certificate | null;
+  /** Voided in the vault, with when and why in plain words; null when it is not voided. */
+  voided: { message: string } | null;
+};
 
 export type VerifyPdfOptions = {
   /** Files above this size are rejected unread (default 20 MiB). */
@@ -34,71 +50,39 @@ export type VerifyPdfOptions = {
   trustAnchorsDer?: readonly Uint8Array[];
   /** The issuer's seal public key (SPKI DER or PEM, or a KeyObject). */
   sealPublicKey?: KeyObject | Uint8Array | string;
-  /** The vault's record of this certificate, when there is one. */
-  record?: Certificate;
+  /** What the issuer's vault knows; without it the void status is not established. */
+  vault?: VaultKnowledge;
+  /** The validation time (default now): certificates are judged at it unless a verified
+   * time-stamp proves the signature existed earlier. */
+  now?: Date;
 };
 
-const NOT_ESTABLISHED = 'not established' as const;
+type Parts = {
+  result: VerificationResult;
+  findings: OutcomeFindings;
+  options: VerifyPdfOptions;
+};
 
-function emptyResult(): VerificationResult {
-  return {
-    overall: 'incomplete',
-    rejected: null,
-    structure: { status: 'ok', message: 'The file is a complete PDF.' },
-    integrity: {
-      status: NOT_ESTABLISHED,
-      message: 'Not checked.',
-      signatureCount: 0,
-      byteRange: null,
-      subFilter: null,
-    },
-    modifiedAfterSigning: { status: NOT_ESTABLISHED, appendedBytes: 0 },
-    signer: {
-      status: NOT_ESTABLISHED,
-      subject: null,
-      issuer: null,
-      serialNumber: null,
-      fingerprintSha256: null,
-      validFrom: null,
-      validTo: null,
-      signingTime: null,
-      validAtSigningTime: NOT_ESTABLISHED,
-      selfSigned: null,
-    },
-    chain: { status: NOT_ESTABLISHED, message: 'Not checked.', anchor: null },
-    seal: {
-      status: NOT_ESTABLISHED,
-      message: 'Not checked.',
-      seal: null,
-      payload: null,
-      matchesDocument: NOT_ESTABLISHED,
-    },
-    record: { status: NOT_ESTABLISHED, message: 'No vault record was given.', mismatches: [] },
-    revocation: { status: NOT_ESTABLISHED, message: 'Revocation cannot be checked offline.' },
-  };
-}
+const FAILURE_SUB_INDICATION: Record<SignatureFailure, SubIndication> = {
+  format: 'FORMAT_FAILURE',
+  hash: 'HASH_FAILURE',
+  crypto: 'SIG_CRYPTO_FAILURE',
+  'no-signer': 'NO_SIGNING_CERTIFICATE_FOUND',
+};
+
+const oneLine = (name: string): string => name.split('\n').filter(Boolean).join(', ');
 
 function rejected(
   reason: NonNullable<VerificationResult['rejected']>['reason'],
   message: string,
 ): VerificationResult {
-  return { ...emptyResult(), overall: 'rejected', rejected: { reason, message } };
+  const result: VerificationResult = { ...emptyResult(), rejected: { reason, message } };
+  const findings = new OutcomeFindings();
+  if (reason === 'time limit') findings.indeterminate('GENERIC', message);
+  else findings.failed('FORMAT_FAILURE', message);
+  applyOutcome(result, findings);
+  return result;
 }
-
-function overallOf(result: VerificationResult): VerificationResult['overall'] {
-  const failed =
-    result.structure.status === 'damaged' ||
-    result.integrity.status === 'invalid' ||
-    result.modifiedAfterSigning.status === 'yes' ||
-    result.seal.status === 'invalid' ||
-    result.seal.matchesDocument === 'no' ||
-    result.record.status === 'mismatch';
-  if (failed) return 'invalid';
-  const complete = result.integrity.status === 'valid' && result.seal.status === 'valid';
-  return complete ? 'valid' : 'incomplete';
-}
-
-const oneLine = (name: string): string => name.split('\n').filter(Boolean).join(', ');
 
 function describeSigner(
   result: VerificationResult,
@@ -108,6 +92,7 @@ function describeSigner(
   const from = new Date(signer.validFrom);
   const to = new Date(signer.validTo);
   result.signer = {
+    ...result.signer,
     status: 'identified',
     subject: oneLine(signer.subject),
     issuer: oneLine(signer.issuer),
@@ -126,89 +111,143 @@ function describeSigner(
   };
 }
 
-function checkSignaturePart(
-  bytes: Buffer,
-  scan: SignatureScan,
-  result: VerificationResult,
-  options: VerifyPdfOptions,
-): void {
-  if (scan.kind === 'none') {
-    result.integrity.message = 'The document is not signed.';
-    return;
-  }
-  if (scan.kind === 'several') {
-    result.integrity = {
-      ...result.integrity,
-      status: 'invalid',
-      signatureCount: scan.count,
-      message: `The document has ${scan.count} signatures; a KP certificate has exactly one.`,
-    };
-    return;
-  }
-  result.integrity.signatureCount = 1;
-  if (scan.kind === 'malformed') {
-    result.integrity = { ...result.integrity, status: 'invalid', message: scan.reason };
-    return;
-  }
-  result.integrity.byteRange = scan.byteRange;
-  result.integrity.subFilter = scan.subFilter;
-  result.modifiedAfterSigning = {
-    status: scan.appendedBytes > 0 ? 'yes' : 'no',
-    appendedBytes: scan.appendedBytes,
-  };
-  const cms = readCms(scan.cms);
-  if (typeof cms === 'string') {
-    result.integrity = { ...result.integrity, status: 'invalid', message: cms };
-    return;
-  }
-  const check = checkSignature(bytes, scan.byteRange, cms);
-  if (check.signer !== null) describeSigner(result, check.signer, scan.signingTime);
-  if (!check.ok) {
-    result.integrity = { ...result.integrity, status: 'invalid', message: check.reason };
-    return;
-  }
-  result.integrity.status = 'valid';
-  result.integrity.message =
-    scan.appendedBytes > 0
-      ? 'The signature is intact, but it does not cover bytes added after signing.'
-      : 'The signature covers the whole document and nothing changed after signing.';
-  const anchors = (options.trustAnchorsDer ?? []).flatMap((der) => {
+function anchorsOf(options: VerifyPdfOptions): X509Certificate[] {
+  return (options.trustAnchorsDer ?? []).flatMap((der) => {
     try {
       return [new X509Certificate(Buffer.from(der))];
     } catch {
       return [];
     }
   });
-  const trust = checkTrust(check.signer, check.chain, anchors, scan.signingTime ?? new Date());
-  result.chain = { status: trust.status, message: trust.reason, anchor: trust.anchor };
 }
 
-function checkSealPart(
-  bytes: Buffer,
-  spans: [number, number][],
-  result: VerificationResult,
-  options: VerifyPdfOptions,
-): void {
-  const found = scanSealText(bytes, spans);
-  if (found.kind === 'none') {
-    result.seal = {
-      ...result.seal,
-      status: 'absent',
-      message: 'The document carries no KP Desk seal.',
+/** Signature, signer, chain and revocation. True when the signature is intact. */
+function checkSignaturePart(bytes: Buffer, scan: SignatureScan, parts: Parts): boolean {
+  const { result, findings } = parts;
+  if (scan.kind === 'none') {
+    result.integrity.message = 'The document is not signed.';
+    findings.failed('FORMAT_FAILURE', 'The document is not signed; a KP certificate is.');
+    return false;
+  }
+  if (scan.kind === 'several') {
+    result.integrity = {
+      ...result.integrity,
+      status: 'broken',
+      signatureCount: scan.count,
+      message: `The document has ${String(scan.count)} signatures; a KP certificate has exactly one.`,
     };
+    findings.failed('FORMAT_FAILURE', result.integrity.message);
+    return false;
+  }
+  result.integrity.signatureCount = 1;
+  if (scan.kind === 'malformed') {
+    result.integrity = { ...result.integrity, status: 'broken', message: scan.reason };
+    findings.failed('FORMAT_FAILURE', scan.reason);
+    return false;
+  }
+  result.integrity.byteRange = [...scan.byteRange];
+  result.integrity.subFilter = scan.subFilter;
+  if (scan.subFilter !== 'ETSI.CAdES.detached') {
+    result.integrity = {
+      ...result.integrity,
+      status: 'broken',
+      message: `The signature is of type ${scan.subFilter ?? 'unknown'}, not the PAdES ETSI.CAdES.detached that KP Desk signs with.`,
+    };
+    findings.failed('FORMAT_FAILURE', result.integrity.message);
+    return false;
+  }
+  const cms = readCms(scan.cms);
+  if (typeof cms === 'string') {
+    result.integrity = { ...result.integrity, status: 'broken', message: cms };
+    findings.failed('FORMAT_FAILURE', cms);
+    return false;
+  }
+  const check = checkSignature(bytes, scan.byteRange, cms);
+  if (check.signer !== null) describeSigner(result, check.signer, scan.signingTime);
+  if (!check.ok) {
+    result.integrity = { ...result.integrity, status: 'broken', message: check.reason };
+    const sub = FAILURE_SUB_INDICATION[check.failure];
+    if (check.failure === 'no-signer') findings.indeterminate(sub, check.reason);
+    else findings.failed(sub, check.reason);
+    return false;
+  }
+  result.integrity.status = 'intact';
+  result.integrity.message = 'The signature covers the signed revision and nothing in it changed.';
+  result.level = 'B-B';
+  checkAfterSignature(scan, parts);
+  checkSigner(check.signer, check.signerDer, check.chain, parts);
+  return true;
+}
+
+/** Exactly one signature over the whole file (ETSI EN 319 142-1 5.4: later revisions may only
+ * add validation data). */
+function checkAfterSignature(
+  scan: Extract<SignatureScan, { kind: 'one' }>,
+  { result, findings }: Parts,
+): void {
+  result.modifiedAfterSigning = {
+    status: scan.appendedBytes > 0 ? 'yes' : 'no',
+    appendedBytes: scan.appendedBytes,
+  };
+  if (scan.appendedBytes === 0) {
+    result.integrity.message = 'The signature covers the whole file and nothing in it changed.';
     return;
   }
-  if (found.kind === 'several') {
-    result.seal = {
-      ...result.seal,
-      status: 'invalid',
-      message: 'The document carries more than one seal.',
-    };
+  result.integrity.message = 'The signature is intact, but it does not cover the whole file.';
+  findings.failed(
+    'FORMAT_FAILURE',
+    `${String(scan.appendedBytes)} bytes were added after the signature; a KP certificate is signed as a whole.`,
+  );
+}
+
+function checkSigner(
+  signer: X509Certificate,
+  signerDer: Buffer,
+  chain: X509Certificate[],
+  { result, findings, options }: Parts,
+): void {
+  const usage = signerKeyUsage(signerDer);
+  result.signer.keyUsageFit = usage.fit ? 'yes' : 'no';
+  if (!usage.fit) findings.indeterminate('SIG_CONSTRAINTS_FAILURE', usage.reason);
+  const anchors = anchorsOf(options);
+  // Without a verified time-stamp nothing proves when the signature was made: the certificates
+  // are judged at the validation time (ETSI EN 319 102-1 5.5, best-signature-time).
+  const bestTime = options.now ?? new Date();
+  const trust = checkTrust(signer, chain, anchors, bestTime);
+  const unverifiable = unverifiableCertificates(chain, anchors);
+  if (unverifiable.length > 0)
+    findings.failed(
+      'FORMAT_FAILURE',
+      `The signature carries ${String(unverifiable.length)} certificate(s) that no issuer in it vouches for (damaged or added).`,
+    );
+  result.chain = { status: trust.status, message: trust.reason, anchor: trust.anchor };
+  if (trust.problem === 'no-chain') findings.indeterminate('NO_CERTIFICATE_CHAIN_FOUND', trust.reason);
+  if (trust.problem === 'out-of-bounds') findings.indeterminate('OUT_OF_BOUNDS_NO_POE', trust.reason);
+  if (trust.problem === 'not-yet-valid') findings.failed('NOT_YET_VALID', trust.reason);
+  if (trust.problem === 'chain-constraints')
+    findings.indeterminate('CHAIN_CONSTRAINTS_FAILURE', trust.reason);
+  const signerIsAnchor = anchors.some((anchor) => anchor.fingerprint256 === signer.fingerprint256);
+  result.revocation = revocationStatus(signerDer, signerIsAnchor);
+  if (result.revocation.status === 'not established')
+    findings.indeterminate('TRY_LATER', result.revocation.message);
+}
+
+function checkSealPart(bytes: Buffer, spans: [number, number][], parts: Parts): void {
+  const { result, findings, options } = parts;
+  const found = scanSealText(bytes, spans);
+  if (found.kind !== 'one') {
+    const message =
+      found.kind === 'none'
+        ? 'The document carries no KP Desk seal in its signed part.'
+        : 'The document carries more than one seal.';
+    result.seal = { ...result.seal, status: found.kind === 'none' ? 'absent' : 'failed', message };
+    findings.failed('FORMAT_FAILURE', message);
     return;
   }
   result.seal.seal = found.seal;
   if (options.sealPublicKey === undefined) {
-    result.seal.message = 'No seal public key is configured, so the seal cannot be checked.';
+    result.seal.message = 'No seal public key was given, so the seal could not be checked.';
+    findings.indeterminate('GENERIC', result.seal.message);
     return;
   }
   let key: KeyObject;
@@ -216,34 +255,59 @@ function checkSealPart(
     const configured = options.sealPublicKey;
     key = configured instanceof KeyObject ? configured : sealPublicKey(configured);
   } catch {
-    result.seal.message = 'The configured seal public key is not an ECDSA P-256 key.';
+    result.seal.message = 'The seal public key given is not an ECDSA P-256 key.';
+    findings.indeterminate('GENERIC', result.seal.message);
     return;
   }
   const verdict = verifySeal(found.seal, key);
   if (verdict.status !== 'valid') {
-    result.seal = { ...result.seal, status: 'invalid', message: verdict.reason };
+    result.seal = { ...result.seal, status: 'failed', message: verdict.reason };
+    findings.failed('SIG_CRYPTO_FAILURE', `The seal does not verify: ${verdict.reason}`);
     return;
   }
   const subject = scanSubject(bytes, spans);
+  const matches = subject === null ? NOT_ESTABLISHED : subject === verdict.payload.n ? 'yes' : 'no';
   result.seal = {
     ...result.seal,
-    status: 'valid',
+    status: 'verified',
     payload: verdict.payload,
     message: 'The seal was signed with the issuer’s seal key.',
-    matchesDocument:
-      subject === null ? NOT_ESTABLISHED : subject === verdict.payload.n ? 'yes' : 'no',
+    matchesDocument: matches,
   };
-  if (options.record !== undefined) {
-    const mismatches = compareSealWithRecord(verdict.payload, options.record);
+  if (matches !== 'yes')
+    findings.failed(
+      'HASH_FAILURE',
+      `The seal names certificate ${verdict.payload.n}, but the document says it is ${subject ?? 'no certificate'}.`,
+    );
+  checkVaultPart(verdict.payload, parts);
+}
+
+function checkVaultPart(payload: SealPayload, { result, findings, options }: Parts): void {
+  const vault = options.vault;
+  if (vault === undefined) return;
+  if (vault.record === null) {
     result.record = {
-      status: mismatches.length === 0 ? 'match' : 'mismatch',
-      mismatches,
-      message:
-        mismatches.length === 0
-          ? 'The sealed data and its digest match the vault’s record.'
-          : `The seal differs from the vault’s record in: ${mismatches.map((m) => m.field).join(', ')}.`,
+      status: 'mismatch',
+      message: `The vault has no record of certificate ${payload.n}.`,
+      mismatches: [],
     };
+    findings.failed('HASH_FAILURE', result.record.message);
+    return;
   }
+  const mismatches = compareSealWithRecord(payload, vault.record);
+  result.record = {
+    status: mismatches.length === 0 ? 'match' : 'mismatch',
+    mismatches,
+    message:
+      mismatches.length === 0
+        ? 'The sealed data and its digest match the vault’s record.'
+        : `The seal differs from the vault’s record in: ${mismatches.map((m) => m.field).join(', ')}.`,
+  };
+  if (mismatches.length > 0) findings.failed('HASH_FAILURE', result.record.message);
+  result.voidStatus =
+    vault.voided === null
+      ? { status: 'not voided', message: 'The issuer’s vault shows the certificate not voided.' }
+      : { status: 'voided', message: vault.voided.message };
 }
 
 function verifyBytes(bytes: Buffer, options: VerifyPdfOptions): VerificationResult {
@@ -256,11 +320,15 @@ function verifyBytes(bytes: Buffer, options: VerifyPdfOptions): VerificationResu
       'The file is larger than a KP certificate can be; it was not read.',
     );
   if (!hasPdfHeader(bytes)) return rejected('not a PDF', 'The file is not a PDF.');
-  const result = emptyResult();
+  const parts: Parts = { result: emptyResult(), findings: new OutcomeFindings(), options };
+  const { result, findings } = parts;
   const damage = checkRevisionEnd(bytes, bytes.length);
-  if (damage !== null) result.structure = { status: 'damaged', message: damage };
+  if (damage !== null) {
+    result.structure = { status: 'damaged', message: damage };
+    findings.failed('FORMAT_FAILURE', damage);
+  }
   const scan = scanSignature(bytes);
-  checkSignaturePart(bytes, scan, result, options);
+  checkSignaturePart(bytes, scan, parts);
   if (performance.now() - started > limit)
     return rejected('time limit', 'Verification took too long and was stopped.');
   // The seal counts only where the signature covers it (or anywhere, if there is no signature).
@@ -271,10 +339,10 @@ function verifyBytes(bytes: Buffer, options: VerifyPdfOptions): VerificationResu
           [scan.byteRange[2], scan.byteRange[2] + scan.byteRange[3]],
         ]
       : [[0, bytes.length]];
-  checkSealPart(bytes, spans, result, options);
+  checkSealPart(bytes, spans, parts);
   if (performance.now() - started > limit)
     return rejected('time limit', 'Verification took too long and was stopped.');
-  result.overall = overallOf(result);
+  applyOutcome(result, findings);
   return result;
 }
 
@@ -284,10 +352,11 @@ export function verifyPdf(input: Uint8Array, options: VerifyPdfOptions = {}): Ve
     return verifyBytes(Buffer.isBuffer(input) ? input : Buffer.from(input), options);
   } catch {
     // Defence in depth: every step above reports its own failures; this is for the unforeseen.
-    return {
-      ...emptyResult(),
-      overall: 'invalid',
-      structure: { status: 'damaged', message: 'The file could not be read.' },
-    };
+    const result = emptyResult();
+    result.structure = { status: 'damaged', message: 'The file could not be read.' };
+    const findings = new OutcomeFindings();
+    findings.failed('FORMAT_FAILURE', 'The file could not be read.');
+    applyOutcome(result, findings);
+    return result;
   }
 }
