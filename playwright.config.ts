@@ -7,7 +7,10 @@ import { defineConfig, devices } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  timeout: 30_000,
+  // Timeouts only catch hangs: on a loaded 2-core machine a step can take many seconds (issue
+  // 17), and speed is measured in bench/, never asserted here.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   retries: 0,
   workers: 1,
   reporter: [['list']],

@@ -51,7 +51,7 @@ test('an operator requests corrections; an administrator rejects one and approve
   page,
   preview,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await page.goto(preview.openUrl);
   await seedVaultThroughBridge(page, {
     users: [OPERATOR],
@@ -114,7 +114,7 @@ test('an operator requests corrections; an administrator rejects one and approve
   await page.screenshot({ path: 'docs/screenshots/corrections-approve-confirm.png' });
   await approveDialog.getByRole('button', { name: 'Approve and change US10001' }).click();
   await expect(page.getByText('The correction of US10001 is approved and applied')).toBeVisible({
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await expect(panel).toContainText('Approved and applied');
   await expect(panel).toContainText('Checked against the new invoice.');

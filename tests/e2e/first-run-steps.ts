@@ -104,7 +104,7 @@ async function atStep(
   options: FirstRunOptions,
 ) {
   const heading = page.getByRole('heading', { level: 1, name: title });
-  await expect(heading).toBeFocused({ timeout: 20_000 });
+  await expect(heading).toBeFocused({ timeout: 60_000 });
   await options.onStep?.(step, page);
 }
 
@@ -160,7 +160,7 @@ export async function completeFirstRunByKeyboard(
       await page.keyboard.press('ArrowDown');
     }
     await pressButton(page, 'Generate the identity');
-    await expect(page.getByTestId('identity-details')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('identity-details')).toBeVisible({ timeout: 120_000 });
     await options.onStep?.('identity', page);
     await pressButton(page, 'Continue');
   }

@@ -52,7 +52,7 @@ test('a new user completes first-run setup with the keyboard only', async ({
 });
 
 test('first-run setup shows each mistake at its field with the rule', async ({ app: page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(360_000);
   // A short passphrase and a different confirmation.
   await page.getByLabel('Vault passphrase').fill('short');
   await page.getByLabel('Type the passphrase again').fill('shorter');
@@ -69,7 +69,7 @@ test('first-run setup shows each mistake at its field with the rule', async ({ a
 
   // A recovery key typed back wrong is refused at its field.
   await expect(page.getByRole('heading', { name: 'Write down your recovery key' })).toBeVisible({
-    timeout: 20_000,
+    timeout: 60_000,
   });
   await page.getByLabel('Type the recovery key back').fill('KPR-00000');
   await page.getByRole('button', { name: 'I have written it down: continue' }).click();

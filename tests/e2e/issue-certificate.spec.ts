@@ -35,7 +35,7 @@ async function capture(page: Page, testInfo: TestInfo, name: string): Promise<vo
 test('a new user issues a valid certificate with the keyboard only and gets the signed PDF', async ({
   signedIn,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const { page } = signedIn;
   const today = new Date();
 
@@ -110,13 +110,13 @@ test('a new user issues a valid certificate with the keyboard only and gets the 
   ).toBeVisible();
   await press(page, 'Issue and sign certificate US10000');
   const signed = page.getByTestId('signed-document');
-  await expect(signed).toBeVisible({ timeout: 60_000 });
+  await expect(signed).toBeVisible({ timeout: 120_000 });
   await expect(signed).toContainText('Signed PDF of US10000');
   await expect(signed).toContainText(/[0-9a-f]{64}/i);
   await expect(signed.getByTestId('certificate-preview')).toBeVisible();
   await press(page, 'Save the signed PDF');
   await expect(signed.getByRole('status')).toContainText('Saved the signed PDF as', {
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await capture(page, testInfo, 'wizard-07-sign');
 

@@ -51,7 +51,7 @@ async function checkEachSize(page: Page, name: string): Promise<void> {
 }
 
 test('void a certificate with a reason and find it in records', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(480_000);
   await page.goto(preview.openUrl);
   await seedVaultThroughBridge(page, { certificates: seedCertificates });
   await page.reload();

@@ -15,7 +15,7 @@ test('remember on this computer: explained, and refused plainly where there is n
   page,
   preview,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(480_000);
   await page.goto(preview.openUrl);
   await seedVaultThroughBridge(page, { certificates: [] });
   await page.evaluate(async () => {

@@ -22,7 +22,7 @@ test('restore a backup from the unlock screen and find the certificate again', a
   page,
   preview,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await page.goto(preview.openUrl);
   await seedVaultThroughBridge(page, {
     certificates: [
@@ -72,21 +72,21 @@ test('restore a backup from the unlock screen and find the certificate again', a
   const secret = form.getByLabel('Passphrase of the backup');
   await secret.fill('not the passphrase it had');
   await form.getByRole('button', { name: 'Choose the backup and restore' }).click();
-  await expect(secret).toHaveAttribute('aria-invalid', 'true', { timeout: 30_000 });
+  await expect(secret).toHaveAttribute('aria-invalid', 'true', { timeout: 60_000 });
   await expect(form.getByRole('alert')).not.toBeEmpty();
   await checkScreenAtSizes(page, 'restore-backup-wrong-passphrase');
 
   await secret.fill(SEED_PASSPHRASE);
   await form.getByRole('button', { name: 'Choose the backup and restore' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'was restored' });
-  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await expect(notice).toBeVisible({ timeout: 120_000 });
   await expect(notice).toContainText('The vault it replaced was kept at');
   await checkScreenAtSizes(page, 'restore-backup-done');
 
   await page.getByLabel('Vault passphrase').fill(SEED_PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible({
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await checkScreenAtSizes(page, 'sign-in');
   await signInThroughPage(page);

@@ -26,7 +26,7 @@ export type PreviewStartOptions = {
 };
 
 export function startBuiltPreview(options: PreviewStartOptions = {}): Promise<RunningPreview> {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? 60_000; // a hang, not a slow start under load (issue 17)
   const child = spawn(process.execPath, [hostFile, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

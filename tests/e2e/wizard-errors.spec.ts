@@ -26,7 +26,7 @@ const findingAt = (page: Page, field: string, code: string) =>
 test('origin US, a 61-day expiry and a missing ITN each show at their field', async ({
   signedIn,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const { page } = signedIn;
   const today = new Date();
 

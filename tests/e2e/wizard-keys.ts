@@ -31,7 +31,7 @@ export async function atWizardStep(page: Page, number: number, title: string): P
     level: 2,
     name: `Step ${String(number)} of 7: ${title}`,
   });
-  await expect(heading).toBeFocused({ timeout: 20_000 });
+  await expect(heading).toBeFocused({ timeout: 60_000 });
 }
 
 /** A date input in Chromium's en-US form takes its digits as MMDDYYYY. */

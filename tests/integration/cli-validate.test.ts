@@ -27,7 +27,7 @@ async function findingsOf(name: string) {
 
 beforeAll(async () => {
   cli = await buildCli();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await cli?.remove();

@@ -77,7 +77,7 @@ beforeAll(async () => {
   });
   created.db.close();
   cli = await buildCli();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await cli?.remove();

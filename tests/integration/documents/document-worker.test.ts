@@ -23,7 +23,7 @@ let dir = '';
 beforeAll(async () => {
   built = await buildEntries('document-worker', ['vault-worker']);
   dir = mkdtempSync(join(tmpdir(), 'kp-document-worker-'));
-}, 60_000);
+}, 180_000);
 afterAll(() => {
   built?.remove();
   rmSync(dir, { recursive: true, force: true });
@@ -71,4 +71,4 @@ it('generates the identity and signs a certificate in the worker thread', async 
   const bytes = Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
   expect(bytes.includes('Jane Doe')).toBe(false);
   expect(bytes.includes('BEGIN CERTIFICATE')).toBe(false);
-}, 60_000);
+}, 180_000);

@@ -30,7 +30,7 @@ let workerFile = '';
 beforeAll(async () => {
   built = await buildEntries('audit-worker', ['audit-verify-worker']);
   workerFile = built.file('electron', 'audit-verify-worker.mjs');
-}, 60_000);
+}, 180_000);
 afterAll(() => built?.remove());
 
 let vault: TestVault;

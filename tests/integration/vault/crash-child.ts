@@ -39,7 +39,7 @@ function sizeOf(path: string): number {
 }
 
 /** A child that is not killed by its plan within this time is a failure, not a hang. */
-const SAFETY_MS = 30_000;
+const SAFETY_MS = 120_000;
 
 /** Sub-millisecond delays cannot be timers: spin, so the kill lands inside the next operation. */
 function spin(ms: number): void {

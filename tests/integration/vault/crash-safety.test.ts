@@ -56,7 +56,7 @@ beforeAll(async () => {
   return () => {
     rmSync(buildDir, { recursive: true, force: true });
   };
-}, 60_000);
+}, 180_000);
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kp-crash-'));
 });

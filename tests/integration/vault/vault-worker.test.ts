@@ -25,7 +25,7 @@ let keyHex = '';
 beforeAll(async () => {
   built = await buildEntries('vault-worker', ['vault-worker']);
   workerFile = built.file('electron', 'vault-worker.mjs');
-}, 60_000);
+}, 180_000);
 afterAll(() => built?.remove());
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kp-worker-'));
@@ -150,7 +150,7 @@ describe('the vault worker client', () => {
     }
     // And a call after the worker is gone fails at once instead of hanging.
     expect((await failureOf(client.status())).error.code).toBe('INTERNAL');
-  }, 60_000);
+  }, 180_000);
 
   it('lets queued calls finish on close(), then refuses new ones', async () => {
     const client = createWorkerClient<VaultGateway>(workerFile, { dataDir: dir });

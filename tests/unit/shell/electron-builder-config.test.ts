@@ -15,7 +15,7 @@ describe('electron-builder.yml', () => {
     await expect(
       validateConfiguration(await load(), new DebugLogger(false)),
     ).resolves.toBeUndefined();
-  }, 30_000);
+  }, 120_000);
 
   it('would be rejected by the same validation if a fuse name were misspelt', async () => {
     const config = await load();
