@@ -82,7 +82,7 @@ export function verificationHeadline(verification: DocumentVerification): Verifi
       ...base,
       verdict: 'REJECTED',
       tone: 'failed',
-      sentence: `Not checked: ${result.rejected.message}`,
+      sentence: `Nothing was checked. ${result.rejected.message}`,
       reasons: [],
     };
   // Voided in the vault: the file is not a certificate in force, whatever its signature says

@@ -152,7 +152,7 @@ describe('verificationHeadline', () => {
     expect(headline.verdict).toBe('REJECTED');
     expect(headline.tone).toBe('failed');
     expect(headline.sentence).toBe(
-      'Not checked: The file does not start with %PDF-: it is not a PDF.',
+      'Nothing was checked. The file does not start with %PDF-: it is not a PDF.',
     );
     expect(headline.reasons).toEqual([]);
     expect(indicationLine(sample)).toBe('TOTAL-FAILED / FORMAT_FAILURE (Format failure)');

@@ -192,7 +192,7 @@ describe('VerifyScreen', () => {
       '✕REJECTED: notes.pdf',
     );
     expect(region.textContent).toContain(
-      'Not checked: The file does not start with %PDF-: it is not a PDF.',
+      'Nothing was checked. The file does not start with %PDF-: it is not a PDF.',
     );
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByTestId('verify-record-line').textContent).toBe(
