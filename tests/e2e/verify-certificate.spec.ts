@@ -160,6 +160,8 @@ test('a reviewer verifies an issued certificate, then its voided original and it
   // Voided: the original PDF is VOIDED; the VOID copy is the VOID copy.
   await signInThroughPage(page, SEED_ADMIN);
   await kpCall(page, 'certificates:void', { id: certificateId, reason: 'Printer error' });
+  // Signing a voided certificate makes its VOID copy (the signed notice Census receives).
+  await kpCall(page, 'documents:sign', { certificateId });
   const voidCopy = await kpCall(page, 'documents:save', { certificateId, kind: 'void' });
   if (!('path' in voidCopy)) throw new Error('documents:save (VOID copy) was cancelled');
   await signOut(page);
