@@ -123,6 +123,15 @@ export function verificationHeadline(verification: DocumentVerification): Verifi
   };
 }
 
+/**
+ * True only for a VALID certificate or a genuine VOID copy: TOTAL-PASSED and not voided in the
+ * vault. `kpdesk verify` exits 0 exactly then, 1 otherwise (issue 11: anything else exits 1).
+ */
+export function verificationPassed(verification: DocumentVerification): boolean {
+  const { verdict } = verificationHeadline(verification);
+  return verdict === 'VALID' || verdict === 'VOID COPY';
+}
+
 /** "TOTAL-FAILED / HASH_FAILURE (Hash failure)": the ETSI EN 319 102-1 codes, to look up. */
 export function indicationLine(verification: DocumentVerification): string {
   const { indication, subIndication } = verification.result;

@@ -10,6 +10,7 @@ import {
   recordMismatchLines,
   vaultRecordLine,
   verificationChecks,
+  verificationPassed,
   verificationHeadline,
 } from '../../../shared/documents/verification-words';
 import type { DocumentVerification } from '../../../shared/ipc/documents-contract';
@@ -174,6 +175,22 @@ describe('verificationHeadline', () => {
     expect(words).not.toMatch(/\bvalid\b/i);
     if (name === 'voidCopy') expect(sample.result.indication).toBe('TOTAL-PASSED');
     else expect(words).not.toMatch(/genuine/i);
+  });
+});
+
+describe('verificationPassed', () => {
+  it('is true only for a VALID certificate and a genuine VOID copy', () => {
+    const passed = (Object.keys(verificationSamples) as VerificationSampleName[]).filter((name) =>
+      verificationPassed(verificationSamples[name]()),
+    );
+    expect(passed).toEqual(['passed', 'passedOffline', 'voidCopy']);
+  });
+
+  it('is false for TOTAL-PASSED when the vault says the certificate was voided', () => {
+    const sample = verificationSamples.voided();
+    const result = { ...sample.result, indication: 'TOTAL-PASSED' as const, subIndication: null };
+    expect(verificationHeadline({ ...sample, result }).verdict).toBe('VOIDED');
+    expect(verificationPassed({ ...sample, result })).toBe(false);
   });
 });
 
