@@ -109,7 +109,7 @@ test('a reviewer verifies an issued certificate, then its voided original and it
   ).toBeFocused();
   await expectNoAxeViolations(page, 'verify screen before a file');
 
-  // By keyboard: Tab to the button, Enter.
+  // By keyboard: the button focused, then Enter.
   const choose = page.getByRole('button', { name: 'Choose a PDF to verify…' });
   await choose.focus();
   await page.keyboard.press('Enter');
