@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'certificate'; id: number }
   | { screen: 'wizard'; draftId?: number }
   | { screen: 'stock' }
+  | { screen: 'verify' }
   | { screen: 'settings' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
@@ -18,12 +19,17 @@ export type ScreenProps = {
 };
 
 /** The navigation's entries; a screen not listed here (a certificate) is reached from another. */
-export type NavEntry = { screen: 'records' | 'wizard' | 'stock' | 'settings'; label: string };
+export type NavEntry = {
+  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'settings';
+  label: string;
+};
 
 export const navEntries: readonly NavEntry[] = [
   { screen: 'records', label: 'Records' },
   { screen: 'wizard', label: 'New certificate' },
   { screen: 'stock', label: 'Stock' },
+  // Every role, a reviewer included: verifying a file changes nothing (issue 11, point 9).
+  { screen: 'verify', label: 'Verify a file' },
   { screen: 'settings', label: 'Settings' },
 ];
 

@@ -7,6 +7,7 @@ import { CertificatePage } from '../records/CertificatePage';
 import { RecordsScreen } from '../records/RecordsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StockScreen } from '../stock/StockScreen';
+import { VerifyScreen } from '../verify/VerifyScreen';
 import { IssuanceWizard } from '../wizard/IssuanceWizard';
 
 type Props = {
@@ -32,6 +33,8 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       );
     case 'stock':
       return <StockScreen {...common} />;
+    case 'verify':
+      return <VerifyScreen api={api} navigate={navigate} />;
     case 'settings':
       return <SettingsScreen {...common} onLicenseeSaved={onLicenseeSaved} />;
   }
