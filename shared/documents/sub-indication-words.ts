@@ -11,31 +11,35 @@ const words: Record<SubIndication, Omit<SubIndicationWords, 'code'>> = {
   FORMAT_FAILURE: {
     name: 'Format failure',
     explanation:
-      'The file is not a signed PDF in the form the standard requires (PAdES, ETSI EN 319 142-1), so its signature cannot be checked.',
+      'The file is not a KP certificate as KP Desk signs it (one PAdES signature over the whole file, ETSI EN 319 142-1, with its seal): it is unsigned, damaged, changed after signing, or its signature is not of the profile.',
   },
   HASH_FAILURE: {
     name: 'Hash failure',
     explanation:
-      'The signed bytes do not match the digest in the signature: the file was changed after it was signed.',
+      'What was signed or sealed does not match what the file shows: the file was changed after it was signed, or the page is not what the seal names, or the seal differs from the vault’s record.',
   },
   SIG_CRYPTO_FAILURE: {
     name: 'Signature cryptographic failure',
     explanation:
-      'The signature value does not verify with the public key of the signer’s certificate.',
+      'The signature value, or the seal’s signature, does not verify with the key it must have been made with.',
   },
   REVOKED: {
     name: 'Revoked',
     explanation: 'The signer’s certificate was revoked by its certification authority.',
   },
+  EXPIRED: {
+    name: 'Expired',
+    explanation: 'The signature was made after the signer’s certificate had expired.',
+  },
   SIG_CONSTRAINTS_FAILURE: {
     name: 'Signature constraints failure',
     explanation:
-      'The signature breaks a rule of the validation policy: for example the page does not show what was sealed, the seal does not verify, the signature carries attributes the profile forbids, or the certificate was voided.',
+      'The signer’s certificate is not meant for signing documents (its key usage or extended key usage allows other purposes only).',
   },
   CHAIN_CONSTRAINTS_FAILURE: {
     name: 'Chain constraints failure',
     explanation:
-      'The signer’s certificate or its chain breaks a rule of the validation policy, for example a key usage not fit for signing documents.',
+      'A certificate in the signer’s chain issued another without being a certification authority.',
   },
   NO_SIGNING_CERTIFICATE_FOUND: {
     name: 'No signing certificate found',

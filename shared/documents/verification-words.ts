@@ -85,19 +85,19 @@ export function verificationHeadline(verification: DocumentVerification): Verifi
       sentence: `Nothing was checked. ${result.rejected.message}`,
       reasons: [],
     };
-  // Voided in the vault: the file is not a certificate in force, whatever its signature says
-  // (issue 11, point 3). A VOID copy is expected to name a voided certificate.
-  if (result.voidStatus.status === 'voided' && result.documentKind !== 'void')
+  // The verdict is the verifier's (electron/core/documents/verify/verification-outcome.ts):
+  // VOIDED only when everything else passed (a forgery of a voided certificate is FAILED).
+  if (result.verdict === 'VOIDED')
     return {
       ...base,
       verdict: 'VOIDED',
       tone: 'failed',
-      sentence: `${capitalised(named(verification))} was voided. This file is not a certificate in force: do not accept it.`,
-      reasons: failed,
+      sentence: `${capitalised(named(verification))} was voided. This file is not a certificate in force: do not accept it. ${result.voidStatus.message}`,
+      reasons: [],
     };
-  if (result.indication === 'TOTAL-PASSED')
+  if (result.verdict === 'VALID' || result.verdict === 'VOID COPY')
     return { ...base, ...passedSentence(verification), tone: 'passed', reasons: [] };
-  if (result.indication === 'TOTAL-FAILED')
+  if (result.verdict === 'FAILED')
     return {
       ...base,
       verdict: 'FAILED',

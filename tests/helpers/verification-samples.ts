@@ -34,6 +34,7 @@ function passedResult(): Result {
   return {
     indication: 'TOTAL-PASSED',
     subIndication: null,
+    verdict: 'VALID',
     summary: 'VALID: the signature, the seal and the page are genuine and nothing was changed.',
     rejected: null,
     structure: { status: 'ok', message: 'The file is a well-formed PDF.' },
@@ -123,7 +124,8 @@ export const verificationSamples = {
       {
         ...base,
         indication: 'TOTAL-FAILED',
-        subIndication: 'SIG_CONSTRAINTS_FAILURE',
+        subIndication: 'HASH_FAILURE',
+        verdict: 'FAILED',
         summary: 'FAILED: the page does not show what was sealed.',
         pageBinding: { status: 'differs', message: 'Carats on the page: 99.50; sealed: 12.50.' },
       },
@@ -140,6 +142,7 @@ export const verificationSamples = {
         ...base,
         indication: 'TOTAL-FAILED',
         subIndication: 'HASH_FAILURE',
+        verdict: 'FAILED',
         summary: 'FAILED: the file was changed after it was signed.',
         integrity: {
           ...base.integrity,
@@ -161,8 +164,7 @@ export const verificationSamples = {
     return make(
       {
         ...base,
-        indication: 'TOTAL-FAILED',
-        subIndication: 'SIG_CONSTRAINTS_FAILURE',
+        verdict: 'VOIDED',
         summary: 'VOIDED: US10001 was voided on 2026-11-28.',
         voidStatus: {
           status: 'voided',
@@ -179,6 +181,7 @@ export const verificationSamples = {
     return make(
       {
         ...base,
+        verdict: 'VOID COPY',
         seal: { ...base.seal, payload: { ...payload, k: 'void' } },
         documentKind: 'void',
         voidStatus: {
@@ -199,6 +202,7 @@ export const verificationSamples = {
         ...base,
         indication: 'INDETERMINATE',
         subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+        verdict: 'INDETERMINATE',
         summary: 'INDETERMINATE: the signer is not trusted.',
         level: 'B-B',
         modifiedAfterSigning: { status: 'no', appendedBytes: 0 },
@@ -231,6 +235,7 @@ export const verificationSamples = {
         ...base,
         indication: 'INDETERMINATE',
         subIndication: 'OUT_OF_BOUNDS_NO_POE',
+        verdict: 'INDETERMINATE',
         summary:
           'INDETERMINATE: the signer’s certificate has expired and no time-stamp proves when it signed.',
         level: 'B-B',
@@ -253,6 +258,7 @@ export const verificationSamples = {
       {
         indication: 'TOTAL-FAILED',
         subIndication: 'FORMAT_FAILURE',
+        verdict: 'FAILED',
         summary: 'REJECTED: the file is not a PDF.',
         rejected: {
           reason: 'not a PDF',

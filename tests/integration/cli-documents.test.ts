@@ -196,15 +196,15 @@ describe('kpdesk verify (built CLI)', () => {
     // The seal key alone proves the seal, not who signed the file: INDETERMINATE, exit 1.
     const sealed = await kpdesk(['verify', file, '--seal-key', 'seal.pem']);
     expect(sealed.code, sealed.stdout).toBe(1);
-    expect(sealed.stdout).toContain('INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND');
+    expect(sealed.stdout).toContain('ETSI EN 319 102-1: INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND');
     expect(sealed.stdout).not.toMatch(/\bvalid\b|genuine/i);
     const trusted = await kpdesk([
       'verify', file, '--seal-key', 'seal.pem', '--trust', 'signer.pem',
     ]); // prettier-ignore
     expect(trusted.code, trusted.stdout).toBe(0);
-    expect(trusted.stdout).toContain('VALID (TOTAL-PASSED)');
-    expect(trusted.stdout).toContain('void status:');
-    expect(trusted.stdout).toContain('not established');
+    expect(trusted.stdout).toContain(': VALID:');
+    expect(trusted.stdout).toContain('ETSI EN 319 102-1: TOTAL-PASSED');
+    expect(trusted.stdout).toContain('voided later is not established');
   });
 
   it('verifies against the vault: trusted signer, record match, stored document', async () => {
@@ -236,7 +236,7 @@ describe('kpdesk verify (built CLI)', () => {
     await copyFile(join(fixtures, 'valid.json'), join(work, 'not-a-pdf.pdf'));
     const notPdf = await kpdesk(['verify', 'not-a-pdf.pdf']);
     expect(notPdf.code).toBe(1);
-    expect(notPdf.stdout).toContain('FAILED (TOTAL-FAILED / FORMAT_FAILURE)');
+    expect(notPdf.stdout).toContain('ETSI EN 319 102-1: TOTAL-FAILED / FORMAT_FAILURE');
     const missing = await kpdesk(['verify', 'missing.pdf', '--json']);
     expect(missing.code).toBe(2);
     expect(errorOf(missing).code).toBe('INVALID_INPUT');
