@@ -44,23 +44,29 @@ export const SealPayloadSchema = z.discriminatedUnion('v', [
 export type SealPayload = z.infer<typeof SealPayloadSchema>;
 export type SealPayloadV2 = z.infer<typeof SealPayloadV2Schema>;
 
-/** A party name longer than this many UTF-8 bytes is shortened in a version 2 payload. */
+/** A party name longer than this many bytes in the seal's JSON is shortened in a version 2 payload. */
 export const SEAL_NAME_MAX_BYTES = 48;
 const ELLIPSIS = '\u2026'; // "…", 3 bytes in UTF-8
 
+/** UTF-8 bytes of a text inside a canonical JSON string (escapes counted, quotes not). */
+function jsonBytes(text: string): number {
+  return Buffer.byteLength(JSON.stringify(text), 'utf8') - 2;
+}
+
 /**
- * The name as a version 2 seal holds it (docs/seal.md): as is when its UTF-8 form has at most
- * SEAL_NAME_MAX_BYTES bytes, otherwise the longest prefix of whole code points that leaves room
- * for "…" within that many bytes, then "…". The full name stays covered by `h` and by the page
- * binding (the document recipe); the seal only has to let an officer recognise it.
+ * The name as a version 2 seal holds it (docs/seal.md): as is when it takes at most
+ * SEAL_NAME_MAX_BYTES bytes in the payload's JSON (UTF-8, escapes such as \" counted), otherwise
+ * the longest prefix of whole code points that leaves room for "…" within that many bytes, then
+ * "…". The full name stays covered by `h` and by the page binding (the document recipe); the
+ * seal only has to let an officer recognise it, and stay small enough to scan.
  */
 export function sealPartyName(name: string): string {
-  if (Buffer.byteLength(name, 'utf8') <= SEAL_NAME_MAX_BYTES) return name;
-  const budget = SEAL_NAME_MAX_BYTES - Buffer.byteLength(ELLIPSIS, 'utf8');
+  if (jsonBytes(name) <= SEAL_NAME_MAX_BYTES) return name;
+  const budget = SEAL_NAME_MAX_BYTES - jsonBytes(ELLIPSIS);
   let kept = '';
   let bytes = 0;
   for (const character of name) {
-    const size = Buffer.byteLength(character, 'utf8');
+    const size = jsonBytes(character);
     if (bytes + size > budget) break;
     kept += character;
     bytes += size;
