@@ -30,7 +30,9 @@ function printed(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-const characters = (text: string): number => [...text].length;
+/** Code points (a surrogate pair is one character, as the font prints it). */
+const characters = (text: string): number =>
+  text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
 
 function lines(text: string, perLine: number): number {
   return Math.ceil(characters(text) / perLine);
