@@ -21,8 +21,7 @@ import { decodeRecipe } from '../recipe/document-recipe';
 import { placeByteRange } from '../signing/sign-pdf';
 import type { DocumentFonts } from '../write-certificate-document';
 import { loadDocumentFonts, writeUnsignedCertificate } from '../write-certificate-document';
-import { scanRecipeText } from './scan-document-recipe';
-import { scanSealText } from './scan-pdf';
+import { scanRecipeText, scanSealInfoText } from './scan-document-recipe';
 import { describeDocumentRegion } from './describe-document-region';
 
 export type PageBindingCheck = {
@@ -119,11 +118,6 @@ function check(
         'compared with what the licensee sealed.',
       sealedKind,
     );
-  if (recipeText.kind === 'several')
-    return differs(
-      'The signed file holds more than one description of its page; KP Desk writes one.',
-      sealedKind,
-    );
   const reading = decodeRecipe(recipeText.text);
   if (reading.kind === 'unknown layout')
     return notEstablished(
@@ -141,15 +135,15 @@ function check(
   const { recipe } = reading;
   const named = checkSealNamesRecipe(recipe, seal);
   if (named !== null) return differs(named, sealedKind);
-  const sealText = scanSealText(bytes, spans);
-  if (sealText.kind !== 'one' || !sealTextCarries(sealText.seal, seal))
+  const sealText = scanSealInfoText(bytes, spans);
+  if (sealText.kind !== 'one' || !sealTextCarries(sealText.text, seal))
     return differs(
       'The seal text inside the signed file is not the seal that was checked.',
       sealedKind,
     );
   let written: Buffer;
   try {
-    written = writeUnsignedCertificate(recipe, sealText.seal, fonts);
+    written = writeUnsignedCertificate(recipe, sealText.text, fonts);
     placeByteRange(written);
   } catch {
     return differs(

@@ -1,31 +1,40 @@
-// Finds the document recipe (/KPDeskDocument, recipe/document-recipe.ts) in the signed spans of a
-// file, with the same bounded searches as scan-pdf.ts: a few Buffer.indexOf calls limited to the
-// spans and one anchored regex over a slice no longer than the longest recipe, so hostile input
-// costs linear time at worst and never throws.
+// Finds the document recipe (/KPDeskDocument, recipe/document-recipe.ts) and the seal text
+// (/KPDeskSeal) in the signed spans of a file, with bounded searches as in scan-pdf.ts: one
+// backward Buffer.lastIndexOf per span and one anchored regex over a slice no longer than the
+// longest value, so hostile input costs linear time at worst and never throws. KP Desk writes
+// both in the Info dictionary just before the signature objects, so the backward search finds
+// them after a few kilobytes instead of reading the fonts. Only the last occurrence is taken:
+// the page binding then writes the whole document again from it and compares every byte, so a
+// file carrying a second recipe or seal text elsewhere differs from the rewrite anyway.
 import { RECIPE_INFO_KEY, RECIPE_MAX_LENGTH } from '../recipe/document-recipe';
+import { SEAL_INFO_KEY } from '../seal/embed-seal-text';
+import { SEAL_MAX_LENGTH } from '../seal/seal-codec';
 
-export type RecipeTextScan = { kind: 'none' } | { kind: 'several' } | { kind: 'one'; text: string };
+export type InfoTextScan = { kind: 'none' } | { kind: 'one'; text: string };
 
-const RECIPE_TEXT = new RegExp(`^\\s*\\(([A-Za-z0-9_-]{1,${String(RECIPE_MAX_LENGTH)}})\\)`);
+type Spans = readonly (readonly [number, number])[];
 
-export function scanRecipeText(
-  bytes: Buffer,
-  spans: readonly (readonly [number, number])[],
-): RecipeTextScan {
-  const key = `/${RECIPE_INFO_KEY}`;
-  const found: number[] = [];
-  for (const [start, end] of spans) {
+function lastInfoText(bytes: Buffer, spans: Spans, key: string, maxLength: number): InfoTextScan {
+  const pattern = new RegExp(`^\\s*\\(([A-Za-z0-9_.-]{1,${String(maxLength)}})\\)`);
+  for (const [start, end] of [...spans].reverse()) {
     const span = bytes.subarray(start, end);
-    for (let at = span.indexOf(key, 0, 'latin1'); at !== -1;) {
-      found.push(start + at);
-      if (found.length > 1) return { kind: 'several' };
-      at = span.indexOf(key, at + key.length, 'latin1');
-    }
+    const at = span.lastIndexOf(key, span.length - key.length, 'latin1');
+    if (at === -1) continue;
+    const from = at + key.length;
+    const match = pattern.exec(
+      span.toString('latin1', from, Math.min(span.length, from + maxLength + 16)),
+    );
+    return match?.[1] === undefined ? { kind: 'none' } : { kind: 'one', text: match[1] };
   }
-  const [at] = found;
-  if (at === undefined) return { kind: 'none' };
-  const span = spans.find(([start, end]) => at >= start && at < end);
-  const sliceEnd = Math.min(span?.[1] ?? at, at + key.length + RECIPE_MAX_LENGTH + 16);
-  const match = RECIPE_TEXT.exec(bytes.toString('latin1', at + key.length, sliceEnd));
-  return match?.[1] === undefined ? { kind: 'none' } : { kind: 'one', text: match[1] };
+  return { kind: 'none' };
+}
+
+/** The recipe's base64url text (not yet decoded). */
+export function scanRecipeText(bytes: Buffer, spans: Spans): InfoTextScan {
+  return lastInfoText(bytes, spans, `/${RECIPE_INFO_KEY} `, RECIPE_MAX_LENGTH);
+}
+
+/** The seal text as the Info dictionary carries it. */
+export function scanSealInfoText(bytes: Buffer, spans: Spans): InfoTextScan {
+  return lastInfoText(bytes, spans, `/${SEAL_INFO_KEY} `, SEAL_MAX_LENGTH);
 }
