@@ -83,29 +83,28 @@ const written = writeUnsignedCertificate(recipe, seal, fonts);
 const [, hole, holeEnd] = byteRange;
 
 const runs = 1000;
-console.log(`page binding, ${String(pdf.length)}-byte certificate, ${String(runs)} runs each`);
-console.log(
-  `  createPageBindingChecker (once)     ${setupMs.toFixed(1)} ms (fonts cached by then)`,
-);
-console.log(
+const print = (text: string) => process.stdout.write(`${text}\n`);
+print(`page binding, ${String(pdf.length)}-byte certificate, ${String(runs)} runs each`);
+print(`  createPageBindingChecker (once)     ${setupMs.toFixed(1)} ms (fonts cached by then)`);
+print(
   line(
     'check (the whole page binding)',
     timings(runs, () => check(pdf, byteRange, verdict.payload)),
   ),
 );
-console.log(
+print(
   line(
     '  rewrite from the recipe',
     timings(runs, () => writeUnsignedCertificate(recipe, seal, fonts)),
   ),
 );
-console.log(
+print(
   line(
     '  of which the seal QR symbol',
     timings(runs, () => sealQrSymbol(seal)),
   ),
 );
-console.log(
+print(
   line(
     '  byte comparison',
     timings(

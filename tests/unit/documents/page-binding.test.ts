@@ -12,8 +12,8 @@ import {
   RECIPE_INFO_KEY,
 } from '../../../electron/core/documents/recipe/document-recipe';
 import { canonicalJson } from '../../../electron/core/documents/seal/canonical-json';
-import { verifySeal } from '../../../electron/core/documents/seal/seal-codec';
-import { sealPublicKey } from '../../../electron/core/documents/seal/seal-key';
+import { signSeal, verifySeal } from '../../../electron/core/documents/seal/seal-codec';
+import { sealPrivateKey, sealPublicKey } from '../../../electron/core/documents/seal/seal-key';
 import type { SealPayload } from '../../../electron/core/documents/seal/seal-payload';
 import type { PageBindingChecker } from '../../../electron/core/documents/verify/check-page-binding';
 import { createPageBindingChecker } from '../../../electron/core/documents/verify/check-page-binding';
@@ -202,6 +202,17 @@ describe('forgeries re-signed with another key', () => {
     expect(result.message).toContain('the visible signature box');
   });
 
+  it('a QR code of another seal (same payload, another signature) on the page: differs, in the QR', () => {
+    const otherSeal = signSeal(recipe.record, sealPrivateKey(fixture.sealKey.privateKeyPkcs8Der));
+    expect(otherSeal).not.toBe(fixture.seal);
+    expect(otherSeal).toHaveLength(fixture.seal.length);
+    const page = writeUnsignedCertificate(recipe, otherSeal, fonts);
+    page.write(fixture.seal, page.indexOf(otherSeal, 0, 'latin1'), 'latin1');
+    const result = checkFile(signAsAttacker(page), fixture.seal);
+    expect(result.status).toBe('differs');
+    expect(result.message, result.message).toContain('the seal’s QR code');
+  });
+
   it('a byte flipped anywhere in the signed spans (then re-signed) is found', () => {
     const signed = signAsAttacker(writeUnsignedCertificate(recipe, fixture.seal, fonts));
     const [, hole, holeEnd] = byteRangeOf(signed);
@@ -244,6 +255,29 @@ describe('recipes the verifier cannot use', () => {
     const pdf = Buffer.from(fixture.pdf);
     pdf.write('/KPDeskXocument', pdf.indexOf(`/${RECIPE_INFO_KEY}`, 0, 'latin1'), 'latin1');
     expect(checkFile(pdf, fixture.seal).status).toBe('not established');
+  });
+
+  it('a recipe with texts longer than KP Desk prints: differs, without laying them out', () => {
+    const long = { ...fixture.certificate, consignee: { name: 'W'.repeat(60_000), address: 'x' } };
+    const text = encodeRecipe({
+      layout: LAYOUT_VERSION,
+      record: long,
+      kind: 'issued',
+      signedAt: '2026-11-27T15:30:00.000Z',
+      signer: 'Jane Doe',
+      licensee: 'Hudson Rough Trading LLC',
+      location: 'United States',
+      producer: 'KP Desk 0.0.0',
+    });
+    const pdf = Buffer.from(
+      fixture.pdf
+        .toString('latin1')
+        .replace(/\/KPDeskDocument \([A-Za-z0-9_-]+\)/, `/KPDeskDocument (${text})`),
+      'latin1',
+    );
+    const started = performance.now();
+    expect(checkFile(pdf, fixture.seal).status).toBe('differs');
+    expect(performance.now() - started).toBeLessThan(200);
   });
 
   it('a damaged recipe: differs', () => {

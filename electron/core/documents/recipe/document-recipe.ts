@@ -27,28 +27,31 @@ export const LAYOUT_VERSION = 1;
 export const RECIPE_MAX_LENGTH = 65_536;
 
 const safeCount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const PartyRecordSchema = z.object({ name: z.string(), address: z.string() }).strict();
+// No text KP Desk prints is longer (a draft's texts are at most 2,000 characters): a longer one
+// in a hostile file is refused before the layout spends time wrapping it.
+const text = z.string().max(2000);
+const PartyRecordSchema = z.object({ name: text, address: text }).strict();
 
 /** The certificate record exactly as the seal's digest `h` covers it (docs/seal.md). */
 const CertificateRecordSchema = z
   .object({
-    number: z.string(),
-    countryOfOrigin: z.string(),
-    dateOfIssue: z.string(),
-    dateOfExpiry: z.string(),
-    exportDate: z.string(),
+    number: text,
+    countryOfOrigin: text,
+    dateOfIssue: text,
+    dateOfExpiry: text,
+    exportDate: text,
     exporter: PartyRecordSchema,
     consignee: PartyRecordSchema,
-    destinationCountry: z.string(),
+    destinationCountry: text,
     caratHundredths: safeCount,
     valueCents: safeCount,
     parcels: safeCount,
-    hsCode: z.string(),
-    itn: z.string(),
+    hsCode: text,
+    itn: text,
   })
   .strict();
 
-const VoidStampSchema = z.object({ reason: z.string(), date: z.string() }).strict();
+const VoidStampSchema = z.object({ reason: text, date: text }).strict();
 
 /** An ISO 8601 UTC time as Date#toISOString writes it (the signing time, to the millisecond). */
 const IsoInstantSchema = z
@@ -69,13 +72,13 @@ export const DocumentRecipeSchema = z
     /** The signing time: the signature's /M, its appearance and the Info dates. */
     signedAt: IsoInstantSchema,
     /** The authorised signatory named in the signature appearance and /Name. */
-    signer: z.string(),
+    signer: text,
     /** The licensee's legal name ("Authorised signatory for …"). */
-    licensee: z.string(),
+    licensee: text,
     /** The signature dictionary's /Location. */
-    location: z.string(),
+    location: text,
     /** The Info /Producer, e.g. "KP Desk 1.2.0". */
-    producer: z.string(),
+    producer: text,
   })
   .strict()
   .refine((recipe) => (recipe.kind === 'void') === (recipe.voidStamp !== undefined), {

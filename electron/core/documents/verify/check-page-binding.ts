@@ -118,7 +118,8 @@ function check(
         'compared with what the licensee sealed.',
       sealedKind,
     );
-  const reading = decodeRecipe(recipeText.text);
+  const reading: ReturnType<typeof decodeRecipe> =
+    recipeText.kind === 'one' ? decodeRecipe(recipeText.text) : { kind: 'malformed' };
   if (reading.kind === 'unknown layout')
     return notEstablished(
       'The page was made by a KP Desk version this verifier does not know ' +
@@ -157,7 +158,7 @@ function check(
     return differs(
       `The page is not what the licensee sealed: written again from the sealed record of ` +
         `certificate ${recipe.record.number}, the document differs, first in ` +
-        `${describeDocumentRegion(written, at)}.`,
+        `${describeDocumentRegion(written, bytes, at)}.`,
       sealedKind,
     );
   return {

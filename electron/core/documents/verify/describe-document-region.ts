@@ -12,27 +12,50 @@ function objectHolding(pdf: Buffer, offset: number): { number: number; start: nu
   return Number.isSafeInteger(number) ? { number, start: head + ' 0 obj\n'.length } : null;
 }
 
-/** Where the page's values end and the seal's QR code begins and ends, in the values stream. */
-function valuesStreamPart(pdf: Buffer, start: number, offset: number): string {
-  const qr = pdf.indexOf('q 0 0 0 rg ', start, 'latin1');
-  const qrEnd = qr === -1 ? -1 : pdf.indexOf('f Q', qr, 'latin1');
-  if (qr === -1 || offset < qr) return 'the values printed on the page';
-  if (qrEnd === -1 || offset <= qrEnd + 3) return 'the seal’s QR code printed on the page';
+type StreamParts = { text: Buffer; qr: Buffer; rest: Buffer };
+
+/** The values stream of `pdf` (object at `start`) cut into its text, its QR code and the rest. */
+function valuesStreamParts(pdf: Buffer, start: number): StreamParts | null {
+  const data = pdf.indexOf('stream\n', start, 'latin1');
+  const end = pdf.indexOf('\nendstream', data, 'latin1');
+  if (data === -1 || end === -1) return null;
+  const stream = pdf.subarray(data + 'stream\n'.length, end);
+  const qr = stream.indexOf('q 0 0 0 rg ', 0, 'latin1');
+  const qrEnd = qr === -1 ? -1 : stream.indexOf('f Q', qr, 'latin1');
+  if (qr === -1 || qrEnd === -1) return null;
+  return {
+    text: stream.subarray(0, qr),
+    qr: stream.subarray(qr, qrEnd + 3),
+    rest: stream.subarray(qrEnd + 3),
+  };
+}
+
+/** Which part of the values stream differs: the printed values, the QR code or the VOID stamp. */
+function valuesStreamPart(written: Buffer, file: Buffer, start: number): string {
+  const ours = valuesStreamParts(written, start);
+  const theirs = valuesStreamParts(file, start);
+  if (ours === null || theirs === null || !ours.text.equals(theirs.text))
+    return 'the values printed on the page';
+  if (!ours.qr.equals(theirs.qr)) return 'the seal’s QR code printed on the page';
   return 'the VOID stamp on the page';
 }
 
-export function describeDocumentRegion(pdf: Buffer, offset: number): string {
-  if (offset >= pdf.length) return 'its length (the file is longer or shorter)';
-  const xref = pdf.lastIndexOf('\nxref\n', offset, 'latin1');
-  const object = objectHolding(pdf, offset);
+/**
+ * Where `file` first differs from `written` (the document written again), at `offset`: the part
+ * of the document that holds it, recognised in `written`.
+ */
+export function describeDocumentRegion(written: Buffer, file: Buffer, offset: number): string {
+  if (offset >= written.length) return 'its length (the file is longer or shorter)';
+  const xref = written.lastIndexOf('\nxref\n', offset, 'latin1');
+  const object = objectHolding(written, offset);
   if (object === null) return 'the file header';
   if (xref > object.start) return 'the cross-reference table or trailer';
-  const body = pdf.toString('latin1', object.start, object.start + PEEK);
+  const body = written.toString('latin1', object.start, object.start + PEEK);
   const contents = /\/Type \/Page .*?\/Contents \[(\d+) 0 R (\d+) 0 R\]/s.exec(
-    pdf.toString('latin1'),
+    written.toString('latin1'),
   );
   if (contents !== null && object.number === Number(contents[2]))
-    return valuesStreamPart(pdf, object.start, offset);
+    return valuesStreamPart(written, file, object.start);
   if (contents !== null && object.number === Number(contents[1]))
     return 'the printed form (its frames and labels)';
   if (body.includes('/Title ') && body.includes('/Producer '))

@@ -10,7 +10,8 @@ import { RECIPE_INFO_KEY, RECIPE_MAX_LENGTH } from '../recipe/document-recipe';
 import { SEAL_INFO_KEY } from '../seal/embed-seal-text';
 import { SEAL_MAX_LENGTH } from '../seal/seal-codec';
 
-export type InfoTextScan = { kind: 'none' } | { kind: 'one'; text: string };
+/** 'malformed': the key is there but its value is not a base64url literal of a sane length. */
+export type InfoTextScan = { kind: 'none' } | { kind: 'malformed' } | { kind: 'one'; text: string };
 
 type Spans = readonly (readonly [number, number])[];
 
@@ -24,7 +25,7 @@ function lastInfoText(bytes: Buffer, spans: Spans, key: string, maxLength: numbe
     const match = pattern.exec(
       span.toString('latin1', from, Math.min(span.length, from + maxLength + 16)),
     );
-    return match?.[1] === undefined ? { kind: 'none' } : { kind: 'one', text: match[1] };
+    return match?.[1] === undefined ? { kind: 'malformed' } : { kind: 'one', text: match[1] };
   }
   return { kind: 'none' };
 }
