@@ -15,8 +15,18 @@ export type InfoTextScan = { kind: 'none' } | { kind: 'malformed' } | { kind: 'o
 
 type Spans = readonly (readonly [number, number])[];
 
-function lastInfoText(bytes: Buffer, spans: Spans, key: string, maxLength: number): InfoTextScan {
-  const pattern = new RegExp(`^\\s*\\(([A-Za-z0-9_.-]{1,${String(maxLength)}})\\)`);
+const literalOf = (maxLength: number): RegExp =>
+  new RegExp(`^\\s*\\(([A-Za-z0-9_.-]{1,${String(maxLength)}})\\)`);
+const RECIPE_LITERAL = literalOf(RECIPE_MAX_LENGTH);
+const SEAL_LITERAL = literalOf(SEAL_MAX_LENGTH);
+
+function lastInfoText(
+  bytes: Buffer,
+  spans: Spans,
+  key: string,
+  pattern: RegExp,
+  maxLength: number,
+): InfoTextScan {
   for (const [start, end] of [...spans].reverse()) {
     const span = bytes.subarray(start, end);
     const at = span.lastIndexOf(key, span.length - key.length, 'latin1');
@@ -32,10 +42,10 @@ function lastInfoText(bytes: Buffer, spans: Spans, key: string, maxLength: numbe
 
 /** The recipe's base64url text (not yet decoded). */
 export function scanRecipeText(bytes: Buffer, spans: Spans): InfoTextScan {
-  return lastInfoText(bytes, spans, `/${RECIPE_INFO_KEY} `, RECIPE_MAX_LENGTH);
+  return lastInfoText(bytes, spans, `/${RECIPE_INFO_KEY} `, RECIPE_LITERAL, RECIPE_MAX_LENGTH);
 }
 
 /** The seal text as the Info dictionary carries it. */
 export function scanSealInfoText(bytes: Buffer, spans: Spans): InfoTextScan {
-  return lastInfoText(bytes, spans, `/${SEAL_INFO_KEY} `, SEAL_MAX_LENGTH);
+  return lastInfoText(bytes, spans, `/${SEAL_INFO_KEY} `, SEAL_LITERAL, SEAL_MAX_LENGTH);
 }
