@@ -1,6 +1,7 @@
 // The longest certificate the rules accept: names and addresses at the printed-length limits
 // (shared/domain/rules/printed-length-rules.ts) in the widest Latin letters of the font, in
-// words as a name has them, and a 10-digit number.
+// words as a name has them, a 10-digit number and the largest exact amounts (2^53 − 1
+// hundredths): the longest seal payload too (docs/seal.md: about 580 characters).
 import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
 import {
   ADDRESS_CHARACTERS_PER_LINE,
@@ -27,6 +28,9 @@ export function longestDraft(): CertificateDraft {
     ].join('\n');
   return draftWith({
     number: 'US9876543210',
+    carats: '90071992547409.91',
+    valueUsd: '90071992547409.91',
+    parcels: '9007199254740991',
     exporter: { name: wideText(NAME_MAX_CHARACTERS), address: address('United States') },
     consignee: { name: wideText(NAME_MAX_CHARACTERS), address: address('Belgium') },
   });
