@@ -37,7 +37,7 @@ const certificate: Certificate = {
 };
 
 function timings(runs: number, task: () => unknown): { wall: number[]; cpu: number[] } {
-  for (let i = 0; i < 100; i += 1) task(); // warm-up (JIT)
+  for (let i = 0; i < 300; i += 1) task(); // warm-up (JIT)
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i += 1) {
