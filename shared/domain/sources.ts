@@ -15,6 +15,7 @@ export const sources = {
   expiryLimit: '31 CFR 592.307(e); USKPA (expiry at most 60 days after issue); Census 2019',
   issueBeforeExport: '31 CFR 592.307(d); Census 2019 licensee guidance',
   parties: '31 CFR 592.307(g)',
+  printedLength: '31 CFR 592.307(g); the certificate layout (what its boxes print)',
   carrierOnly: '31 CFR 592.307(g); USKPA licence terms (only common carriers issue for others)',
   consigneeCountry: '31 CFR 592.307(g); Census 2019 licensee guidance',
   destination: '31 CFR 592.201; 592.308 (Participant)',

@@ -9,6 +9,11 @@ import { checkItn } from './rules/itn-rules';
 import { checkNumber } from './rules/number-rules';
 import { checkOrigin } from './rules/origin-rules';
 import { checkConsignee, checkExporter } from './rules/party-rules';
+import {
+  checkConsigneeLength,
+  checkExporterLength,
+  checkNumberLength,
+} from './rules/printed-length-rules';
 import { checkCarats, checkParcels, checkValue } from './rules/quantity-rules';
 import type { ValidationContext, ValidationReport } from './validation-report';
 
@@ -20,10 +25,13 @@ export function validateCertificate(
   // In the order of the form, so lists read top to bottom.
   return summarize([
     ...checkNumber(draft, context),
+    ...checkNumberLength(draft),
     ...checkOrigin(draft, context),
     ...checkDates(draft, context),
     ...checkExporter(draft, context),
+    ...checkExporterLength(draft),
     ...checkConsignee(draft),
+    ...checkConsigneeLength(draft),
     ...carats.findings,
     ...checkValue(draft),
     ...checkParcels(draft, carats.hundredths),

@@ -16,7 +16,9 @@ import {
   certificateCanonicalJson,
   certificateDigest,
   compareSealWithRecord,
+  sealPartyName,
   sealPayloadOf,
+  sealPayloadV1Of,
 } from '../../../electron/core/documents/seal/seal-payload';
 
 const doc = readFileSync(fileURLToPath(new URL('../../../docs/seal.md', import.meta.url)), 'utf8');
@@ -41,8 +43,31 @@ describe('docs/seal.md test vectors', () => {
     expect(recomputed.digest('base64url')).toBe(vector('record-digest'));
   });
 
-  it('gives the payload’s canonical JSON exactly', () => {
+  it('gives the payload’s canonical JSON exactly, for the issued document and its VOID copy', () => {
     expect(canonicalJson(sealPayloadOf(certificate))).toBe(vector('payload-canonical-json'));
+    expect(canonicalJson(sealPayloadOf(certificate, 'void'))).toBe(
+      vector('payload-canonical-json-void'),
+    );
+    expect(canonicalJson(sealPayloadV1Of(certificate))).toBe(vector('payload-v1-canonical-json'));
+  });
+
+  it('shortens a long name as the rule says', () => {
+    expect(sealPartyName(vector('long-name'))).toBe(vector('long-name-sealed'));
+    expect(Buffer.byteLength(vector('long-name-sealed'))).toBe(48);
+    expect(sealPartyName(certificate.exporter.name)).toBe(certificate.exporter.name);
+  });
+
+  it('verifies the VOID copy’s seal and the version 1 seal of documents issued before', () => {
+    expect(verifySeal(vector('seal-void'), publicKey)).toEqual({
+      status: 'valid',
+      payload: sealPayloadOf(certificate, 'void'),
+    });
+    expect(verifySeal(vector('seal-v1'), publicKey)).toEqual({
+      status: 'valid',
+      payload: sealPayloadV1Of(certificate),
+    });
+    const payloadPart = Buffer.from(vector('payload-v1-canonical-json'), 'utf8');
+    expect(vector('seal-v1').startsWith(`KPS1.${payloadPart.toString('base64url')}.`)).toBe(true);
   });
 
   it('verifies the printed seal with the printed public key', () => {
@@ -111,6 +136,33 @@ describe('seal verification', () => {
     if (result.status !== 'valid') throw new Error('seal should verify');
     expect(compareSealWithRecord(result.payload, certificate)).toEqual([]);
     expect(compareSealWithRecord(result.payload, other).map((m) => m.field)).toEqual(['ct', 'h']);
+    expect(compareSealWithRecord(result.payload, certificate, 'void')).toEqual([
+      { field: 'k', sealed: 'issued', record: 'void' },
+    ]);
+  });
+
+  it('compares a version 1 seal in version 1, and a long name by the shortening rule', () => {
+    const v1 = verifySeal(vector('seal-v1'), publicKey);
+    if (v1.status !== 'valid') throw new Error('v1 seal should verify');
+    expect(compareSealWithRecord(v1.payload, certificate)).toEqual([]);
+    expect(compareSealWithRecord(v1.payload, certificate, 'void').map((m) => m.field)).toEqual([
+      'k',
+    ]);
+    const long = {
+      ...certificate,
+      consignee: { ...certificate.consignee, name: vector('long-name') },
+    };
+    const sealed = verifySeal(
+      signSeal(long, sealPrivateKey(key.privateKeyPkcs8Der)),
+      sealPublicKey(key.publicKeySpkiDer),
+    );
+    if (sealed.status !== 'valid') throw new Error('seal should verify');
+    expect(sealed.payload.co).toBe(vector('long-name-sealed'));
+    expect(compareSealWithRecord(sealed.payload, long)).toEqual([]);
+    expect(compareSealWithRecord(sealed.payload, certificate).map((m) => m.field)).toEqual([
+      'co',
+      'h',
+    ]);
   });
 });
 

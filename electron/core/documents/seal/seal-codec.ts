@@ -5,11 +5,11 @@ import type { KeyObject } from 'node:crypto';
 import { sign, verify } from 'node:crypto';
 import type { Certificate } from '../../../../shared/domain/certificate';
 import { canonicalJson } from './canonical-json';
-import type { SealPayload } from './seal-payload';
+import type { SealedDocumentKind, SealPayload } from './seal-payload';
 import { SealPayloadSchema, sealPayloadOf } from './seal-payload';
 
 export const SEAL_PREFIX = 'KPS1';
-/** Far above any real seal (~500 characters); anything longer is refused unread. */
+/** Far above any real seal (at most ~700 characters); anything longer is refused unread. */
 export const SEAL_MAX_LENGTH = 4096;
 
 const SEAL_PATTERN = /^KPS1\.([A-Za-z0-9_-]{1,4000})\.([A-Za-z0-9_-]{86})$/;
@@ -28,8 +28,13 @@ export function encodeSeal(payload: SealPayload, privateKey: KeyObject): string 
   return `${body}.${signature.toString('base64url')}`;
 }
 
-export function signSeal(certificate: Certificate, privateKey: KeyObject): string {
-  return encodeSeal(sealPayloadOf(certificate), privateKey);
+/** The seal of the issued certificate, or (kind 'void') of its VOID copy. */
+export function signSeal(
+  certificate: Certificate,
+  privateKey: KeyObject,
+  kind: SealedDocumentKind = 'issued',
+): string {
+  return encodeSeal(sealPayloadOf(certificate, kind), privateKey);
 }
 
 export function verifySeal(seal: string, publicKey: KeyObject): SealVerification {

@@ -106,8 +106,14 @@ export function cmsSignerOf(identity: SigningIdentity): CmsSigner {
   return signer;
 }
 
-/** Fills the placeholder written by signatureFieldObjects: byte range, then the CMS. */
-export function signPreparedPdf(pdf: Buffer, signer: CmsSigner): Buffer {
+export type SignedByteRange = readonly [number, number, number, number];
+
+/**
+ * Writes the /ByteRange of the placeholder written by signatureFieldObjects (everything but the
+ * /Contents hole) and returns it. The verifier's page binding (verify/check-page-binding.ts)
+ * calls it on the document it writes again, so both files carry the same array, byte for byte.
+ */
+export function placeByteRange(pdf: Buffer): SignedByteRange {
   const at = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, 0, 'latin1');
   const hole = pdf.indexOf('/Contents <', at, 'latin1') + '/Contents '.length;
   if (at === -1 || hole < at) throw new Error('The PDF has no signature placeholder.');
@@ -115,6 +121,12 @@ export function signPreparedPdf(pdf: Buffer, signer: CmsSigner): Buffer {
   // The real numbers are shorter than the placeholder's: spaces after the array fill the rest.
   const byteRange = `/ByteRange [0 ${String(hole)} ${String(holeEnd)} ${String(pdf.length - holeEnd)}]`;
   pdf.write(byteRange.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), at, 'latin1');
+  return [0, hole, holeEnd, pdf.length - holeEnd];
+}
+
+/** Fills the placeholder written by signatureFieldObjects: byte range, then the CMS. */
+export function signPreparedPdf(pdf: Buffer, signer: CmsSigner): Buffer {
+  const [, hole, holeEnd] = placeByteRange(pdf);
   const digest = createHash('sha256')
     .update(pdf.subarray(0, hole))
     .update(pdf.subarray(holeEnd))
