@@ -11,6 +11,7 @@ import {
   bytesOf,
   childrenOf,
   fromDer,
+  isUniversal,
   oidOf,
   toDer,
   unsignedInteger,
@@ -78,8 +79,8 @@ function parseRequest(der: Buffer): ParsedRequest | null {
     if (bytesOf(version)?.toString('hex') !== '01' || imprint === undefined) return null;
     const [algorithm, hashed] = childrenOf(imprint);
     const rest = parts.slice(2);
-    const nonce = rest.find((node: Asn1) => node.tagClass === 0 && node.type === 2);
-    const certReq = rest.find((node: Asn1) => node.tagClass === 0 && node.type === 1);
+    const nonce = rest.find((node: Asn1) => isUniversal(node, 2));
+    const certReq = rest.find((node: Asn1) => isUniversal(node, 1));
     return {
       imprintDer: toDer(imprint),
       imprintAlgorithm: oidOf(childrenOf(algorithm)[0]),
@@ -210,7 +211,9 @@ export async function startTestTsa(options: TestTsaOptions = {}): Promise<TestTs
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

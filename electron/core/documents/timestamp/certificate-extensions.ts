@@ -48,8 +48,7 @@ export function crlDistributionUrls(certificateDer: Buffer): string[] {
     const visit = (node: Asn1 | undefined, depth: number): void => {
       if (node === undefined || depth > 6) return;
       // uniformResourceIdentifier [6] IA5String inside GeneralNames.
-      if (node.tagClass === 0x80 && (node.type as number) === 6 && typeof node.value === 'string')
-        urls.push(node.value);
+      if (isContextTag(node, 6) && typeof node.value === 'string') urls.push(node.value);
       for (const child of childrenOf(node)) visit(child, depth + 1);
     };
     visit(fromDer(points.value), 0);

@@ -9,6 +9,7 @@ import {
   fromDer,
   implicitConstructed,
   isContextTag,
+  isUniversal,
   oid,
   seq,
   set,
@@ -67,9 +68,7 @@ function signerInfoOf(root: Asn1): Asn1 {
 /** The SignerInfo's signature value: what a signature-time-stamp's imprint is computed over. */
 export function signatureValueOf(cmsDer: Buffer): Buffer {
   const fields = childrenOf(signerInfoOf(fromDer(cmsDer)));
-  const signature = fields.find(
-    (node, index) => index >= 4 && node.tagClass === 0 && node.type === 4,
-  );
+  const signature = fields.find((node, index) => index >= 4 && isUniversal(node, 4));
   if (signature === undefined || typeof signature.value !== 'string')
     throw new Error('The SignerInfo has no signature value.');
   return Buffer.from(signature.value, 'binary');

@@ -3,7 +3,16 @@
 // and the TSTInfo it signs (imprint, serial, genTime, nonce). Every departure from that shape is
 // returned as a reason in plain words, never thrown: the input may come from anyone.
 import type { Asn1 } from '../signing/der';
-import { bytesOf, childrenOf, fromDer, isContextTag, oidOf, set, toDer } from '../signing/der';
+import {
+  bytesOf,
+  childrenOf,
+  fromDer,
+  isContextTag,
+  isUniversal,
+  oidOf,
+  set,
+  toDer,
+} from '../signing/der';
 import { OID } from '../signing/oids';
 
 /** ESSCertID (RFC 2634, SHA-1) or ESSCertIDv2 (RFC 5035) of the signing-certificate attribute. */
@@ -58,7 +67,7 @@ function essCertHash(attributes: Map<string, Asn1[]>): EssCertHash | null {
   if (v2 !== undefined) {
     // hashAlgorithm DEFAULT id-sha256 (RFC 5035 §4): present only when it is another one.
     const [first, second] = parts;
-    if (first?.type === 4)
+    if (isUniversal(first, 4))
       return { algorithm: OID.sha256, hash: bytesOf(first) ?? Buffer.alloc(0) };
     const algorithm = oidOf(childrenOf(first)[0]);
     const hash = bytesOf(second);
@@ -92,10 +101,10 @@ function readTstInfo(der: Buffer): TstInfo | string {
   const time = parseGeneralizedTime(typeof genTime?.value === 'string' ? genTime.value : '');
   if (bytesOf(version)?.toString('hex') !== '01' || imprintBytes === null || serial === undefined)
     return 'The time-stamp’s content (TSTInfo) is incomplete.';
-  if (genTime?.type !== 24 || time === null)
+  if (!isUniversal(genTime, 24) || time === null)
     return 'The time-stamp’s time (genTime) is not a UTC GeneralizedTime.';
   // accuracy (SEQUENCE), ordering (BOOLEAN) and nonce (INTEGER) are optional, in this order.
-  const nonce = rest.find((node) => node.tagClass === 0 && node.type === 2);
+  const nonce = rest.find((node) => isUniversal(node, 2));
   return {
     policy: oidOf(policy),
     imprintAlgorithm: oidOf(childrenOf(imprintAlgorithm)[0]),
@@ -141,7 +150,7 @@ export function readTimestampToken(der: Buffer): TimestampToken | string {
     return {
       der,
       certificatesDer: childrenOf(certificateSet)
-        .filter((node) => node.tagClass === 0 && node.type === 16)
+        .filter((node) => isUniversal(node, 16))
         .map(toDer),
       sidIssuerDer: sidIssuer === undefined ? null : toDer(sidIssuer),
       sidSerialDer: sidSerial === undefined ? null : toDer(sidSerial),
@@ -186,7 +195,7 @@ export function readTimestampResponse(der: Buffer): TimestampResponse {
   const [status, statusText] = childrenOf(statusInfo);
   const statusBytes = bytesOf(status);
   const code = statusBytes?.length === 1 ? (statusBytes[0] ?? -1) : -1;
-  if (status?.type !== 2 || (code !== 0 && code !== 1)) {
+  if (!isUniversal(status, 2) || (code !== 0 && code !== 1)) {
     const text = childrenOf(statusText)
       .map((node) =>
         typeof node.value === 'string' ? Buffer.from(node.value, 'binary').toString('utf8') : '',

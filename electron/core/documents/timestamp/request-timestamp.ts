@@ -48,19 +48,13 @@ export function isTsaUrl(text: string): boolean {
 }
 
 async function readBounded(response: Response): Promise<Buffer | null> {
-  const reader = response.body?.getReader();
-  if (reader === undefined) return Buffer.alloc(0);
+  if (response.body === null) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(Buffer.from(value));
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.length;
+    if (total > MAX_RESPONSE_BYTES) return null; // leaving the loop cancels the stream
+    chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);
 }
@@ -91,7 +85,7 @@ export async function requestTimestamp(
         'content-type': 'application/timestamp-query',
         accept: 'application/timestamp-reply',
       },
-      body: timestampRequest(imprintInput, nonce),
+      body: new Uint8Array(timestampRequest(imprintInput, nonce)),
       signal: AbortSignal.timeout(timeoutMs),
       redirect: 'error',
     });
