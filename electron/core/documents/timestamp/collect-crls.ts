@@ -49,23 +49,30 @@ async function fetchBounded(url: string, timeoutMs: number): Promise<Buffer | nu
   }
 }
 
+/**
+ * The CRLs of `chain`'s issuers, fetched at once (in parallel). `seen` holds the addresses already
+ * asked for, so two calls (the signer's chain, then the TSA's) do not fetch one CRL twice.
+ */
 export async function collectCrls(
   chain: readonly X509Certificate[],
-  options: { timeoutMs: number },
+  options: { timeoutMs: number; seen?: Set<string> },
 ): Promise<Buffer[]> {
-  const crls: Buffer[] = [];
-  const fetched = new Set<string>();
+  const seen = options.seen ?? new Set<string>();
+  const requests: Promise<Buffer | null>[] = [];
   for (const certificate of chain.slice(0, 12)) {
     const issuer = chain.find(
       (candidate) => certificate.checkIssued(candidate) && certificate.verify(candidate.publicKey),
     );
     if (issuer === undefined || issuer === certificate) continue; // a root has no CRL to check it
     for (const url of crlDistributionUrls(certificate.raw)) {
-      if (fetched.has(url)) continue;
-      fetched.add(url);
-      const der = await fetchBounded(url, options.timeoutMs);
-      if (der !== null && crlSignedBy(der, issuer)) crls.push(der);
+      if (seen.has(url)) continue;
+      seen.add(url);
+      requests.push(
+        fetchBounded(url, options.timeoutMs).then((der) =>
+          der !== null && crlSignedBy(der, issuer) ? der : null,
+        ),
+      );
     }
   }
-  return crls;
+  return (await Promise.all(requests)).filter((der): der is Buffer => der !== null);
 }

@@ -49,10 +49,7 @@ function signerCertificates(cmsDer: Buffer): Buffer[] {
   return typeof cms === 'string' ? [] : cms.certificatesDer;
 }
 
-export async function extendSignature(
-  signedPdf: Buffer,
-  options: ExtendOptions,
-): Promise<ExtendedSignature> {
+async function extend(signedPdf: Buffer, options: ExtendOptions): Promise<ExtendedSignature> {
   const tsaUrl = options.tsaUrl?.trim() ?? '';
   const stay = (note: string, roundTripMs: number | null = null): ExtendedSignature => ({
     pdf: signedPdf,
@@ -67,6 +64,11 @@ export async function extendSignature(
   if (hole === null || cms === null)
     return stay('Signed as PAdES B-B: the signature could not be read back.');
   const signatureValue = signatureValueOf(cms);
+  // The signer's CRLs are fetched while the TSA answers: B-LT then costs about one round trip.
+  const seen = new Set<string>();
+  const signerChain = signerCertificates(cms);
+  const crlTimeoutMs = options.timeoutMs ?? 5000;
+  const signerCrls = collectCrls(readable(signerChain), { timeoutMs: crlTimeoutMs, seen });
   const stamp = await requestTimestamp(tsaUrl, signatureValue, { timeoutMs: options.timeoutMs });
   if (!stamp.ok) return stay(`Signed as PAdES B-B without a time-stamp: ${stamp.reason}`);
   let stamped: Buffer;
@@ -86,13 +88,12 @@ export async function extendSignature(
   };
   try {
     const token = readTimestampToken(stamp.tokenDer);
-    const certificatesDer = uniqueDer([
-      ...signerCertificates(cms),
-      ...(typeof token === 'string' ? [] : token.certificatesDer),
+    const tsaChain = typeof token === 'string' ? [] : token.certificatesDer;
+    const certificatesDer = uniqueDer([...signerChain, ...tsaChain]);
+    const crlsDer = uniqueDer([
+      ...(await signerCrls),
+      ...(await collectCrls(readable(certificatesDer), { timeoutMs: crlTimeoutMs, seen })),
     ]);
-    const crlsDer = await collectCrls(readable(certificatesDer), {
-      timeoutMs: options.timeoutMs ?? 5000,
-    });
     return {
       ...bt,
       pdf: appendDss(stamped, { certificatesDer, crlsDer }),
@@ -103,6 +104,23 @@ export async function extendSignature(
     return {
       ...bt,
       note: `${bt.note} No validation data (B-LT): ${error instanceof Error ? error.message : 'unknown reason'}.`,
+    };
+  }
+}
+
+/** Never throws: whatever goes wrong leaves the B-B document as it was, with the reason. */
+export async function extendSignature(
+  signedPdf: Buffer,
+  options: ExtendOptions,
+): Promise<ExtendedSignature> {
+  try {
+    return await extend(signedPdf, options);
+  } catch (error) {
+    return {
+      pdf: signedPdf,
+      level: 'B-B',
+      note: `Signed as PAdES B-B: ${error instanceof Error ? error.message : 'the time-stamp could not be added.'}`,
+      roundTripMs: null,
     };
   }
 }
