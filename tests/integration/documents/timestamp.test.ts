@@ -215,22 +215,28 @@ describe('what is not a good time-stamp or not only validation data', () => {
     );
   });
 
-  /** An incremental update of `pdf` that redefines `object` as `body`. */
-  function update(pdf: Buffer, object: number, body: string): Buffer {
+  /** An incremental update of `pdf` that (re)defines each [object, body]. */
+  function updateMany(pdf: Buffer, objects: [number, string][]): Buffer {
     const text = pdf.toString('latin1');
     const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
     const trailer = text.slice(text.lastIndexOf('trailer'));
-    const size = /\/Size (\d+)/.exec(trailer)?.[1] ?? '0';
+    const size = Number(/\/Size (\d+)/.exec(trailer)?.[1] ?? '0');
     const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1] ?? '';
     const info = /\/Info (\d+ \d+ R)/.exec(trailer)?.[1] ?? '';
-    const at = pdf.length;
-    const obj = `${String(object)} 0 obj\n${body}\nendobj\n`;
-    const xrefAt = at + obj.length;
+    let body = '';
+    let xref = 'xref\n0 1\n0000000000 65535 f \n';
+    for (const [object, value] of objects) {
+      xref += `${String(object)} 1\n${String(pdf.length + body.length).padStart(10, '0')} 00000 n \n`;
+      body += `${String(object)} 0 obj\n${value}\nendobj\n`;
+    }
+    const newSize = Math.max(size, ...objects.map(([object]) => object + 1));
     const tail =
-      `${obj}xref\n0 1\n0000000000 65535 f \n${String(object)} 1\n${String(at).padStart(10, '0')} 00000 n \n` +
-      `trailer\n<</Size ${size} /Root ${root} /Info ${info} /Prev ${String(prev)}>>\nstartxref\n${String(xrefAt)}\n%%EOF\n`;
+      `${body}${xref}trailer\n<</Size ${String(newSize)} /Root ${root} /Info ${info} /Prev ${String(prev)}>>\n` +
+      `startxref\n${String(pdf.length + body.length)}\n%%EOF\n`;
     return Buffer.concat([pdf, Buffer.from(tail, 'latin1')]);
   }
+  const update = (pdf: Buffer, object: number, body: string): Buffer =>
+    updateMany(pdf, [[object, body]]);
 
   function objectText(pdf: Buffer, object: number): string {
     const text = pdf.toString('latin1');
@@ -254,6 +260,18 @@ describe('what is not a good time-stamp or not only validation data', () => {
     }
   });
 
+  it('calls an update that rewrites the page’s content stream “other”, even with the same dictionary', () => {
+    const page = objectText(fixture.pdf, PAGE_OBJECT);
+    const contents = Number(/\/Contents \[\d+ 0 R (\d+) 0 R\]/.exec(page)?.[1]);
+    const dictionary = objectText(fixture.pdf, contents).split('stream')[0] ?? '';
+    const length = Number(/\/Length (\d+)/.exec(dictionary)?.[1]);
+    const forged = `${dictionary.trim()}\nstream\n${'q Q '.repeat(length).slice(0, length)}\nendstream`;
+    const changed = update(extended.pdf, contents, forged);
+    const after = scanAfterSignature(changed, signedPart(changed).signedEnd);
+    expect(after.kind).toBe('other');
+    expect(after.message).toContain(`replaces stream object ${String(contents)}`);
+  });
+
   it('calls an update of the Info dictionary or of the catalog beyond /DSS “other”', () => {
     const infoNumber = Number(
       /\/Info (\d+) 0 R/.exec(fixture.pdf.toString('latin1').slice(-400))?.[1],
@@ -275,6 +293,46 @@ describe('what is not a good time-stamp or not only validation data', () => {
     const after = scanAfterSignature(openAction, signedPart(openAction).signedEnd);
     expect(after).toMatchObject({ kind: 'other' });
     expect(after.message).toContain('the document catalog');
+  });
+
+  /** A document time-stamp (ISO 32000-2 §12.8.5) added to the B-LT file, as B-LTA would. */
+  function withDocumentTimestamp(rect: string, annotation = '/Subtype /Widget /FT /Sig'): Buffer {
+    const text = extended.pdf.toString('latin1');
+    const size = Number(/\/Size (\d+)/.exec(text.slice(text.lastIndexOf('trailer')))?.[1]);
+    const rootNumber = Number(/\/Root (\d+) 0 R/.exec(text.slice(-400))?.[1]);
+    const catalog = objectText(extended.pdf.subarray(0, fixture.pdf.length), rootNumber);
+    const page = objectText(fixture.pdf, PAGE_OBJECT);
+    const [sig, widget] = [size, size + 1];
+    const dssRef = /\/DSS (\d+) 0 R/.exec(text.slice(fixture.pdf.length))?.[0] ?? '';
+    return updateMany(extended.pdf, [
+      [
+        sig,
+        `<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange [0 0 0 0] /Contents <00>>>`,
+      ],
+      [
+        widget,
+        `<</Type /Annot ${annotation} /Rect ${rect} /V ${String(sig)} 0 R /T (DocTS) /F 132 /P ${String(PAGE_OBJECT)} 0 R>>`,
+      ],
+      [
+        rootNumber,
+        catalog
+          .replace('<<', `<<${dssRef} `)
+          .replace(/\/Fields \[(\d+ 0 R)\]/, `/Fields [$1 ${String(widget)} 0 R]`),
+      ],
+      [PAGE_OBJECT, page.replace(/\/Annots \[(\d+ 0 R)\]/, `/Annots [$1 ${String(widget)} 0 R]`)],
+    ]);
+  }
+
+  it('accepts an ETSI.RFC3161 document time-stamp after B-LT, and nothing visible', () => {
+    const invisible = withDocumentTimestamp('[0 0 0 0]');
+    const accepted = scanAfterSignature(invisible, signedPart(fixture.pdf).signedEnd);
+    expect(accepted.kind).toBe('validation data only');
+    expect(accepted.message).toContain('1 document time-stamp');
+    expect(accepted.certsDer).toHaveLength(3);
+    const visible = withDocumentTimestamp('[10 10 200 40]');
+    expect(scanAfterSignature(visible, signedPart(fixture.pdf).signedEnd).kind).toBe('other');
+    const note = withDocumentTimestamp('[0 0 0 0]', '/Subtype /Text /Contents (Approved)');
+    expect(scanAfterSignature(note, signedPart(fixture.pdf).signedEnd).kind).toBe('other');
   });
 
   it('survives garbage after the signed revision and an impossible signed end', () => {

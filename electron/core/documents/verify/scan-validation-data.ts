@@ -190,9 +190,14 @@ function scan(bytes: Buffer, signedEnd: number): AfterSignature {
     if (trailer.has('/Encrypt')) other('An update after the signature encrypts the document.');
   }
   if (appended.trailers.length === 0) other('Bytes after the signature are not a complete update.');
+  // Each update's table points at that update's objects (an object redefined later keeps its
+  // earlier entry in the earlier table).
+  const defined = new Set(
+    appended.objects.map((object) => `${String(object.number)}@${String(object.offset)}`),
+  );
   for (const entry of appended.entries) {
     if (!entry.inUse && entry.number !== 0) other('An update after the signature deletes objects.');
-    if (entry.inUse && latest.get(entry.number)?.offset !== entry.offset)
+    if (entry.inUse && !defined.has(`${String(entry.number)}@${String(entry.offset)}`))
       other('An update after the signature points at objects it does not hold.');
   }
   const rootNumber = root?.kind === 'ref' ? root.number : -1;
@@ -258,6 +263,9 @@ function scan(bytes: Buffer, signedEnd: number): AfterSignature {
         );
       continue;
     }
+    // Validation data never rewrites a stream the signature covers (page content, fonts, images).
+    if (object.stream !== null)
+      other(`An update after the signature replaces stream object ${String(object.number)}.`);
     const before =
       signed.objectAt(object.number) ?? other('An update replaces an unreadable object.');
     if (!onlyAllowedGrowth(before, object.value, widgets, object.number === rootNumber))
