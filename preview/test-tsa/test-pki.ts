@@ -121,6 +121,8 @@ export function testTsaCertificate(
   ca: IssuedCertificate,
   now: Date,
   crlUrl?: string,
+  /** false only to test that clients refuse it (RFC 3161 §2.3 requires critical). */
+  critical = true,
 ): IssuedCertificate {
   return issueCertificate({
     subject: { commonName: 'KP Desk Test TSA', organization: 'KP Desk test PKI', country: 'US' },
@@ -129,7 +131,7 @@ export function testTsaCertificate(
     notBefore: new Date(now.getTime() - DAY_MS),
     notAfter: new Date(now.getTime() + 20 * 365 * DAY_MS),
     keyUsage: 0x80,
-    extendedKeyUsage: { purposes: [OID.timeStamping], critical: true },
+    extendedKeyUsage: { purposes: [OID.timeStamping], critical },
     ...(crlUrl === undefined ? {} : { crlUrl }),
   });
 }

@@ -50,6 +50,8 @@ export type TestTsaOptions = {
   port?: number;
   /** An existing test CA (so signer and TSA share one root); a new one otherwise. */
   ca?: IssuedCertificate;
+  /** Only for tests of clients: a TSA certificate whose time-stamping EKU is not critical. */
+  nonCriticalUsage?: boolean;
 };
 
 const generalizedTime = (date: Date): Buffer =>
@@ -107,7 +109,7 @@ export async function startTestTsa(options: TestTsaOptions = {}): Promise<TestTs
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
-  const tsa = testTsaCertificate(ca, now(), `${base}/ca.crl`);
+  const tsa = testTsaCertificate(ca, now(), `${base}/ca.crl`, options.nonCriticalUsage !== true);
   const tsaSigner = signerCertificate(tsa.der);
   const essCertIdV2 = derSequence(
     derSequence(
