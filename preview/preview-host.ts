@@ -25,8 +25,18 @@ async function main(): Promise<void> {
     version: packageJson.version,
     // A fixed folder keeps the vault between runs; by default each run starts from first run.
     ...(process.env.KP_PREVIEW_DATA_DIR ? { dataDir: process.env.KP_PREVIEW_DATA_DIR } : {}),
+    // The local test TSA (a fixed port keeps a saved TSA address valid between runs).
+    testTsa:
+      process.env.KP_PREVIEW_TSA === 'off'
+        ? false
+        : { port: Number(process.env.KP_PREVIEW_TSA_PORT ?? '0') || 0 },
   });
   process.stdout.write(`KP Desk preview: ${server.openUrl}\n`);
+  if (server.tsaUrl !== null)
+    process.stdout.write(
+      `Test time-stamp authority (RFC 3161, test CA, not trusted anywhere): ${server.tsaUrl}\n` +
+        '  Enter it in Settings > Time-stamp authority to sign documents as PAdES B-LT.\n',
+    );
 
   // The open server keeps the process alive until Ctrl+C (or a test's kill).
   const stop = () => {

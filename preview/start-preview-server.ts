@@ -19,6 +19,8 @@ import { handleInvoke, INVOKE_PREFIX } from './http-bridge';
 import { isAllowedHost, isAllowedOrigin } from './request-guards';
 import { sendError, sendText, setSecurityHeaders } from './responses';
 import { serveStatic } from './static-files';
+import type { TestTsa } from './test-tsa/test-tsa-server';
+import { startTestTsa } from './test-tsa/test-tsa-server';
 
 export type PreviewServerOptions = {
   /** The built renderer (dist/renderer). */
@@ -32,6 +34,11 @@ export type PreviewServerOptions = {
   version?: string;
   /** The vault's folder; a new empty one in the OS temp folder when omitted (a first run). */
   dataDir?: string;
+  /**
+   * Also run the local test time-stamp authority (RFC 3161, preview/test-tsa) on 127.0.0.1, so
+   * documents can be signed B-T/B-LT in the preview: put its address in the vault settings.
+   */
+  testTsa?: boolean | { port: number };
   /** Where problems are reported (never the token); standard error by default. */
   log?: (line: string) => void;
 };
@@ -43,6 +50,8 @@ export type PreviewServer = {
   openUrl: string;
   token: string;
   port: number;
+  /** The test TSA's address (http://127.0.0.1:<port>/tsa), when it runs. */
+  tsaUrl: string | null;
   close: () => Promise<void>;
 };
 
@@ -106,6 +115,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   });
   port = (server.address() as AddressInfo).port;
+  let tsa: TestTsa | null = null;
+  if (options.testTsa !== undefined && options.testTsa !== false)
+    tsa = await startTestTsa(options.testTsa === true ? {} : { port: options.testTsa.port });
   const url = `http://${host}:${port}/`;
 
   return {
@@ -113,13 +125,16 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     openUrl: `${url}#token=${token}`,
     token,
     port,
-    close: () =>
-      new Promise<void>((resolveClose, rejectClose) => {
+    tsaUrl: tsa?.url ?? null,
+    close: async () => {
+      await tsa?.close();
+      await new Promise<void>((resolveClose, rejectClose) => {
         server.close((error) => {
           if (error) rejectClose(error);
           else resolveClose();
         });
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -76,6 +76,14 @@ export const ImportIdentitySchema = z
 export const documentKinds = ['certificate', 'void'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
+/**
+ * PAdES baseline levels (ETSI EN 319 142-1): B-B signed; B-T with a time-stamp from a TSA; B-LT
+ * with the validation data (certificates, CRLs) in the document, verifiable after the signing
+ * certificate expires.
+ */
+export const signatureLevels = ['B-B', 'B-T', 'B-LT'] as const;
+export type SignatureLevel = (typeof signatureLevels)[number];
+
 export const SignedDocumentSchema = z
   .object({
     documentId: z.number().int(),
@@ -89,6 +97,10 @@ export const SignedDocumentSchema = z
     signedAt: z.string(),
     /** True when the stored document already matched the record and was not signed again. */
     reused: z.boolean(),
+    /** The PAdES level the document got (B-B when no TSA is set or it could not be reached). */
+    level: z.enum(signatureLevels),
+    /** Why that level, in plain words (e.g. "the time-stamp authority … could not be reached"). */
+    levelNote: z.string(),
   })
   .strict();
 export type SignedDocument = z.infer<typeof SignedDocumentSchema>;

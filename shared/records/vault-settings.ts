@@ -38,6 +38,19 @@ export const VaultSettingsSchema = z
       .max(24 * 60, 'Lock after at most 24 hours (1440 minutes).'),
     /** Shift of the print-on-form overlay in PDF points: +x right, +y up. */
     printerCalibration: z.object({ offsetXPt: offset, offsetYPt: offset }).strict(),
+    /**
+     * The RFC 3161 time-stamp authority for PAdES B-T/B-LT signatures (ETSI EN 319 142-1);
+     * empty: documents are signed B-B. A TSA that cannot be reached never stops the signing.
+     */
+    tsaUrl: z
+      .string()
+      .trim()
+      .max(2000, 'Use an address of at most 2,000 characters.')
+      .regex(
+        /^(https?:\/\/[^\s/?#@]+(\/[^\s]*)?)?$/i,
+        'Enter the time-stamp authority’s address as http://… or https://…, or leave it empty.',
+      )
+      .default(''),
   })
   .strict();
 
@@ -49,6 +62,7 @@ export const defaultVaultSettings: VaultSettings = {
   retentionYears: DEFAULT_RETENTION_YEARS,
   autoLockMinutes: 15,
   printerCalibration: { offsetXPt: 0, offsetYPt: 0 },
+  tsaUrl: '',
 };
 
 /**

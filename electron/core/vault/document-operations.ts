@@ -16,6 +16,7 @@ import { defaultValidationSettings } from '../../../shared/domain/validation-set
 import type {
   DocumentKind,
   DocumentVerification,
+  SignatureLevel,
   SignedDocument,
 } from '../../../shared/ipc/documents-contract';
 import { documentKinds } from '../../../shared/ipc/documents-contract';
@@ -37,6 +38,8 @@ import { createAttachmentRepository } from './repositories/attachment-repository
 import type { CertificateRecord } from './repositories/certificate-row';
 import { createCertificateRepository } from './repositories/certificate-repository';
 import { createIdentityRepository } from './repositories/identity-repository';
+import { createSettingsRepository } from './repositories/settings-repository';
+import { createSignatureLevelRepository } from './repositories/signature-level-repository';
 import { createLicenseeRepository } from './repositories/licensee-repository';
 import { parseInput } from './repositories/parse-input';
 import { createUserRepository } from './repositories/user-repository';
@@ -47,6 +50,8 @@ export type DocumentOperationsOptions = {
   settings?: ValidationSettings | (() => ValidationSettings) | undefined;
   /** The folder holding fonts/ (resources/ in development, process.resourcesPath packaged). */
   resourcesDir: string | undefined;
+  /** How long to wait for the time-stamp authority (default 10 s); signing goes on without it. */
+  tsaTimeoutMs?: number;
   /** The printer calibration from the settings; zero offsets when none is saved. */
   printerCalibration?: (db: Database) => PrinterCalibration;
 };
@@ -57,6 +62,9 @@ export type PreparedDocument = {
   pdf: Buffer;
   digest: string;
   signedAt: Date;
+  /** The PAdES level reached (B-T/B-LT need the TSA of the settings) and why. */
+  level: SignatureLevel;
+  levelNote: string;
 };
 
 const ATTACHMENT_KIND: Record<DocumentKind, 'signed-certificate' | 'signed-void-copy'> = {
@@ -99,6 +107,8 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   const attachments = createAttachmentRepository(db, now);
   const identities = createIdentityRepository(db, now);
   const audit = createAuditWriter(db, now);
+  const savedSettings = createSettingsRepository(db, now);
+  const levels = createSignatureLevelRepository(db);
   const identity = createIdentityOperations({ db, identities, users, licensee, audit, now });
 
   const resourcesDir = (): string => {
@@ -183,7 +193,20 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
             voidStamp: voidStamp ?? { reason: 'Voided', date: signedAt.toISOString().slice(0, 10) },
           },
     );
-    return { kind, pdf: document.pdf, digest: certificateDigest(certificate), signedAt };
+    // PAdES B-T/B-LT when a TSA is set and answers; otherwise B-B, with the reason recorded.
+    const { extendSignature } = await import('../documents/timestamp/extend-signature');
+    const extended = await extendSignature(document.pdf, {
+      tsaUrl: savedSettings.tsaUrl(),
+      ...(options.tsaTimeoutMs === undefined ? {} : { timeoutMs: options.tsaTimeoutMs }),
+    });
+    return {
+      kind,
+      pdf: extended.pdf,
+      digest: certificateDigest(certificate),
+      signedAt,
+      level: extended.level,
+      levelNote: extended.note,
+    };
   }
 
   /** Keeps a prepared document in the vault with its audit event; run inside a transaction. */
@@ -206,6 +229,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       mediaType: 'application/pdf',
       content: prepared.pdf,
     });
+    levels.record(meta.id, prepared.level, prepared.levelNote);
     audit.append({
       userId: user.id,
       action: prepared.kind === 'void' ? 'document.sign-void' : 'document.sign',
@@ -222,9 +246,16 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       pages: countPages(prepared.pdf),
       signedAt: prepared.signedAt.toISOString(),
       reused: false,
+      level: prepared.level,
+      levelNote: prepared.levelNote,
     };
   }
   const storeInTransaction = db.transaction(store);
+
+  const recordedLevel = (attachmentId: number) => {
+    const recorded = levels.of(attachmentId);
+    return { level: recorded.level, levelNote: recorded.note };
+  };
 
   const reuse = (record: CertificateRecord, kind: DocumentKind): SignedDocument | null => {
     const meta = latestStored(record.id, kind);
@@ -241,6 +272,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       pages: countPages(pdf),
       signedAt: meta.createdAt,
       reused: true,
+      ...recordedLevel(meta.id),
     };
   };
 

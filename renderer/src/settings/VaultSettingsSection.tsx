@@ -85,11 +85,16 @@ export function VaultSettingsSection({ api, editable }: Props) {
       </section>
     );
 
-  const box = (key: keyof VaultSettingsForm, label: string, hint: string) => (
+  const box = (
+    key: keyof VaultSettingsForm,
+    label: string,
+    hint: string,
+    inputMode: 'numeric' | 'url' = 'numeric',
+  ) => (
     <TextField
       label={label}
       name={key}
-      inputMode="numeric"
+      inputMode={inputMode}
       value={form[key]}
       disabled={!editable || busy}
       onChange={(event) => {
@@ -138,6 +143,12 @@ export function VaultSettingsSection({ api, editable }: Props) {
             'offsetYPt',
             'Printer offset up (points)',
             'Positive moves the print up, negative down. Between -72 and 72.',
+          )}
+          {box(
+            'tsaUrl',
+            'Time-stamp authority (RFC 3161 address)',
+            'Signatures get a trusted time and long-term validation data (PAdES B-LT) from this service, so they can be checked after the signing certificate expires. Empty: signed without (B-B). If it cannot be reached, the document is still signed, as B-B.',
+            'url',
           )}
         </div>
         <FormAlert error={error} success={success} />

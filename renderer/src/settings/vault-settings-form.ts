@@ -9,6 +9,7 @@ export type VaultSettingsForm = {
   autoLockMinutes: string;
   offsetXPt: string;
   offsetYPt: string;
+  tsaUrl: string;
 };
 
 export function toForm(settings: VaultSettings): VaultSettingsForm {
@@ -19,6 +20,7 @@ export function toForm(settings: VaultSettings): VaultSettingsForm {
     autoLockMinutes: String(settings.autoLockMinutes),
     offsetXPt: String(settings.printerCalibration.offsetXPt),
     offsetYPt: String(settings.printerCalibration.offsetYPt),
+    tsaUrl: settings.tsaUrl,
   };
 }
 
@@ -38,6 +40,7 @@ export function fromForm(form: VaultSettingsForm): Record<string, unknown> {
       offsetXPt: asNumber(form.offsetXPt),
       offsetYPt: asNumber(form.offsetYPt),
     },
+    tsaUrl: form.tsaUrl,
   };
 }
 
@@ -51,6 +54,7 @@ export function formKeyOf(path: string): keyof VaultSettingsForm | null {
     'autoLockMinutes',
     'offsetXPt',
     'offsetYPt',
+    'tsaUrl',
   ];
   return (keys as string[]).includes(key) ? (key as keyof VaultSettingsForm) : null;
 }

@@ -46,6 +46,10 @@ export const explicit = (tag: ContextTag, inner: Asn1): Asn1 =>
 export const implicitConstructed = (tag: ContextTag, items: Asn1[]): Asn1 =>
   asn1.create(asn1.Class.CONTEXT_SPECIFIC, CONTEXT_TAGS[tag], true, items);
 
+/** Is `node` the universal tag `type` (INTEGER 2, OCTET STRING 4, SEQUENCE 16, GeneralizedTime 24 …). */
+export const isUniversal = (node: Asn1 | undefined, type: number): boolean =>
+  node?.tagClass === U && (node.type as number) === type;
+
 /** Is `node` the context-specific tag [tag] (forge types context tag numbers as universal Types). */
 export const isContextTag = (node: Asn1 | undefined, tag: number): boolean =>
   node?.tagClass === asn1.Class.CONTEXT_SPECIFIC && (node.type as number) === tag;

@@ -26,4 +26,20 @@ export const OID = {
   subjectKeyIdentifier: '2.5.29.14',
   keyUsage: '2.5.29.15',
   basicConstraints: '2.5.29.19',
+  extKeyUsage: '2.5.29.37',
+  crlDistributionPoints: '2.5.29.31',
+  /** RFC 3161 §2.3: id-kp-timeStamping, the only extended key usage of a TSA certificate. */
+  timeStamping: '1.3.6.1.5.5.7.3.8',
+  /** RFC 3161 §2.4.2: id-ct-TSTInfo, the content type of a time-stamp token. */
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  /** RFC 3161 Appendix A / ETSI EN 319 122-1 §5.3: the signature-time-stamp unsigned attribute. */
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
+  /** RFC 2634 §5.4: signing-certificate (ESSCertID, SHA-1), what many TSAs still send. */
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
+  sha1: '1.3.14.3.2.26',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+  sha384WithRsa: '1.2.840.113549.1.1.12',
+  sha512WithRsa: '1.2.840.113549.1.1.13',
+  ecdsaWithSha384: '1.2.840.10045.4.3.3',
 } as const;

@@ -13,6 +13,12 @@ type Row = {
   printer_offset_y_pt: number;
 };
 
+/**
+ * The TSA's address lives in the key/value settings table (audited as entity 'setting'), not as a
+ * column of vault_settings: a new column would change the audit digest of a row saved before.
+ */
+export const TSA_URL_SETTING = 'timestamp.tsaUrl';
+
 export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
 
 export function createSettingsRepository(db: Database, now: () => Date) {
@@ -28,7 +34,21 @@ export function createSettingsRepository(db: Database, now: () => Date) {
        printer_offset_y_pt = excluded.printer_offset_y_pt,
        updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );
+  const readValue = db.prepare<[string], { value_json: string }>(
+    'SELECT value_json FROM settings WHERE key = ?',
+  );
+  const writeValue = db.prepare(
+    `INSERT INTO settings (key, value_json) VALUES (?, ?)
+     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`,
+  );
+  const tsaUrl = (): string => {
+    const row = readValue.get(TSA_URL_SETTING);
+    const value: unknown = row === undefined ? '' : JSON.parse(row.value_json);
+    return typeof value === 'string' ? value : '';
+  };
   return {
+    /** The RFC 3161 time-stamp authority's address; empty when none is set. */
+    tsaUrl,
     /** The stored settings, or null when none were saved yet (the caller supplies defaults). */
     get: (): VaultSettings | null => {
       const row = read.get();
@@ -42,6 +62,7 @@ export function createSettingsRepository(db: Database, now: () => Date) {
           offsetXPt: row.printer_offset_x_pt,
           offsetYPt: row.printer_offset_y_pt,
         },
+        tsaUrl: tsaUrl(),
       });
     },
     save: (settings: VaultSettings, userId: number): void => {
@@ -55,6 +76,7 @@ export function createSettingsRepository(db: Database, now: () => Date) {
         now().toISOString(),
         userId,
       );
+      writeValue.run(TSA_URL_SETTING, JSON.stringify(settings.tsaUrl));
     },
   };
 }
