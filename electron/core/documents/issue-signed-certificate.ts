@@ -7,7 +7,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Certificate } from '../../../shared/domain/certificate';
 import type { VoidStamp } from './layout/void-stamp-items';
-import { pdfFontResources } from './layout/write-certificate-pdf';
+import { certificatePdfPrefix, pdfFontResources } from './layout/write-certificate-pdf';
 import { prepareCertificate, writePreparedCertificate } from './layout/render-certificate-pdf';
 import { SEAL_INFO_KEY, assertSealText } from './seal/embed-seal-text';
 import { signSeal } from './seal/seal-codec';
@@ -67,6 +67,7 @@ export async function issueSignedCertificate(
     sealBox: false,
     signatureBox: true,
     now: signingTime,
+    author: options.licenseeName,
   });
   const { signatureRect } = prepared.page;
   if (signatureRect === null) throw new Error('The layout reserved no signature box.');
@@ -81,5 +82,8 @@ export async function issueSignedCertificate(
   });
   // The seal also travels as text in the Info dictionary, inside the signed bytes.
   const unsigned = writePreparedCertificate(prepared, field, ` /${SEAL_INFO_KEY} (${seal})`);
-  return { pdf: signPreparedPdf(unsigned, signer), seal };
+  return {
+    pdf: signPreparedPdf(unsigned, signer, certificatePdfPrefix(prepared.subsets)),
+    seal,
+  };
 }

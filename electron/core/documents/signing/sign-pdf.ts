@@ -18,6 +18,7 @@ import {
   serializeObject,
   serializeStream,
 } from '../layout/pdf-writer';
+import type { PdfPrefix } from '../layout/pdf-writer';
 import type { ExtraObjects } from '../layout/write-certificate-pdf';
 import { FIRST_EXTRA_OBJECT, FONT_RESOURCES, PAGE_OBJECT } from '../layout/write-certificate-pdf';
 import type { CmsSigner, SignerCertificate } from './cms-signed-data';
@@ -43,9 +44,20 @@ export type SignatureFieldOptions = AppearanceText & {
 };
 
 /**
+ * The ETSI developer extension in the catalog (ISO 32000-1 §7.12, extensions dictionary): PAdES
+ * signatures are ETSI's extension to PDF 1.7, identified as /ESIC; level 2 is the level written
+ * for CAdES-based signatures (SubFilter ETSI.CAdES.detached), as iText and other PAdES writers do.
+ */
+const ESIC_EXTENSION = ' /Extensions <</ESIC <</BaseVersion /1.7 /ExtensionLevel 2>>>>';
+
+/**
  * The signature's objects for the document writer: the field's widget (printed, on page 1), the
  * signature dictionary with the /ByteRange placeholder and the /Contents hole, and the
- * appearance stream.
+ * appearance stream. PDF/A-2 (ISO 19005-2): the widget has the F key with only the Print flag
+ * (§6.3.2) and an appearance dictionary with only /N, a stream (§6.3.3); neither widget nor field
+ * has /A or /AA, and the form has no NeedAppearances (§6.4.1); the ByteRange covers the whole file
+ * but the signature value and the CMS holds the signer's certificate and a single SignerInfo
+ * (§6.4.3).
  */
 export function signatureFieldObjects(options: SignatureFieldOptions): ExtraObjects {
   const widget = FIRST_EXTRA_OBJECT;
@@ -57,7 +69,7 @@ export function signatureFieldObjects(options: SignatureFieldOptions): ExtraObje
     options.fonts,
   );
   return {
-    catalogEntries: ` /AcroForm <</Fields [${String(widget)} 0 R] /SigFlags 3>>`,
+    catalogEntries: ` /AcroForm <</Fields [${String(widget)} 0 R] /SigFlags 3>>${ESIC_EXTENSION}`,
     pageEntries: ` /Annots [${String(widget)} 0 R]`,
     objects: [
       serializeObject(
@@ -106,8 +118,30 @@ export function cmsSignerOf(identity: SigningIdentity): CmsSigner {
   return signer;
 }
 
-/** Fills the placeholder written by signatureFieldObjects: byte range, then the CMS. */
-export function signPreparedPdf(pdf: Buffer, signer: CmsSigner): Buffer {
+/** SHA-256 of the two signed ranges; `prefix`'s hash state is reused when the file starts with it. */
+function signedRangesDigest(
+  pdf: Buffer,
+  hole: number,
+  holeEnd: number,
+  prefix?: PdfPrefix,
+): Buffer {
+  // The comparison (a memcmp) costs a fraction of hashing the same bytes, and it keeps the digest
+  // honest if a caller ever passes the prefix of another file.
+  const known = prefix?.bytes.length ?? 0;
+  const reuse =
+    prefix !== undefined && known <= hole && pdf.compare(prefix.bytes, 0, known, 0, known) === 0;
+  const hash = reuse ? prefix.sha256.copy() : createHash('sha256');
+  return hash
+    .update(pdf.subarray(reuse ? known : 0, hole))
+    .update(pdf.subarray(holeEnd))
+    .digest();
+}
+
+/**
+ * Fills the placeholder written by signatureFieldObjects: byte range, then the CMS. `prefix` is
+ * the constant start of the file as the writer had it (write-certificate-pdf.ts), if known.
+ */
+export function signPreparedPdf(pdf: Buffer, signer: CmsSigner, prefix?: PdfPrefix): Buffer {
   const at = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, 0, 'latin1');
   const hole = pdf.indexOf('/Contents <', at, 'latin1') + '/Contents '.length;
   if (at === -1 || hole < at) throw new Error('The PDF has no signature placeholder.');
@@ -115,10 +149,7 @@ export function signPreparedPdf(pdf: Buffer, signer: CmsSigner): Buffer {
   // The real numbers are shorter than the placeholder's: spaces after the array fill the rest.
   const byteRange = `/ByteRange [0 ${String(hole)} ${String(holeEnd)} ${String(pdf.length - holeEnd)}]`;
   pdf.write(byteRange.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), at, 'latin1');
-  const digest = createHash('sha256')
-    .update(pdf.subarray(0, hole))
-    .update(pdf.subarray(holeEnd))
-    .digest();
+  const digest = signedRangesDigest(pdf, hole, holeEnd, prefix);
   const cms = buildSignedData(digest, signer);
   if (cms.length > SIGNATURE_CONTENTS_BYTES)
     throw new Error('The CMS signature does not fit its hole.');
