@@ -118,23 +118,18 @@ export function cmsSignerOf(identity: SigningIdentity): CmsSigner {
   return signer;
 }
 
-/** SHA-256 of the two signed ranges; `prefix`'s hash state is reused when the file starts with it. */
-function signedRangesDigest(
-  pdf: Buffer,
-  hole: number,
-  holeEnd: number,
-  prefix?: PdfPrefix,
-): Buffer {
-  // The comparison (a memcmp) costs a fraction of hashing the same bytes, and it keeps the digest
-  // honest if a caller ever passes the prefix of another file.
-  const known = prefix?.bytes.length ?? 0;
-  const reuse =
-    prefix !== undefined && known <= hole && pdf.compare(prefix.bytes, 0, known, 0, known) === 0;
-  const hash = reuse ? prefix.sha256.copy() : createHash('sha256');
-  return hash
-    .update(pdf.subarray(reuse ? known : 0, hole))
-    .update(pdf.subarray(holeEnd))
-    .digest();
+/**
+ * How many leading bytes of `pdf` are `prefix` (0 if none is given or the file does not start
+ * with it). The comparison, a memcmp, costs a fraction of hashing the same bytes, and keeps the
+ * digest honest if a caller ever passes the prefix of another file.
+ */
+function knownPrefixLength(pdf: Buffer, prefix: PdfPrefix | undefined): number {
+  const length = prefix?.bytes.length ?? 0;
+  const starts =
+    prefix !== undefined &&
+    pdf.length >= length &&
+    pdf.compare(prefix.bytes, 0, length, 0, length) === 0;
+  return starts ? length : 0;
 }
 
 /**
@@ -142,14 +137,18 @@ function signedRangesDigest(
  * the constant start of the file as the writer had it (write-certificate-pdf.ts), if known.
  */
 export function signPreparedPdf(pdf: Buffer, signer: CmsSigner, prefix?: PdfPrefix): Buffer {
-  const at = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, 0, 'latin1');
+  // The prefix (fonts, ICC profile) holds no signature: search the bytes after it.
+  const known = knownPrefixLength(pdf, prefix);
+  const at = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, known, 'latin1');
   const hole = pdf.indexOf('/Contents <', at, 'latin1') + '/Contents '.length;
   if (at === -1 || hole < at) throw new Error('The PDF has no signature placeholder.');
   const holeEnd = hole + 2 * SIGNATURE_CONTENTS_BYTES + 2; // '<' hex '>'
   // The real numbers are shorter than the placeholder's: spaces after the array fill the rest.
   const byteRange = `/ByteRange [0 ${String(hole)} ${String(holeEnd)} ${String(pdf.length - holeEnd)}]`;
   pdf.write(byteRange.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), at, 'latin1');
-  const digest = signedRangesDigest(pdf, hole, holeEnd, prefix);
+  // SHA-256 of the two signed ranges, continuing from the prefix's hash state when there is one.
+  const hash = known > 0 && prefix !== undefined ? prefix.sha256.copy() : createHash('sha256');
+  const digest = hash.update(pdf.subarray(known, hole)).update(pdf.subarray(holeEnd)).digest();
   const cms = buildSignedData(digest, signer);
   if (cms.length > SIGNATURE_CONTENTS_BYTES)
     throw new Error('The CMS signature does not fit its hole.');
