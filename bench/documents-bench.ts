@@ -2,7 +2,9 @@
 // the same PDF bytes plus one signature with the same key in Node's crypto (the least any signed
 // document costs). Also: verifying one certificate. A plain script (npm run bench:documents)
 // because vitest bench cannot print the ratio of two benchmarks' medians. bench/README.md says
-// how to read it; the goals are p50 ≤ 15 ms and ≤ 3× the floor, and verify ≤ 10 ms.
+// how to read it. The goals (issue 11): generate + sign + seal p50 ≤ 3× the floor for each key
+// type, verify p50 ≤ 3 ms. Each figure is printed with its goal and OK or MISS; a miss does not
+// change the exit code (a benchmark informs, it does not gate: the machine's load moves it).
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +62,14 @@ async function timings(runs: number, task: () => unknown): Promise<Timings> {
 const quantile = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
+
+const GOALS = { ratioToFloor: 3, verifyMs: 3, issueMs: 15 } as const;
+const verdict = (met: boolean): string => (met ? 'OK  ' : 'MISS');
+const misses: string[] = [];
+function judge(what: string, met: boolean): string {
+  if (!met) misses.push(what);
+  return verdict(met);
+}
 const line = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
@@ -106,20 +116,22 @@ async function benchKeyType(keyType: SigningKeyType): Promise<void> {
 
   const p50 = quantile(issue.wall, 0.5);
   const floorP50 = quantile(floor.wall, 0.5);
+  const ratio = p50 / floorP50;
+  const verifyP50 = quantile(verify.wall, 0.5);
   const cpu = (t: Timings): string => `cpu p50 ${ms(quantile(t.cpu, 0.5))}`;
   line(`\n${keyType} signing key (PDF ${(pdf.length / 1024).toFixed(1)} KiB)`);
   line(
-    `  generate + sign + seal   p50 ${ms(p50)}  p95 ${ms(quantile(issue.wall, 0.95))}   goal ≤ 15 ms   ${cpu(issue)}`,
+    `  ${judge(`${keyType} generate + sign + seal`, p50 <= GOALS.issueMs)} generate + sign + seal   p50 ${ms(p50)}  p95 ${ms(quantile(issue.wall, 0.95))}   goal ≤ ${String(GOALS.issueMs)} ms   ${cpu(issue)}`,
   );
   line(
-    `    of which render + write p50 ${ms(quantile(render.wall, 0.5))} (layout, QR, PDF; no seal or signature)   ${cpu(render)}`,
+    `       of which render + write p50 ${ms(quantile(render.wall, 0.5))} (layout, QR, PDF; no seal or signature)   ${cpu(render)}`,
   );
-  line(`  floor (SHA-256 + sign)   p50 ${ms(floorP50)}   ${cpu(floor)}`);
+  line(`       floor (SHA-256 + sign)   p50 ${ms(floorP50)}   ${cpu(floor)}`);
   line(
-    `  ratio to the floor       ${(p50 / floorP50).toFixed(1)}×   goal ≤ 3×   (cpu ${(quantile(issue.cpu, 0.5) / quantile(floor.cpu, 0.5)).toFixed(1)}×)`,
+    `  ${judge(`${keyType} ratio to the floor ${ratio.toFixed(1)}×`, ratio <= GOALS.ratioToFloor)} ratio to the floor       ${ratio.toFixed(1)}×   goal ≤ ${String(GOALS.ratioToFloor)}×   (cpu ${(quantile(issue.cpu, 0.5) / quantile(floor.cpu, 0.5)).toFixed(1)}×)`,
   );
   line(
-    `  verify one certificate   p50 ${ms(quantile(verify.wall, 0.5))}  p95 ${ms(quantile(verify.wall, 0.95))}   goal ≤ 10 ms   ${cpu(verify)}`,
+    `  ${judge(`${keyType} verify ${ms(verifyP50)}`, verifyP50 <= GOALS.verifyMs)} verify one certificate   p50 ${ms(verifyP50)}  p95 ${ms(quantile(verify.wall, 0.95))}   goal ≤ ${String(GOALS.verifyMs)} ms   ${cpu(verify)}`,
   );
 }
 
@@ -129,5 +141,11 @@ line(
     .map((l) => l.toFixed(2))
     .join(' ')} on ${String(cpus().length)} cores`,
 );
-await benchKeyType('rsa-2048');
 await benchKeyType('ecdsa-p256');
+await benchKeyType('rsa-3072');
+await benchKeyType('rsa-2048');
+line(
+  misses.length === 0
+    ? '\nAll goals met.'
+    : `\nMISSED ${String(misses.length)} goal(s): ${misses.join('; ')}. (Informational: exit code 0.)`,
+);

@@ -10,6 +10,7 @@ import type { FileDialogs, OpenPurpose } from '../electron/core/file-dialogs';
 export const openExtensions: Record<OpenPurpose, readonly string[]> = {
   backup: ['.kpdesk-backup', '.kpbak'],
   pkcs12: ['.p12', '.pfx'],
+  'x509-certificate': ['.pem', '.crt', '.cer', '.der'],
   'certificate-pdf': ['.pdf'],
   attachment: ['.pdf', '.png', '.jpg', '.jpeg'],
 };

@@ -11,6 +11,7 @@ type DocumentChannel =
   | 'identity:get'
   | 'identity:generate'
   | 'identity:import'
+  | 'identity:importCertificate'
   | 'documents:preview'
   | 'documents:sign'
   | 'documents:save'
@@ -31,6 +32,11 @@ export function createDocumentHandlers(
       await vault.identity.checkImport(undefined);
       const path = await dialogs.chooseOpenPath({ purpose: 'pkcs12' });
       return path === null ? cancelled : vault.identity.import({ ...input, path });
+    },
+    'identity:importCertificate': async () => {
+      await vault.identity.checkImportCertificate(undefined);
+      const path = await dialogs.chooseOpenPath({ purpose: 'x509-certificate' });
+      return path === null ? cancelled : vault.identity.importCertificate({ path });
     },
     'documents:preview': (input) => vault.documents.preview(input),
     'documents:sign': (input) => vault.documents.sign(input),

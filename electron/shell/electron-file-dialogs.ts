@@ -15,6 +15,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
   backup: [{ name: 'KP Desk backup', extensions: ['kpdesk-backup', 'kpbak'] }],
   pkcs12: [{ name: 'Signing identity (PKCS#12)', extensions: ['p12', 'pfx'] }],
+  'x509-certificate': [{ name: 'Signing certificate', extensions: ['pem', 'crt', 'cer', 'der'] }],
   'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   attachment: [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
 };
@@ -25,6 +26,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'overlay-pdf': 'Print overlay for the USKPA form',
   'calibration-pdf': 'Printer calibration page',
   pkcs12: 'Signing identity',
+  'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',
 };
 

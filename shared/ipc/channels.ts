@@ -48,6 +48,7 @@ export const channelNames = [
   'identity:get',
   'identity:generate',
   'identity:import',
+  'identity:importCertificate',
   'documents:preview',
   'documents:sign',
   'documents:save',

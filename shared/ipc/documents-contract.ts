@@ -60,7 +60,8 @@ export const GenerateIdentitySchema = z
     signerName: name(100, 'signer’s name'),
     /** The certificate's O=; by default the licensee's legal name from the profile. */
     organization: name(200, 'organisation name').optional(),
-    keyType: z.enum(['rsa-2048', 'ecdsa-p256']).default('rsa-2048'),
+    /** ECDSA P-256 by default (electron/core/documents/signing/identity.ts says why). */
+    keyType: z.enum(['ecdsa-p256', 'rsa-3072', 'rsa-2048']).default('ecdsa-p256'),
   })
   .strict();
 
@@ -298,6 +299,15 @@ export const documentsContract = {
   },
   'identity:import': {
     input: ImportIdentitySchema,
+    output: z.union([IdentitySummarySchema, CancelledSchema]),
+  },
+  /**
+   * The certificate a CA issued for the generated key's request (CSR), with its chain: a PEM or
+   * DER file chosen in main's open dialog. Administrators only; IDENTITY_INVALID when it is not
+   * for this key, not fit for signing, not valid now, or its chain does not link.
+   */
+  'identity:importCertificate': {
+    input: noInput,
     output: z.union([IdentitySummarySchema, CancelledSchema]),
   },
   /** Page 1 as an SVG document (792 × 612 units), from the same layout as the PDF. */

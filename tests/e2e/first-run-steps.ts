@@ -24,7 +24,7 @@ export type FirstRunOptions = {
    * The signing identity generated at its step (signer's name, by default the administrator's
    * name); null leaves it for later (no document can be signed then).
    */
-  identity?: { signerName?: string; keyType?: 'rsa-2048' | 'ecdsa-p256' } | null;
+  identity?: { signerName?: string; keyType?: 'ecdsa-p256' | 'rsa-3072' | 'rsa-2048' } | null;
   /** Form numbers to register ("US10000-US10099, US10150"); null skips the stock step. */
   stock?: string | null;
   /** Called at each step once its heading has the focus (e.g. to take a screenshot). */
@@ -155,9 +155,13 @@ export async function completeFirstRunByKeyboard(
     await pressButton(page, 'Set it up later in Settings');
   } else {
     await typeInto(page, 'Signer’s name', identitySignerName);
-    if (options.identity?.keyType === 'ecdsa-p256') {
+    // The key types are listed ECDSA P-256 (the default), RSA 3072, RSA 2048.
+    const steps = { 'ecdsa-p256': 0, 'rsa-3072': 1, 'rsa-2048': 2 }[
+      options.identity?.keyType ?? 'ecdsa-p256'
+    ];
+    if (steps > 0) {
       await tabTo(page, 'Key type');
-      await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < steps; i += 1) await page.keyboard.press('ArrowDown');
     }
     await pressButton(page, 'Generate the identity');
     await expect(page.getByTestId('identity-details')).toBeVisible({ timeout: 120_000 });

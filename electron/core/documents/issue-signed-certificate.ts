@@ -13,6 +13,7 @@ import type { Certificate } from '../../../shared/domain/certificate';
 import type { VoidStamp } from './layout/void-stamp-items';
 import type { DocumentRecipe } from './recipe/document-recipe';
 import { certificateRecord, LAYOUT_VERSION } from './recipe/document-recipe';
+import { certificatePdfPrefix } from './layout/write-certificate-pdf';
 import { signSeal } from './seal/seal-codec';
 import type { SealKey } from './seal/seal-key';
 import { sealPrivateKey } from './seal/seal-key';
@@ -91,5 +92,9 @@ export async function issueSignedCertificate(
   const seal = signSeal(recipe.record, sealKeyOf(options.sealKey.privateKeyPkcs8Der), recipe.kind);
   const fonts = await loadDocumentFonts(options.resourcesDir);
   const unsigned = writeUnsignedCertificate(recipe, seal, fonts);
-  return { pdf: signPreparedPdf(unsigned, signer), seal, recipe };
+  return {
+    pdf: signPreparedPdf(unsigned, signer, certificatePdfPrefix(fonts.subsets)),
+    seal,
+    recipe,
+  };
 }

@@ -64,6 +64,7 @@ export function writeUnsignedCertificate(
     variant: recipe.kind,
     producer: recipe.producer,
     now: signingTime,
+    author: recipe.licensee,
   });
   // The seal and the recipe travel as text in the Info dictionary, inside the signed bytes.
   const extra = ` /${SEAL_INFO_KEY} (${seal}) /${RECIPE_INFO_KEY} (${encodeRecipe(recipe)})`;

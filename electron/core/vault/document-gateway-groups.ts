@@ -42,6 +42,11 @@ export function documentGatewayGroups(
       checkImport: call((ops, actor) => ops.identity.checkImport(actor)),
       /** `{ path, password, signerName? }`: path from main's open dialog. */
       import: call((ops, actor, input) => ops.identity.importFile(actor, input)),
+      checkImportCertificate: call((ops, actor) => ops.identity.checkImportCertificate(actor)),
+      /** `{ path }`: the CA's certificate (and chain) file, from main's open dialog. */
+      importCertificate: call((ops, actor, input) =>
+        ops.identity.importCertificateFile(actor, input),
+      ),
     },
     documents: {
       sign: call((ops, actor, input) => ops.sign(actor, input)),

@@ -24,9 +24,13 @@ function Heading({ level, children }: { level: 2 | 3; children: string }) {
   return level === 2 ? <h2 className="form-heading">{children}</h2> : <h3>{children}</h3>;
 }
 
+type KeyType = 'ecdsa-p256' | 'rsa-3072' | 'rsa-2048';
+const keyTypeOf = (value: string): KeyType =>
+  value === 'rsa-3072' || value === 'rsa-2048' ? value : 'ecdsa-p256';
+
 export function GenerateIdentityForm({ api, onReady, headingLevel = 3 }: Props) {
   const [signerName, setSignerName] = useState('');
-  const [keyType, setKeyType] = useState<'rsa-2048' | 'ecdsa-p256'>('rsa-2048');
+  const [keyType, setKeyType] = useState<KeyType>('ecdsa-p256');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -69,12 +73,13 @@ export function GenerateIdentityForm({ api, onReady, headingLevel = 3 }: Props) 
           name="keyType"
           value={keyType}
           onChange={(event) => {
-            setKeyType(event.target.value === 'ecdsa-p256' ? 'ecdsa-p256' : 'rsa-2048');
+            setKeyType(keyTypeOf(event.target.value));
           }}
-          hint="RSA 2048 works with every PDF reader; keep it unless your certification authority asks otherwise."
+          hint="Elliptic curve P-256 is fast and accepted by Adobe Acrobat and the other PDF readers; choose RSA 3072 if your certification authority issues RSA certificates only."
         >
-          <option value="rsa-2048">RSA 2048 (recommended)</option>
-          <option value="ecdsa-p256">Elliptic curve P-256</option>
+          <option value="ecdsa-p256">Elliptic curve P-256 (recommended)</option>
+          <option value="rsa-3072">RSA 3072</option>
+          <option value="rsa-2048">RSA 2048</option>
         </SelectField>
       </div>
       <FormAlert error={error} />

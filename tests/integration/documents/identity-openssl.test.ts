@@ -32,7 +32,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe.each(['rsa-2048', 'ecdsa-p256'] as const)('a %s identity', (keyType) => {
+describe.each(['ecdsa-p256', 'rsa-3072', 'rsa-2048'] as const)('a %s identity', (keyType) => {
   const identity = generateSigningIdentity({
     licenseeName: 'Société Générale Diamants',
     signerName: 'Jean Dupont',
@@ -57,6 +57,15 @@ describe.each(['rsa-2048', 'ecdsa-p256'] as const)('a %s identity', (keyType) =>
     expect(request).toMatch(/verify OK/);
     expect(request).toContain('CN = Jean Dupont');
     expect(request).toContain('C = US');
+    // Key usage (critical) and the document-signing purposes, as OpenSSL reads them.
+    const text = await run('openssl', ['x509', '-in', cert, '-noout', '-text']);
+    expect(text).toMatch(/X509v3 Key Usage: critical\s+Digital Signature, Non Repudiation\n/);
+    expect(text).toMatch(
+      /X509v3 Extended Key Usage: \s*\n\s+1\.3\.6\.1\.5\.5\.7\.3\.36, 1\.3\.6\.1\.4\.1\.311\.10\.3\.12\n/,
+    );
+    expect(text).toMatch(
+      keyType === 'ecdsa-p256' ? /NIST CURVE: P-256/ : /Public-Key: \((3072|2048) bit\)/,
+    );
   });
 
   it('round-trips through an OpenSSL PKCS#12 and signs with it', async () => {

@@ -28,50 +28,53 @@ function failureOf(run: () => unknown): { code: string; message: string } {
   throw new Error('expected a failure');
 }
 
-describe.each(['rsa-2048', 'ecdsa-p256'] as const)('a generated %s identity', (keyType) => {
-  const identity = generateSigningIdentity({
-    licenseeName: 'Łódź Diament Sp. z o.o.',
-    signerName: 'Anna Kowalska',
-    keyType,
-    now,
-  });
-
-  it('is self-signed, names the licensee and signer, and is valid for two years', () => {
-    const described = describeIdentity(identity, now);
-    expect(described.subject).toBe('C=US, O=Łódź Diament Sp. z o.o., CN=Anna Kowalska');
-    expect(described.issuer).toBe(described.subject);
-    expect(described.selfSigned).toBe(true);
-    expect(described.keyType).toBe(keyType === 'rsa-2048' ? 'rsa' : 'ec');
-    expect(new Date(described.validTo).getTime() - now.getTime()).toBeGreaterThan(729 * DAY);
-    expect(described.warning).toBeNull();
-  });
-
-  it('gives the SHA-256 fingerprint of the certificate DER', () => {
-    const der = identity.certificateChainDer[0] ?? Buffer.alloc(0);
-    const hex = createHash('sha256').update(der).digest('hex').toUpperCase();
-    expect(describeIdentity(identity, now).fingerprintSha256.replace(/:/g, '')).toBe(hex);
-  });
-
-  it('comes with a PKCS#10 request for the same key and subject', () => {
-    expect(identity.certificationRequestPem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n/);
-    // The request's SubjectPublicKeyInfo is the certificate's.
-    const cert = new X509Certificate(identity.certificateChainDer[0] ?? Buffer.alloc(0));
-    const spki = cert.publicKey.export({ type: 'spki', format: 'der' });
-    expect(identity.certificationRequestDer.includes(spki)).toBe(true);
-  });
-
-  it('warns 30 days before the certificate ends, and after', () => {
-    const validTo = new Date(describeIdentity(identity, now).validTo).getTime();
-    expect(describeIdentity(identity, new Date(validTo - 29 * DAY)).warning).toEqual({
-      kind: 'expires-soon',
-      daysLeft: 29,
+describe.each(['ecdsa-p256', 'rsa-3072', 'rsa-2048'] as const)(
+  'a generated %s identity',
+  (keyType) => {
+    const identity = generateSigningIdentity({
+      licenseeName: 'Łódź Diament Sp. z o.o.',
+      signerName: 'Anna Kowalska',
+      keyType,
+      now,
     });
-    expect(describeIdentity(identity, new Date(validTo - 31 * DAY)).warning).toBeNull();
-    expect(describeIdentity(identity, new Date(validTo + DAY)).warning?.kind).toBe('expired');
-    expect(expiresWithinDays(identity, 30, new Date(validTo - 29 * DAY))).toBe(true);
-    expect(expiresWithinDays(identity, 30, now)).toBe(false);
-  });
-});
+
+    it('is self-signed, names the licensee and signer, and is valid for two years', () => {
+      const described = describeIdentity(identity, now);
+      expect(described.subject).toBe('C=US, O=Łódź Diament Sp. z o.o., CN=Anna Kowalska');
+      expect(described.issuer).toBe(described.subject);
+      expect(described.selfSigned).toBe(true);
+      expect(described.keyType).toBe(keyType === 'ecdsa-p256' ? 'ec' : 'rsa');
+      expect(new Date(described.validTo).getTime() - now.getTime()).toBeGreaterThan(729 * DAY);
+      expect(described.warning).toBeNull();
+    });
+
+    it('gives the SHA-256 fingerprint of the certificate DER', () => {
+      const der = identity.certificateChainDer[0] ?? Buffer.alloc(0);
+      const hex = createHash('sha256').update(der).digest('hex').toUpperCase();
+      expect(describeIdentity(identity, now).fingerprintSha256.replace(/:/g, '')).toBe(hex);
+    });
+
+    it('comes with a PKCS#10 request for the same key and subject', () => {
+      expect(identity.certificationRequestPem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n/);
+      // The request's SubjectPublicKeyInfo is the certificate's.
+      const cert = new X509Certificate(identity.certificateChainDer[0] ?? Buffer.alloc(0));
+      const spki = cert.publicKey.export({ type: 'spki', format: 'der' });
+      expect(identity.certificationRequestDer.includes(spki)).toBe(true);
+    });
+
+    it('warns 30 days before the certificate ends, and after', () => {
+      const validTo = new Date(describeIdentity(identity, now).validTo).getTime();
+      expect(describeIdentity(identity, new Date(validTo - 29 * DAY)).warning).toEqual({
+        kind: 'expires-soon',
+        daysLeft: 29,
+      });
+      expect(describeIdentity(identity, new Date(validTo - 31 * DAY)).warning).toBeNull();
+      expect(describeIdentity(identity, new Date(validTo + DAY)).warning?.kind).toBe('expired');
+      expect(expiresWithinDays(identity, 30, new Date(validTo - 29 * DAY))).toBe(true);
+      expect(expiresWithinDays(identity, 30, now)).toBe(false);
+    });
+  },
+);
 
 describe('identity checks', () => {
   it('refuses an empty licensee name', () => {
@@ -89,7 +92,12 @@ describe('identity checks', () => {
 });
 
 describe('PKCS#12 import', () => {
-  const generated = generateSigningIdentity({ licenseeName: 'Hudson Rough LLC', now });
+  // RSA: node-forge, which builds this PKCS#12 independently of our code, reads RSA keys only.
+  const generated = generateSigningIdentity({
+    licenseeName: 'Hudson Rough LLC',
+    keyType: 'rsa-2048',
+    now,
+  });
   const keyPem = createPrivateKey({
     key: generated.privateKeyPkcs8Der,
     format: 'der',

@@ -4,6 +4,8 @@
 // fonts and the printed form are serialised once per process and copied in as bytes. The file
 // has a single revision with a classic xref, the structure a PAdES signature covers whole and a
 // later incremental update (B-T time-stamp, B-LT validation data) extends.
+import type { Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /** A number as PDF writes it: at most three decimals, no exponent. */
 export function pdfNumber(value: number): string {
@@ -41,15 +43,33 @@ export function serializeStream(number: number, dict: string, data: Uint8Array):
   ]);
 }
 
+/**
+ * The bytes every file of a kind starts with (header and constant objects), serialised once, with
+ * their object offsets and the SHA-256 state after them: a signer that hashes the whole file
+ * copies that state instead of hashing the same ~230 KB again for each document.
+ */
+export type PdfPrefix = {
+  readonly bytes: Buffer;
+  readonly offsets: ReadonlyMap<number, number>;
+  readonly sha256: Hash;
+};
+
+/** The header (ISO 32000-1 §7.5.2): version 1.7, then a comment of four bytes above 127. */
+const HEADER = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+
 /** Collects objects in order and closes the file with its xref table and trailer. */
 export class PdfWriter {
   private readonly chunks: Buffer[] = [];
-  private readonly offsets = new Map<number, number>();
+  private readonly offsets: Map<number, number>;
   private size = 0;
 
-  constructor() {
-    // The binary comment line tells transfer tools the file is binary (§7.5.2).
-    this.append(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
+  /**
+   * Starts a file, or continues one from a prefix. The binary comment after the header tells
+   * transfer tools the file is binary; PDF/A wants it (ISO 19005-2 §6.1.2).
+   */
+  constructor(prefix?: PdfPrefix) {
+    this.offsets = new Map(prefix?.offsets);
+    this.append(prefix?.bytes ?? HEADER);
   }
 
   /** Bytes written so far: the offset of whatever is appended next. */
@@ -73,8 +93,19 @@ export class PdfWriter {
     this.add(number, serializeObject(number, body));
   }
 
-  /** Objects must be numbered 1…n without gaps; `root` and `info` name the catalog and Info. */
-  finish(root: number, info: number): Buffer {
+  /** What has been written so far, as a prefix for other files (new PdfWriter(prefix)). */
+  prefix(): PdfPrefix {
+    const bytes = Buffer.concat(this.chunks, this.size);
+    return { bytes, offsets: new Map(this.offsets), sha256: createHash('sha256').update(bytes) };
+  }
+
+  /**
+   * Objects must be numbered 1…n without gaps (written in any order); `root` and `info` name the
+   * catalog and Info. `id` is the file identifier (ISO 32000-1 §14.4), written as both elements
+   * of the trailer's /ID, which PDF/A requires (ISO 19005-2 §6.1.3): the caller derives it from
+   * the document's content, so the same inputs give the same file.
+   */
+  finish(root: number, info: number, id: Buffer): Buffer {
     const count = this.offsets.size;
     const rows = ['xref', `0 ${String(count + 1)}`, '0000000000 65535 f '];
     for (let number = 1; number <= count; number += 1) {
@@ -83,9 +114,10 @@ export class PdfWriter {
       rows.push(`${String(offset).padStart(10, '0')} 00000 n `);
     }
     const xrefAt = this.size;
+    const hexId = `<${id.toString('hex').toUpperCase()}>`;
     const trailer =
       `${rows.join('\n')}\ntrailer\n<</Size ${String(count + 1)} /Root ${String(root)} 0 R ` +
-      `/Info ${String(info)} 0 R>>\nstartxref\n${String(xrefAt)}\n%%EOF\n`;
+      `/Info ${String(info)} 0 R /ID [${hexId} ${hexId}]>>\nstartxref\n${String(xrefAt)}\n%%EOF\n`;
     this.append(Buffer.from(trailer, 'latin1'));
     return Buffer.concat(this.chunks, this.size);
   }

@@ -31,6 +31,8 @@ export type RenderCertificateOptions = {
   signatureBox?: boolean;
   /** Producer metadata, e.g. "KP Desk 1.2.0"; defaults to this build's version. */
   producer?: string;
+  /** The Info /Author and XMP dc:creator: the licensee who issues the certificate. */
+  author?: string;
   /** Creation date written into the metadata; defaults to the current time. */
   now?: Date;
 };
@@ -51,13 +53,14 @@ export type PreparedCertificate = {
 
 export function certificateInfo(
   record: Pick<Certificate, 'number' | 'itn'>,
-  options: Pick<RenderCertificateOptions, 'variant' | 'producer' | 'now'>,
+  options: Pick<RenderCertificateOptions, 'variant' | 'producer' | 'now' | 'author'>,
 ): DocumentInfo {
   const title = `Kimberley Process Certificate ${record.number}`;
   return {
     title: options.variant === 'void' ? `${title} (VOID)` : title,
     subject: record.number,
     keywords: ['Kimberley Process', record.number, record.itn].filter((k) => k !== ''),
+    author: options.author,
     producer: options.producer,
     now: options.now,
   };

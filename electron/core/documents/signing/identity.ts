@@ -22,8 +22,22 @@ export type GeneratedIdentity = SigningIdentity & {
   certificationRequestPem: string;
 };
 
-/** RSA-2048 is what every PDF reader accepts; ECDSA P-256 is smaller and faster to sign. */
-export type SigningKeyType = 'rsa-2048' | 'ecdsa-p256';
+/**
+ * ECDSA P-256 is the default (DEFAULT_KEY_TYPE); RSA-3072 is for a CA that issues RSA only;
+ * RSA-2048 stays for callers that ask for it (112-bit security, NIST SP 800-57 Part 1: acceptable
+ * through 2030, short of a 10-year record).
+ */
+export type SigningKeyType = 'ecdsa-p256' | 'rsa-3072' | 'rsa-2048';
+
+/**
+ * ECDSA P-256: 128-bit security like RSA-3072 (NIST SP 800-57 Part 1, Table 2), so a signature
+ * stays sound through a 10-year retention; tens of times faster to sign than RSA-3072 (on the
+ * 2-core build machine 0.04 ms against about 3 ms of CPU), with a 64-byte signature and a 91-byte
+ * public key; and accepted by the readers that validate PDF signatures: Adobe Acrobat/Reader,
+ * poppler (pdfsig, Okular, Evince), OpenSSL, and the EU DSS validator (ETSI TS 119 312 lists
+ * ECDSA on P-256 with SHA-256). Key generation is instant, where RSA-3072's takes a second.
+ */
+export const DEFAULT_KEY_TYPE: SigningKeyType = 'ecdsa-p256';
 
 export type GenerateIdentityOptions = {
   /** The licensee's legal name: the certificate's O= (and CN= when no signer is named). */
@@ -38,9 +52,8 @@ export type GenerateIdentityOptions = {
 const DAY_MS = 86_400_000;
 
 function keyPair(keyType: SigningKeyType): { privateKey: KeyObject; publicKey: KeyObject } {
-  return keyType === 'ecdsa-p256'
-    ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
-    : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  if (keyType === 'ecdsa-p256') return generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return generateKeyPairSync('rsa', { modulusLength: keyType === 'rsa-3072' ? 3072 : 2048 });
 }
 
 export function generateSigningIdentity(options: GenerateIdentityOptions): GeneratedIdentity {
@@ -51,7 +64,7 @@ export function generateSigningIdentity(options: GenerateIdentityOptions): Gener
     organization: licensee,
     country: 'US',
   };
-  const { privateKey, publicKey } = keyPair(options.keyType ?? 'rsa-2048');
+  const { privateKey, publicKey } = keyPair(options.keyType ?? DEFAULT_KEY_TYPE);
   const now = options.now ?? new Date();
   const certificate = selfSignedCertificate({
     subject,

@@ -42,4 +42,16 @@ export const OID = {
   sha384WithRsa: '1.2.840.113549.1.1.12',
   sha512WithRsa: '1.2.840.113549.1.1.13',
   ecdsaWithSha384: '1.2.840.10045.4.3.3',
+  extendedKeyUsage: '2.5.29.37',
+  /** RFC 2985 §5.4.2: extensionRequest, the extensions a PKCS#10 request asks for. */
+  extensionRequest: '1.2.840.113549.1.9.14',
+  /** RFC 5280 §4.2.1.12: the extended key usage purposes a signing certificate may carry. */
+  anyExtendedKeyUsage: '2.5.29.37.0',
+  emailProtection: '1.3.6.1.5.5.7.3.4',
+  /** RFC 9336: id-kp-documentSigning, the purpose made for signing human-readable documents. */
+  documentSigning: '1.3.6.1.5.5.7.3.36',
+  /** Microsoft's "Document Signing" purpose, which Adobe Acrobat and Windows recognise. */
+  microsoftDocumentSigning: '1.3.6.1.4.1.311.10.3.12',
+  /** Adobe's "Authentic Documents Trust" purpose (AATL signing certificates). */
+  adobeAuthenticDocuments: '1.2.840.113583.1.1.5',
 } as const;

@@ -18,6 +18,7 @@ import {
   serializeObject,
   serializeStream,
 } from '../layout/pdf-writer';
+import type { PdfPrefix } from '../layout/pdf-writer';
 import type { ExtraObjects } from '../layout/write-certificate-pdf';
 import { FIRST_EXTRA_OBJECT, FONT_RESOURCES, PAGE_OBJECT } from '../layout/write-certificate-pdf';
 import type { CmsSigner, SignerCertificate } from './cms-signed-data';
@@ -43,9 +44,20 @@ export type SignatureFieldOptions = AppearanceText & {
 };
 
 /**
+ * The ETSI developer extension in the catalog (ISO 32000-1 §7.12, extensions dictionary): PAdES
+ * signatures are ETSI's extension to PDF 1.7, identified as /ESIC; level 2 is the level written
+ * for CAdES-based signatures (SubFilter ETSI.CAdES.detached), as iText and other PAdES writers do.
+ */
+const ESIC_EXTENSION = ' /Extensions <</ESIC <</BaseVersion /1.7 /ExtensionLevel 2>>>>';
+
+/**
  * The signature's objects for the document writer: the field's widget (printed, on page 1), the
  * signature dictionary with the /ByteRange placeholder and the /Contents hole, and the
- * appearance stream.
+ * appearance stream. PDF/A-2 (ISO 19005-2): the widget has the F key with only the Print flag
+ * (§6.3.2) and an appearance dictionary with only /N, a stream (§6.3.3); neither widget nor field
+ * has /A or /AA, and the form has no NeedAppearances (§6.4.1); the ByteRange covers the whole file
+ * but the signature value and the CMS holds the signer's certificate and a single SignerInfo
+ * (§6.4.3).
  */
 export function signatureFieldObjects(options: SignatureFieldOptions): ExtraObjects {
   const widget = FIRST_EXTRA_OBJECT;
@@ -57,7 +69,7 @@ export function signatureFieldObjects(options: SignatureFieldOptions): ExtraObje
     options.fonts,
   );
   return {
-    catalogEntries: ` /AcroForm <</Fields [${String(widget)} 0 R] /SigFlags 3>>`,
+    catalogEntries: ` /AcroForm <</Fields [${String(widget)} 0 R] /SigFlags 3>>${ESIC_EXTENSION}`,
     pageEntries: ` /Annots [${String(widget)} 0 R]`,
     objects: [
       serializeObject(
@@ -109,12 +121,27 @@ export function cmsSignerOf(identity: SigningIdentity): CmsSigner {
 export type SignedByteRange = readonly [number, number, number, number];
 
 /**
+ * How many leading bytes of `pdf` are `prefix` (0 if none is given or the file does not start
+ * with it). The comparison, a memcmp, costs a fraction of hashing the same bytes, and keeps the
+ * digest honest if a caller ever passes the prefix of another file.
+ */
+function knownPrefixLength(pdf: Buffer, prefix: PdfPrefix | undefined): number {
+  const length = prefix?.bytes.length ?? 0;
+  const starts =
+    prefix !== undefined &&
+    pdf.length >= length &&
+    pdf.compare(prefix.bytes, 0, length, 0, length) === 0;
+  return starts ? length : 0;
+}
+
+/**
  * Writes the /ByteRange of the placeholder written by signatureFieldObjects (everything but the
  * /Contents hole) and returns it. The verifier's page binding (verify/check-page-binding.ts)
  * calls it on the document it writes again, so both files carry the same array, byte for byte.
+ * `from`: where to start looking (the constant prefix holds no signature).
  */
-export function placeByteRange(pdf: Buffer): SignedByteRange {
-  const at = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, 0, 'latin1');
+export function placeByteRange(pdf: Buffer, from = 0): SignedByteRange {
+  const at = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, from, 'latin1');
   const hole = pdf.indexOf('/Contents <', at, 'latin1') + '/Contents '.length;
   if (at === -1 || hole < at) throw new Error('The PDF has no signature placeholder.');
   const holeEnd = hole + 2 * SIGNATURE_CONTENTS_BYTES + 2; // '<' hex '>'
@@ -124,13 +151,16 @@ export function placeByteRange(pdf: Buffer): SignedByteRange {
   return [0, hole, holeEnd, pdf.length - holeEnd];
 }
 
-/** Fills the placeholder written by signatureFieldObjects: byte range, then the CMS. */
-export function signPreparedPdf(pdf: Buffer, signer: CmsSigner): Buffer {
-  const [, hole, holeEnd] = placeByteRange(pdf);
-  const digest = createHash('sha256')
-    .update(pdf.subarray(0, hole))
-    .update(pdf.subarray(holeEnd))
-    .digest();
+/**
+ * Fills the placeholder written by signatureFieldObjects: byte range, then the CMS. `prefix` is
+ * the constant start of the file as the writer had it (write-certificate-pdf.ts), if known.
+ */
+export function signPreparedPdf(pdf: Buffer, signer: CmsSigner, prefix?: PdfPrefix): Buffer {
+  const known = knownPrefixLength(pdf, prefix);
+  const [, hole, holeEnd] = placeByteRange(pdf, known);
+  // SHA-256 of the two signed ranges, continuing from the prefix's hash state when there is one.
+  const hash = known > 0 && prefix !== undefined ? prefix.sha256.copy() : createHash('sha256');
+  const digest = hash.update(pdf.subarray(known, hole)).update(pdf.subarray(holeEnd)).digest();
   const cms = buildSignedData(digest, signer);
   if (cms.length > SIGNATURE_CONTENTS_BYTES)
     throw new Error('The CMS signature does not fit its hole.');

@@ -63,14 +63,37 @@ export type SelfSignedOptions = {
   notAfter: Date;
 };
 
+/**
+ * The extended key usage of a generated certificate: document signing, as RFC 9336 defines it
+ * (id-kp-documentSigning), and Microsoft's Document Signing purpose, which Adobe Acrobat and
+ * Windows have recognised for years where RFC 9336 (2022) is still new. Not critical (RFC 5280
+ * §4.2.1.12 lets the issuer choose): a reader that knows neither purpose then ignores the
+ * extension instead of rejecting the certificate. Not emailProtection: RFC 9336 §1 exists so that
+ * document signing no longer has to borrow the e-mail purpose.
+ */
+export const DOCUMENT_SIGNING_PURPOSES = [OID.documentSigning, OID.microsoftDocumentSigning];
+
+/** Key usage and extended key usage of a document-signing certificate. */
+function signingUsageExtensions(): Asn1[] {
+  // digitalSignature (bit 0) and nonRepudiation/contentCommitment (bit 1): 6 unused bits, 0xC0.
+  // Critical (RFC 5280 §4.2.1.3 SHOULD): the key signs documents and nothing else.
+  const keyUsageBits = bitString(Buffer.from([0xc0]), 6);
+  return [
+    extension(OID.keyUsage, true, keyUsageBits),
+    extension(
+      OID.extendedKeyUsage,
+      false,
+      seq(DOCUMENT_SIGNING_PURPOSES.map((purpose) => oid(purpose))),
+    ),
+  ];
+}
+
 /** A self-signed end-entity certificate for document signing (RFC 5280). */
 export function selfSignedCertificate(options: SelfSignedOptions): Buffer {
   const serial = randomBytes(16);
   serial[0] = (serial[0] ?? 0) & 0x7f; // positive, at most 20 octets (RFC 5280 §4.1.2.2)
   const spkiDer = options.publicKey.export({ type: 'spki', format: 'der' });
   const keyId = createHash('sha1').update(spkiDer).digest();
-  // digitalSignature (bit 0) and nonRepudiation/contentCommitment (bit 1): 6 unused bits, 0xC0.
-  const keyUsageBits = bitString(Buffer.from([0xc0]), 6);
   const tbs = seq([
     explicit(0, smallInteger(2)),
     unsignedInteger(serial),
@@ -83,7 +106,7 @@ export function selfSignedCertificate(options: SelfSignedOptions): Buffer {
       3,
       seq([
         extension(OID.basicConstraints, true, seq([])),
-        extension(OID.keyUsage, true, keyUsageBits),
+        ...signingUsageExtensions(),
         extension(OID.subjectKeyIdentifier, false, octets(keyId)),
       ]),
     ),
@@ -91,7 +114,11 @@ export function selfSignedCertificate(options: SelfSignedOptions): Buffer {
   return signed(tbs, options.privateKey);
 }
 
-/** A PKCS#10 certification request (RFC 2986) the licensee can send to a certification authority. */
+/**
+ * A PKCS#10 certification request (RFC 2986) the licensee can send to a certification authority.
+ * It asks for the same key usage and extended key usage as the self-signed certificate, in an
+ * extensionRequest attribute (PKCS #9, RFC 2985 §5.4.2), which CAs may honour.
+ */
 export function certificationRequest(
   subject: SubjectName,
   privateKey: KeyObject,
@@ -101,7 +128,9 @@ export function certificationRequest(
     smallInteger(0),
     nameAsn1(subject),
     subjectPublicKeyInfo(publicKey),
-    implicitConstructed(0, []),
+    implicitConstructed(0, [
+      seq([oid(OID.extensionRequest), set([seq(signingUsageExtensions())])]),
+    ]),
   ]);
   return signed(info, privateKey);
 }
