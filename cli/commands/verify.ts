@@ -10,6 +10,8 @@ import { basename, resolve } from 'node:path';
 import { describeVerification } from '../../electron/core/vault/describe-verification';
 import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
 import { DEFAULT_MAX_BYTES, verifyPdf } from '../../electron/core/documents/verify/verify-pdf';
+import { createPageBindingChecker } from '../../electron/core/documents/verify/check-page-binding';
+import { findResourcesDir } from '../../electron/core/documents/find-resources-dir';
 import type { VerifyPdfOptions } from '../../electron/core/documents/verify/verify-pdf';
 import type { DocumentVerification } from '../../shared/ipc/documents-contract';
 import type { CliIo, ExitCode } from '../cli-io';
@@ -112,6 +114,9 @@ export function runVerify(args: readonly string[], io: CliIo): Promise<ExitCode>
       );
     else {
       const options = offlineOptions(io, values['seal-key'], values.trust ?? []);
+      // The page is written again with the certificate fonts (resources/) and compared.
+      const resources = findResourcesDir(undefined, import.meta.dirname);
+      if (resources !== undefined) options.pageBinding = await createPageBindingChecker(resources);
       verification = describeVerification(fileName, bytes, verifyPdf(bytes, options), null);
     }
     io.stdout(

@@ -93,7 +93,7 @@ export function verificationHeadline(verification: DocumentVerification): Verifi
       verdict: 'VOIDED',
       tone: 'failed',
       sentence: `${capitalised(named(verification))} was voided. This file is not a certificate in force: do not accept it. ${result.voidStatus.message}`,
-      reasons: [],
+      reasons: failed,
     };
   if (result.verdict === 'VALID' || result.verdict === 'VOID COPY')
     return { ...base, ...passedSentence(verification), tone: 'passed', reasons: [] };

@@ -26,6 +26,7 @@ import type { VoidStamp } from '../documents/layout/void-stamp-items';
 import type { PrinterCalibration } from '../documents/layout/printer-calibration';
 import { certificateDigest } from '../documents/seal/seal-payload';
 import { DEFAULT_MAX_BYTES, verifyPdf } from '../documents/verify/verify-pdf';
+import { createPageBindingChecker } from '../documents/verify/check-page-binding';
 import { WRITERS, authorize } from '../issuance/actor';
 import type { Actor } from '../issuance/actor';
 import { hasErrorsFailure } from '../issuance/check-certificate';
@@ -404,7 +405,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
      * Verifies a PDF against this vault: its identities' certificates are the trust anchors, its
      * seal key checks the seal, and the record of the sealed certificate number is compared.
      */
-    verify(actor: Actor, input: unknown): DocumentVerification {
+    async verify(actor: Actor, input: unknown): Promise<DocumentVerification> {
       everyone(actor, 'verify certificates');
       const request = parseInput(PathSchema, input);
       return verifyBytes(readFileBounded(request.path, DEFAULT_MAX_BYTES), basename(request.path));
@@ -412,9 +413,13 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   };
   return operations;
 
-  /** The verification of a file's bytes against this vault (no role check: callers do it). */
-  function verifyBytes(bytes: Buffer, fileName: string): DocumentVerification {
+  /** The verification of a file's bytes against this vault (no role check: callers do it). The
+   * page is written again from the document's recipe with the certificate fonts and compared. */
+  async function verifyBytes(bytes: Buffer, fileName: string): Promise<DocumentVerification> {
+    const pageBinding = await createPageBindingChecker(resourcesDir());
     return verifyAgainstVault(bytes, fileName, {
+      pageBinding,
+      now,
       trustAnchorsDer: identities.allCertificates(),
       sealPublicKey: sealPublicKey(),
       getByNumber: certificates.getByNumber,

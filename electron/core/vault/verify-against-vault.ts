@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Certificate } from '../../../shared/domain/certificate';
 import type { DocumentKind, DocumentVerification } from '../../../shared/ipc/documents-contract';
+import type { PageBindingChecker } from '../documents/verify/check-page-binding';
 import type { VaultKnowledge, VerifyPdfOptions } from '../documents/verify/verify-pdf';
 import { verifyPdf } from '../documents/verify/verify-pdf';
 import { describeVerification } from './describe-verification';
@@ -22,6 +23,8 @@ export type VaultForVerification = {
   storedDocumentKind: (certificateId: number, sha256: string) => DocumentKind | null;
   /** Validation time for tests with a moved clock (default now). */
   now?: () => Date;
+  /** Writes the page again and compares it (documents/verify/check-page-binding.ts). */
+  pageBinding?: PageBindingChecker;
 };
 
 function voidedKnowledge(record: CertificateRecord): VaultKnowledge['voided'] {
@@ -57,6 +60,7 @@ export function verifyAgainstVault(
     trustAnchorsDer: vault.trustAnchorsDer,
     ...(vault.sealPublicKey === undefined ? {} : { sealPublicKey: vault.sealPublicKey }),
     ...(vault.now === undefined ? {} : { now: vault.now() }),
+    ...(vault.pageBinding === undefined ? {} : { pageBinding: vault.pageBinding }),
   };
   // A first pass finds which certificate (and which of its documents) the seal names.
   const first = verifyPdf(bytes, base);

@@ -29,15 +29,12 @@ describe('verificationReport', () => {
     expect(verificationReport(sample)).toBe(`${lines.join('\n')}\n`);
   });
 
-  it('explains the sub-indication and leads a failed check with FAILED', () => {
+  it('says VOIDED (the signature passed, the vault voided it) and leads the void status with FAILED', () => {
     const lines = verificationReportLines(verificationSamples.voided());
     expect(lines[0]).toBe(
-      'US10001.pdf: VOIDED: Certificate US10001 was voided. This file is not a certificate in force: do not accept it.',
+      'US10001.pdf: VOIDED: Certificate US10001 was voided. This file is not a certificate in force: do not accept it. US10001 was voided on 2026-11-28: shipment cancelled.',
     );
-    expect(lines[1]).toBe(
-      '  ETSI EN 319 102-1: TOTAL-FAILED / SIG_CONSTRAINTS_FAILURE (Signature constraints failure)',
-    );
-    expect(lines[2]).toMatch(/^ {2}The signature breaks a rule of the validation policy/);
+    expect(lines[1]).toBe('  ETSI EN 319 102-1: TOTAL-PASSED');
     expect(lines.filter((line) => line.startsWith('  FAILED'))).toEqual([
       '  FAILED           Void status: voided — US10001 was voided on 2026-11-28: shipment cancelled.',
     ]);
@@ -64,12 +61,18 @@ describe('verificationReport', () => {
     );
   });
 
+  it('explains the sub-indication of a page that is not what was sealed', () => {
+    const lines = verificationReportLines(verificationSamples.failedPage());
+    expect(lines[1]).toBe('  ETSI EN 319 102-1: TOTAL-FAILED / HASH_FAILURE (Hash failure)');
+    expect(lines[2]).toMatch(/^ {2}What was signed or sealed does not match what the file shows/);
+  });
+
   it('prints a rejected file with its reason, the ETSI codes and its SHA-256 only', () => {
     const sample = verificationSamples.rejected();
     expect(verificationReportLines(sample)).toEqual([
       'notes.pdf: REJECTED: Nothing was checked. The file does not start with %PDF-: it is not a PDF.',
       '  ETSI EN 319 102-1: TOTAL-FAILED / FORMAT_FAILURE (Format failure)',
-      '  The file is not a signed PDF in the form the standard requires (PAdES, ETSI EN 319 142-1), so its signature cannot be checked.',
+      '  The file is not a KP certificate as KP Desk signs it (one PAdES signature over the whole file, ETSI EN 319 142-1, with its seal): it is unsigned, damaged, changed after signing, or its signature is not of the profile.',
       `  SHA-256: ${sample.sha256}`,
     ]);
   });

@@ -71,10 +71,8 @@ describe('verificationHeadline', () => {
       'This check failed: page matches the seal (differs). Do not rely on this file.',
     );
     expect(headline.reasons.map((check) => check.id)).toEqual(['pageBinding']);
-    expect(headline.subIndication?.code).toBe('SIG_CONSTRAINTS_FAILURE');
-    expect(indicationLine(sample)).toBe(
-      'TOTAL-FAILED / SIG_CONSTRAINTS_FAILURE (Signature constraints failure)',
-    );
+    expect(headline.subIndication?.code).toBe('HASH_FAILURE');
+    expect(indicationLine(sample)).toBe('TOTAL-FAILED / HASH_FAILURE (Hash failure)');
   });
 
   it('lists every failing check of a broken signature', () => {
@@ -91,7 +89,7 @@ describe('verificationHeadline', () => {
     expect(headline.verdict).toBe('VOIDED');
     expect(headline.tone).toBe('failed');
     expect(headline.sentence).toBe(
-      'Certificate US10001 was voided. This file is not a certificate in force: do not accept it.',
+      'Certificate US10001 was voided. This file is not a certificate in force: do not accept it. US10001 was voided on 2026-11-28: shipment cancelled.',
     );
     expect(headline.reasons.map((check) => check.id)).toEqual(['voidStatus']);
     expect(statusOf(sample, 'voidStatus')).toMatchObject({ status: 'voided', tone: 'failed' });

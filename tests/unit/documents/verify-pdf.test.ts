@@ -5,16 +5,26 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSealKey } from '../../../electron/core/documents/seal/seal-key';
 import { verifyPdf } from '../../../electron/core/documents/verify/verify-pdf';
 import type { SignedFixture } from './signed-certificate-fixture';
-import { appendIncrementalUpdate, plainPdf, signedCertificate } from './signed-certificate-fixture';
+import type { PageBindingChecker } from '../../../electron/core/documents/verify/check-page-binding';
+import { createPageBindingChecker } from '../../../electron/core/documents/verify/check-page-binding';
+import {
+  appendIncrementalUpdate,
+  plainPdf,
+  resourcesDir,
+  signedCertificate,
+} from './signed-certificate-fixture';
 
 let fixture: SignedFixture;
+let pageBinding: PageBindingChecker;
 beforeAll(async () => {
   fixture = await signedCertificate();
+  pageBinding = await createPageBindingChecker(resourcesDir);
 });
 
 const options = () => ({
   sealPublicKey: fixture.sealKey.publicKeySpkiDer,
   vault: { record: fixture.certificate, voided: null },
+  pageBinding,
 });
 
 describe('a genuine certificate', () => {
@@ -60,6 +70,19 @@ describe('a genuine certificate', () => {
     expect(result.subIndication).toBeNull();
     expect(result.verdict).toBe('VALID');
     expect(result.summary).toMatch(/^Valid:/);
+    expect(result.pageBinding.status).toBe('bound');
+    expect(result.documentKind).toBe('issued');
+  });
+
+  it('is INDETERMINATE when the page cannot be compared with the seal (no fonts to write it)', () => {
+    const result = verifyPdf(fixture.pdf, {
+      ...options(),
+      pageBinding: undefined,
+      trustAnchorsDer: fixture.identity.certificateChainDer,
+    });
+    expect(result.pageBinding.status).toBe('not established');
+    expect(result.indication).toBe('INDETERMINATE');
+    expect(result.subIndication).toBe('GENERIC');
   });
 
   it('is VOIDED when the vault says the certificate was voided, and says offline it does not know', () => {

@@ -2,19 +2,31 @@
 // itself a configured trust anchor (a vault identity) has no issuer that could revoke it. A
 // certificate that names no revocation service (no CRL distribution point, no OCSP responder)
 // cannot be checked by anyone, and KP Desk's validation policy accepts it (docs/signing.md). A
-// certificate that names one needs its CRL or OCSP response: without it (this verifier never
-// fetches) the status is not established, and the outcome is INDETERMINATE / TRY_LATER.
+// certificate that names one needs its issuer's CRL in the file (the DSS of a B-LT signature):
+// without it (this verifier never fetches) the status is not established (INDETERMINATE /
+// TRY_LATER). Revoked at or before the best signature time is REVOKED; revoked after a time-stamp
+// proved the signature existed does not undo that signature.
+import type { X509Certificate } from 'node:crypto';
 import type { VerificationResult } from './verification-result';
 import { extensionIds } from './certificate-extensions';
+import { crlStatus } from './crl-revocation';
 
 const CRL_DISTRIBUTION_POINTS = '2.5.29.31';
 const AUTHORITY_INFO_ACCESS = '1.3.6.1.5.5.7.1.1';
 
-export function revocationStatus(
-  signerDer: Buffer,
-  signerIsAnchor: boolean,
-): VerificationResult['revocation'] {
-  if (signerIsAnchor)
+export type RevocationInput = {
+  signer: X509Certificate;
+  signerDer: Buffer;
+  signerIsAnchor: boolean;
+  /** The certificate that issued the signer's, when the chain has it. */
+  issuer: X509Certificate | undefined;
+  /** CRLs the file carries (the DSS). */
+  crlsDer: readonly Buffer[];
+  bestTime: Date;
+};
+
+export function revocationStatus(input: RevocationInput): VerificationResult['revocation'] {
+  if (input.signerIsAnchor)
     return {
       status: 'not applicable',
       message:
@@ -22,7 +34,7 @@ export function revocationStatus(
     };
   let ids: string[];
   try {
-    ids = extensionIds(signerDer);
+    ids = extensionIds(input.signerDer);
   } catch {
     return { status: 'not established', message: 'The signer’s certificate cannot be read.' };
   }
@@ -32,9 +44,25 @@ export function revocationStatus(
       message:
         'The signer’s certificate names no revocation service (no CRL or OCSP address), so no revocation can be checked.',
     };
+  const answer = crlStatus(input.signer, input.issuer, input.crlsDer);
+  if (answer.kind === 'no crl')
+    return {
+      status: 'not established',
+      message:
+        'The signer’s certificate names a revocation service, and the file carries no revocation list from its issuer; this verifier does not go online.',
+    };
+  if (answer.kind === 'not revoked')
+    return {
+      status: 'not revoked',
+      message: `The issuer’s revocation list in the file${answer.thisUpdate === null ? '' : ` (${answer.thisUpdate.toISOString()})`} does not list the signer’s certificate.`,
+    };
+  if (answer.on !== null && answer.on.getTime() > input.bestTime.getTime())
+    return {
+      status: 'not revoked',
+      message: `The signer’s certificate was revoked on ${answer.on.toISOString()}, after the time-stamp proved the signature existed (${input.bestTime.toISOString()}).`,
+    };
   return {
-    status: 'not established',
-    message:
-      'The signer’s certificate names a revocation service, and the file carries no revocation data for it; this verifier does not go online.',
+    status: 'revoked',
+    message: `The signer’s certificate was revoked${answer.on === null ? '' : ` on ${answer.on.toISOString()}`}.`,
   };
 }

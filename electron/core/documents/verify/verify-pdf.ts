@@ -14,10 +14,15 @@ import type { SealPayload } from '../seal/seal-payload';
 import { compareSealWithRecord } from '../seal/seal-payload';
 import { isSelfSigned } from '../signing/describe-identity';
 import type { SignatureFailure } from './check-signature';
+import type { SignedCms } from './read-cms';
+import type { PageBindingChecker } from './check-page-binding';
 import { checkSignature } from './check-signature';
+import { checkSignatureTimestamp } from './check-timestamp';
 import { checkTrust, unverifiableCertificates } from './check-trust';
 import { readCms } from './read-cms';
 import { revocationStatus } from './revocation-status';
+import type { AfterSignature } from './scan-validation-data';
+import { scanAfterSignature } from './scan-validation-data';
 import type { SignatureScan } from './scan-pdf';
 import {
   checkRevisionEnd,
@@ -55,6 +60,9 @@ export type VerifyPdfOptions = {
   /** The validation time (default now): certificates are judged at it unless a verified
    * time-stamp proves the signature existed earlier. */
   now?: Date;
+  /** Writes the page again from the document's recipe and compares (check-page-binding.ts);
+   * without it the page is "not established" and the outcome INDETERMINATE. */
+  pageBinding?: PageBindingChecker;
 };
 
 type Parts = {
@@ -174,65 +182,128 @@ function checkSignaturePart(bytes: Buffer, scan: SignatureScan, parts: Parts): b
   result.integrity.status = 'intact';
   result.integrity.message = 'The signature covers the signed revision and nothing in it changed.';
   result.level = 'B-B';
-  checkAfterSignature(scan, parts);
-  checkSigner(check.signer, check.signerDer, check.chain, parts);
+  const signedEnd = scan.byteRange[2] + scan.byteRange[3];
+  const after: AfterSignature =
+    scan.appendedBytes === 0
+      ? { kind: 'none', certsDer: [], crlsDer: [], ocspsDer: [], message: '' }
+      : scanAfterSignature(bytes, signedEnd);
+  checkAfterSignature(scan, after, parts);
+  const bestTime = checkTimestamp(scan.cms, cms, after, parts);
+  checkSigner(check, after, bestTime, parts);
   return true;
 }
 
+/** The signature time-stamp (B-T) and, with validation data after it, B-LT; returns the best
+ * signature time (ETSI EN 319 102-1 5.5): a verified, trusted time-stamp's time, else now. */
+function checkTimestamp(
+  cmsDer: Buffer,
+  cms: SignedCms,
+  after: AfterSignature,
+  { result, findings, options }: Parts,
+): Date {
+  const now = options.now ?? new Date();
+  const stamp = checkSignatureTimestamp(
+    cmsDer,
+    cms.signature,
+    options.trustAnchorsDer ?? [],
+    after.certsDer,
+  );
+  result.timestamp = {
+    status: stamp.status,
+    time: stamp.time?.toISOString() ?? null,
+    authority: stamp.authority,
+    message: stamp.message,
+  };
+  if (stamp.status === 'failed') {
+    findings.indeterminate('GENERIC', stamp.message);
+    return now;
+  }
+  if (stamp.status !== 'verified' || stamp.time === null) return now;
+  result.level =
+    after.kind === 'validation data only' && after.certsDer.length > 0 ? 'B-LT' : 'B-T';
+  // An untrusted time-stamp authority proves nothing: the certificates are judged now.
+  return stamp.trusted ? stamp.time : now;
+}
+
 /** Exactly one signature over the whole file (ETSI EN 319 142-1 5.4: later revisions may only
- * add validation data). */
+ * add validation data, a DSS or a document time-stamp). */
 function checkAfterSignature(
   scan: Extract<SignatureScan, { kind: 'one' }>,
+  after: AfterSignature,
   { result, findings }: Parts,
 ): void {
-  result.modifiedAfterSigning = {
-    status: scan.appendedBytes > 0 ? 'yes' : 'no',
-    appendedBytes: scan.appendedBytes,
-  };
-  if (scan.appendedBytes === 0) {
+  if (after.kind === 'none' && scan.laterSignatures === 0) {
+    result.modifiedAfterSigning = { status: 'no', appendedBytes: 0 };
     result.integrity.message = 'The signature covers the whole file and nothing in it changed.';
     return;
   }
+  if (after.kind === 'validation data only') {
+    result.modifiedAfterSigning = {
+      status: 'validation data only',
+      appendedBytes: scan.appendedBytes,
+    };
+    result.integrity.message =
+      'The signature covers the whole file but the validation data added after it (PAdES B-LT), and nothing in it changed.';
+    return;
+  }
+  result.modifiedAfterSigning = { status: 'yes', appendedBytes: scan.appendedBytes };
   result.integrity.message = 'The signature is intact, but it does not cover the whole file.';
   findings.failed(
     'FORMAT_FAILURE',
-    `${String(scan.appendedBytes)} bytes were added after the signature; a KP certificate is signed as a whole.`,
+    `${String(scan.appendedBytes)} bytes were added after the signature that are not validation data${after.message === '' ? '' : ` (${after.message})`}; a KP certificate is signed as a whole.`,
   );
 }
 
 function checkSigner(
-  signer: X509Certificate,
-  signerDer: Buffer,
-  chain: X509Certificate[],
+  check: Extract<ReturnType<typeof checkSignature>, { ok: true }>,
+  after: AfterSignature,
+  bestTime: Date,
   { result, findings, options }: Parts,
 ): void {
+  const { signer, signerDer } = check;
   const usage = signerKeyUsage(signerDer);
   result.signer.keyUsageFit = usage.fit ? 'yes' : 'no';
   if (!usage.fit) findings.indeterminate('SIG_CONSTRAINTS_FAILURE', usage.reason);
   const anchors = anchorsOf(options);
-  // Without a verified time-stamp nothing proves when the signature was made: the certificates
-  // are judged at the validation time (ETSI EN 319 102-1 5.5, best-signature-time).
-  const bestTime = options.now ?? new Date();
+  const dssCertificates = anchorsOf({ trustAnchorsDer: after.certsDer });
+  const chain = [...check.chain, ...dssCertificates];
   const trust = checkTrust(signer, chain, anchors, bestTime);
-  const unverifiable = unverifiableCertificates(chain, anchors);
+  result.chain = { status: trust.status, message: trust.reason, anchor: trust.anchor };
+  const unverifiable = unverifiableCertificates(check.chain, [...anchors, ...dssCertificates]);
   if (unverifiable.length > 0)
     findings.failed(
       'FORMAT_FAILURE',
       `The signature carries ${String(unverifiable.length)} certificate(s) that no issuer in it vouches for (damaged or added).`,
     );
-  result.chain = { status: trust.status, message: trust.reason, anchor: trust.anchor };
-  if (trust.problem === 'no-chain') findings.indeterminate('NO_CERTIFICATE_CHAIN_FOUND', trust.reason);
-  if (trust.problem === 'out-of-bounds') findings.indeterminate('OUT_OF_BOUNDS_NO_POE', trust.reason);
+  if (trust.problem === 'no-chain')
+    findings.indeterminate('NO_CERTIFICATE_CHAIN_FOUND', trust.reason);
+  if (trust.problem === 'out-of-bounds')
+    findings.indeterminate('OUT_OF_BOUNDS_NO_POE', trust.reason);
   if (trust.problem === 'not-yet-valid') findings.failed('NOT_YET_VALID', trust.reason);
   if (trust.problem === 'chain-constraints')
     findings.indeterminate('CHAIN_CONSTRAINTS_FAILURE', trust.reason);
-  const signerIsAnchor = anchors.some((anchor) => anchor.fingerprint256 === signer.fingerprint256);
-  result.revocation = revocationStatus(signerDer, signerIsAnchor);
+  const issuer = [...chain, ...anchors].find(
+    (candidate) => candidate.subject === signer.issuer && signer.checkIssued(candidate),
+  );
+  result.revocation = revocationStatus({
+    signer,
+    signerDer,
+    signerIsAnchor: anchors.some((anchor) => anchor.fingerprint256 === signer.fingerprint256),
+    issuer,
+    crlsDer: after.crlsDer,
+    bestTime,
+  });
   if (result.revocation.status === 'not established')
     findings.indeterminate('TRY_LATER', result.revocation.message);
+  if (result.revocation.status === 'revoked') findings.failed('REVOKED', result.revocation.message);
 }
 
-function checkSealPart(bytes: Buffer, spans: [number, number][], parts: Parts): void {
+function checkSealPart(
+  bytes: Buffer,
+  spans: [number, number][],
+  byteRange: readonly [number, number, number, number] | null,
+  parts: Parts,
+): void {
   const { result, findings, options } = parts;
   const found = scanSealText(bytes, spans);
   if (found.kind !== 'one') {
@@ -279,7 +350,39 @@ function checkSealPart(bytes: Buffer, spans: [number, number][], parts: Parts): 
       'HASH_FAILURE',
       `The seal names certificate ${verdict.payload.n}, but the document says it is ${subject ?? 'no certificate'}.`,
     );
+  checkPagePart(bytes, byteRange, verdict.payload, parts);
   checkVaultPart(verdict.payload, parts);
+}
+
+/** Every visible field on the page is what the licensee sealed (check-page-binding.ts). */
+function checkPagePart(
+  bytes: Buffer,
+  byteRange: readonly [number, number, number, number] | null,
+  payload: SealPayload,
+  { result, findings, options }: Parts,
+): void {
+  result.documentKind =
+    payload.v === 2 ? (payload.k === 'void' ? 'void' : 'issued') : NOT_ESTABLISHED;
+  if (byteRange === null) {
+    result.pageBinding = {
+      status: NOT_ESTABLISHED,
+      message: 'The document is not signed, so its page cannot be compared with the seal.',
+    };
+    return;
+  }
+  if (options.pageBinding === undefined) {
+    result.pageBinding = {
+      status: NOT_ESTABLISHED,
+      message: 'This verifier could not write the page again (no certificate fonts).',
+    };
+    findings.indeterminate('GENERIC', result.pageBinding.message);
+    return;
+  }
+  const page = options.pageBinding(bytes, byteRange, payload);
+  result.pageBinding = { status: page.status, message: page.message };
+  if (page.documentKind !== NOT_ESTABLISHED) result.documentKind = page.documentKind;
+  if (page.status === 'differs') findings.failed('HASH_FAILURE', page.message);
+  if (page.status === NOT_ESTABLISHED) findings.indeterminate('GENERIC', page.message);
 }
 
 function checkVaultPart(payload: SealPayload, { result, findings, options }: Parts): void {
@@ -339,7 +442,7 @@ function verifyBytes(bytes: Buffer, options: VerifyPdfOptions): VerificationResu
           [scan.byteRange[2], scan.byteRange[2] + scan.byteRange[3]],
         ]
       : [[0, bytes.length]];
-  checkSealPart(bytes, spans, parts);
+  checkSealPart(bytes, spans, scan.kind === 'one' ? scan.byteRange : null, parts);
   if (performance.now() - started > limit)
     return rejected('time limit', 'Verification took too long and was stopped.');
   applyOutcome(result, findings);

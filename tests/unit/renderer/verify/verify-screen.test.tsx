@@ -107,9 +107,7 @@ describe('VerifyScreen', () => {
     expect(region.textContent).toContain(
       'This check failed: page matches the seal (differs). Do not rely on this file.',
     );
-    expect(region.textContent).toContain(
-      'TOTAL-FAILED / SIG_CONSTRAINTS_FAILURE (Signature constraints failure)',
-    );
+    expect(region.textContent).toContain('TOTAL-FAILED / HASH_FAILURE (Hash failure)');
     expect(region.textContent).not.toMatch(/\bvalid\b|genuine/i);
     const row = document.querySelector('[data-check="pageBinding"]');
     expect(row?.className).toContain('verify-checks__row--failed');
