@@ -7,11 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageBindingChecker } from '../../../electron/core/documents/verify/check-page-binding';
+import { createPageBindingChecker } from '../../../electron/core/documents/verify/check-page-binding';
 import type { VerifyPdfOptions } from '../../../electron/core/documents/verify/verify-pdf';
+import type { DocumentFonts } from '../../../electron/core/documents/write-certificate-document';
+import { loadDocumentFonts } from '../../../electron/core/documents/write-certificate-document';
+import { pageWithChangedValues } from '../../unit/documents/forged-documents';
 import { verifyPdf } from '../../../electron/core/documents/verify/verify-pdf';
 import type { SignedFixture } from '../../unit/documents/signed-certificate-fixture';
 import {
   appendIncrementalUpdate,
+  resourcesDir,
   signedCertificate,
 } from '../../unit/documents/signed-certificate-fixture';
 import {
@@ -27,19 +33,25 @@ import {
 const run = promisify(execFile);
 let fixture: SignedFixture;
 let dir = '';
+let pageBinding: PageBindingChecker;
+let fonts: DocumentFonts;
 
 beforeAll(async () => {
   fixture = await signedCertificate('rsa-2048');
   dir = await mkdtemp(join(tmpdir(), 'kp-tamper-'));
+  pageBinding = await createPageBindingChecker(resourcesDir);
+  fonts = await loadDocumentFonts(resourcesDir);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** What a verifier that knows the genuine issuer is given: its certificate and seal key. */
+/** What a verifier that knows the genuine issuer is given: its certificate and seal key, and
+ * the certificate fonts to write the page again. */
 const genuineIssuer = (): VerifyPdfOptions => ({
   sealPublicKey: fixture.sealKey.publicKeySpkiDer,
   trustAnchorsDer: fixture.identity.certificateChainDer,
+  pageBinding,
 });
 
 async function pdfsig(name: string, pdf: Buffer): Promise<string> {
@@ -51,6 +63,40 @@ async function pdfsig(name: string, pdf: Buffer): Promise<string> {
 }
 
 describe('forgeries of an issued certificate', () => {
+  it('(the genuine file itself is VALID, so every refusal below is the forgery’s doing)', async () => {
+    const result = verifyPdf(fixture.pdf, genuineIssuer());
+    expect(result.verdict).toBe('VALID');
+    expect(result.indication).toBe('TOTAL-PASSED');
+    expect(result.pageBinding.status).toBe('bound');
+    const words = await pdfsig('genuine.pdf', fixture.pdf);
+    expect(words).toContain('Signature is Valid');
+    expect(words).toContain('Total document signed');
+  });
+
+  it('carats changed on the page, the seal kept, re-signed with a cloned certificate: HASH_FAILURE', async () => {
+    const shown = {
+      ...fixture.certificate,
+      caratHundredths: fixture.certificate.caratHundredths + 1,
+    };
+    const page = pageWithChangedValues(fixture.recipe, fixture.seal, shown, fonts);
+    const clone = cloneSigner(fixture.identity.certificateChainDer[0] ?? Buffer.alloc(0));
+    for (const [name, forged] of [
+      ['cloned signer', resign(page, clone)],
+      // Even the genuine signing key cannot make another page pass for the sealed one.
+      ['genuine signer', resign(page, fixture.identity)],
+    ] as const) {
+      const result = verifyPdf(forged, genuineIssuer());
+      expect(result.integrity.status, name).toBe('intact');
+      expect(result.seal.status, name).toBe('verified');
+      expect(result.pageBinding.status, name).toBe('differs');
+      expect(result.indication, name).toBe('TOTAL-FAILED');
+      expect(result.subIndication, name).toBe('HASH_FAILURE');
+      expect(result.summary, name).not.toMatch(/\bvalid\b|genuine/i);
+      // pdfsig checks the signature, which holds: only our page binding sees the change.
+      expect(await pdfsig(`carats-${name}.pdf`, forged)).toContain('Signature is Valid');
+    }
+  });
+
   it('re-signed with a cloned certificate (same name and serial, another key): not trusted', async () => {
     const clone = cloneSigner(fixture.identity.certificateChainDer[0] ?? Buffer.alloc(0));
     const forged = resign(fixture.pdf, clone);

@@ -5,6 +5,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Certificate } from '../../../shared/domain/certificate';
 import { readCertificate } from '../../../shared/domain/certificate';
 import { issueSignedCertificate } from '../../../electron/core/documents/issue-signed-certificate';
+import type { DocumentRecipe } from '../../../electron/core/documents/recipe/document-recipe';
 import type { SealKey } from '../../../electron/core/documents/seal/seal-key';
 import { generateSealKey } from '../../../electron/core/documents/seal/seal-key';
 import type {
@@ -22,6 +23,8 @@ export type SignedFixture = {
   certificate: Certificate;
   identity: SigningIdentity;
   sealKey: SealKey;
+  /** What the writer read: the page binding writes the page again from it. */
+  recipe: DocumentRecipe;
 };
 
 export function validCertificate(): Certificate {
@@ -40,14 +43,14 @@ export async function signedCertificate(
 ): Promise<SignedFixture> {
   const certificate = validCertificate();
   const sealKey = generateSealKey();
-  const { pdf, seal } = await issueSignedCertificate(certificate, {
+  const { pdf, seal, recipe } = await issueSignedCertificate(certificate, {
     identity,
     sealKey,
     signerName: 'Jane Doe',
     licenseeName: 'Hudson Rough Trading LLC',
     resourcesDir,
   });
-  return { pdf, seal, certificate, identity, sealKey };
+  return { pdf, seal, certificate, identity, sealKey, recipe };
 }
 
 /** A one-page PDF that is not a certificate (no signature, no seal). */
