@@ -10,6 +10,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelHarness } from '../../helpers/vault-channel-harness';
 import { createChannelHarness } from '../../helpers/vault-channel-harness';
+import type { VerificationResultData } from '../../../shared/ipc/documents-contract';
 import { validDraft } from '../../unit/domain/certificate-fixtures';
 import { pdfText, pdfWords, renderPage, tool } from './pdf-tools';
 
@@ -229,6 +231,7 @@ describe('the document channels', () => {
     const id = await issuedCertificate();
     await generate();
     await h.value('documents:sign', { certificateId: id });
+    const issued = await h.value<{ path: string }>('documents:save', { certificateId: id });
     await h.value('certificates:void', { id, reason: 'Printer error' });
     const signed = await h.value<Signed>('documents:sign', { certificateId: id });
     expect(signed).toMatchObject({ kind: 'void', reused: false, pages: 1 });
@@ -251,6 +254,31 @@ describe('the document channels', () => {
     expect(await h.code('documents:printOverlay', { certificateId: id })).toBe(
       'ILLEGAL_TRANSITION',
     );
+    // Verified against the vault: the original PDF is VOIDED (31 CFR 592.301(a)(1)(v)), the
+    // VOID copy is recognised as such. The open dialog takes the newest file in imports/.
+    const verifyFile = async (from: string, name: string, secondsAhead: number) => {
+      const path = join(importsDir(), name);
+      copyFileSync(from, path);
+      const ahead = new Date(Date.now() + secondsAhead * 1000);
+      utimesSync(path, ahead, ahead);
+      return h.value<{ result: VerificationResultData }>('documents:verify');
+    };
+    const original = await verifyFile(issued.path, 'original.pdf', 10);
+    expect(original.result).toMatchObject({
+      indication: 'TOTAL-PASSED',
+      verdict: 'VOIDED',
+      documentKind: 'issued',
+      voidStatus: { status: 'voided' },
+    });
+    expect(original.result.summary).toMatch(/^VOIDED: US12345 was voided/);
+    const copy = await verifyFile(saved.path, 'void-copy.pdf', 20);
+    expect(copy.result).toMatchObject({
+      indication: 'TOTAL-PASSED',
+      verdict: 'VOID COPY',
+      documentKind: 'void',
+      pageBinding: { status: 'bound' },
+      record: { status: 'match' },
+    });
   });
 
   it('refuse what is not allowed, with a typed code and nothing written', async () => {
