@@ -8,6 +8,7 @@ import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { IdentityDetails } from './IdentityDetails';
 import { GenerateIdentityForm, ImportIdentityForm } from './IdentityForms';
+import { ImportIssuedCertificate } from './ImportIssuedCertificate';
 
 export function IdentitySection({ api, manage }: { api: KpApi; manage: boolean }) {
   const [identity, setIdentity] = useState<IdentitySummary | null | undefined>(undefined);
@@ -54,6 +55,14 @@ export function IdentitySection({ api, manage }: { api: KpApi; manage: boolean }
           </pre>
         </details>
       )}
+      {manage && identity?.selfSigned === true && identity.source === 'generated' ? (
+        <ImportIssuedCertificate
+          api={api}
+          onReady={(next) => {
+            ready(next, null);
+          }}
+        />
+      ) : null}
       {manage && (identity === null || replacing) ? (
         <>
           <GenerateIdentityForm api={api} onReady={ready} />

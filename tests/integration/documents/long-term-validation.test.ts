@@ -85,6 +85,27 @@ describe('long-term validation (PAdES B-LT) with a moved clock', () => {
     expect(check.stdout).toContain('No syntax or stream encoding errors found');
   });
 
+  it('a CA-issued signer sent without its CA: INDETERMINATE (no chain), not a format failure', async () => {
+    const [leaf] = pki.identity.certificateChainDer;
+    const alone = await signedCertificate('ecdsa-p256', {
+      ...pki.identity,
+      certificateChainDer: leaf === undefined ? [] : [leaf],
+    });
+    const result = verifyPdf(alone.pdf, {
+      ...at(new Date()),
+      sealPublicKey: alone.sealKey.publicKeySpkiDer,
+      trustAnchorsDer: [],
+    });
+    expect(result.indication).toBe('INDETERMINATE');
+    expect(result.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
+    // With its CA as the anchor, the chain is found (revocation still needs the CA's CRL: B-B).
+    const anchored = verifyPdf(alone.pdf, {
+      ...at(new Date()),
+      sealPublicKey: alone.sealKey.publicKeySpkiDer,
+    });
+    expect(anchored.chain.status).toBe('trusted');
+  });
+
   it('a B-LT file with a page object changed in a later revision is TOTAL-FAILED', () => {
     const update = Buffer.from(
       `\n13 0 obj\n<< /Type /Page >>\nendobj\nxref\n0 1\n0000000000 65535 f \n13 1\n${String(bLt.length + 1).padStart(10, '0')} 00000 n \ntrailer\n<< /Size 40 /Prev 0 >>\nstartxref\n${String(bLt.length + 38)}\n%%EOF\n`,

@@ -104,17 +104,19 @@ export function checkTrust(
 }
 
 /**
- * The certificates the signature carries whose own signature does not verify against an issuer
- * among them or the anchors (or themselves, when self-signed). A certificate nothing vouches for
- * adds bytes that no signature covers: a damaged or swapped one makes a second file that would
- * otherwise verify the same.
+ * The certificates the signature carries that claim an issuer present among them or the anchors
+ * (by name, or themselves when self-issued) whose key does not verify them. A damaged or swapped
+ * certificate adds bytes no signature covers: a second file that would otherwise verify the same.
+ * A certificate whose issuer is simply not there is not refused here: its chain is incomplete,
+ * which checkTrust reports (NO_CERTIFICATE_CHAIN_FOUND).
  */
 export function unverifiableCertificates(
   carried: readonly X509Certificate[],
   anchors: readonly X509Certificate[],
 ): X509Certificate[] {
   const issuers = [...carried, ...anchors];
-  return carried.filter(
-    (certificate) => !issuers.some((candidate) => issued(candidate, certificate)),
-  );
+  return carried.filter((certificate) => {
+    const named = issuers.filter((candidate) => candidate.subject === certificate.issuer);
+    return named.length > 0 && !named.some((candidate) => issued(candidate, certificate));
+  });
 }
