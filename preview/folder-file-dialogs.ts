@@ -12,6 +12,7 @@ export const openExtensions: Record<OpenPurpose, readonly string[]> = {
   pkcs12: ['.p12', '.pfx'],
   'certificate-pdf': ['.pdf'],
   attachment: ['.pdf', '.png', '.jpg', '.jpeg'],
+  'trusted-certificate': ['.pem', '.crt', '.cer', '.der'],
 };
 
 function freePath(folder: string, name: string): string {

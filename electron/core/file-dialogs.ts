@@ -3,7 +3,8 @@
 // channel that writes or reads a file of the user's choosing asks this port, which each transport
 // implements. null means the user cancelled; nothing is written then.
 export type SavePurpose = 'backup' | 'certificate-pdf' | 'overlay-pdf' | 'calibration-pdf';
-export type OpenPurpose = 'backup' | 'pkcs12' | 'certificate-pdf' | 'attachment';
+export type OpenPurpose =
+  'backup' | 'pkcs12' | 'certificate-pdf' | 'attachment' | 'trusted-certificate';
 
 export type FileDialogs = {
   chooseSavePath: (request: {

@@ -17,6 +17,9 @@ const openFilters: Record<OpenPurpose, FileFilter[]> = {
   pkcs12: [{ name: 'Signing identity (PKCS#12)', extensions: ['p12', 'pfx'] }],
   'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   attachment: [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
+  'trusted-certificate': [
+    { name: 'Certificate (PEM or DER)', extensions: ['pem', 'crt', 'cer', 'der'] },
+  ],
 };
 
 const titles: Record<SavePurpose | OpenPurpose, string> = {
@@ -26,6 +29,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'calibration-pdf': 'Printer calibration page',
   pkcs12: 'Signing identity',
   attachment: 'Attachment',
+  'trusted-certificate': 'Certificate to trust',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

@@ -38,8 +38,10 @@ import type { CertificateRecord } from './repositories/certificate-row';
 import { createCertificateRepository } from './repositories/certificate-repository';
 import { createIdentityRepository } from './repositories/identity-repository';
 import { createLicenseeRepository } from './repositories/licensee-repository';
+import { createTrustedCertificateRepository } from './repositories/trusted-certificate-repository';
 import { parseInput } from './repositories/parse-input';
 import { createUserRepository } from './repositories/user-repository';
+import { createTrustListOperations } from './trust-list-operations';
 
 export type DocumentOperationsOptions = {
   now: () => Date;
@@ -100,6 +102,8 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   const identities = createIdentityRepository(db, now);
   const audit = createAuditWriter(db, now);
   const identity = createIdentityOperations({ db, identities, users, licensee, audit, now });
+  const trusted = createTrustedCertificateRepository(db, now);
+  const trust = createTrustListOperations({ db, trusted, users, audit, now });
 
   const resourcesDir = (): string => {
     // The bundle's folder (dist/<entry>/) or this source file's: resources/ is above either.
@@ -277,6 +281,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
 
   const operations = {
     identity,
+    trust,
     prepare,
     store,
     printable,
@@ -369,8 +374,9 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     },
 
     /**
-     * Verifies a PDF against this vault: its identities' certificates are the trust anchors, its
-     * seal key checks the seal, and the record of the sealed certificate number is compared.
+     * Verifies a PDF against this vault: its identities' certificates and its trust list are the
+     * trust anchors, its seal key checks the seal, and the record of the sealed certificate
+     * number is compared.
      */
     verify(actor: Actor, input: unknown): DocumentVerification {
       everyone(actor, 'verify certificates');
@@ -380,10 +386,14 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   };
   return operations;
 
-  /** The verification of a file's bytes against this vault (no role check: callers do it). */
+  /**
+   * The verification of a file's bytes against this vault (no role check: callers do it). The
+   * anchors are every identity this vault ever held (its own signatures, retired ones included)
+   * and the certificates its trust list holds now (a removed one no longer counts).
+   */
   function verifyBytes(bytes: Buffer, fileName: string): DocumentVerification {
     return verifyAgainstVault(bytes, fileName, {
-      trustAnchorsDer: identities.allCertificates(),
+      trustAnchorsDer: [...identities.allCertificates(), ...trust.anchorsDer()],
       sealPublicKey: sealPublicKey(),
       getByNumber: certificates.getByNumber,
       printable,

@@ -6,6 +6,7 @@ import { migration0030 } from './0030-audit-and-list-covering-indexes';
 import { migration0040 } from './0040-settings-and-blank-voids';
 import { migration0050 } from './0050-signing-identity';
 import { migration0060 } from './0060-issued-expiry-index';
+import { migration0080 } from './0080-trusted-certificates';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   migration0040,
   migration0050,
   migration0060,
+  migration0080,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
