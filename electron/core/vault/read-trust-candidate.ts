@@ -57,23 +57,40 @@ function certificateDerOf(bytes: Buffer): Buffer {
   return bytes;
 }
 
-function keyUsageFirstByte(der: Buffer): number | null {
-  for (const extension of extensionsOf(der))
-    if (oidOf(childrenOf(extension)[0]) === OID.keyUsage) {
+type CaExtensions = { basicConstraintsCa: boolean; keyUsage: number | null };
+
+/**
+ * basicConstraints cA and the first keyUsage byte, read from the DER itself: Node's
+ * X509Certificate.ca is OpenSSL's X509_check_ca, which already folds keyUsage in and so cannot
+ * tell "not a CA" from "a CA that may not sign certificates".
+ */
+function caExtensions(der: Buffer): CaExtensions {
+  const found: CaExtensions = { basicConstraintsCa: false, keyUsage: null };
+  for (const extension of extensionsOf(der)) {
+    const id = oidOf(childrenOf(extension)[0]);
+    if (id === OID.keyUsage) {
       const bits = bytesOf(extensionValue(extension) ?? undefined) ?? Buffer.alloc(0);
-      return bits[1] ?? 0;
+      found.keyUsage = bits[1] ?? 0;
     }
-  return null;
+    if (id === OID.basicConstraints) {
+      // BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }
+      const [first] = childrenOf(extensionValue(extension) ?? undefined);
+      const flag = first?.type === 1 ? bytesOf(first) : null;
+      found.basicConstraintsCa = flag !== null && flag.length === 1 && flag[0] === 0xff;
+    }
+  }
+  return found;
 }
 
-function kindOf(certificate: X509Certificate, der: Buffer): TrustCandidateKind {
-  let keyUsage: number | null;
+function kindOf(der: Buffer): TrustCandidateKind {
+  let extensions: CaExtensions;
   try {
-    keyUsage = keyUsageFirstByte(der);
+    extensions = caExtensions(der);
   } catch {
     return refuse('The certificate’s extensions cannot be read: it is damaged or not standard.');
   }
-  if (certificate.ca) {
+  const { keyUsage } = extensions;
+  if (extensions.basicConstraintsCa) {
     if (keyUsage !== null && (keyUsage & KEY_CERT_SIGN) === 0)
       return refuse(
         'This certification authority’s certificate does not allow it to issue certificates (its key usage lacks keyCertSign), so nothing it signed can be trusted through it.',
@@ -113,7 +130,7 @@ export function readTrustCandidate(bytes: Buffer, now: Date): TrustCandidate {
   return {
     certificate,
     der: raw,
-    kind: kindOf(certificate, raw),
+    kind: kindOf(raw),
     subject: oneLineName(certificate.subject),
   };
 }
