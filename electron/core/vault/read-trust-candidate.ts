@@ -10,6 +10,7 @@
 // expired or not yet valid certificate, a file with several certificates, or no certificate at
 // all. Bad input is an AppFailure with a message that names the rule, never an internal error.
 import { X509Certificate } from 'node:crypto';
+import forge from 'node-forge';
 import { AppFailure } from '../app-failure';
 import { extensionValue, extensionsOf } from '../documents/verify/certificate-extensions';
 import { signerKeyUsage } from '../documents/verify/signer-key-usage';
@@ -75,7 +76,7 @@ function caExtensions(der: Buffer): CaExtensions {
     if (id === OID.basicConstraints) {
       // BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }
       const [first] = childrenOf(extensionValue(extension) ?? undefined);
-      const flag = first?.type === 1 ? bytesOf(first) : null;
+      const flag = first?.type === forge.asn1.Type.BOOLEAN ? bytesOf(first) : null;
       found.basicConstraintsCa = flag !== null && flag.length === 1 && flag[0] === 0xff;
     }
   }
