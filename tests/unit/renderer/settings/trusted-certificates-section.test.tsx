@@ -4,7 +4,7 @@
 // from the imports folder), sees its subject, fingerprint and end date, and removes it after a
 // confirmation; a refusal shows its plain message; a reviewer sees the list but no add or remove.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
