@@ -388,12 +388,14 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
 
   /**
    * The verification of a file's bytes against this vault (no role check: callers do it). The
-   * anchors are every identity this vault ever held (its own signatures, retired ones included)
-   * and the certificates its trust list holds now (a removed one no longer counts).
+   * anchors are the signer's certificate of every identity this vault ever held (its own
+   * signatures, retired ones included; not the issuers stored with them, which would trust
+   * everything a commercial CA issued to anyone) and the certificates its trust list holds now
+   * (a removed one no longer counts).
    */
   function verifyBytes(bytes: Buffer, fileName: string): DocumentVerification {
     return verifyAgainstVault(bytes, fileName, {
-      trustAnchorsDer: [...identities.allCertificates(), ...trust.anchorsDer()],
+      trustAnchorsDer: [...identities.signerCertificates(), ...trust.anchorsDer()],
       sealPublicKey: sealPublicKey(),
       getByNumber: certificates.getByNumber,
       printable,

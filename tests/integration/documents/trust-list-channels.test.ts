@@ -9,7 +9,8 @@
 // same seal key, only the earlier self-signed identity): it knows nothing of the new signer, so a
 // certificate signed after the backup is INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND until the
 // administrator adds the CA to the trust list, TOTAL-PASSED while it is there, and INDETERMINATE
-// again once it is removed.
+// again once it is removed. Importing an identity of its own from the same CA (with its chain)
+// does not make that CA trusted: only the identities' own certificates are anchors.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -306,6 +307,25 @@ describe('the trust list channels', () => {
       chain: { status: 'untrusted' },
     });
     expect(untrusted.verdict).not.toBe('VALID');
+
+    // This vault now imports an identity of its own from the same CA, with its chain: its own
+    // signer is an anchor, the CA that came along with it is not (trusting the CA, and so
+    // everything it issued to anyone, is the administrator's choice).
+    await issueLeaf('Test KP Root CA', 'Otto Other', SIGNER_EXTENSIONS);
+    offer('other.p12', '');
+    await openssl([
+      'pkcs12', '-export', '-inkey', join(dir, 'Otto Other.key'), '-in', join(dir, 'Otto Other.pem'),
+      '-certfile', join(dir, 'Test KP Root CA.pem'), '-out', join(imports(), 'other.p12'),
+      '-passout', 'pass:p12 secret',
+    ]); // prettier-ignore
+    expect(await h.value('identity:import', { password: 'p12 secret' })).toMatchObject({
+      signerName: 'Otto Other',
+      chainLength: 2,
+    });
+    expect(await verify()).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+    });
 
     offer('uskpa-root.pem', pem('Test KP Root CA.pem'));
     const ca = await h.value<Trusted>('trust:add', { label: 'USKPA root' });
