@@ -73,49 +73,41 @@ export function TrustedCertificatesSection({ api, manage }: { api: KpApi; manage
       {list === undefined ? null : list.length === 0 ? (
         <p>No certificates are trusted beyond this vault’s own signing identities.</p>
       ) : (
-        <table className="table" aria-label="Trusted certificates">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Certificate</th>
-              <th scope="col">Fingerprint (SHA-256)</th>
-              <th scope="col">Valid to</th>
-              {manage ? <th scope="col">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((certificate) => (
-              <tr key={certificate.fingerprintSha256}>
-                <td>{certificate.label}</td>
-                <td>
-                  {certificate.subject}
-                  <br />
+        <ul className="trust-list" aria-label="Trusted certificates">
+          {list.map((certificate) => (
+            <li key={certificate.fingerprintSha256} className="trust-list__item">
+              <dl className="details">
+                <dt>Name</dt>
+                <dd>{certificate.label}</dd>
+                <dt>Certificate</dt>
+                <dd>
+                  {certificate.subject}{' '}
                   <span className="badge">{KIND_WORDS[certificate.kind]}</span>
-                </td>
-                <td>
+                </dd>
+                <dt>Fingerprint (SHA-256)</dt>
+                <dd>
                   <code className="fingerprint">{certificate.fingerprintSha256}</code>
-                </td>
-                <td>{certificate.validTo.slice(0, 10)}</td>
-                {manage ? (
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={`Remove ${certificate.label}`}
-                      disabled={busy}
-                      onClick={() => {
-                        setNote(null);
-                        setRemoving(certificate);
-                      }}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </dd>
+                <dt>Valid to</dt>
+                <dd>{certificate.validTo.slice(0, 10)}</dd>
+              </dl>
+              {manage ? (
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Remove ${certificate.label}`}
+                  disabled={busy}
+                  onClick={() => {
+                    setNote(null);
+                    setRemoving(certificate);
+                  }}
+                >
+                  Remove
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       )}
       {manage ? (
         <AddTrustedCertificateForm

@@ -67,8 +67,8 @@ describe('TrustedCertificatesSection', () => {
 
     await user.type(screen.getByLabelText('Name for this certificate'), 'USKPA root');
     await user.click(screen.getByRole('button', { name: 'Choose the file and add' }));
-    const table = await screen.findByRole('table', { name: 'Trusted certificates' });
-    const row = within(table).getByText('USKPA root', { selector: 'td' }).closest('tr');
+    const list = await screen.findByRole('list', { name: 'Trusted certificates' });
+    const row = within(list).getByText('USKPA root', { selector: 'dd' }).closest('li');
     expect(row?.textContent).toContain(
       'C=US, O=Test Kimberley Process Authority, CN=Test KP Root CA',
     );
@@ -90,7 +90,7 @@ describe('TrustedCertificatesSection', () => {
     await user.click(screen.getByRole('button', { name: 'Remove USKPA root' }));
     await user.click(await screen.findByRole('button', { name: 'Stop trusting it' }));
     expect(await screen.findByText('USKPA root is no longer trusted.')).toBeTruthy();
-    expect(screen.queryByRole('table', { name: 'Trusted certificates' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Trusted certificates' })).toBeNull();
     expect(await kp.harness.value('trust:list')).toEqual([]);
     expect(await kp.harness.value('audit:verify')).toMatchObject({ ok: true });
   });
