@@ -16,6 +16,7 @@ import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
+import { runTrust, trustHelp, trustSummary } from './commands/trust';
 import { runVerify, verifyHelp, verifySummary } from './commands/verify';
 import { describeArgsError } from './describe-args-error';
 import { processTerminal } from './terminal';
@@ -36,6 +37,7 @@ const commands: Readonly<Record<string, Command>> = {
   'recovery-key': { summary: recoveryKeySummary, help: recoveryKeyHelp, run: runRecoveryKey },
   issue: { summary: issueSummary, help: issueHelp, run: runIssue },
   verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
+  trust: { summary: trustSummary, help: trustHelp, run: runTrust },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -50,6 +52,7 @@ Usage:
   kpdesk restore <file> [--yes]
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
+  kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
   kpdesk help [command]
   kpdesk --version
 

@@ -13,6 +13,7 @@ export const openExtensions: Record<OpenPurpose, readonly string[]> = {
   'x509-certificate': ['.pem', '.crt', '.cer', '.der'],
   'certificate-pdf': ['.pdf'],
   attachment: ['.pdf', '.png', '.jpg', '.jpeg'],
+  'trusted-certificate': ['.pem', '.crt', '.cer', '.der'],
 };
 
 function freePath(folder: string, name: string): string {

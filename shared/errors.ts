@@ -48,6 +48,9 @@ export const errorCodes = [
   'BACKUP_INVALID',
   /** A signing identity (PKCS#12, key or certificate) that cannot be opened or used to sign. */
   'IDENTITY_INVALID',
+  /** A file offered for the trust list that is not a certificate KP Desk may trust (not one,
+   * expired, or neither a certification authority nor fit for signing). */
+  'TRUSTED_CERTIFICATE_INVALID',
   /** A field holds a character the certificate font cannot print; it is never printed garbled. */
   'DOCUMENT_TEXT_UNSUPPORTED',
   /** A field's text does not fit its box on the certificate, even in the smallest type size. */

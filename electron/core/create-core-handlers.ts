@@ -9,6 +9,7 @@ import type { CoreHandlers } from './ipc/core-handlers';
 import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
+import { createTrustHandlers } from './trust-handlers';
 import type { OsKeychain } from './vault/keys/os-keychain';
 import { forgetOnThisComputer, rememberOnThisComputer } from './vault/os-keychain-unlock';
 import type { VaultGateway } from './vault/vault-gateway';
@@ -89,5 +90,6 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'editRequests:decide': (input) => vault.editRequests.decide(input),
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
     ...createDocumentHandlers(vault, options.fileDialogs),
+    ...createTrustHandlers(vault, options.fileDialogs),
   };
 }

@@ -4,7 +4,12 @@
 // implements. null means the user cancelled; nothing is written then.
 export type SavePurpose = 'backup' | 'certificate-pdf' | 'overlay-pdf' | 'calibration-pdf';
 export type OpenPurpose =
-  'backup' | 'pkcs12' | 'x509-certificate' | 'certificate-pdf' | 'attachment';
+  | 'backup'
+  | 'pkcs12'
+  | 'x509-certificate'
+  | 'certificate-pdf'
+  | 'attachment'
+  | 'trusted-certificate';
 
 export type FileDialogs = {
   chooseSavePath: (request: {

@@ -18,6 +18,9 @@ const openFilters: Record<OpenPurpose, FileFilter[]> = {
   'x509-certificate': [{ name: 'Signing certificate', extensions: ['pem', 'crt', 'cer', 'der'] }],
   'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   attachment: [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
+  'trusted-certificate': [
+    { name: 'Certificate (PEM or DER)', extensions: ['pem', 'crt', 'cer', 'der'] },
+  ],
 };
 
 const titles: Record<SavePurpose | OpenPurpose, string> = {
@@ -28,6 +31,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   pkcs12: 'Signing identity',
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',
+  'trusted-certificate': 'Certificate to trust',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

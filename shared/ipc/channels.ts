@@ -55,6 +55,9 @@ export const channelNames = [
   'documents:printOverlay',
   'documents:printCalibration',
   'documents:verify',
+  'trust:list',
+  'trust:add',
+  'trust:remove',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -8,6 +8,7 @@ import { ValidationReportSchema, validationPurposes } from '../domain/validation
 import { SettingsViewSchema } from '../records/vault-settings';
 import type { ChannelName } from './channels';
 import { documentsContract } from './documents-contract';
+import { trustContract } from './trust-contract';
 import { vaultContract } from './vault-contract';
 
 type ChannelSpec = { input: z.ZodType; output: z.ZodType };
@@ -44,6 +45,7 @@ export const contract = {
   },
   ...vaultContract,
   ...documentsContract,
+  ...trustContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

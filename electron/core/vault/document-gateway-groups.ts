@@ -1,4 +1,4 @@
-// The vault gateway's `identity` and `documents` groups over the document operations of the open
+// The vault gateway's `identity`, `trust` and `documents` groups over the document operations of the open
 // connection. Each call is made as the signed-in user (`session` throws VAULT_LOCKED or
 // AUTH_FAILED otherwise); paths come from main's dialogs (document-handlers.ts), never the renderer.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -47,6 +47,13 @@ export function documentGatewayGroups(
       importCertificate: call((ops, actor, input) =>
         ops.identity.importCertificateFile(actor, input),
       ),
+    },
+    trust: {
+      list: call((ops, actor) => ops.trust.list(actor)),
+      checkAdd: call((ops, actor) => ops.trust.checkAdd(actor)),
+      /** `{ path, label }`: path from main's open dialog. */
+      add: call((ops, actor, input) => ops.trust.addFile(actor, input)),
+      remove: call((ops, actor, input) => ops.trust.remove(actor, input)),
     },
     documents: {
       sign: call((ops, actor, input) => ops.sign(actor, input)),

@@ -42,8 +42,10 @@ import { createIdentityRepository } from './repositories/identity-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
 import { createSignatureLevelRepository } from './repositories/signature-level-repository';
 import { createLicenseeRepository } from './repositories/licensee-repository';
+import { createTrustedCertificateRepository } from './repositories/trusted-certificate-repository';
 import { parseInput } from './repositories/parse-input';
 import { createUserRepository } from './repositories/user-repository';
+import { createTrustListOperations } from './trust-list-operations';
 
 export type DocumentOperationsOptions = {
   now: () => Date;
@@ -111,6 +113,8 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   const savedSettings = createSettingsRepository(db, now);
   const levels = createSignatureLevelRepository(db);
   const identity = createIdentityOperations({ db, identities, users, licensee, audit, now });
+  const trusted = createTrustedCertificateRepository(db, now);
+  const trust = createTrustListOperations({ db, trusted, users, audit, now });
 
   const resourcesDir = (): string => {
     // The bundle's folder (dist/<entry>/) or this source file's: resources/ is above either.
@@ -310,6 +314,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
 
   const operations = {
     identity,
+    trust,
     prepare,
     store,
     printable,
@@ -402,8 +407,9 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     },
 
     /**
-     * Verifies a PDF against this vault: its identities' certificates are the trust anchors, its
-     * seal key checks the seal, and the record of the sealed certificate number is compared.
+     * Verifies a PDF against this vault: its identities' certificates and its trust list are the
+     * trust anchors, its seal key checks the seal, and the record of the sealed certificate
+     * number is compared.
      */
     async verify(actor: Actor, input: unknown): Promise<DocumentVerification> {
       everyone(actor, 'verify certificates');
@@ -413,14 +419,20 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   };
   return operations;
 
-  /** The verification of a file's bytes against this vault (no role check: callers do it). The
-   * page is written again from the document's recipe with the certificate fonts and compared. */
+  /**
+   * The verification of a file's bytes against this vault (no role check: callers do it). The
+   * anchors are the signer's certificate of every identity this vault ever held (its own
+   * signatures, retired ones included; not the issuers stored with them, which would trust
+   * everything a commercial CA issued to anyone) and the certificates its trust list holds now
+   * (a removed one no longer counts). The page is written again from the document's recipe with
+   * the certificate fonts and compared.
+   */
   async function verifyBytes(bytes: Buffer, fileName: string): Promise<DocumentVerification> {
     const pageBinding = await createPageBindingChecker(resourcesDir());
     return verifyAgainstVault(bytes, fileName, {
       pageBinding,
       now,
-      trustAnchorsDer: identities.allCertificates(),
+      trustAnchorsDer: [...identities.signerCertificates(), ...trust.anchorsDer()],
       sealPublicKey: sealPublicKey(),
       getByNumber: certificates.getByNumber,
       printable,

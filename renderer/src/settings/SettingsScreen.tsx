@@ -12,6 +12,7 @@ import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { ThisComputerSection } from './ThisComputerSection';
+import { TrustedCertificatesSection } from './TrustedCertificatesSection';
 import { VaultSettingsSection } from './VaultSettingsSection';
 import { UsersSection } from './UsersSection';
 
@@ -32,6 +33,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <LicenseeSection api={api} editable={canChangeSettings(role)} onSaved={onLicenseeSaved} />
       <UsersSection api={api} manage={canManageUsers(role)} />
       <IdentitySection api={api} manage={canManageKeys(role)} />
+      <TrustedCertificatesSection api={api} manage={canManageKeys(role)} />
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}

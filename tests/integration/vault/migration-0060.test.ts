@@ -3,7 +3,6 @@
 // each unlock and sign-in reads the partial index instead of every ISSUED certificate's draft.
 import { describe, expect, it } from 'vitest';
 import { migration0060 } from '../../../electron/core/vault/migrations/0060-issued-expiry-index';
-import { migrations } from '../../../electron/core/vault/migrations/index';
 import { schemaVersion } from '../../../electron/core/vault/run-migrations';
 import { createCertificateRepository } from '../../../electron/core/vault/repositories/certificate-repository';
 import { migrationTestVault } from './migration-test-vault';
@@ -14,8 +13,9 @@ describe('migration 0060', () => {
   it('keeps every row and lets the overdue search use the partial index', () => {
     vault.migrateToPrevious();
     vault.insertUserAndForm('available');
-    const { before, after } = vault.migrate();
-    expect(schemaVersion(vault.db)).toBe(migrations.at(-1)?.version);
+    // Up to this migration only: later ones add tables of their own.
+    const { before, after } = vault.migrate(migration0060.version);
+    expect(schemaVersion(vault.db)).toBe(migration0060.version);
     expect(after).toEqual(before);
     const sql = vault.db
       .prepare<[], string>(

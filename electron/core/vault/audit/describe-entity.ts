@@ -20,6 +20,7 @@ const kinds: Record<AuditEntityType, string> = {
   blank_void: 'voided blank form',
   signing_identity: 'signing identity',
   seal_key: 'seal key',
+  trusted_certificate: 'trusted certificate',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

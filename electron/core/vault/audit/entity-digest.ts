@@ -20,6 +20,7 @@ export const auditEntityTypes = [
   'blank_void',
   'signing_identity',
   'seal_key',
+  'trusted_certificate',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -39,6 +40,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   blank_void: { table: 'blank_voids', key: 'number' },
   signing_identity: { table: 'signing_identities', key: 'id' },
   seal_key: { table: 'seal_keys', key: 'id' },
+  trusted_certificate: { table: 'trusted_certificates', key: 'id' },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -74,6 +76,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     blank_void: reader('blank_void'),
     signing_identity: reader('signing_identity'),
     seal_key: reader('seal_key'),
+    trusted_certificate: reader('trusted_certificate'),
   };
 }
 

@@ -7,6 +7,7 @@ import { migration0040 } from './0040-settings-and-blank-voids';
 import { migration0050 } from './0050-signing-identity';
 import { migration0060 } from './0060-issued-expiry-index';
 import { migration0070 } from './0070-signature-levels';
+import { migration0080 } from './0080-trusted-certificates';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -131,6 +131,14 @@ export function createIdentityRepository(db: Database, now: () => Date) {
     /** Every certificate of every identity this vault ever held, active or retired (DER). */
     allCertificates: (): Buffer[] =>
       chains.all().flatMap((row) => chainFromPem(row.certificate_chain_pem)),
+    /**
+     * The signer's own certificate of every identity this vault ever held, active or retired
+     * (DER), without the issuers stored with it: the issuers vouch for whatever else they
+     * issued, and trusting them is the administrator's choice (the trust list), not a side
+     * effect of importing an identity.
+     */
+    signerCertificates: (): Buffer[] =>
+      chains.all().flatMap((row) => chainFromPem(row.certificate_chain_pem).slice(0, 1)),
     activeSealKey: (): StoredSealKey | null => {
       const row = activeSeal.get();
       return row === undefined
