@@ -196,7 +196,9 @@ describe('kpdesk verify (built CLI)', () => {
     // The seal key alone proves the seal, not who signed the file: INDETERMINATE, exit 1.
     const sealed = await kpdesk(['verify', file, '--seal-key', 'seal.pem']);
     expect(sealed.code, sealed.stdout).toBe(1);
-    expect(sealed.stdout).toContain('ETSI EN 319 102-1: INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND');
+    expect(sealed.stdout).toContain(
+      'ETSI EN 319 102-1: INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND',
+    );
     expect(sealed.stdout).not.toMatch(/\bvalid\b|genuine/i);
     const trusted = await kpdesk([
       'verify', file, '--seal-key', 'seal.pem', '--trust', 'signer.pem',

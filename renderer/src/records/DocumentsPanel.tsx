@@ -37,9 +37,11 @@ export function DocumentsPanel(props: {
       const result = await callApi(() => api.documents.sign({ certificateId: id }));
       if (result.ok)
         setDone(
-          result.value.reused
-            ? `The stored ${what.replace('the ', '')} is up to date.`
-            : `Signed: ${String(result.value.pages)} page(s), kept in the vault.`,
+          `${
+            result.value.reused
+              ? `The stored ${what.replace('the ', '')} is up to date.`
+              : `Signed: ${String(result.value.pages)} page(s), kept in the vault.`
+          } ${signatureLevelText(result.value.level, result.value.levelNote)}`,
         );
       else setFailure(result.error);
     } else {
@@ -130,4 +132,10 @@ export function SubmissionsPanel() {
       </p>
     </section>
   );
+}
+
+/** The PAdES level the document got and why, as the vault recorded it (ETSI EN 319 142-1):
+ * only B-LT stays checkable after the signing certificate expires. */
+function signatureLevelText(level: 'B-B' | 'B-T' | 'B-LT', note: string): string {
+  return level === 'B-LT' ? `${note} It can be verified for years (PAdES B-LT).` : note;
 }
