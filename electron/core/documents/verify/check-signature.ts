@@ -6,10 +6,12 @@
 // EN 319 122-1 5.2: content-type, message-digest, signing-certificate-v2; signing-time "shall
 // not" be present, the signing time being /M); the only unsigned attribute allowed is the
 // signature time-stamp of B-T (EN 319 122-1 5.3).
-import { X509Certificate, createHash, verify } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import { certificateFields } from '../signing/certificate-fields';
 import { toDer } from '../signing/der';
 import { OID } from '../signing/oids';
+import { parsedCertificate } from './parsed-certificates';
 import type { SignedCms } from './read-cms';
 import type { ByteRange } from './scan-pdf';
 
@@ -50,7 +52,7 @@ function findSigner(cms: SignedCms): { der: Buffer; x509: X509Certificate } | nu
         toDer(fields.issuer).equals(cms.sidIssuerDer) &&
         toDer(fields.serialNumber).equals(cms.sidSerialDer)
       )
-        return { der, x509: new X509Certificate(der) };
+        return { der, x509: parsedCertificate(der) };
     } catch {
       // An unreadable extra certificate is skipped; the signer's must be readable.
     }
@@ -111,7 +113,7 @@ export function checkSignature(bytes: Buffer, range: ByteRange, cms: SignedCms):
     return fail('crypto', 'The signature value does not verify with the signer’s key.');
   const chain = cms.certificatesDer.flatMap((der) => {
     try {
-      return [new X509Certificate(der)];
+      return [parsedCertificate(der)];
     } catch {
       return [];
     }

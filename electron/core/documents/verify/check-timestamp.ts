@@ -3,12 +3,13 @@
 // imprint must be the hash of that SignerInfo's signature value. When it verifies, genTime is a
 // proof of existence of the signature at that time (EN 319 102-1 §5.6.2.2), which is what lets a
 // signature be validated after its signing certificate expired. Never throws on hostile input.
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import type { Asn1 } from '../signing/der';
 import { childrenOf, fromDer, isContextTag, oidOf, toDer } from '../signing/der';
 import { OID } from '../signing/oids';
 import { verifyTimestampToken } from '../timestamp/verify-timestamp-token';
 import { checkTrust } from './check-trust';
+import { parsedCertificate } from './parsed-certificates';
 
 export type TimestampCheck = {
   status: 'verified' | 'failed' | 'absent';
@@ -49,7 +50,7 @@ const oneLine = (certificate: X509Certificate): string =>
 const readable = (ders: readonly Uint8Array[]): X509Certificate[] =>
   ders.flatMap((der) => {
     try {
-      return [new X509Certificate(der)];
+      return [parsedCertificate(der)];
     } catch {
       return [];
     }

@@ -7,6 +7,7 @@
 // name and serial number but another key (the fingerprint, not the name, identifies an anchor).
 import type { X509Certificate } from 'node:crypto';
 import { isSelfSigned } from '../signing/describe-identity';
+import { signedBy } from './parsed-certificates';
 
 export type TrustResult = {
   status: 'trusted' | 'untrusted';
@@ -20,14 +21,8 @@ export type TrustResult = {
 const MAX_CHAIN = 6;
 const oneLine = (name: string): string => name.split('\n').filter(Boolean).join(', ');
 
-/** `issuer` signed `subject` (name match and signature). */
-function issued(issuer: X509Certificate, subject: X509Certificate): boolean {
-  try {
-    return subject.issuer === issuer.subject && subject.verify(issuer.publicKey);
-  } catch {
-    return false;
-  }
-}
+/** `issuer` signed `subject` (name match and signature; verified once per pair). */
+const issued = signedBy;
 
 function validityProblem(path: X509Certificate[], at: Date): TrustResult | null {
   for (const certificate of path) {

@@ -41,7 +41,13 @@ export function emptyResult(): VerificationResult {
       keyUsageFit: NOT_ESTABLISHED,
     },
     level: null,
-    timestamp: { status: 'absent', time: null, authority: null, message: 'No time-stamp.' },
+    timestamp: {
+      status: 'absent',
+      time: null,
+      authority: null,
+      message:
+        'The signature has no time-stamp (PAdES B-B): its time is only what the signer’s computer said.',
+    },
     chain: { status: NOT_ESTABLISHED, message: 'Not checked.', anchor: null },
     seal: {
       status: NOT_ESTABLISHED,

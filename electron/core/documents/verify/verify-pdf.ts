@@ -6,7 +6,8 @@
 // (verification-outcome.ts). Hostile input gets a result, never a throw: size is checked first,
 // parsing is bounded byte scanning (scan-pdf.ts), and the run stops with a "time limit" result
 // if it takes longer than allowed.
-import { KeyObject, X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { KeyObject } from 'node:crypto';
 import type { Certificate } from '../../../../shared/domain/certificate';
 import { verifySeal } from '../seal/seal-codec';
 import { sealPublicKey } from '../seal/seal-key';
@@ -16,9 +17,10 @@ import { isSelfSigned } from '../signing/describe-identity';
 import type { SignatureFailure } from './check-signature';
 import type { SignedCms } from './read-cms';
 import type { PageBindingChecker } from './check-page-binding';
-import { checkSignature } from './check-signature';
+import { SIGNATURE_TIME_STAMP_ATTRIBUTE, checkSignature } from './check-signature';
 import { checkSignatureTimestamp } from './check-timestamp';
 import { checkTrust, unverifiableCertificates } from './check-trust';
+import { parsedCertificate } from './parsed-certificates';
 import { readCms } from './read-cms';
 import { revocationStatus } from './revocation-status';
 import type { AfterSignature } from './scan-validation-data';
@@ -122,7 +124,7 @@ function describeSigner(
 function anchorsOf(options: VerifyPdfOptions): X509Certificate[] {
   return (options.trustAnchorsDer ?? []).flatMap((der) => {
     try {
-      return [new X509Certificate(Buffer.from(der))];
+      return [parsedCertificate(der)];
     } catch {
       return [];
     }
@@ -202,6 +204,8 @@ function checkTimestamp(
   { result, findings, options }: Parts,
 ): Date {
   const now = options.now ?? new Date();
+  // Without the unsigned attribute there is no token to read: B-B (no second parse of the CMS).
+  if (!cms.unsignedAttributeTypes.includes(SIGNATURE_TIME_STAMP_ATTRIBUTE)) return now;
   const stamp = checkSignatureTimestamp(
     cmsDer,
     cms.signature,
