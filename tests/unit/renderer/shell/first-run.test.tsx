@@ -17,16 +17,20 @@ afterEach(() => {
   for (const kp of opened.splice(0)) kp.harness.dispose();
 });
 
+// The later first-run steps are lazy chunks: a step's heading can be focused while its form is
+// still "Loading the next step", so the controls are waited for, never assumed (issue 17).
+const APPEARS = { timeout: 30_000 };
+
 /** Tab until the focused control is the one labelled `label`, then type. */
 async function tabAndType(user: UserEvent, label: string, text: string) {
-  const target = screen.getByLabelText(label);
+  const target = await screen.findByLabelText(label, {}, APPEARS);
   for (let i = 0; i < 30 && document.activeElement !== target; i += 1) await user.tab();
   expect(document.activeElement).toBe(target);
   await user.keyboard(text);
 }
 
 async function tabAndPress(user: UserEvent, name: string) {
-  const target = screen.getByRole('button', { name });
+  const target = await screen.findByRole('button', { name }, APPEARS);
   for (let i = 0; i < 30 && document.activeElement !== target; i += 1) await user.tab();
   expect(document.activeElement).toBe(target);
   await user.keyboard('{Enter}');
