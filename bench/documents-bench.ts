@@ -7,8 +7,8 @@
 // change the exit code (a benchmark informs, it does not gate: the machine's load moves it).
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import type { Certificate } from '../shared/domain/certificate';
+import { benchCertificate, resourcesDir } from './bench-certificate';
 import { issueSignedCertificate } from '../electron/core/documents/issue-signed-certificate';
 import { renderCertificatePdf } from '../electron/core/documents/layout/render-certificate-pdf';
 import { generateSealKey } from '../electron/core/documents/seal/seal-key';
@@ -17,26 +17,7 @@ import { generateSigningIdentity } from '../electron/core/documents/signing/iden
 import { createPageBindingChecker } from '../electron/core/documents/verify/check-page-binding';
 import { verifyPdf } from '../electron/core/documents/verify/verify-pdf';
 
-// npm runs scripts from the package root; the bundle itself lives in dist/bench/.
-const resourcesDir = join(process.cwd(), 'resources');
-const certificate: Certificate = {
-  number: 'US12345',
-  countryOfOrigin: 'CD',
-  dateOfIssue: '2026-11-27',
-  dateOfExpiry: '2027-01-26',
-  exportDate: '2026-11-28',
-  exporter: {
-    name: 'Hudson Rough Diamond Trading LLC',
-    address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
-  },
-  consignee: { name: 'Schupstraat Diamonds BV', address: 'Schupstraat 21, 2018 Antwerp, Belgium' },
-  destinationCountry: 'BE',
-  caratHundredths: 1250,
-  valueCents: 1_500_000,
-  parcels: 2,
-  hsCode: '7102.31',
-  itn: 'X20261127123456',
-};
+const certificate: Certificate = benchCertificate;
 
 type Timings = { wall: number[]; cpu: number[] };
 

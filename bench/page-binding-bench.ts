@@ -3,8 +3,8 @@
 // (p50 ≤ 3 ms for the whole verification, issue 11). Also its parts: the QR symbol of the seal,
 // the rewrite (layout + QR + serialisation), and the byte comparison alone.
 // Run: npm run bench:binding (esbuild bundle, then node, from the package root).
-import { join } from 'node:path';
 import type { Certificate } from '../shared/domain/certificate';
+import { benchCertificate, resourcesDir } from './bench-certificate';
 import { issueSignedCertificate } from '../electron/core/documents/issue-signed-certificate';
 import { verifySeal } from '../electron/core/documents/seal/seal-codec';
 import { generateSealKey, sealPublicKey } from '../electron/core/documents/seal/seal-key';
@@ -16,25 +16,7 @@ import {
   writeUnsignedCertificate,
 } from '../electron/core/documents/write-certificate-document';
 
-const resourcesDir = join(process.cwd(), 'resources');
-const certificate: Certificate = {
-  number: 'US12345',
-  countryOfOrigin: 'CD',
-  dateOfIssue: '2026-11-27',
-  dateOfExpiry: '2027-01-26',
-  exportDate: '2026-11-28',
-  exporter: {
-    name: 'Hudson Rough Diamond Trading LLC',
-    address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
-  },
-  consignee: { name: 'Schupstraat Diamonds BV', address: 'Schupstraat 21, 2018 Antwerp, Belgium' },
-  destinationCountry: 'BE',
-  caratHundredths: 1250,
-  valueCents: 1_500_000,
-  parcels: 2,
-  hsCode: '7102.31',
-  itn: 'X20261127123456',
-};
+const certificate: Certificate = benchCertificate;
 
 function timings(runs: number, task: () => unknown): { wall: number[]; cpu: number[] } {
   for (let i = 0; i < 300; i += 1) task(); // warm-up (JIT)

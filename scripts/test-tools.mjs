@@ -2,7 +2,8 @@
 // The outside programs the tests run, from Debian (README, "Tests"), in one list:
 //   node scripts/test-tools.mjs check     stop at once, naming what is missing and the one
 //                                         command that installs it (the first step of npm test);
-//   node scripts/test-tools.mjs install   apt-get install whatever is missing (.ci/run; root).
+//   node scripts/test-tools.mjs install   apt-get install whatever is missing (root);
+//   node scripts/test-tools.mjs missing   print the missing Debian packages (.ci/run installs them).
 // Without this, a missing tool surfaced minutes into the run as an obscure failure deep inside
 // an integration or e2e test.
 import { spawnSync } from 'node:child_process';
@@ -50,6 +51,8 @@ if (mode === 'check') {
     ].join('\n'),
   );
   process.exit(1);
+} else if (mode === 'missing') {
+  process.stdout.write(`${missing.map((t) => t.pkg).join(' ')}\n`);
 } else if (mode === 'install') {
   process.stdout.write(
     `missing Debian packages: ${missing.map((t) => t.pkg).join(' ') || 'none'}\n`,
@@ -61,6 +64,6 @@ if (mode === 'check') {
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 } else {
-  process.stderr.write('usage: node scripts/test-tools.mjs check|install\n');
+  process.stderr.write('usage: node scripts/test-tools.mjs check|missing|install\n');
   process.exit(2);
 }
