@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import {
   AesEntrySchema,
   CertificateDraftSchema,
+  DomesticRecoverySchema,
   PartySchema,
 } from '../shared/domain/certificate-draft';
 import { closestName } from './closest-name';
@@ -18,6 +19,7 @@ const knownKeys: Readonly<Record<string, readonly string[]>> = {
   exporter: Object.keys(PartySchema.shape),
   consignee: Object.keys(PartySchema.shape),
   aes: Object.keys(AesEntrySchema.shape),
+  domesticRecovery: Object.keys(DomesticRecoverySchema.shape),
 };
 
 const expectedPhrases: Readonly<Record<string, string>> = {

@@ -29,6 +29,29 @@ export const AesEntrySchema = z
   .strict()
   .describe('What was keyed into AES (Electronic Export Information), when known.');
 
+// 31 CFR 592.307(b): the origin is where the diamonds were mined. "US" is right only for a stone
+// recovered in the United States (Crater of Diamonds State Park, Arkansas, is the one public
+// source) and never imported; re-exported imports declared as US origin are a common Census
+// finding. So a US origin is accepted only with this declaration, made for the one certificate
+// (a global switch would let a re-export through). Optional: old files and vault records, made
+// before it existed, read unchanged.
+export const DomesticRecoverySchema = z
+  .object({
+    site: text(
+      'Where in the United States the stone was recovered, e.g. "Crater of Diamonds State Park, Murfreesboro, Arkansas".',
+    ),
+    notImported: z
+      .boolean()
+      .default(false)
+      .describe(
+        'True to declare that the diamonds were recovered in the United States and were never imported.',
+      ),
+  })
+  .strict()
+  .describe(
+    'Domestic-recovery declaration: required when the country of origin is "US" (31 CFR 592.307(b)).',
+  );
+
 export const CertificateDraftSchema = z
   .object({
     number: text('Certificate number: "US" + the digits of the purchased form, e.g. "US12345".'),
@@ -53,6 +76,7 @@ export const CertificateDraftSchema = z
       .describe('HS code(s); a certificate must have exactly one of 7102.10, 7102.21, 7102.31.'),
     itn: text('AES Internal Transaction Number, e.g. "X20261127123456"; empty until filed.'),
     aes: AesEntrySchema.optional(),
+    domesticRecovery: DomesticRecoverySchema.optional(),
   })
   .strict();
 
@@ -62,6 +86,7 @@ export type CertificateDraft = z.output<typeof CertificateDraftSchema>;
 export type CertificateDraftInput = z.input<typeof CertificateDraftSchema>;
 export type Party = z.output<typeof PartySchema>;
 export type AesEntry = z.output<typeof AesEntrySchema>;
+export type DomesticRecovery = z.output<typeof DomesticRecoverySchema>;
 
 /** Every field a finding can point at: the form shows the finding next to this field. */
 export const certificateFields = [
@@ -84,6 +109,8 @@ export const certificateFields = [
   'aes.licenseNumber',
   'aes.licenseValue',
   'aes.ftzNumber',
+  'domesticRecovery.site',
+  'domesticRecovery.notImported',
 ] as const;
 
 export type CertificateField = (typeof certificateFields)[number];

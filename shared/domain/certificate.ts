@@ -2,7 +2,7 @@
 // US$ (cents), normalised codes. This is what the vault stores and the documents print; the
 // draft is only what was typed.
 import { normalizeCertificateNumber } from './certificate-number';
-import type { CertificateDraft, Party } from './certificate-draft';
+import type { CertificateDraft, DomesticRecovery, Party } from './certificate-draft';
 import { CertificateDraftSchema } from './certificate-draft';
 import { formatHundredths, readHundredths } from './decimal';
 import { normalizeItn } from './itn';
@@ -26,6 +26,8 @@ export type Certificate = {
   hsCode: string;
   /** Empty until the AES filing is accepted (state DRAFT). */
   itn: string;
+  /** Only with origin "US": where the stone was recovered, declared not imported (592.307(b)). */
+  domesticRecovery?: DomesticRecovery;
 };
 
 export type CertificateReading = { report: ValidationReport; certificate: Certificate | null };
@@ -65,6 +67,14 @@ export function readCertificate(
       parcels: Number(draft.parcels.trim()),
       hsCode: normalizeHsCode(draft.hsCodes[0] ?? ''),
       itn: normalizeItn(draft.itn),
+      ...(draft.domesticRecovery === undefined
+        ? {}
+        : {
+            domesticRecovery: {
+              site: draft.domesticRecovery.site.trim(),
+              notImported: draft.domesticRecovery.notImported,
+            },
+          }),
     },
   };
 }
@@ -85,5 +95,6 @@ export function certificateToDraft(certificate: Certificate): CertificateDraft {
     parcels: String(certificate.parcels),
     hsCodes: [certificate.hsCode],
     itn: certificate.itn,
+    domesticRecovery: certificate.domesticRecovery,
   });
 }

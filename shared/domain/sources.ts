@@ -7,6 +7,8 @@ export const sources = {
   origin: '31 CFR 592.307(b)',
   originMixed: '31 CFR 592.307(b), note to paragraph (b)',
   originNotUs: '31 CFR 592.307(b); Census 2019 licensee guidance',
+  domesticRecovery:
+    '31 CFR 592.307(b) (origin: where the diamonds were mined); Census 2019 licensee guidance',
   number: '31 CFR 592.307(c)',
   numberUnique: '31 CFR 592.307(c); 592.313 (voided certificates)',
   numberImport: '31 CFR 592.307(c); Census 2019 licensee guidance',

@@ -26,7 +26,7 @@ export function validateCertificate(
   return summarize([
     ...checkNumber(draft, context),
     ...checkNumberLength(draft),
-    ...checkOrigin(draft, context),
+    ...checkOrigin(draft),
     ...checkDates(draft, context),
     ...checkExporter(draft, context),
     ...checkExporterLength(draft),

@@ -8,11 +8,6 @@ export const ValidationSettingsSchema = z
     expiryMaxDays: z.number().int().min(1).max(366).default(60),
     /** Warn when the ITN's acceptance date is further than this from the date of issue. */
     itnMaxDaysFromIssue: z.number().int().min(1).max(366).default(30),
-    /**
-     * USKPA accepts "US" as origin only for stones found at Crater of Diamonds State Park
-     * (Arkansas); off by default, since the US has no commercial production.
-     */
-    allowUsOriginForCraterOfDiamonds: z.boolean().default(false),
   })
   .strict();
 

@@ -25,7 +25,7 @@ export function CertificateForm({ api, settings }: { api: KpApi; settings: Valid
   const form = useDraftForm();
   const live = useLiveFindings(form.draft, settings);
   const { check, runCheck } = useCertificateCheck(api);
-  const origins = useMemo(() => originOptions(settings), [settings]);
+  const origins = useMemo(() => originOptions(), []);
   const destinations = useMemo(() => destinationOptions(), []);
 
   const checkedThisDraft = check.status === 'checked' && check.checkedDraft === form.draft;

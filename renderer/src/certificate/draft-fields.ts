@@ -4,7 +4,10 @@
 import type { CertificateDraft, CertificateField } from '../../../shared/domain/certificate-draft';
 
 /** The fields this form edits as one line or block of text (HS code is a select of its own). */
-export type TextField = Exclude<CertificateField, 'hsCodes' | `aes.${string}`>;
+export type TextField = Exclude<
+  CertificateField,
+  'hsCodes' | `aes.${string}` | `domesticRecovery.${string}`
+>;
 
 export function textValue(draft: CertificateDraft, field: TextField): string {
   switch (field) {

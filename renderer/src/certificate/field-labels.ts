@@ -22,4 +22,6 @@ export const fieldLabels: Readonly<Record<CertificateField, string>> = {
   'aes.licenseNumber': 'AES licence number',
   'aes.licenseValue': 'AES licence value',
   'aes.ftzNumber': 'Foreign trade zone number',
+  'domesticRecovery.site': 'Site of recovery in the United States',
+  'domesticRecovery.notImported': 'Recovered in the United States, not imported',
 };

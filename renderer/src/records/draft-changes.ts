@@ -19,6 +19,14 @@ function fieldText(draft: CertificateDraft, field: CertificateField): string {
       return draft.aes?.licenseValue ?? '';
     case 'aes.ftzNumber':
       return draft.aes?.ftzNumber ?? '';
+    case 'domesticRecovery.site':
+      return draft.domesticRecovery?.site ?? '';
+    case 'domesticRecovery.notImported':
+      return draft.domesticRecovery === undefined
+        ? ''
+        : draft.domesticRecovery.notImported
+          ? 'declared not imported'
+          : 'not declared';
     default:
       return textValue(draft, field);
   }

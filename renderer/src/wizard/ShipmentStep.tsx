@@ -11,6 +11,7 @@ import { withHsCode } from '../certificate/draft-fields';
 import { HsCodeField } from '../certificate/HsCodeField';
 import { TextField } from '../certificate/TextField';
 import { BoundFields } from './BoundFields';
+import { DomesticRecoveryFields } from './DomesticRecoveryFields';
 import { latestExpiry } from './load-wizard';
 import { PricePerCarat } from './PricePerCarat';
 import { SplitHsCodes } from './SplitHsCodes';
@@ -27,7 +28,7 @@ type ShipmentStepProps = {
 
 export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) {
   const { draft } = kit;
-  const origins = useMemo(() => originOptions(settings), [settings]);
+  const origins = useMemo(() => originOptions(), []);
   const hsCode = draft.hsCodes[0] ?? '';
   const history = usePriceHistory(api, hsCode, record?.id);
   const origin = draft.countryOfOrigin.trim().toUpperCase();
@@ -45,11 +46,12 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
         <TextField
           {...kit.bind('countryOfOrigin')}
           label="Country of origin"
-          hint={`Where the diamonds were mined: a country code (e.g. CD, BW), or **** when any parcel is of mixed origin.${originName === undefined ? '' : ` Now: ${originName}.`}`}
+          hint={`Where the diamonds were mined: a country code (e.g. CD, BW), or **** when any parcel is of mixed origin. US only for a stone recovered in the United States.${originName === undefined ? '' : ` Now: ${originName}.`}`}
           list="origin-countries"
           wide
         />
         <CountryList id="origin-countries" options={origins} />
+        <DomesticRecoveryFields kit={kit} />
         <HsCodeField
           value={hsCode}
           findings={kit.findingsFor('hsCodes')}

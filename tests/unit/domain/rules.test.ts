@@ -64,17 +64,10 @@ describe('country of origin (31 CFR 592.307(b))', () => {
     expect(findings({ countryOfOrigin: '****' })).toEqual([]));
   it('rejects other runs of asterisks', () =>
     void expectOnly({ countryOfOrigin: '***' }, 'ORIGIN_UNKNOWN', 'countryOfOrigin'));
-  it('is never US', () => {
+  it('is never US without a domestic-recovery declaration', () => {
     expect(expectOnly({ countryOfOrigin: 'US' }, 'ORIGIN_US', 'countryOfOrigin').source).toBe(
       '31 CFR 592.307(b); Census 2019 licensee guidance',
     );
-  });
-  it('allows US only as a warning when the Crater of Diamonds setting is on', () => {
-    const context = {
-      ...issueContext,
-      settings: { ...defaultValidationSettings, allowUsOriginForCraterOfDiamonds: true },
-    };
-    expectOnly({ countryOfOrigin: 'US' }, 'ORIGIN_US', 'countryOfOrigin', 'warning', context);
   });
   it('must be a real ISO code', () =>
     void expectOnly({ countryOfOrigin: 'XX' }, 'ORIGIN_UNKNOWN', 'countryOfOrigin'));
