@@ -1,74 +1,101 @@
-// Does an address name a country? The consignee's address must name the country of destination
-// (Census 2019: "destination country missing from the consignee address" is a common error), and
-// must not end with the country of origin instead. Matching ignores case, accents and
-// punctuation, and accepts the names people actually write ("USA", "UK", "UAE", "Belgique").
-import { countryName } from '../reference/reference-data';
-
-// Common names and spellings beyond the ISO 3166 short names, for the countries KP trade
-// actually goes to and comes from. The ISO name is always accepted.
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  US: ['United States', 'USA', 'U.S.A.', 'U.S.', 'United States of America'],
-  GB: ['United Kingdom', 'UK', 'U.K.', 'Great Britain', 'England', 'Scotland', 'Wales'],
-  AE: ['United Arab Emirates', 'UAE', 'U.A.E.'],
-  BE: ['Belgium', 'Belgique', 'Belgie', 'Belgien'],
-  NL: ['Netherlands', 'The Netherlands', 'Holland', 'Nederland'],
-  DE: ['Germany', 'Deutschland'],
-  CH: ['Switzerland', 'Schweiz', 'Suisse', 'Svizzera'],
-  IL: ['Israel'],
-  IN: ['India'],
-  HK: ['Hong Kong', 'Hong Kong SAR'],
-  CN: ['China', "People's Republic of China", 'PRC'],
-  RU: ['Russia', 'Russian Federation'],
-  KR: ['South Korea', 'Korea', 'Republic of Korea'],
-  CD: ['DR Congo', 'DRC', 'Democratic Republic of the Congo', 'Congo-Kinshasa'],
-  CG: ['Republic of the Congo', 'Congo-Brazzaville', 'Congo'],
-  CI: ["Cote d'Ivoire", 'Ivory Coast'],
-  TR: ['Turkey', 'Turkiye'],
-  TW: ['Taiwan', 'Chinese Taipei'],
-  VN: ['Vietnam', 'Viet Nam'],
-  LA: ['Laos', 'Lao PDR'],
-  SZ: ['Eswatini', 'Swaziland'],
-  TZ: ['Tanzania'],
-  VE: ['Venezuela'],
-};
+// Which country does an address end with? The consignee's address must name the country of
+// destination as its country (31 CFR 592.307(g); Census 2019: "destination country missing from
+// the consignee address" is a common error), and the exporter's address must name a country
+// (USKPA's form checks it). An international address ends with its country (Universal Postal
+// Union addressing practice), so only the end counts: a street named after a country ("Avenue de
+// Belgique") or a country inside another's name ("Korea" in "Democratic People's Republic of
+// Korea", "Congo" in "Democratic Republic of the Congo") never passes for the country. The longest
+// name that ends the address wins, so the other Korea or Congo is recognised as such. Matching
+// ignores case, accents and punctuation, and accepts the names people write: ISO names in both
+// orders, native names and common variants (reference/data/country-names.json).
+import { countryName, countryNameVariants, isoCountries } from '../reference/reference-data';
 
 /** Lower case, accents and punctuation removed, single spaces: "Côte d’Ivoire" → "cote d ivoire". */
 export function normalizeForMatch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      // Letters that do not decompose, so that "KIBRIS" is "Kıbrıs" and "Lodz" is "Łódź".
+      .replace(/ı/g, 'i')
+      .replace(/ß/g, 'ss')
+      .replace(/ø/g, 'o')
+      .replace(/æ/g, 'ae')
+      .replace(/œ/g, 'oe')
+      .replace(/[łđ]/g, (letter) => (letter === 'ł' ? 'l' : 'd'))
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
-function namesFor(iso2: string): string[] {
-  const names = [...(ALIASES[iso2] ?? [])];
-  const official = countryName(iso2);
-  if (official !== undefined) {
-    names.push(official);
-    // ISO short names such as "Korea, Republic of" or "Bolivia (Plurinational State of)".
-    const short = official.split(/[,(]/)[0];
-    if (short !== undefined && short.trim() !== official) names.push(short);
+type NameEntry = { name: string; iso2: string };
+
+/** "Korea, Republic of" → "Republic of Korea"; names without a comma are returned unchanged. */
+function naturalOrder(isoName: string): string {
+  const comma = isoName.indexOf(',');
+  return comma < 0 ? isoName : `${isoName.slice(comma + 1).trim()} ${isoName.slice(0, comma)}`;
+}
+
+function buildIndex(): NameEntry[] {
+  const byName = new Map<string, string>();
+  const add = (written: string, iso2: string) => {
+    const name = normalizeForMatch(written);
+    if (name !== '' && !byName.has(name)) byName.set(name, iso2);
+  };
+  // Explicit names first: they settle what a bare "Korea" or "Congo" means.
+  for (const [iso2, names] of Object.entries(countryNameVariants)) {
+    for (const name of names) add(name, iso2);
   }
-  return names.map(normalizeForMatch).filter((name) => name.length > 0);
+  for (const { iso2, name } of isoCountries) {
+    add(name, iso2);
+    add(naturalOrder(name), iso2);
+  }
+  // The part before the comma ("Bolivia" of "Bolivia, Plurinational State of") only when no
+  // other country writes it: "Korea" and "Congo" are each claimed twice.
+  const shortForms = new Map<string, string[]>();
+  for (const { iso2, name } of isoCountries) {
+    const short = normalizeForMatch(name.split(/[,(]/)[0] ?? '');
+    shortForms.set(short, [...(shortForms.get(short) ?? []), iso2]);
+  }
+  for (const [short, owners] of shortForms) {
+    const [only] = owners;
+    if (owners.length === 1 && only !== undefined) add(short, only);
+  }
+  return [...byName]
+    .map(([name, iso2]) => ({ name, iso2 }))
+    .sort((a, b) => b.name.length - a.name.length);
 }
 
-function containsWords(haystack: string, needle: string): boolean {
-  return ` ${haystack} `.includes(` ${needle} `);
+const INDEX = buildIndex();
+
+/** A postal code or house number after the country ("Israel 52521") is not part of its name. */
+function withoutTrailingNumbers(text: string): string {
+  const words = text.split(' ');
+  while (words.length > 0 && /\d/.test(words.at(-1) ?? '')) words.pop();
+  return words.join(' ');
 }
 
-export function addressNamesCountry(address: string, iso2: string): boolean {
-  const text = normalizeForMatch(address);
-  return namesFor(iso2).some((name) => containsWords(text, name));
+export type AddressCountry = { iso2: string; written: string };
+
+/** The country the address ends with, or null when its end names no country. */
+export function addressCountry(address: string): AddressCountry | null {
+  const text = withoutTrailingNumbers(normalizeForMatch(address));
+  if (text === '') return null;
+  for (const entry of INDEX) {
+    if (text === entry.name || text.endsWith(` ${entry.name}`)) {
+      return { iso2: entry.iso2, written: entry.name };
+    }
+  }
+  return null;
 }
 
-/** True when the last line of the address names this country. */
+/** True when the address ends with this country, under any of its accepted names. */
 export function addressEndsWithCountry(address: string, iso2: string): boolean {
-  const lines = address
-    .split(/\r?\n|,/)
-    .map(normalizeForMatch)
-    .filter(Boolean);
-  const last = lines.at(-1);
-  return last !== undefined && namesFor(iso2).some((name) => containsWords(last, name));
+  return addressCountry(address)?.iso2 === iso2;
+}
+
+/** "Belgium (BE)": how a finding names a country. */
+export function describeCountry(iso2: string): string {
+  return `${countryName(iso2) ?? iso2} (${iso2})`;
 }

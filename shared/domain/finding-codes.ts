@@ -33,6 +33,7 @@ export const findingCodes = [
   // Element 7: exporter, ultimate consignee, destination
   'EXPORTER_NAME_MISSING',
   'EXPORTER_ADDRESS_MISSING',
+  'EXPORTER_ADDRESS_NO_COUNTRY',
   'EXPORTER_NOT_LICENSEE',
   'EXPORTER_NAME_TOO_LONG',
   'EXPORTER_ADDRESS_TOO_LONG',

@@ -20,6 +20,8 @@ export const sources = {
   printedLength: '31 CFR 592.307(g); the certificate layout (what its boxes print)',
   carrierOnly: '31 CFR 592.307(g); USKPA licence terms (only common carriers issue for others)',
   consigneeCountry: '31 CFR 592.307(g); Census 2019 licensee guidance',
+  exporterCountry:
+    "31 CFR 592.307(g); USKPA certificate form (the exporter's address names its country)",
   destination: '31 CFR 592.201; 592.308 (Participant)',
   sanctions: 'E.O. 14068; 31 CFR 587 (Russia); 15 CFR 746 (Russia and Belarus)',
   carats: '31 CFR 592.307(h)',

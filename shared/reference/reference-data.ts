@@ -2,6 +2,7 @@
 // copied from the project's researched sources (each file names its sources and as-of date);
 // the packaged app carries them inside the bundle. Replace a file, not this code, when the
 // Department of State publishes a new Participant list (31 CFR 592.308).
+import countryNames from './data/country-names.json';
 import iso3166 from './data/iso3166.json';
 import kpParticipants from './data/kp-participants.json';
 import usReference from './data/us-reference.json';
@@ -23,22 +24,31 @@ export type PortOfExport = (typeof usReference.portsOfExport)[number];
 export const participantsAsOf: string = kpParticipants.asOf;
 export const participants: readonly Participant[] = kpParticipants.participants;
 
-const countryNames = new Map<string, string>(iso3166.map((c) => [c.iso2, c.name]));
+const namesByCode = new Map<string, string>(iso3166.map((c) => [c.iso2, c.name]));
+
+/** Every ISO 3166-1 country with its English short name. */
+export const isoCountries: readonly { iso2: string; name: string }[] = iso3166;
+
+/**
+ * Native names and common variants of a country, beyond its ISO name, as written on the last
+ * line of an address (country-names.json names its sources).
+ */
+export const countryNameVariants: Readonly<Record<string, readonly string[]>> = countryNames.names;
 const participantByCountry = new Map<string, Participant>();
 for (const participant of participants) {
   if (participant.status !== 'active') continue;
   for (const code of [...participant.iso2, ...participant.memberStates]) {
-    if (countryNames.has(code)) participantByCountry.set(code, participant);
+    if (namesByCode.has(code)) participantByCountry.set(code, participant);
   }
 }
 
 /** True for an ISO 3166-1 alpha-2 code (upper case). */
 export function isIsoCountry(iso2: string): boolean {
-  return countryNames.has(iso2);
+  return namesByCode.has(iso2);
 }
 
 export function countryName(iso2: string): string | undefined {
-  return countryNames.get(iso2);
+  return namesByCode.get(iso2);
 }
 
 /** The active KP Participant that covers this country (EU member states map to the EU). */
@@ -49,7 +59,7 @@ export function participantFor(iso2: string): Participant | undefined {
 /** Every country covered by an active Participant, sorted by name, for pickers. */
 export function participantCountries(): { iso2: string; name: string }[] {
   return [...participantByCountry.keys()]
-    .map((iso2) => ({ iso2, name: countryNames.get(iso2) ?? iso2 }))
+    .map((iso2) => ({ iso2, name: namesByCode.get(iso2) ?? iso2 }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

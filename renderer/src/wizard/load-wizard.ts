@@ -3,6 +3,7 @@
 import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
 import { emptyDraft } from '../../../shared/domain/certificate-draft';
 import { formatIsoDate, parseIsoDate } from '../../../shared/domain/calendar-date';
+import { addressCountry } from '../../../shared/domain/country-in-address';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
@@ -58,7 +59,17 @@ export function newDraft(number: string, licensee: Licensee, settings: Validatio
   // USKPA licence terms).
   return licensee.isCommonCarrier
     ? draft
-    : { ...draft, exporter: { name: licensee.legalName, address: licensee.address } };
+    : { ...draft, exporter: { name: licensee.legalName, address: exporterAddress(licensee) } };
+}
+
+/**
+ * The licensee's address as the exporter's: the certificate's exporter address names its country
+ * (USKPA form; party-rules.ts), and USKPA licenses only US entities, so a profile address that
+ * ends with no country gets "United States" as its last line, where the user sees and can edit it.
+ */
+function exporterAddress(licensee: Licensee): string {
+  const address = licensee.address.trimEnd();
+  return address === '' || addressCountry(address) !== null ? address : `${address}\nUnited States`;
 }
 
 export async function loadWizard(api: KpApi, draftId: number | undefined): Promise<WizardLoad> {

@@ -1,10 +1,6 @@
 import { countryName, isIsoCountry, participantFor } from '../../reference/reference-data';
 import type { CertificateDraft } from '../certificate-draft';
-import {
-  addressEndsWithCountry,
-  addressNamesCountry,
-  normalizeForMatch,
-} from '../country-in-address';
+import { addressCountry, describeCountry, normalizeForMatch } from '../country-in-address';
 import type { Finding } from '../finding';
 import { sources } from '../sources';
 import type { ValidationContext } from '../validation-report';
@@ -38,10 +34,21 @@ export function checkExporter(draft: CertificateDraft, context: ValidationContex
       draft.exporter.address,
       'EXPORTER_ADDRESS_MISSING',
       'exporter.address',
-      "Enter the exporter's address.",
+      "Enter the exporter's address, ending with its country.",
       sources.parties,
     ),
   ];
+  // USKPA's own form checks that the exporter's address names a country; it is the last line.
+  if (draft.exporter.address.trim() !== '' && addressCountry(draft.exporter.address) === null) {
+    findings.push(
+      error(
+        'EXPORTER_ADDRESS_NO_COUNTRY',
+        'exporter.address',
+        'The exporter\'s address must end with its country, e.g. "United States" on the last line.',
+        sources.exporterCountry,
+      ),
+    );
+  }
   const licensee = context.licensee;
   // Only the four common carriers may issue for third-party exporters; any other licensee is
   // always its own exporter (USKPA licence terms).
@@ -83,37 +90,48 @@ export function checkConsignee(draft: CertificateDraft): Finding[] {
   const destination = draft.destinationCountry.trim().toUpperCase();
   const destinationFindings = checkDestination(destination, draft.destinationCountry.trim());
   findings.push(...destinationFindings);
+  findings.push(...checkConsigneeCountry(draft, destination));
+  return findings;
+}
+
+// The consignee's address must name the country of destination as its country: the country the
+// address ends with (country-in-address.ts), not a word anywhere in it (31 CFR 592.307(g); Census
+// 2019). Census also sees the country of origin put at the end instead.
+function checkConsigneeCountry(draft: CertificateDraft, destination: string): Finding[] {
   const address = draft.consignee.address;
-  const destinationKnown = isIsoCountry(destination);
-  if (address.trim() !== '' && destinationKnown && !addressNamesCountry(address, destination)) {
-    findings.push(
+  if (address.trim() === '' || !isIsoCountry(destination)) return [];
+  const wanted = countryName(destination) ?? destination;
+  const found = addressCountry(address);
+  if (found === null) {
+    return [
       error(
         'CONSIGNEE_ADDRESS_NO_DESTINATION',
         'consignee.address',
-        `The consignee's address must name the country of destination (${countryName(destination) ?? destination}).`,
+        `The consignee's address must end with the country of destination, ${wanted}, on its last line; its end names no country.`,
         sources.consigneeCountry,
       ),
-    );
+    ];
   }
-  // Census 2019: the country of origin is sometimes put at the end of the consignee address.
+  if (found.iso2 === destination) return [];
   const origin = draft.countryOfOrigin.trim().toUpperCase();
-  if (
-    address.trim() !== '' &&
-    origin !== destination &&
-    origin !== MIXED_ORIGIN &&
-    isIsoCountry(origin) &&
-    addressEndsWithCountry(address, origin)
-  ) {
-    findings.push(
-      warning(
+  if (found.iso2 === origin && origin !== MIXED_ORIGIN) {
+    return [
+      error(
         'CONSIGNEE_ADDRESS_ENDS_WITH_ORIGIN',
         'consignee.address',
-        `The address ends with ${countryName(origin) ?? origin}, the country of origin. The consignee's address ends with the country of destination.`,
+        `The consignee's address ends with ${describeCountry(origin)}, the country of origin. It must end with the country of destination, ${wanted}.`,
         sources.consigneeCountry,
       ),
-    );
+    ];
   }
-  return findings;
+  return [
+    error(
+      'CONSIGNEE_ADDRESS_NO_DESTINATION',
+      'consignee.address',
+      `The consignee's address ends with ${describeCountry(found.iso2)}, but the country of destination is ${describeCountry(destination)}. The address must end with the country of destination.`,
+      sources.consigneeCountry,
+    ),
+  ];
 }
 
 function checkDestination(destination: string, typed: string): Finding[] {

@@ -31,7 +31,7 @@ const validDraftArb: fc.Arbitrary<CertificateDraft> = fc
     exportOffset: fc.nat({ max: 60 }),
     itnBack: fc.nat({ max: 30 }),
     itnSuffix: fc.integer({ min: 0, max: 999_999 }),
-    exporter: fc.record({ name: line, address: line }),
+    exporter: fc.record({ name: line, address: line.map((street) => `${street}\nUnited States`) }),
     consigneeName: line,
     street: line,
     destination: fc.constantFrom(...destinations),
