@@ -23,6 +23,8 @@ export type CliIo = {
   terminal?: Terminal;
   /** Whether stderr is a terminal: only then is progress redrawn on one line. */
   stderrIsTty: boolean;
+  /** The clock ("today" for an expired certificate); tests inject one. Default: the system's. */
+  now?: () => Date;
 };
 
 /**

@@ -1,6 +1,7 @@
 // The options of `kpdesk validate`, parsed with node:util parseArgs and checked against the same
 // schemas the app uses, so the CLI cannot accept a setting the app would refuse.
 import { parseArgs } from 'node:util';
+import { parseIsoDate } from '../../shared/domain/calendar-date';
 import type { ValidationPurpose } from '../../shared/domain/validation-report';
 import { validationPurposes } from '../../shared/domain/validation-report';
 import type { ValidationSettings } from '../../shared/domain/validation-settings';
@@ -22,6 +23,8 @@ export type ValidateOptions =
       json: boolean;
       purpose: ValidationPurpose;
       settings: ValidationSettings;
+      /** --today: the date to judge expiry against (YYYY-MM-DD); otherwise the computer's. */
+      today?: string;
     };
 
 const expiryDays = ValidationSettingsSchema.shape.expiryMaxDays.unwrap();
@@ -35,6 +38,7 @@ export function parseValidateOptions(args: readonly string[]): Result<ValidateOp
         json: { type: 'boolean', default: false },
         purpose: { type: 'string', default: 'issue' },
         'expiry-days': { type: 'string' },
+        today: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
@@ -64,7 +68,20 @@ export function parseValidateOptions(args: readonly string[]): Result<ValidateOp
     const range = `a whole number of days from ${String(expiryDays.minValue)} to ${String(expiryDays.maxValue)}`;
     return usage(`--expiry-days must be ${range}.`, { '--expiry-days': `must be ${range}` });
   }
-  return ok({ kind: 'run', file, json: values.json, purpose, settings });
+  const today = values.today?.trim();
+  if (today !== undefined && parseIsoDate(today) === null) {
+    return usage(`--today must be a real date written YYYY-MM-DD, not "${today}".`, {
+      '--today': 'must be a real date written YYYY-MM-DD',
+    });
+  }
+  return ok({
+    kind: 'run',
+    file,
+    json: values.json,
+    purpose,
+    settings,
+    ...(today === undefined ? {} : { today }),
+  });
 }
 
 function expirySettings(text: string | undefined): ValidationSettings | undefined {

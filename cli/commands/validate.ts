@@ -6,6 +6,7 @@ import { validateCertificate } from '../../shared/domain/validate-certificate';
 import type { ValidationReport } from '../../shared/domain/validation-report';
 import { defaultValidationSettings } from '../../shared/domain/validation-settings';
 import type { AppError } from '../../shared/errors';
+import { licenseeLocalDate } from '../../electron/core/issuance/licensee-local-date';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { formatFindingsTable, formatSummary } from '../format-findings';
@@ -26,6 +27,8 @@ Options:
   --purpose <purpose>  issue (default): everything needed to issue must be there.
                        draft: still being prepared; what only issuance needs is a warning.
   --expiry-days <N>    Most days allowed from issue to expiry (default ${String(defaultValidationSettings.expiryMaxDays)}).
+  --today <YYYY-MM-DD> With --purpose issue: the day the certificate would be used, to find one
+                       that has already expired (default: today on this computer).
   -h, --help           Show this help.
 
 Exit codes:
@@ -56,12 +59,22 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
     return exitCodes.ok;
   }
   const { file, json, purpose, settings } = options.value;
+  // To issue, an expired certificate is an error (31 CFR 592.307(e)); a draft is not judged by
+  // today's date.
+  const today =
+    purpose === 'issue'
+      ? (options.value.today ?? licenseeLocalDate(io.now?.() ?? new Date()))
+      : undefined;
   const draft = await readCertificateFile(resolve(io.cwd, file), file);
   if (!draft.ok) {
     writeError(io, draft.error, json);
     return exitCodes.usage;
   }
-  const report = validateCertificate(draft.value, { settings, purpose });
+  const report = validateCertificate(draft.value, {
+    settings,
+    purpose,
+    ...(today === undefined ? {} : { today }),
+  });
   if (json) {
     io.stdout(`${JSON.stringify(toJsonOutput(file, draft.value.number, report), null, 2)}\n`);
   } else {

@@ -5,6 +5,7 @@ import { validateCertificate } from '../../shared/domain/validate-certificate';
 import { participantsAsOf } from '../../shared/reference/reference-data';
 import { createDocumentHandlers } from './document-handlers';
 import type { FileDialogs } from './file-dialogs';
+import { licenseeLocalDate } from './issuance/licensee-local-date';
 import type { CoreHandlers } from './ipc/core-handlers';
 import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
@@ -28,6 +29,8 @@ export type CoreOptions = {
   taskProgress?: TaskProgressTracker;
   /** This computer's keychain (Electron main only); absent in the preview host. */
   keychain?: OsKeychain;
+  /** main's clock, for "today" in the rules (an expired certificate); tests inject one. */
+  now?: () => Date;
 };
 
 export function createCoreHandlers(options: CoreOptions): CoreHandlers {
@@ -43,11 +46,13 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
       }),
     'settings:get': () => vault.settings.get(),
     'settings:save': (input) => vault.settings.save(input),
-    // The rules run with the vault's saved settings (the defaults while it is locked).
+    // The rules run with the vault's saved settings (the defaults while it is locked), and, to
+    // issue, against today's date on main's clock (never a date the renderer sends).
     'certificates:validate': async ({ certificate, purpose }) =>
       validateCertificate(certificate, {
         settings: (await vault.settings.get()).validation,
         purpose,
+        ...(purpose === 'issue' ? { today: licenseeLocalDate(options.now?.() ?? new Date()) } : {}),
       }),
     'vault:status': () => vault.status(),
     'vault:create': (input) => vault.create(input),

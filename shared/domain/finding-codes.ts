@@ -30,6 +30,7 @@ export const findingCodes = [
   'EXPORT_DATE_INVALID',
   'ISSUE_AFTER_EXPORT',
   'EXPORT_AFTER_EXPIRY',
+  'CERTIFICATE_EXPIRED',
   // Element 7: exporter, ultimate consignee, destination
   'EXPORTER_NAME_MISSING',
   'EXPORTER_ADDRESS_MISSING',

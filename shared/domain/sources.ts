@@ -15,6 +15,7 @@ export const sources = {
   dateOfIssue: '31 CFR 592.307(d)',
   dateOfExpiry: '31 CFR 592.307(e)',
   expiryLimit: '31 CFR 592.307(e); USKPA (expiry at most 60 days after issue); Census 2019',
+  expired: '31 CFR 592.307(e); Census 2019 licensee guidance (an expired certificate used)',
   issueBeforeExport: '31 CFR 592.307(d); Census 2019 licensee guidance',
   parties: '31 CFR 592.307(g)',
   printedLength: '31 CFR 592.307(g); the certificate layout (what its boxes print)',

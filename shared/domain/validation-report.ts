@@ -26,6 +26,13 @@ export type ValidationContext = {
   usedNumbers?: ReadonlySet<string>;
   /** Numbers of KP certificates received on import: never reused for an export (Census 2019). */
   importCertificateNumbers?: ReadonlySet<string>;
+  /**
+   * Today's date (YYYY-MM-DD, the licensee's local date) when the check is about using the
+   * certificate now: issuing it (kpdesk validate --purpose issue, the app). An expired certificate
+   * must not be used (31 CFR 592.307(e)). Left out when checking a record as it was (a reviewer's
+   * audit, reprinting an issued certificate), where today's date says nothing.
+   */
+  today?: string;
 };
 
 export const ValidationReportSchema = z

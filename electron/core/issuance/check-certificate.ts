@@ -38,10 +38,18 @@ export function hasErrorsFailure(report: ValidationReport): AppFailure {
 
 // No usedNumbers are passed: the draft's number is pinned to the stock form the certificate took
 // (withNumber), and stock.take already refused any number that was used or voided.
+// `today` only when the certificate is about to be used (issued): an issued record read again
+// later (a shipment's payload, a correction) is judged as it was, not against today's date.
 export function readForIssue(
   context: IssuanceContext,
   draft: CertificateDraft,
   licensee: LicenseeFacts,
+  when: { today?: string } = {},
 ): { report: ValidationReport; certificate: Certificate | null } {
-  return readCertificate(draft, { purpose: 'issue', settings: context.settings, licensee });
+  return readCertificate(draft, {
+    purpose: 'issue',
+    settings: context.settings,
+    licensee,
+    ...(when.today === undefined ? {} : { today: when.today }),
+  });
 }

@@ -7,6 +7,7 @@ import { WRITERS, authorize } from './actor';
 import { certificatePayload } from './certificate-payloads';
 import { hasErrorsFailure, licenseeFacts, readForIssue } from './check-certificate';
 import type { IssuanceContext } from './issuance-context';
+import { licenseeLocalDate } from './licensee-local-date';
 import {
   DeliverSchema,
   ExpireSchema,
@@ -39,7 +40,9 @@ export function issue(context: IssuanceContext, actor: unknown, input: unknown):
   // The state is checked first (lifecycle), so a draft is refused as a draft, not for findings.
   step(current.state, { type: 'issue', attested: true, errorCount: 0 });
   const licensee = licenseeFacts(context);
-  const reading = readForIssue(context, current.draft, licensee);
+  const reading = readForIssue(context, current.draft, licensee, {
+    today: licenseeLocalDate(context.now()),
+  });
   if (reading.certificate === null) throw hasErrorsFailure(reading.report);
   const state = step(current.state, {
     type: 'issue',

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
 import { validateCertificate } from '../../../shared/domain/validate-certificate';
+import { localToday } from '../wizard/load-wizard';
 import type { ValidationReport } from '../../../shared/domain/validation-report';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 
@@ -11,7 +12,7 @@ export function useLiveFindings(
   settings: ValidationSettings,
 ): ValidationReport {
   return useMemo(
-    () => validateCertificate(draft, { settings, purpose: 'issue' }),
+    () => validateCertificate(draft, { settings, purpose: 'issue', today: localToday() }),
     [draft, settings],
   );
 }

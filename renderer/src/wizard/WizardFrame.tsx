@@ -10,6 +10,7 @@ import type { TextField as TextFieldName } from '../certificate/draft-fields';
 import { textValue, withTextValue } from '../certificate/draft-fields';
 import type { Route } from '../navigation';
 import type { WizardStart } from './load-wizard';
+import { localToday } from './load-wizard';
 import { StepBody } from './StepBody';
 import type { StepKit } from './step-kit';
 import { StepNav } from './StepNav';
@@ -42,8 +43,15 @@ export function WizardFrame({ api, start, navigate }: FrameProps) {
     () => ({ name: start.licensee.legalName, isCommonCarrier: start.licensee.isCommonCarrier }),
     [start.licensee],
   );
+  // Against today's date too: an expired certificate must not be issued (31 CFR 592.307(e)).
   const report = useMemo(
-    () => validateCertificate(draft, { settings: start.settings, purpose: 'issue', licensee }),
+    () =>
+      validateCertificate(draft, {
+        settings: start.settings,
+        purpose: 'issue',
+        licensee,
+        today: localToday(),
+      }),
     [draft, start.settings, licensee],
   );
   const [packaging, setPackaging] = useState<PackagingEntry>(start.packaging);

@@ -106,5 +106,23 @@ export function checkDates(draft: CertificateDraft, context: ValidationContext):
       ),
     );
   }
+  findings.push(...checkAgainstToday(expiry.day, context.today));
   return findings;
+}
+
+// 31 CFR 592.307(e): a certificate is valid until its date of expiry; one that has expired must
+// not be used (Census 2019: "an expired certificate used"). It is void and reissued instead. The
+// day of expiry itself is still valid.
+function checkAgainstToday(expiryDay: number | null, today: string | undefined): Finding[] {
+  if (expiryDay === null || today === undefined) return [];
+  const todayDay = parseIsoDate(today);
+  if (todayDay === null || expiryDay >= todayDay) return [];
+  return [
+    error(
+      'CERTIFICATE_EXPIRED',
+      'dateOfExpiry',
+      `The certificate expired on ${formatIsoDate(expiryDay)}; today is ${formatIsoDate(todayDay)}. An expired certificate must not be used: void it and issue a new one with new dates.`,
+      sources.expired,
+    ),
+  ];
 }

@@ -17,6 +17,8 @@ export function captureIo(columns = 120): CapturedIo {
     columns,
     env: {},
     stderrIsTty: false,
+    // The fixtures' date of issue: they stay unexpired whenever the tests run.
+    now: () => new Date(2026, 10, 27, 12),
     out: () => stdout.join(''),
     err: () => stderr.join(''),
   };

@@ -143,3 +143,27 @@ describe('kpdesk itself', () => {
     }
   });
 });
+
+describe('kpdesk validate against today (31 CFR 592.307(e))', () => {
+  it('finds an expired certificate when issuing, by the clock or by --today', async () => {
+    const expired = async (args: string[], now?: Date) => {
+      const io = captureIo();
+      const dated = now === undefined ? io : { ...io, now: () => now };
+      const code = await runKpdesk(['validate', fixture('valid.json'), '--json', ...args], dated);
+      const report = JSON.parse(io.out()) as { findings: { code: string }[] };
+      return [code, report.findings.map((f) => f.code)];
+    };
+    expect(await expired([], new Date(2027, 0, 27, 9))).toEqual([1, ['CERTIFICATE_EXPIRED']]);
+    expect(await expired([], new Date(2027, 0, 26, 23))).toEqual([0, []]);
+    expect(await expired(['--today', '2027-02-01'])).toEqual([1, ['CERTIFICATE_EXPIRED']]);
+    // A draft is not judged by today's date.
+    expect(await expired(['--purpose', 'draft'], new Date(2027, 5, 1))).toEqual([0, []]);
+  });
+  it('refuses a --today that is not a date', async () => {
+    const io = captureIo();
+    expect(await runKpdesk(['validate', fixture('valid.json'), '--today', '2027-02-30'], io)).toBe(
+      2,
+    );
+    expect(io.err()).toContain('--today');
+  });
+});

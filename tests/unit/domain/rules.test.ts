@@ -281,3 +281,26 @@ describe('AES entry (15 CFR 30.6; Census 2019)', () => {
       'aes.licenseValue',
     ));
 });
+
+describe('dates against today (31 CFR 592.307(e); Census 2019: an expired certificate used)', () => {
+  const on = (today: string): ValidationContext => ({ ...issueContext, today });
+  it('refuses a certificate that has already expired', () => {
+    const only = expectOnly({}, 'CERTIFICATE_EXPIRED', 'dateOfExpiry', 'error', on('2027-01-27'));
+    expect(only.message).toContain('2027-01-26');
+    expect(only.source).toContain('31 CFR 592.307(e)');
+  });
+  it('accepts it up to and on its date of expiry', () => {
+    expect(findings({}, on('2027-01-26'))).toEqual([]);
+    expect(findings({}, on('2026-11-20'))).toEqual([]);
+  });
+  it('is not judged by today without a date (a record checked as it was)', () =>
+    expect(findings({}, issueContext)).toEqual([]));
+  it('refuses one that expires before the export date', () =>
+    void expectOnly(
+      { exportDate: '2027-01-27' },
+      'EXPORT_AFTER_EXPIRY',
+      'exportDate',
+      'error',
+      on('2026-11-27'),
+    ));
+});

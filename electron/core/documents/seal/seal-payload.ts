@@ -75,10 +75,22 @@ export function sealPartyName(name: string): string {
 }
 
 export function certificateCanonicalJson(certificate: Certificate): string {
+  const { domesticRecovery, ...rest } = certificate;
   return canonicalJson({
-    ...certificate,
+    ...rest,
     exporter: { ...certificate.exporter },
     consignee: { ...certificate.consignee },
+    // Absent on certificates without a US origin, so their digest is the one it always was. The
+    // seal's canonical JSON holds strings and integers only (canonical-json.ts): the declaration's
+    // flag is written "true" or "false".
+    ...(domesticRecovery === undefined
+      ? {}
+      : {
+          domesticRecovery: {
+            site: domesticRecovery.site,
+            notImported: String(domesticRecovery.notImported),
+          },
+        }),
   });
 }
 
