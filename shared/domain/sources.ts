@@ -24,7 +24,6 @@ export const sources = {
   exporterCountry:
     "31 CFR 592.307(g); USKPA certificate form (the exporter's address names its country)",
   destination: '31 CFR 592.201; 592.308 (Participant)',
-  sanctions: 'E.O. 14068; 31 CFR 587 (Russia); 15 CFR 746 (Russia and Belarus)',
   carats: '31 CFR 592.307(h)',
   value: '31 CFR 592.307(i)',
   parcels: '31 CFR 592.307(j)',

@@ -15,6 +15,7 @@ import {
   checkNumberLength,
 } from './rules/printed-length-rules';
 import { checkCarats, checkParcels, checkValue } from './rules/quantity-rules';
+import { checkDestinationMeasures, checkOriginMeasures } from './rules/trade-measure-rules';
 import type { ValidationContext, ValidationReport } from './validation-report';
 
 export function validateCertificate(
@@ -27,10 +28,12 @@ export function validateCertificate(
     ...checkNumber(draft, context),
     ...checkNumberLength(draft),
     ...checkOrigin(draft),
+    ...checkOriginMeasures(draft),
     ...checkDates(draft, context),
     ...checkExporter(draft, context),
     ...checkExporterLength(draft),
     ...checkConsignee(draft),
+    ...checkDestinationMeasures(draft),
     ...checkConsigneeLength(draft),
     ...carats.findings,
     ...checkValue(draft),

@@ -6,6 +6,7 @@ import countryNames from './data/country-names.json';
 import iso3166 from './data/iso3166.json';
 import kpParticipants from './data/kp-participants.json';
 import usReference from './data/us-reference.json';
+import usTradeMeasures from './data/us-trade-measures.json';
 
 export type Participant = {
   name: string;
@@ -70,3 +71,40 @@ export const formText = usReference.certificateFormText;
 export const systemOfWarranties = usReference.systemOfWarranties;
 export const censusSubmission = usReference.censusSubmission;
 export const aesReference = usReference.aes;
+
+/**
+ * A US measure on trade with a KP Participant beyond the KPCS (sanctions, export controls), as
+ * us-trade-measures.json records it with its source: which side of the shipment it concerns, for
+ * which HS codes, and whether it blocks issuance or asks the licensee to check.
+ */
+export type TradeMeasure = {
+  iso2: string;
+  appliesTo: 'origin' | 'destination';
+  hsCodes: readonly string[];
+  severity: 'error' | 'warning';
+  message: string;
+  source: string;
+};
+
+export const tradeMeasures: readonly TradeMeasure[] = usTradeMeasures.measures.map((m) => ({
+  ...m,
+  appliesTo: m.appliesTo === 'origin' ? 'origin' : 'destination',
+  severity: m.severity === 'error' ? 'error' : 'warning',
+}));
+export const tradeMeasuresAsOf: string = usTradeMeasures.asOf;
+
+/**
+ * The measure for this country on this side of the shipment, for this HS code. With no readable
+ * code yet, the strictest measure for the country (an error before a warning).
+ */
+export function tradeMeasureFor(
+  iso2: string,
+  side: 'origin' | 'destination',
+  hsCode: string | null,
+): TradeMeasure | undefined {
+  const candidates = tradeMeasures.filter(
+    (m) =>
+      m.iso2 === iso2 && m.appliesTo === side && (hsCode === null || m.hsCodes.includes(hsCode)),
+  );
+  return candidates.find((m) => m.severity === 'error') ?? candidates[0];
+}

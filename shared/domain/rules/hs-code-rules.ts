@@ -18,7 +18,7 @@ export function normalizeHsCode(text: string): string {
   const digits = text
     .trim()
     .replace(/^(HTSUS|HTS|HS|Schedule\s*B)\s*(code)?\s*:?\s*/i, '')
-    .replace(/[\s.\-]/g, '');
+    .replace(/[\s.-]/g, '');
   return /^\d{6}(\d{2}|\d{4})?$/.test(digits)
     ? `${digits.slice(0, 4)}.${digits.slice(4, 6)}`
     : text.trim();

@@ -4,12 +4,8 @@ import { addressCountry, describeCountry, normalizeForMatch } from '../country-i
 import type { Finding } from '../finding';
 import { sources } from '../sources';
 import type { ValidationContext } from '../validation-report';
-import { error, warning } from './finding-builder';
+import { error } from './finding-builder';
 import { MIXED_ORIGIN } from './origin-rules';
-
-// Participants the US trades with under the KPCS but under separate US sanctions or export
-// controls (see the statusNote of each in the reference data).
-const SANCTIONED_DESTINATIONS = new Set(['RU', 'BY']);
 
 function required(
   value: string,
@@ -176,15 +172,6 @@ function checkDestination(destination: string, typed: string): Finding[] {
       ),
     ];
   }
-  if (SANCTIONED_DESTINATIONS.has(destination)) {
-    return [
-      warning(
-        'DESTINATION_SANCTIONS',
-        'destinationCountry',
-        `${participant.name} is a KP Participant, but separate US sanctions and export controls apply. Check that this export is authorised before issuing.`,
-        sources.sanctions,
-      ),
-    ];
-  }
+  // Separate US sanctions and export controls (Russia, Belarus): trade-measure-rules.ts.
   return [];
 }

@@ -177,9 +177,15 @@ describe('exporter and ultimate consignee (31 CFR 592.307(g))', () => {
       ],
     ]);
   });
-  it('warns about sanctioned Participants', () => {
+  it('refuses Russia and warns about Belarus as destination (separate US measures)', () => {
     expectOnly(
       { destinationCountry: 'RU', consignee: { address: 'Moscow, Russia' } },
+      'DESTINATION_SANCTIONS',
+      'destinationCountry',
+      'error',
+    );
+    expectOnly(
+      { destinationCountry: 'BY', consignee: { address: 'Minsk, Belarus' } },
       'DESTINATION_SANCTIONS',
       'destinationCountry',
       'warning',
