@@ -62,6 +62,8 @@ export const findingCodes = [
   'VALUE_FORMAT',
   'VALUE_PRECISION',
   'VALUE_NOT_POSITIVE',
+  'VALUE_NOT_USD',
+  'VALUE_PER_CARAT_UNUSUAL',
   // Element 10: parcels
   'PARCELS_MISSING',
   'PARCELS_FORMAT',

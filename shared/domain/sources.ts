@@ -27,6 +27,8 @@ export const sources = {
   carats: '31 CFR 592.307(h)',
   value: '31 CFR 592.307(i)',
   parcels: '31 CFR 592.307(j)',
+  pricePlausibility:
+    '31 CFR 592.307(h)-(i); usual US$ per carat from KPCS annual statistics (a setting)',
   hsCode: '31 CFR 592.307(k); 592.310',
   hsOnePerCertificate: '31 CFR 592.307(k); Census 2019 licensee guidance',
   itn: '31 CFR 592.307(l); 592.301(a)(5); 15 CFR 30.7(c)',

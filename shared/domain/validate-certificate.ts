@@ -9,6 +9,7 @@ import { checkItn } from './rules/itn-rules';
 import { checkNumber } from './rules/number-rules';
 import { checkOrigin } from './rules/origin-rules';
 import { checkConsignee, checkExporter } from './rules/party-rules';
+import { checkPricePerCarat } from './rules/price-plausibility-rules';
 import {
   checkConsigneeLength,
   checkExporterLength,
@@ -37,6 +38,7 @@ export function validateCertificate(
     ...checkConsigneeLength(draft),
     ...carats.findings,
     ...checkValue(draft),
+    ...checkPricePerCarat(draft, context.settings),
     ...checkParcels(draft, carats.hundredths),
     ...checkHsCode(draft),
     ...checkItn(draft, context),

@@ -9,6 +9,8 @@ type AmountCodes = {
   several: FindingCode;
   format: FindingCode;
   precision: FindingCode;
+  /** An amount in another currency; carats have none, so theirs is a format error. */
+  currency: FindingCode;
 };
 
 function readAmount(
@@ -52,6 +54,31 @@ function readAmount(
           ),
         ],
       };
+    case 'currency':
+      if (codes.currency !== codes.format) {
+        return {
+          hundredths: null,
+          findings: [
+            error(
+              codes.currency,
+              field,
+              `The ${label} must be in US dollars: "${reading.written}" is another currency. Convert the amount to US$ and write it like ${example}; it is never converted for you.`,
+              source,
+            ),
+          ],
+        };
+      }
+      return {
+        hundredths: null,
+        findings: [
+          error(
+            codes.format,
+            field,
+            `"${text.trim()}" is not a weight; write the ${label} like ${example}, without a currency.`,
+            source,
+          ),
+        ],
+      };
     case 'format':
       return {
         hundredths: null,
@@ -81,6 +108,7 @@ export function checkCarats(draft: CertificateDraft): {
       several: 'CARATS_MULTIPLE',
       format: 'CARATS_FORMAT',
       precision: 'CARATS_PRECISION',
+      currency: 'CARATS_FORMAT',
     },
     sources.carats,
   );
@@ -111,6 +139,7 @@ export function checkValue(draft: CertificateDraft): Finding[] {
       several: 'VALUE_MULTIPLE',
       format: 'VALUE_FORMAT',
       precision: 'VALUE_PRECISION',
+      currency: 'VALUE_NOT_USD',
     },
     sources.value,
   );

@@ -36,10 +36,14 @@ describe('HS code forms (31 CFR 592.307(k), 592.310)', () => {
       ] as const) {
         for (const written of writtenForms(code, line8, line10)) {
           expect([written, normalizeHsCode(written)]).toEqual([written, code]);
-          const report = validateCertificate(draftWith({ hsCodes: [written] }), issueContext);
+          const report = validateCertificate(
+            draftWith({ hsCodes: [written], carats: '1250.00' }),
+            issueContext,
+          );
           expect([written, report.findings]).toEqual([written, []]);
           expect(
-            readCertificate(draftWith({ hsCodes: [written] }), issueContext).certificate?.hsCode,
+            readCertificate(draftWith({ hsCodes: [written], carats: '1250.00' }), issueContext)
+              .certificate?.hsCode,
           ).toBe(code);
         }
       }
@@ -67,7 +71,7 @@ describe('HS code forms (31 CFR 592.307(k), 592.310)', () => {
   it('refuses lengths that are no HS form and codes outside rough diamonds', () => {
     for (const written of ['7102', '7102.3', '7102.311', '7102.31.000', '7102.39.00', '7103.10']) {
       const codes = validateCertificate(
-        draftWith({ hsCodes: [written] }),
+        draftWith({ hsCodes: [written], carats: '1250.00' }),
         issueContext,
       ).findings.map((f) => f.code);
       expect([written, codes]).toEqual([written, ['HS_UNKNOWN']]);

@@ -31,6 +31,8 @@ export function longestDraft(): CertificateDraft {
     carats: '90071992547409.91',
     valueUsd: '90071992547409.91',
     parcels: '9007199254740991',
+    // US$ 1 per carat: within the usual range for unsorted rough (price-plausibility-rules.ts).
+    hsCodes: ['7102.10'],
     exporter: { name: wideText(NAME_MAX_CHARACTERS), address: address('United States') },
     consignee: { name: wideText(NAME_MAX_CHARACTERS), address: address('Belgium') },
   });

@@ -214,7 +214,7 @@ describe('carats, value, parcels (31 CFR 592.307(h)-(j))', () => {
     void expectOnly({ carats: '12.505' }, 'CARATS_PRECISION', 'carats'));
   it('is at least 0.01', () => expectOnly({ carats: '0.00' }, 'CARATS_TOO_SMALL', 'carats'));
   it('accepts 0.01 and thousands separators', () => {
-    expect(findings({ carats: '0.01', parcels: '1' })).toEqual([]);
+    expect(findings({ carats: '0.01', parcels: '1', valueUsd: '100.00' })).toEqual([]);
     expect(findings({ carats: '1,234.5' })).toEqual([]);
   });
   it('requires the value', () => expectOnly({ valueUsd: '' }, 'VALUE_MISSING', 'valueUsd'));
@@ -230,13 +230,18 @@ describe('carats, value, parcels (31 CFR 592.307(h)-(j))', () => {
   it('needs at least one parcel', () =>
     void expectOnly({ parcels: '0' }, 'PARCELS_TOO_FEW', 'parcels'));
   it('cannot have more parcels than hundredths of a carat', () =>
-    void expectOnly({ carats: '0.02', parcels: '3' }, 'PARCELS_EXCEED_CARATS', 'parcels'));
+    void expectOnly(
+      { carats: '0.02', parcels: '3', valueUsd: '20.00' },
+      'PARCELS_EXCEED_CARATS',
+      'parcels',
+    ));
 });
 
 describe('HS code (31 CFR 592.307(k), 592.310)', () => {
   it('is required', () => expectOnly({ hsCodes: [] }, 'HS_MISSING', 'hsCodes'));
+  // 1,250 ct for US$ 15,000 (US$ 12 per carat) is a usual price under each of the three codes.
   it.each(['7102.10', '7102.21', '7102.31', '710231', '7102.31.00.00'])('accepts %s', (code) => {
-    expect(findings({ hsCodes: [code] })).toEqual([]);
+    expect(findings({ hsCodes: [code], carats: '1250.00' })).toEqual([]);
   });
   it('is a rough-diamond code', () =>
     void expectOnly({ hsCodes: ['7102.39'] }, 'HS_UNKNOWN', 'hsCodes'));
