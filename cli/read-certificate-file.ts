@@ -5,6 +5,7 @@
 import { open } from 'node:fs/promises';
 import type { CertificateDraft } from '../shared/domain/certificate-draft';
 import { CertificateDraftSchema } from '../shared/domain/certificate-draft';
+import { findDuplicateJsonKeys } from '../shared/domain/json-duplicate-keys';
 import { appError } from '../shared/errors';
 import type { Result } from '../shared/result';
 import { err, ok } from '../shared/result';
@@ -44,6 +45,25 @@ export async function readCertificateFile(
         'INVALID_INPUT',
         `${displayName} is not JSON (${oneLine(detail)}${lineAndColumn(text, detail)}). ` +
           `A certificate file holds one JSON object. ${formatHint}`,
+      ),
+    );
+  }
+  // JSON.parse keeps the last of two equal keys without a word; a certificate must not be read
+  // one way here and another way elsewhere (RFC 8259 sec. 4).
+  const duplicates = findDuplicateJsonKeys(text);
+  if (duplicates.length > 0) {
+    const fields: Record<string, string> = {};
+    for (const duplicate of duplicates) {
+      const field = duplicate.path === '' ? duplicate.key : `${duplicate.path}.${duplicate.key}`;
+      fields[field] =
+        `"${duplicate.key}" appears more than once (again at line ${String(duplicate.line)} column ${String(duplicate.column)}); give each field once`;
+    }
+    const problems = Object.entries(fields).map(([field, problem]) => `${field}: ${problem}`);
+    return err(
+      appError(
+        'INVALID_INPUT',
+        `${displayName} is not a valid certificate file: ${problems.join('; ')}. Which of the values was meant cannot be known, so the file is not read. ${formatHint}`,
+        fields,
       ),
     );
   }
