@@ -8,6 +8,7 @@ import type { ValidationSettings } from '../../shared/domain/validation-settings
 import {
   ValidationSettingsSchema,
   defaultValidationSettings,
+  expiryModes,
 } from '../../shared/domain/validation-settings';
 import { appError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
@@ -39,6 +40,7 @@ export function parseValidateOptions(args: readonly string[]): Result<ValidateOp
         purpose: { type: 'string', default: 'issue' },
         'expiry-days': { type: 'string' },
         today: { type: 'string' },
+        'expiry-mode': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
@@ -63,11 +65,18 @@ export function parseValidateOptions(args: readonly string[]): Result<ValidateOp
     });
   }
 
-  const settings = expirySettings(values['expiry-days']);
+  let settings = expirySettings(values['expiry-days']);
   if (settings === undefined) {
     const range = `a whole number of days from ${String(expiryDays.minValue)} to ${String(expiryDays.maxValue)}`;
     return usage(`--expiry-days must be ${range}.`, { '--expiry-days': `must be ${range}` });
   }
+  const mode = expiryModes.find((known) => known === (values['expiry-mode'] ?? 'at-most'));
+  if (mode === undefined) {
+    return usage(`--expiry-mode must be ${expiryModes.join(' or ')}.`, {
+      '--expiry-mode': `must be ${expiryModes.join(' or ')}, not "${values['expiry-mode'] ?? ''}"`,
+    });
+  }
+  if (mode !== settings.expiryMode) settings = { ...settings, expiryMode: mode };
   const today = values.today?.trim();
   if (today !== undefined && parseIsoDate(today) === null) {
     return usage(`--today must be a real date written YYYY-MM-DD, not "${today}".`, {

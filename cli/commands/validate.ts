@@ -27,6 +27,8 @@ Options:
   --purpose <purpose>  issue (default): everything needed to issue must be there.
                        draft: still being prepared; what only issuance needs is a warning.
   --expiry-days <N>    Most days allowed from issue to expiry (default ${String(defaultValidationSettings.expiryMaxDays)}).
+  --expiry-mode <mode> at-most (default): expiry up to --expiry-days after issue;
+                       exactly: exactly that many days (USKPA's own database issues exactly 60).
   --today <YYYY-MM-DD> With --purpose issue: the day the certificate would be used, to find one
                        that has already expired (default: today on this computer).
   -h, --help           Show this help.

@@ -1,7 +1,7 @@
 // The settings kept in the vault (administrators change them with settings:save). Bounds match the
 // CHECKs of migration 0040 and the printer calibration's own limits (one inch either way).
 import { z } from 'zod';
-import { ValidationSettingsSchema } from '../domain/validation-settings';
+import { ValidationSettingsSchema, expiryModes } from '../domain/validation-settings';
 
 export const MIN_RETENTION_YEARS = 5;
 export const DEFAULT_RETENTION_YEARS = 10;
@@ -16,6 +16,8 @@ export const VaultSettingsSchema = z
   .object({
     /** A certificate expires at most this many days after issue (USKPA practice: 60). */
     expiryMaxDays: z.number().int().min(1).max(366),
+    /** "at-most": expiry up to expiryMaxDays after issue; "exactly": exactly that many days. */
+    expiryMode: z.enum(expiryModes).default('at-most'),
     /** Warn when the ITN's date is further than this many days from the date of issue. */
     itnWarningDays: z.number().int().min(1).max(366),
     /**
@@ -58,6 +60,7 @@ export type VaultSettings = z.output<typeof VaultSettingsSchema>;
 
 export const defaultVaultSettings: VaultSettings = {
   expiryMaxDays: 60,
+  expiryMode: 'at-most',
   itnWarningDays: 30,
   retentionYears: DEFAULT_RETENTION_YEARS,
   autoLockMinutes: 15,

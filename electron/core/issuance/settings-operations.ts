@@ -4,7 +4,7 @@
 import type { VaultSettings } from '../../../shared/records/vault-settings';
 import { VaultSettingsSchema } from '../../../shared/records/vault-settings';
 import { parseInput } from '../vault/repositories/parse-input';
-import { TSA_URL_SETTING } from '../vault/repositories/settings-repository';
+import { EXPIRY_MODE_SETTING, TSA_URL_SETTING } from '../vault/repositories/settings-repository';
 import { ADMINISTRATORS, authorize } from './actor';
 import type { IssuanceContext } from './issuance-context';
 
@@ -27,6 +27,12 @@ export function saveSettings(
     action: 'settings.save',
     entityType: 'setting',
     entityId: TSA_URL_SETTING,
+  });
+  context.audit.append({
+    userId: user.id,
+    action: 'settings.save',
+    entityType: 'setting',
+    entityId: EXPIRY_MODE_SETTING,
   });
   return settings;
 }

@@ -15,6 +15,7 @@ export function defaultSettings(base: SettingsBase): VaultSettings {
   return {
     ...defaultVaultSettings,
     expiryMaxDays: validation.expiryMaxDays,
+    expiryMode: validation.expiryMode,
     itnWarningDays: validation.itnMaxDaysFromIssue,
     autoLockMinutes: base.autoLockMinutes ?? defaultVaultSettings.autoLockMinutes,
   };

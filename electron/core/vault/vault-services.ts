@@ -56,6 +56,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
       : {
           ...baseValidation,
           expiryMaxDays: stored.expiryMaxDays,
+          expiryMode: stored.expiryMode,
           itnMaxDaysFromIssue: stored.itnWarningDays,
         };
   };

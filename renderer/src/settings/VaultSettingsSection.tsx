@@ -119,6 +119,28 @@ export function VaultSettingsSection({ api, editable }: Props) {
             'Expiry limit (days after issue)',
             'USKPA practice is 60 days (31 CFR 592.307, Census 2019 guidance). A certificate may not expire later.',
           )}
+          <div className="form-field">
+            <label className="form-field__label" htmlFor="settings-expiry-mode">
+              The date of expiry is
+            </label>
+            <select
+              id="settings-expiry-mode"
+              name="expiryMode"
+              className="control"
+              value={form.expiryMode}
+              disabled={!editable || busy}
+              aria-describedby="settings-expiry-mode-hint"
+              onChange={(event) => {
+                setForm({ ...form, expiryMode: event.target.value });
+              }}
+            >
+              <option value="at-most">at most that many days after issue</option>
+              <option value="exactly">exactly that many days after issue</option>
+            </select>
+            <div className="form-field__hint" id="settings-expiry-mode-hint">
+              USKPA’s own database issues certificates that expire exactly 60 days after issue.
+            </div>
+          </div>
           {box(
             'itnWarningDays',
             'ITN date warning (days)',

@@ -4,6 +4,7 @@ import type { VaultSettings } from '../../../shared/records/vault-settings';
 
 export type VaultSettingsForm = {
   expiryMaxDays: string;
+  expiryMode: string;
   itnWarningDays: string;
   retentionYears: string;
   autoLockMinutes: string;
@@ -15,6 +16,7 @@ export type VaultSettingsForm = {
 export function toForm(settings: VaultSettings): VaultSettingsForm {
   return {
     expiryMaxDays: String(settings.expiryMaxDays),
+    expiryMode: settings.expiryMode,
     itnWarningDays: String(settings.itnWarningDays),
     retentionYears: String(settings.retentionYears),
     autoLockMinutes: String(settings.autoLockMinutes),
@@ -33,6 +35,7 @@ const asNumber = (text: string): number | string => {
 export function fromForm(form: VaultSettingsForm): Record<string, unknown> {
   return {
     expiryMaxDays: asNumber(form.expiryMaxDays),
+    expiryMode: form.expiryMode,
     itnWarningDays: asNumber(form.itnWarningDays),
     retentionYears: asNumber(form.retentionYears),
     autoLockMinutes: asNumber(form.autoLockMinutes),
@@ -49,6 +52,7 @@ export function formKeyOf(path: string): keyof VaultSettingsForm | null {
   const key = path.replace(/^printerCalibration\./, '');
   const keys: (keyof VaultSettingsForm)[] = [
     'expiryMaxDays',
+    'expiryMode',
     'itnWarningDays',
     'retentionYears',
     'autoLockMinutes',

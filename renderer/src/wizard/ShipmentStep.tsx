@@ -111,7 +111,10 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
               field: 'dateOfExpiry',
               label: 'Date of expiry',
               type: 'date',
-              hint: `At most ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest} at the latest`}.`,
+              hint:
+                settings.expiryMode === 'exactly'
+                  ? `Exactly ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest}`}.`
+                  : `At most ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest} at the latest`}.`,
             },
             {
               field: 'exportDate',

@@ -67,6 +67,17 @@ export function checkDates(draft: CertificateDraft, context: ValidationContext):
           sources.dateOfExpiry,
         ),
       );
+    } else if (context.settings.expiryMode === 'exactly' && expiry.day - issue.day !== maxDays) {
+      // USKPA's own database issues certificates valid exactly 60 days (domain.md, OPEN: a setting).
+      const exact = formatIsoDate(issue.day + maxDays);
+      findings.push(
+        error(
+          'EXPIRY_NOT_EXACT',
+          'dateOfExpiry',
+          `The certificate expires ${String(expiry.day - issue.day)} days after issue; your settings say exactly ${String(maxDays)} days, so the date of expiry is ${exact}.`,
+          sources.expiryLimit,
+        ),
+      );
     } else if (expiry.day - issue.day > maxDays) {
       const latest = formatIsoDate(issue.day + maxDays);
       findings.push(

@@ -55,6 +55,30 @@ describe('settings:save', () => {
     expect(await h.value('settings:get')).toMatchObject({ ...changed, saved: true });
   });
 
+  it('keeps the expiry mode: "exactly 60 days" refuses a shorter validity (31 CFR 592.307(e))', async () => {
+    const exactly = { ...changed, expiryMaxDays: 60, expiryMode: 'exactly' };
+    expect(await h.value('settings:save', exactly)).toMatchObject({
+      expiryMode: 'exactly',
+      validation: { expiryMaxDays: 60, expiryMode: 'exactly' },
+    });
+    const draft = { ...validDraft(), dateOfExpiry: '2027-01-10' };
+    const codes = async () =>
+      (
+        await h.value<{ findings: { code: string }[] }>('certificates:validate', {
+          certificate: draft,
+          purpose: 'draft',
+        })
+      ).findings.map((f) => f.code);
+    expect(await codes()).toEqual(['EXPIRY_NOT_EXACT']);
+    expect(await h.value('audit:verify')).toMatchObject({ ok: true });
+    await h.value('settings:save', { ...exactly, expiryMode: 'at-most' });
+    expect(await codes()).toEqual([]);
+    await h.value('settings:save', exactly);
+    await h.value('vault:lock');
+    await h.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
+    expect(await h.value('settings:get')).toMatchObject({ expiryMode: 'exactly', saved: true });
+  });
+
   it('applies the rule settings at once: a 60-day expiry breaks a 30-day limit', async () => {
     const draft = validDraft(); // issued 2026-11-27, expires 2027-01-26 (60 days)
     const before = await h.value<{ errorCount: number }>('certificates:validate', {

@@ -167,3 +167,29 @@ describe('kpdesk validate against today (31 CFR 592.307(e))', () => {
     expect(io.err()).toContain('--today');
   });
 });
+
+describe('kpdesk validate --expiry-mode (31 CFR 592.307(e))', () => {
+  it('checks "exactly N days" when asked, "at most" by default', async () => {
+    const run = async (args: string[]) => {
+      const io = captureIo();
+      const code = await runKpdesk(['validate', fixture('valid.json'), '--json', ...args], io);
+      return [
+        code,
+        (JSON.parse(io.out()) as { findings: { code: string }[] }).findings.map((f) => f.code),
+      ];
+    };
+    expect(await run(['--expiry-days', '60', '--expiry-mode', 'exactly'])).toEqual([0, []]);
+    expect(await run(['--expiry-days', '61'])).toEqual([0, []]);
+    expect(await run(['--expiry-days', '61', '--expiry-mode', 'exactly'])).toEqual([
+      1,
+      ['EXPIRY_NOT_EXACT'],
+    ]);
+  });
+  it('refuses an unknown mode', async () => {
+    const io = captureIo();
+    expect(await runKpdesk(['validate', fixture('valid.json'), '--expiry-mode', 'max'], io)).toBe(
+      2,
+    );
+    expect(io.err()).toContain('--expiry-mode must be at-most or exactly');
+  });
+});

@@ -315,3 +315,30 @@ describe('dates against today (31 CFR 592.307(e); Census 2019: an expired certif
       on('2026-11-27'),
     ));
 });
+
+describe('expiry mode (31 CFR 592.307(e); USKPA issues exactly 60 days)', () => {
+  const exactly = (days: number): ValidationContext => ({
+    ...issueContext,
+    settings: { ...defaultValidationSettings, expiryMode: 'exactly', expiryMaxDays: days },
+  });
+  it('"at most N days" is the default and accepts fewer days', () =>
+    expect(findings({ dateOfExpiry: '2027-01-10' })).toEqual([]));
+  it('"exactly N days" accepts exactly N days', () =>
+    expect(findings({}, exactly(60))).toEqual([]));
+  it('"exactly N days" refuses fewer days and names the date', () => {
+    const only = expectOnly(
+      { dateOfExpiry: '2027-01-10' },
+      'EXPIRY_NOT_EXACT',
+      'dateOfExpiry',
+      'error',
+      exactly(60),
+    );
+    expect(only.message).toContain('2027-01-26');
+    expect(only.source).toContain('31 CFR 592.307(e)');
+  });
+  it('"exactly N days" refuses more days too, with the setting\'s N', () => {
+    const only = expectOnly({}, 'EXPIRY_NOT_EXACT', 'dateOfExpiry', 'error', exactly(30));
+    expect(only.message).toContain('exactly 30 days');
+    expect(only.message).toContain('2026-12-27');
+  });
+});

@@ -18,6 +18,8 @@ type Row = {
  * column of vault_settings: a new column would change the audit digest of a row saved before.
  */
 export const TSA_URL_SETTING = 'timestamp.tsaUrl';
+/** "at-most" or "exactly" (expiryMaxDays), kept the same way for the same reason; none: at-most. */
+export const EXPIRY_MODE_SETTING = 'rules.expiryMode';
 
 export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
 
@@ -46,6 +48,11 @@ export function createSettingsRepository(db: Database, now: () => Date) {
     const value: unknown = row === undefined ? '' : JSON.parse(row.value_json);
     return typeof value === 'string' ? value : '';
   };
+  const expiryMode = (): 'at-most' | 'exactly' => {
+    const row = readValue.get(EXPIRY_MODE_SETTING);
+    const value: unknown = row === undefined ? null : JSON.parse(row.value_json);
+    return value === 'exactly' ? 'exactly' : 'at-most';
+  };
   return {
     /** The RFC 3161 time-stamp authority's address; empty when none is set. */
     tsaUrl,
@@ -55,6 +62,7 @@ export function createSettingsRepository(db: Database, now: () => Date) {
       if (row === undefined) return null;
       return VaultSettingsSchema.parse({
         expiryMaxDays: row.expiry_max_days,
+        expiryMode: expiryMode(),
         itnWarningDays: row.itn_warning_days,
         retentionYears: row.retention_years,
         autoLockMinutes: row.auto_lock_minutes,
@@ -77,6 +85,7 @@ export function createSettingsRepository(db: Database, now: () => Date) {
         userId,
       );
       writeValue.run(TSA_URL_SETTING, JSON.stringify(settings.tsaUrl));
+      writeValue.run(EXPIRY_MODE_SETTING, JSON.stringify(settings.expiryMode));
     },
   };
 }
