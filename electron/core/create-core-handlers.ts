@@ -1,6 +1,7 @@
 // Composes the core services into the channel table. Plain Node: main (with the vault in a worker
 // thread), the preview host (vault in-process) and the tests all build the core through this one
 // function, so every transport serves the same behaviour.
+import { ITN_PATTERN, normalizeItn } from '../../shared/domain/itn';
 import { validateCertificate } from '../../shared/domain/validate-certificate';
 import { participantsAsOf } from '../../shared/reference/reference-data';
 import { createDocumentHandlers } from './document-handlers';
@@ -53,6 +54,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
         settings: (await vault.settings.get()).validation,
         purpose,
         ...(purpose === 'issue' ? { today: licenseeLocalDate(options.now?.() ?? new Date()) } : {}),
+        certificatesWithItn: await certificatesWithItn(vault, certificate.itn),
       }),
     'vault:status': () => vault.status(),
     'vault:create': (input) => vault.create(input),
@@ -97,4 +99,22 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
   };
+}
+
+/**
+ * The vault's certificates that carry this ITN (ITN_USED_ELSEWHERE). Empty when the ITN is not
+ * complete yet, or the vault is locked or nobody is signed in: the check then runs on the
+ * certificate alone, as `kpdesk validate` does.
+ */
+async function certificatesWithItn(
+  vault: VaultAccess,
+  typed: string,
+): Promise<ReadonlyMap<string, readonly string[]>> {
+  const itn = normalizeItn(typed);
+  if (!ITN_PATTERN.test(itn)) return new Map();
+  try {
+    return new Map([[itn, await vault.certificates.numbersWithItn({ itn })]]);
+  } catch {
+    return new Map();
+  }
 }

@@ -80,6 +80,7 @@ export const findingCodes = [
   'ITN_DATE_INVALID',
   'ITN_AFTER_EXPORT',
   'ITN_FAR_FROM_ISSUE',
+  'ITN_USED_ELSEWHERE',
   // What was keyed into AES
   'AES_LICENSE_TYPE',
   'AES_LICENSE_NUMBER_MISMATCH',

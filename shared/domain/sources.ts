@@ -32,6 +32,8 @@ export const sources = {
   hsCode: '31 CFR 592.307(k); 592.310',
   hsOnePerCertificate: '31 CFR 592.307(k); Census 2019 licensee guidance',
   itn: '31 CFR 592.307(l); 592.301(a)(5); 15 CFR 30.7(c)',
+  itnOncePerShipment:
+    '15 CFR 30.6 and 30.7(c) (one EEI filing per shipment); Census 2019 licensee guidance',
   itnTiming: '15 CFR 30.4 (predeparture filing); 30.7(c)',
   aesLicense: '15 CFR 30.6 (licence type T12, number and value); Census 2019 licensee guidance',
   ftz: '15 CFR 30.6 (foreign trade zone identifier); Census 2019 licensee guidance',

@@ -33,6 +33,11 @@ export type ValidationContext = {
    * audit, reprinting an issued certificate), where today's date says nothing.
    */
   today?: string;
+  /**
+   * Numbers of the vault's other (not voided) certificates by ITN, when the vault is open: an ITN
+   * already on another certificate is a warning naming it (app only).
+   */
+  certificatesWithItn?: ReadonlyMap<string, readonly string[]>;
 };
 
 export const ValidationReportSchema = z

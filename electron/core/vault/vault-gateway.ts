@@ -30,6 +30,8 @@ import { vaultKeyMethods } from './vault-key-methods';
 import { createVaultServices } from './vault-services';
 import type { VaultServices } from './vault-services';
 
+const ItnLookupSchema = z.object({ itn: z.string().max(40) }).strict();
+
 export type VaultGatewayOptions = {
   dataDir: string;
   /** Lock after this long without a call (a setting; 15 minutes by default). */
@@ -303,6 +305,14 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         return record;
       }),
       list: asUser((s, _actor, input) => s.certificates.list(input)),
+      /** Numbers of the certificates (not voided) that carry this ITN, for ITN_USED_ELSEWHERE. */
+      numbersWithItn: asUser((s, _actor, input) => {
+        const { itn } = parseInput(ItnLookupSchema, input);
+        return s.certificates
+          .findByItn(itn)
+          .filter((record) => record.state !== 'VOIDED')
+          .map((record) => record.number);
+      }),
       requestEdit: asUser((s, actor, input) => s.issuance.requestEdit(actor, input)),
       timeline: asUser((s, _actor, input) => {
         const { id } = parseInput(IdSchema, input);

@@ -1,5 +1,6 @@
 import { parseIsoDate } from '../calendar-date';
 import type { CertificateDraft } from '../certificate-draft';
+import { normalizeCertificateNumber } from '../certificate-number';
 import type { Finding } from '../finding';
 import { normalizeItn, readItn } from '../itn';
 import { sources } from '../sources';
@@ -42,6 +43,23 @@ export function checkItn(draft: CertificateDraft, context: ValidationContext): F
       break;
   }
   const findings: Finding[] = [];
+  // One AES filing returns one ITN for one shipment; a shipment under several HS codes has one
+  // certificate per code and may share it, so this is a warning that names the other certificate
+  // (Census 2019: ITN and KP numbers mis-keyed are common errors).
+  const own = normalizeCertificateNumber(draft.number);
+  const others = (context.certificatesWithItn?.get(normalizeItn(draft.itn)) ?? []).filter(
+    (number) => number !== own,
+  );
+  if (others.length > 0) {
+    findings.push(
+      warning(
+        'ITN_USED_ELSEWHERE',
+        'itn',
+        `The ITN ${normalizeItn(draft.itn)} is already on certificate ${others.join(', ')}. Use it again only for another certificate of the same shipment (one per HS code); otherwise enter this shipment's own ITN.`,
+        sources.itnOncePerShipment,
+      ),
+    );
+  }
   const exportDay = parseIsoDate(draft.exportDate);
   const issueDay = parseIsoDate(draft.dateOfIssue);
   // Rough diamonds are always filed before departure (15 CFR 30.4), so an ITN accepted after

@@ -342,3 +342,17 @@ describe('expiry mode (31 CFR 592.307(e); USKPA issues exactly 60 days)', () => 
     expect(only.message).toContain('2026-12-27');
   });
 });
+
+describe('ITN already on another certificate (15 CFR 30.6, 30.7(c); Census 2019)', () => {
+  const withItn = (numbers: string[]): ValidationContext => ({
+    ...issueContext,
+    certificatesWithItn: new Map([['X20261127123456', numbers]]),
+  });
+  it('warns, naming the other certificate', () => {
+    const only = expectOnly({}, 'ITN_USED_ELSEWHERE', 'itn', 'warning', withItn(['US10001']));
+    expect(only.message).toContain('US10001');
+    expect(only.message).toContain('X20261127123456');
+  });
+  it('does not count the certificate itself', () =>
+    expect(findings({ number: 'us 12345' }, withItn(['US12345']))).toEqual([]));
+});
