@@ -14,7 +14,7 @@ export const PriceRangeSchema = z
   })
   .strict()
   .refine((range) => range.minUsdPerCarat < range.maxUsdPerCarat, {
-    message: 'The lowest US$ per carat must be below the highest.',
+    error: 'The lowest US$ per carat must be below the highest.',
   });
 export type PriceRange = z.output<typeof PriceRangeSchema>;
 

@@ -16,7 +16,8 @@ function withDeclaration(
 }
 
 function withoutDeclaration(draft: CertificateDraft): CertificateDraft {
-  const { domesticRecovery: _removed, ...rest } = draft;
+  const rest: CertificateDraft = { ...draft };
+  delete rest.domesticRecovery;
   return rest;
 }
 
