@@ -3,7 +3,6 @@
 import type { CanonicalValue } from '../vault/audit/canonical-json';
 import type { CertificateRecord, LifecycleColumns } from '../vault/repositories/certificate-row';
 import { parseInput } from '../vault/repositories/parse-input';
-import { AppFailure } from '../app-failure';
 import { WRITERS, authorize } from './actor';
 import { certificatePayload } from './certificate-payloads';
 import { hasErrorsFailure, licenseeFacts, readForIssue } from './check-certificate';
@@ -78,17 +77,6 @@ export function ship(context: IssuanceContext, actor: unknown, input: unknown): 
     dateOfIssue: current.draft.dateOfIssue,
     dateOfExpiry: current.draft.dateOfExpiry,
   });
-  // A shipment is recorded once it has left: a ship date after today (the licensee's local date
-  // on main's clock) is a typo or a plan, and Census gets its copy only after export
-  // (31 CFR 592.301(a)(1)(iv)); so it is refused, nothing changed.
-  const today = licenseeLocalDate(context.now());
-  if (request.shipDate > today) {
-    throw new AppFailure(
-      'INVALID_INPUT',
-      `The ship date ${request.shipDate} is in the future (today is ${today}). Record the shipment on the day it leaves, or later; nothing was changed.`,
-      { shipDate: `The ship date cannot be after today, ${today}.` },
-    );
-  }
   const saved = save(context, current, user.id, 'certificate.ship', {
     state,
     shipDate: request.shipDate,
@@ -113,16 +101,6 @@ export function deliver(
   const request = parseInput(DeliverSchema, input);
   const current = repos.certificates.mustGet(request.id);
   const state = step(current.state, { type: 'deliver', importConfirmed: request.importConfirmed });
-  // A delivery is never recorded before its shipment: the day of delivery (today, local) must not
-  // be before the recorded ship date, whatever the clock did in between.
-  const today = licenseeLocalDate(context.now());
-  if (current.shipDate !== null && today < current.shipDate) {
-    throw new AppFailure(
-      'INVALID_INPUT',
-      `${current.number} was shipped on ${current.shipDate}; a delivery cannot be recorded before that (today is ${today}). Nothing was changed.`,
-      { deliveredAt: `The delivery cannot be before the ship date, ${current.shipDate}.` },
-    );
-  }
   return save(context, current, user.id, 'certificate.deliver', {
     state,
     deliveredAt: context.now().toISOString(),
