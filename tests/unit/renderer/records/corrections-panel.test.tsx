@@ -200,7 +200,7 @@ describe('CorrectionsPanel', () => {
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Approve and change US10001' }));
 
-    expect((await within(panel).findByRole('alert')).textContent).toContain(
+    expect((await within(panel).findByRole('alert')).getAttribute('data-error-code')).toBe(
       'CERTIFICATE_HAS_ERRORS',
     );
     expect(
