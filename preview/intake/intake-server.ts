@@ -71,6 +71,8 @@ export type IntakeOptions = {
   now?: () => Date;
   /** The recipients this server plays (both by default). */
   accepts?: readonly ('census' | 'uskpa')[];
+  /** Called when a new submission is stored, before it is answered (crash tests kill here). */
+  onStored?: (stored: { recipient: string; idempotencyKey: string }, deliveries: number) => void;
 };
 
 const noFaults = (): IntakeFaults => ({
@@ -158,6 +160,7 @@ export async function startIntakeServer(options: IntakeOptions): Promise<IntakeS
     };
     const response = signReceipt(receipt, pki.receiptSigner.keyPem, pki.receiptSigner.certPem);
     store.set(key, { envelope, envelopeSha256: digest, response, requests: 1 });
+    options.onStored?.(envelope, store.size);
     return { status: 201, body: response };
   }
 
@@ -229,7 +232,16 @@ export async function startIntakeServer(options: IntakeOptions): Promise<IntakeS
       socket.destroy();
       return;
     }
-    if (faults.slowMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
+    if (faults.slowMs > 0) {
+      // Ends early when the client goes away, so a stopped test leaves no timer behind.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, faults.slowMs);
+        res.on('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
     if (res.destroyed) return;
     json(res, outcome.status, outcome.body);
   }
