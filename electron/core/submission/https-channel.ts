@@ -192,5 +192,10 @@ export function createHttpsChannel(
     };
   };
 
-  return { send, close: () => { agent.destroy(); } };
+  return {
+    send,
+    close: () => {
+      agent.destroy();
+    },
+  };
 }

@@ -92,12 +92,10 @@ export function createRecipientSettingsStore(db: Database, now: () => Date, audi
           const path = issue.path.join('.') || 'settings';
           fields[path] ??= issue.message;
         }
-        const [first] = Object.entries(fields);
+        const [first] = Object.values(fields);
         throw new AppFailure(
           'RECIPIENT_SETTINGS_INVALID',
-          first === undefined
-            ? 'The recipient settings are not valid.'
-            : `${first[0]}: ${first[1]}`,
+          first ?? 'The recipient settings are not valid.',
           fields,
         );
       }
