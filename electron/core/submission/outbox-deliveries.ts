@@ -236,6 +236,29 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
     },
   );
 
+  /**
+   * Up to `max` due rows claimed in ONE transaction (one commit, so one fsync, for the batch):
+   * each is Sending with its own audit event. A crash before their outcomes are recorded leaves
+   * them Sending, and the next start re-sends each with its same key (the receiver deduplicates).
+   */
+  const claimBatch = db.transaction(
+    (recipients: readonly OutboxRecipient[], max: number): ClaimedSubmission[] => {
+      const claimed: ClaimedSubmission[] = [];
+      for (let i = 0; i < max; i += 1) {
+        const item = claim(recipients);
+        if (item === null) break;
+        claimed.push(item);
+      }
+      return claimed;
+    },
+  );
+
+  /** The outcomes of a batch, recorded in ONE transaction; returns each row's new status. */
+  const recordBatch = db.transaction(
+    (results: readonly { id: number; outcome: ChannelOutcome; retryInMs: number }[]) =>
+      results.map((result) => record(result.id, result.outcome, result.retryInMs)),
+  );
+
   /** Rows left Sending by a process that died: retried, with the same key, as soon as due. */
   const recoverInterrupted = db.transaction((): number => {
     const ids = interrupted.all();
@@ -270,6 +293,8 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
   return {
     claim,
     record,
+    claimBatch,
+    recordBatch,
     recoverInterrupted,
     userAction,
     waiting: (recipients: readonly OutboxRecipient[]): number =>
