@@ -18,6 +18,9 @@ import { runValidate, validateHelp, validateSummary } from './commands/validate'
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
 import { runTrust, trustHelp, trustSummary } from './commands/trust';
 import { runVerify, verifyHelp, verifySummary } from './commands/verify';
+import { runSettings, settingsHelp, settingsSummary } from './commands/settings';
+import { runSubmissions, submissionsHelp, submissionsSummary } from './commands/submissions';
+import { runSubmit, submitHelp, submitSummary } from './commands/submit';
 import { describeArgsError } from './describe-args-error';
 import { processTerminal } from './terminal';
 
@@ -38,6 +41,9 @@ const commands: Readonly<Record<string, Command>> = {
   issue: { summary: issueSummary, help: issueHelp, run: runIssue },
   verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
   trust: { summary: trustSummary, help: trustHelp, run: runTrust },
+  submit: { summary: submitSummary, help: submitHelp, run: runSubmit },
+  submissions: { summary: submissionsSummary, help: submissionsHelp, run: runSubmissions },
+  settings: { summary: settingsSummary, help: settingsHelp, run: runSettings },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -53,6 +59,10 @@ Usage:
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
+  kpdesk submit [--wait <seconds>] [--json]
+  kpdesk submissions [--status <status>] [--json]
+  kpdesk settings recipient [<census|uskpa> --https <url> --ca <file> --client-cert <file>
+                            --client-key <file> | --manual] --user <admin>
   kpdesk help [command]
   kpdesk --version
 

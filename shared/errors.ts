@@ -55,6 +55,9 @@ export const errorCodes = [
   'DOCUMENT_TEXT_UNSUPPORTED',
   /** A field's text does not fit its box on the certificate, even in the smallest type size. */
   'DOCUMENT_TEXT_TOO_LONG',
+  /** Settings for sending copies to Census or USKPA that cannot work (a malformed URL, a missing
+   * or expired client certificate, a CA that is expired or not a CA); nothing was saved or sent. */
+  'RECIPIENT_SETTINGS_INVALID',
   /** Anything unexpected; the details go to the log, never to the renderer. */
   'INTERNAL',
 ] as const;

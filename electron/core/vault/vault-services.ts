@@ -34,6 +34,7 @@ export type VaultServiceOptions = {
 
 export function createVaultServices(db: Database, options: VaultServiceOptions = {}) {
   const now = options.now ?? (() => new Date());
+  const audit = createAuditWriter(db, now);
   const repos = {
     licensee: createLicenseeRepository(db, now),
     users: createUserRepository(db, now, options.passwordHashing),
@@ -42,7 +43,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     certificates: createCertificateRepository(db, now),
     editRequests: createEditRequestRepository(db, now),
     attachments: createAttachmentRepository(db, now),
-    outbox: createOutboxRepository(db, now),
+    outbox: createOutboxRepository(db, now, audit),
     facts: createVaultFactsRepository(db, now),
     settings: createSettingsRepository(db, now),
     blankVoids: createBlankVoidRepository(db),
@@ -62,7 +63,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
   const issuance = createIssuanceService({
     db,
     repos,
-    audit: createAuditWriter(db, now),
+    audit,
     now,
     get settings() {
       return validationSettings();

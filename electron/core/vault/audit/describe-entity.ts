@@ -21,6 +21,9 @@ const kinds: Record<AuditEntityType, string> = {
   signing_identity: 'signing identity',
   seal_key: 'seal key',
   trusted_certificate: 'trusted certificate',
+  outbox: 'submission',
+  submission_receipt: 'submission receipt',
+  submission_recipient: 'submission recipient',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

@@ -21,6 +21,10 @@ export const auditEntityTypes = [
   'signing_identity',
   'seal_key',
   'trusted_certificate',
+  // Issue 12: the outbox, the receipts of its deliveries and where they go.
+  'outbox',
+  'submission_receipt',
+  'submission_recipient',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -41,6 +45,9 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   signing_identity: { table: 'signing_identities', key: 'id' },
   seal_key: { table: 'seal_keys', key: 'id' },
   trusted_certificate: { table: 'trusted_certificates', key: 'id' },
+  outbox: { table: 'outbox', key: 'id' },
+  submission_receipt: { table: 'submission_receipts', key: 'id' },
+  submission_recipient: { table: 'submission_recipients', key: 'recipient' },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -77,6 +84,9 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     signing_identity: reader('signing_identity'),
     seal_key: reader('seal_key'),
     trusted_certificate: reader('trusted_certificate'),
+    outbox: reader('outbox'),
+    submission_receipt: reader('submission_receipt'),
+    submission_recipient: reader('submission_recipient'),
   };
 }
 
