@@ -18,6 +18,11 @@ import { runValidate, validateHelp, validateSummary } from './commands/validate'
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
 import { runTrust, trustHelp, trustSummary } from './commands/trust';
 import { runVerify, verifyHelp, verifySummary } from './commands/verify';
+import { identityHelp, identitySummary, runIdentity } from './commands/identity';
+import { runVoid, voidHelp, voidSummary } from './commands/void';
+import { runShip, shipHelp, shipSummary } from './commands/ship';
+import { deliverHelp, deliverSummary, runDeliver } from './commands/deliver';
+import { recordsHelp, recordsSummary, runRecords } from './commands/records';
 import { describeArgsError } from './describe-args-error';
 import { processTerminal } from './terminal';
 
@@ -38,6 +43,11 @@ const commands: Readonly<Record<string, Command>> = {
   issue: { summary: issueSummary, help: issueHelp, run: runIssue },
   verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
   trust: { summary: trustSummary, help: trustHelp, run: runTrust },
+  identity: { summary: identitySummary, help: identityHelp, run: runIdentity },
+  void: { summary: voidSummary, help: voidHelp, run: runVoid },
+  ship: { summary: shipSummary, help: shipHelp, run: runShip },
+  deliver: { summary: deliverSummary, help: deliverHelp, run: runDeliver },
+  records: { summary: recordsSummary, help: recordsHelp, run: runRecords },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -53,6 +63,11 @@ Usage:
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
+  kpdesk identity [show] | generate --signer-name <name> | import <file.p12> | csr
+  kpdesk void <number> --reason <reason> [--notes <text>] --user <username>
+  kpdesk ship <number> --date <YYYY-MM-DD> --user <username>
+  kpdesk deliver <number> [--import-confirmed] --user <username>
+  kpdesk records [--state <state>] [--search <text>] [--limit <n>] --user <username>
   kpdesk help [command]
   kpdesk --version
 
