@@ -23,6 +23,8 @@ import { runVoid, voidHelp, voidSummary } from './commands/void';
 import { runShip, shipHelp, shipSummary } from './commands/ship';
 import { deliverHelp, deliverSummary, runDeliver } from './commands/deliver';
 import { recordsHelp, recordsSummary, runRecords } from './commands/records';
+import { issueBatchHelp, issueBatchSummary, runIssueBatch } from './commands/issue-batch';
+import { partiesHelp, partiesSummary, runParties } from './commands/parties';
 import { describeArgsError } from './describe-args-error';
 import { processTerminal } from './terminal';
 
@@ -48,6 +50,8 @@ const commands: Readonly<Record<string, Command>> = {
   ship: { summary: shipSummary, help: shipHelp, run: runShip },
   deliver: { summary: deliverSummary, help: deliverHelp, run: runDeliver },
   records: { summary: recordsSummary, help: recordsHelp, run: runRecords },
+  'issue-batch': { summary: issueBatchSummary, help: issueBatchHelp, run: runIssueBatch },
+  parties: { summary: partiesSummary, help: partiesHelp, run: runParties },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -61,19 +65,21 @@ Usage:
   kpdesk backup <file>
   kpdesk restore <file> [--yes]
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
+  kpdesk issue-batch <file.csv|file.json> --attest --user <username> [--all-or-nothing]
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
   kpdesk identity [show] | generate --signer-name <name> | import <file.p12> | csr
   kpdesk void <number> --reason <reason> [--notes <text>] --user <username>
   kpdesk ship <number> --date <YYYY-MM-DD> --user <username>
   kpdesk deliver <number> [--import-confirmed] --user <username>
+  kpdesk parties export [--out <file>] | import <file.csv|file.json> --user <username>
   kpdesk records [--state <state>] [--search <text>] [--limit <n>] --user <username>
   kpdesk help [command]
   kpdesk --version
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`)
   .join('\n')}
 
 Options:

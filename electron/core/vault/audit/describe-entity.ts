@@ -21,6 +21,7 @@ const kinds: Record<AuditEntityType, string> = {
   signing_identity: 'signing identity',
   seal_key: 'seal key',
   trusted_certificate: 'trusted certificate',
+  issue_reference: 'batch reference',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

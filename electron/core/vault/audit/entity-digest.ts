@@ -21,6 +21,7 @@ export const auditEntityTypes = [
   'signing_identity',
   'seal_key',
   'trusted_certificate',
+  'issue_reference',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -41,6 +42,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   signing_identity: { table: 'signing_identities', key: 'id' },
   seal_key: { table: 'seal_keys', key: 'id' },
   trusted_certificate: { table: 'trusted_certificates', key: 'id' },
+  issue_reference: { table: 'issue_references', key: 'reference' },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -77,6 +79,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     signing_identity: reader('signing_identity'),
     seal_key: reader('seal_key'),
     trusted_certificate: reader('trusted_certificate'),
+    issue_reference: reader('issue_reference'),
   };
 }
 
