@@ -13,7 +13,7 @@ const list = (what: string) =>
     .array(z.string().trim().min(1, `An empty ${what}.`).max(100))
     .max(50)
     .default([])
-    .describe(`${what}s; in a CSV cell, separated by ";".`);
+    .describe(`${what.replace(/^./, (c) => c.toUpperCase())}s; in a CSV cell, separated by ";".`);
 
 export const BatchRowSchema = z
   .object({

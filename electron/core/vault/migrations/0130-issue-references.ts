@@ -21,7 +21,7 @@ export const migration0130: Migration = {
         batch_row INTEGER NOT NULL CHECK (batch_row >= 1),
         recorded_at TEXT NOT NULL,
         recorded_by INTEGER NOT NULL REFERENCES users (id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
     `);
   },
 };
