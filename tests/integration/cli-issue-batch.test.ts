@@ -251,7 +251,11 @@ describe('kpdesk issue-batch (built CLI)', () => {
   });
 });
 
-/** Runs a batch and SIGKILLs the CLI as soon as it reports row `killAfter` done. */
+/**
+ * Runs a batch committing every 2 rows and SIGKILLs the CLI as soon as it reports row `killAfter`
+ * issued (a row is reported only after its group committed): the kill lands while later rows are
+ * being signed or committed.
+ */
 function batchKilledAfter(
   file: string,
   killAfter: number,
@@ -263,7 +267,7 @@ function batchKilledAfter(
   );
   const child = spawn(
     process.execPath,
-    [built.launcher, 'issue-batch', file, '--attest', '--user', 'otto', '--out-dir', 'pdf', '--result', `${file}.out`, '--dir', vault.vaultDir],
+    [built.launcher, 'issue-batch', file, '--attest', '--user', 'otto', '--out-dir', 'pdf', '--result', `${file}.out`, '--commit-every', '2', '--dir', vault.vaultDir],
     { cwd: vault.work, env: { ...env, HOME: vault.work, KPDESK_PASSPHRASE: PASSPHRASE, KPDESK_PASSWORD: PASSWORD }, stdio: ['ignore', 'ignore', 'pipe'] },
   ); // prettier-ignore
   let lastRow = 0;
