@@ -28,7 +28,9 @@ const text = issueBatchJsonSchemaText();
 if (check) {
   const current = await readFile(target, 'utf8').catch(() => '');
   if (current !== text) {
-    console.error('docs/issue-batch.schema.json is out of date: run "node scripts/write-issue-batch-schema.mjs".');
+    console.error(
+      'docs/issue-batch.schema.json is out of date: run "node scripts/write-issue-batch-schema.mjs".',
+    );
     process.exit(1);
   }
   console.log('docs/issue-batch.schema.json is up to date.');
