@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('kpdesk identity (built CLI)', () => {
-  it('shows no identity, and issuing says so; a non-administrator may not generate', async () => {
+  it('shows no identity and says how to make one; only an administrator may generate', async () => {
     const shown = await vault.kpdesk(['identity', 'show', '--user', 'rita', '--json']);
     expect(shown.code, shown.stderr).toBe(0);
     expect(identityOf(shown.stdout)).toBeNull();
@@ -102,9 +102,21 @@ describe('kpdesk identity (built CLI)', () => {
     ]);
     expect(again.code).toBe(2);
 
-    // The integrator's original problem: `kpdesk issue` works now.
+    // The integrator's original problem: `kpdesk issue` works now (the fixture on a form of
+    // this vault's stock).
+    const valid = JSON.parse(await readFile(join(fixtures, 'valid.json'), 'utf8')) as {
+      aes: Record<string, unknown>;
+    };
+    await writeFile(
+      join(vault.work, 'shipment.json'),
+      JSON.stringify({
+        ...valid,
+        number: 'US30000',
+        aes: { ...valid.aes, licenseNumber: '30000' },
+      }),
+    );
     const issued = await vault.kpdesk([
-      'issue', join(fixtures, 'valid.json'), '--attest', '--packaging', 'Sealed box',
+      'issue', 'shipment.json', '--attest', '--packaging', 'Sealed box',
       '--warranty', 'Conflict-free.', '--user', 'otto', '--json',
     ]); // prettier-ignore
     expect(issued.code, issued.stdout + issued.stderr).toBe(0);
