@@ -21,6 +21,13 @@ import { runVerify, verifyHelp, verifySummary } from './commands/verify';
 import { runSettings, settingsHelp, settingsSummary } from './commands/settings';
 import { runSubmissions, submissionsHelp, submissionsSummary } from './commands/submissions';
 import { runSubmit, submitHelp, submitSummary } from './commands/submit';
+import { identityHelp, identitySummary, runIdentity } from './commands/identity';
+import { runVoid, voidHelp, voidSummary } from './commands/void';
+import { runShip, shipHelp, shipSummary } from './commands/ship';
+import { deliverHelp, deliverSummary, runDeliver } from './commands/deliver';
+import { recordsHelp, recordsSummary, runRecords } from './commands/records';
+import { issueBatchHelp, issueBatchSummary, runIssueBatch } from './commands/issue-batch';
+import { partiesHelp, partiesSummary, runParties } from './commands/parties';
 import { describeArgsError } from './describe-args-error';
 import { processTerminal } from './terminal';
 
@@ -44,6 +51,13 @@ const commands: Readonly<Record<string, Command>> = {
   submit: { summary: submitSummary, help: submitHelp, run: runSubmit },
   submissions: { summary: submissionsSummary, help: submissionsHelp, run: runSubmissions },
   settings: { summary: settingsSummary, help: settingsHelp, run: runSettings },
+  identity: { summary: identitySummary, help: identityHelp, run: runIdentity },
+  void: { summary: voidSummary, help: voidHelp, run: runVoid },
+  ship: { summary: shipSummary, help: shipHelp, run: runShip },
+  deliver: { summary: deliverSummary, help: deliverHelp, run: runDeliver },
+  records: { summary: recordsSummary, help: recordsHelp, run: runRecords },
+  'issue-batch': { summary: issueBatchSummary, help: issueBatchHelp, run: runIssueBatch },
+  parties: { summary: partiesSummary, help: partiesHelp, run: runParties },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -57,18 +71,25 @@ Usage:
   kpdesk backup <file>
   kpdesk restore <file> [--yes]
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
+  kpdesk issue-batch <file.csv|file.json> --attest --user <username> [--all-or-nothing]
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
   kpdesk submit [--wait <seconds>] [--json]
   kpdesk submissions [--status <status>] [--json]
   kpdesk settings recipient [<census|uskpa> --https <url> --ca <file> --client-cert <file>
                             --client-key <file> | --manual] --user <admin>
+  kpdesk identity [show] | generate --signer-name <name> | import <file.p12> | csr
+  kpdesk void <number> --reason <reason> [--notes <text>] --user <username>
+  kpdesk ship <number> --date <YYYY-MM-DD> --user <username>
+  kpdesk deliver <number> [--import-confirmed] --user <username>
+  kpdesk parties export [--out <file>] | import <file.csv|file.json> --user <username>
+  kpdesk records [--state <state>] [--search <text>] [--limit <n>] --user <username>
   kpdesk help [command]
   kpdesk --version
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`)
   .join('\n')}
 
 Options:

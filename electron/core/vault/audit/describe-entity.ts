@@ -24,6 +24,7 @@ const kinds: Record<AuditEntityType, string> = {
   outbox: 'submission',
   submission_receipt: 'submission receipt',
   submission_recipient: 'submission recipient',
+  issue_reference: 'batch reference',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

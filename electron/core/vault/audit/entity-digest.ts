@@ -25,6 +25,7 @@ export const auditEntityTypes = [
   'outbox',
   'submission_receipt',
   'submission_recipient',
+  'issue_reference',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -48,6 +49,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   outbox: { table: 'outbox', key: 'id' },
   submission_receipt: { table: 'submission_receipts', key: 'id' },
   submission_recipient: { table: 'submission_recipients', key: 'recipient' },
+  issue_reference: { table: 'issue_references', key: 'reference' },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -87,6 +89,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     outbox: reader('outbox'),
     submission_receipt: reader('submission_receipt'),
     submission_recipient: reader('submission_recipient'),
+    issue_reference: reader('issue_reference'),
   };
 }
 

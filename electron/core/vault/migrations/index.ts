@@ -10,6 +10,7 @@ import { migration0070 } from './0070-signature-levels';
 import { migration0080 } from './0080-trusted-certificates';
 import { migration0110 } from './0110-submission-delivery';
 import { migration0120 } from './0120-submission-recipients';
+import { migration0130 } from './0130-issue-references';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration0080,
   migration0110,
   migration0120,
+  migration0130,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
