@@ -30,6 +30,7 @@ import {
   UserSummarySchema,
   VaultStatusSchema,
 } from '../records/record-outputs';
+import { RestoreInputSchema } from '../records/restore-input';
 import { RegisterStockSchema, VoidBlankSchema } from '../records/stock-inputs';
 import { SettingsViewSchema, VaultSettingsSchema } from '../records/vault-settings';
 import {
@@ -101,16 +102,13 @@ export const vaultContract = {
   /** Any signed-in user; main's save dialog picks the file. Poll tasks:progress meanwhile. */
   'vault:backup': { input: noInput, output: BackupResultSchema },
   /**
-   * Only while locked; main's open dialog picks the backup, unlocked with the passphrase (or
-   * recovery key) the vault had when it was made. Everything is checked before anything changes.
+   * Replaces the vault: only its administrator signed in, or (locked) whoever proves its current
+   * passphrase or recovery key; main's open dialog picks the backup, unlocked with the passphrase
+   * (or recovery key) the vault had when it was made. Everything is checked before anything
+   * changes; another vault's backup, or one that drops events, needs its own confirmation
+   * (RESTORE_NOT_CONFIRMED names it). The restore is recorded in the restored vault's chain.
    */
-  'vault:restore': {
-    input: z.union([
-      z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
-      z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
-    ]),
-    output: RestoreResultSchema,
-  },
+  'vault:restore': { input: RestoreInputSchema, output: RestoreResultSchema },
   /** The running backup or restore, or null. Answers at once, even while the task runs. */
   'tasks:progress': { input: noInput, output: TaskProgressSchema.nullable() },
   'session:signIn': { input: SignInSchema, output: VaultStatusSchema },

@@ -47,7 +47,9 @@ export type VaultGatewayOptions = {
 };
 
 type Actor = { userId: number; role: User['role'] };
-type Open = { db: Database; services: VaultServices; auditKey?: Buffer };
+/** `key`: a copy of the vault key while it is open (the backup manifest's MAC, the audit
+ * verification's helper thread), zeroed when it locks. */
+type Open = { db: Database; services: VaultServices; key: Buffer };
 
 const SecretSchema = z.union([
   z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
@@ -73,22 +75,20 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   let user: User | null = null;
   let lastCall = now().getTime();
 
-  /** `key`: only to let the audit verification's helper thread open its own connection; a
-   * copy is kept while the vault is open and zeroed when it locks. */
-  function attach(db: Database, key?: Buffer): void {
-    const auditKey =
-      key === undefined || options.auditWorkerFile === undefined ? undefined : Buffer.from(key);
+  /** A copy of `key` is kept while the vault is open and zeroed when it locks. */
+  function attach(db: Database, key: Buffer): void {
+    const held = Buffer.from(key);
     const services = createVaultServices(db, {
-      ...(auditKey === undefined || options.auditWorkerFile === undefined
+      ...(options.auditWorkerFile === undefined
         ? {}
-        : { auditHelper: { workerFile: options.auditWorkerFile, key: auditKey } }),
+        : { auditHelper: { workerFile: options.auditWorkerFile, key: held } }),
       now,
       ...(options.settings === undefined ? {} : { settings: options.settings }),
       ...(options.passwordHashing === undefined
         ? {}
         : { passwordHashing: options.passwordHashing }),
     });
-    open = { db, services, ...(auditKey === undefined ? {} : { auditKey }) };
+    open = { db, services, key: held };
     user = null;
     lastCall = now().getTime();
     idleMs = settingsView(services, settingsBase).autoLockMinutes * 60_000;
@@ -97,7 +97,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   }
 
   function lock(): VaultStatus {
-    open?.auditKey?.fill(0);
+    open?.key.fill(0);
     open?.db.close();
     open = null;
     user = null;
@@ -187,7 +187,11 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         passphrase,
         ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
       });
-      attach(created.db);
+      try {
+        attach(created.db, created.key);
+      } finally {
+        created.key.fill(0);
+      }
       return { recoveryKey: created.recoveryKey, status: status() };
     },
 
@@ -348,13 +352,20 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     ...vaultBackupMethods({
       dataDir: options.dataDir,
       onProgress: options.onProgress,
-      signedInDb: () => {
+      now,
+      signedInVault: () => {
         signedIn();
-        return touch().db;
+        const { db, key } = touch();
+        return { db, key };
       },
-      isOpen: () => {
+      session: () => {
         lockIfIdle();
-        return open !== null;
+        if (open === null) return { state: 'locked' };
+        lastCall = now().getTime();
+        return { state: 'open', db: open.db, key: open.key, user };
+      },
+      lock: () => {
+        lock();
       },
     }),
   };
