@@ -46,7 +46,6 @@ export async function openVaultToReplace(
       throw new AppFailure(
         'VAULT_KEY_INVALID',
         `The ${'recoveryKey' in secret ? 'recovery key' : 'passphrase'} given does not open the vault in ${dir}, which the restore would replace. Only its administrator, or someone who proves its current passphrase or recovery key, may replace it. Nothing was changed.`,
-        { current: 'the passphrase or recovery key of the vault being replaced' },
       );
     throw error;
   }
