@@ -47,9 +47,10 @@ Usage:
   kpdesk init --admin-user <username> [--dir <folder>] [--recovery-key-out <file>] [...]
   kpdesk stock add <numbers> --user <username> [--description <text>]
   kpdesk stock [status]
-  kpdesk audit verify [--json]
+  kpdesk audit verify [--json] [--anchors <file or folder>]...
+  kpdesk audit head [--out <file>]
   kpdesk backup <file>
-  kpdesk restore <file> [--yes]
+  kpdesk restore <file> [--yes] [--replace-other-vault <id>] [--drop-events <n>]
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
