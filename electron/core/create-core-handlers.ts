@@ -89,6 +89,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'editRequests:list': (input) => vault.editRequests.list(input),
     'editRequests:decide': (input) => vault.editRequests.decide(input),
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
+    'audit:head': () => vault.audit.head(undefined),
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
   };

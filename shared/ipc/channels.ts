@@ -45,6 +45,7 @@ export const channelNames = [
   'editRequests:list',
   'editRequests:decide',
   'audit:verify',
+  'audit:head',
   'identity:get',
   'identity:generate',
   'identity:import',

@@ -46,6 +46,15 @@ import {
 } from '../records/user-inputs';
 
 const noInput = z.object({}).strict();
+const AuditHeadSchema = z
+  .object({
+    line: z.string(),
+    vaultId: z.string().nullable(),
+    seq: z.number().int().nonnegative(),
+    hash: z.string(),
+    at: z.string().nullable(),
+  })
+  .strict();
 const id = z.object({ id: z.number().int().min(1) }).strict();
 const KeychainRememberedSchema = z
   .object({ rememberedOnThisComputer: z.boolean(), backend: z.string().nullable() })
@@ -144,4 +153,9 @@ export const vaultContract = {
   /** Administrators and reviewers; an approval applies the correction and queues the amendment. */
   'editRequests:decide': { input: DecideEditSchema, output: EditRequestSchema },
   'audit:verify': { input: noInput, output: AuditReportSchema },
+  /**
+   * Administrators: the audit chain's head as one line (docs/audit-anchors.md) to e-mail, print
+   * or file away; any later rewrite or removal of events up to it contradicts it.
+   */
+  'audit:head': { input: noInput, output: AuditHeadSchema },
 } as const;

@@ -10,6 +10,8 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
 import { licenseeLocalDate } from '../issuance/licensee-local-date';
+import { formatAnchorLine } from './audit/anchor-line';
+import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
 import { documentGatewayGroups } from './document-gateway-groups';
 import { createVault } from './keys/create-vault';
@@ -323,6 +325,16 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       decide: asUser((s, actor, input) => s.issuance.decideEdit(actor, input)),
     },
     audit: {
+      /** Administrators: the chain's head as one line, to keep outside the vault (an anchor). */
+      head: asUser((_services, actor) => {
+        if (actor.role !== 'administrator')
+          throw new AppFailure('FORBIDDEN', 'Only an administrator can export the audit head.');
+        const head = readChainHead(touch().db);
+        const vaultId = existsSync(location.keyFilePath)
+          ? readVaultKeyFile(options.dataDir).vaultId
+          : null;
+        return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
+      }),
       verify: asUser((s) =>
         s.audit.verify((done, total) =>
           options.onProgress?.({ operation: 'audit', phase: 'verify', done, total }),
