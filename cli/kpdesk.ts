@@ -12,6 +12,7 @@ import { auditHelp, auditSummary, runAudit } from './commands/audit-verify';
 import { backupHelp, backupSummary, runBackup } from './commands/backup';
 import { initHelp, initSummary, runInit } from './commands/init';
 import { recoveryKeyHelp, recoveryKeySummary, runRecoveryKey } from './commands/recovery-key';
+import { rekeyHelp, rekeySummary, runRekey } from './commands/rekey';
 import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
@@ -35,6 +36,7 @@ const commands: Readonly<Record<string, Command>> = {
   backup: { summary: backupSummary, help: backupHelp, run: runBackup },
   restore: { summary: restoreSummary, help: restoreHelp, run: runRestore },
   'recovery-key': { summary: recoveryKeySummary, help: recoveryKeyHelp, run: runRecoveryKey },
+  rekey: { summary: rekeySummary, help: rekeyHelp, run: runRekey },
   issue: { summary: issueSummary, help: issueHelp, run: runIssue },
   verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
   trust: { summary: trustSummary, help: trustHelp, run: runTrust },
@@ -51,6 +53,7 @@ Usage:
   kpdesk audit head [--out <file>]
   kpdesk backup <file>
   kpdesk restore <file> [--yes] [--replace-other-vault <id>] [--drop-events <n>]
+  kpdesk rekey --user <admin> --recovery-key-out <file>
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>

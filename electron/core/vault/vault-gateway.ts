@@ -17,7 +17,7 @@ import { documentGatewayGroups } from './document-gateway-groups';
 import { createVault } from './keys/create-vault';
 import { keychainKeyFile } from './keys/keychain-key-file';
 import type { KdfCost } from './keys/passphrase-wrap';
-import { readVaultKeyFile, unlockKey } from './keys/unlock-vault';
+import { readVaultKeyFile, unlockVaultAndKey } from './keys/unlock-vault';
 import { vaultLocation } from './keys/vault-location';
 import { openDatabase } from './open-database';
 import { EditRequestListSchema } from '../../../shared/records/issuance-inputs';
@@ -200,9 +200,10 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     async unlock(input: unknown): Promise<VaultStatus> {
       const secret = parseInput(SecretSchema, input);
       if (open !== null) return status();
-      const key = await unlockKey(readVaultKeyFile(options.dataDir), secret);
+      // unlockVaultAndKey also completes a rekey interrupted by a crash (keys/rekey-vault.ts).
+      const { db, key } = await unlockVaultAndKey({ dir: options.dataDir, secret });
       try {
-        attach(openDatabase(location.vaultPath, key, { create: false }), key);
+        attach(db, key);
       } finally {
         key.fill(0);
       }
