@@ -56,6 +56,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
     'vault:rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input),
+    'vault:rekey': (input) => vault.rekey(input),
     'vault:rememberOnThisComputer': (input) =>
       rememberOnThisComputer(vault, options.keychain, input),
     'vault:forgetOnThisComputer': () => forgetOnThisComputer(vault, options.keychain),

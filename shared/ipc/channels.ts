@@ -13,6 +13,7 @@ export const channelNames = [
   'vault:changePassphrase',
   'vault:confirmRecoveryKey',
   'vault:rotateRecoveryKey',
+  'vault:rekey',
   'vault:rememberOnThisComputer',
   'vault:forgetOnThisComputer',
   'vault:backup',

@@ -88,6 +88,15 @@ export const vaultContract = {
     input: z.object({ currentPassphrase: z.string().min(1).max(1024) }).strict(),
     output: z.object({ recoveryKey: z.string(), status: VaultStatusSchema }).strict(),
   },
+  /**
+   * Administrators: re-encrypts the vault under a new random key and a new recovery key
+   * (returned once), proved by the current passphrase; the old recovery key and old key files
+   * open nothing any more. The vault is then locked; old backups keep the old key.
+   */
+  'vault:rekey': {
+    input: z.object({ currentPassphrase: z.string().min(1).max(1024) }).strict(),
+    output: z.object({ recoveryKey: z.string(), status: VaultStatusSchema }).strict(),
+  },
   'vault:changePassphrase': {
     input: z
       .object({

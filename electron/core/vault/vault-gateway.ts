@@ -231,6 +231,10 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       signedIn,
       userId: () => user?.id ?? null,
       status,
+      db: () => touch().db,
+      lock: () => {
+        lock();
+      },
     }),
 
     signIn(input: unknown): VaultStatus {
