@@ -12,6 +12,7 @@ import { auditHelp, auditSummary, runAudit } from './commands/audit-verify';
 import { backupHelp, backupSummary, runBackup } from './commands/backup';
 import { initHelp, initSummary, runInit } from './commands/init';
 import { recoveryKeyHelp, recoveryKeySummary, runRecoveryKey } from './commands/recovery-key';
+import { rekeyHelp, rekeySummary, runRekey } from './commands/rekey';
 import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
@@ -45,6 +46,7 @@ const commands: Readonly<Record<string, Command>> = {
   backup: { summary: backupSummary, help: backupHelp, run: runBackup },
   restore: { summary: restoreSummary, help: restoreHelp, run: runRestore },
   'recovery-key': { summary: recoveryKeySummary, help: recoveryKeyHelp, run: runRecoveryKey },
+  rekey: { summary: rekeySummary, help: rekeyHelp, run: runRekey },
   issue: { summary: issueSummary, help: issueHelp, run: runIssue },
   verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
   trust: { summary: trustSummary, help: trustHelp, run: runTrust },
@@ -67,9 +69,11 @@ Usage:
   kpdesk init --admin-user <username> [--dir <folder>] [--recovery-key-out <file>] [...]
   kpdesk stock add <numbers> --user <username> [--description <text>]
   kpdesk stock [status]
-  kpdesk audit verify [--json]
+  kpdesk audit verify [--json] [--anchors <file or folder>]...
+  kpdesk audit head [--out <file>]
   kpdesk backup <file>
-  kpdesk restore <file> [--yes]
+  kpdesk restore <file> [--yes] [--replace-other-vault <id>] [--drop-events <n>]
+  kpdesk rekey --user <admin> --recovery-key-out <file>
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
   kpdesk issue-batch <file.csv|file.json> --attest --user <username> [--all-or-nothing]
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]

@@ -46,6 +46,9 @@ export const errorCodes = [
   'RETENTION_PROTECTED',
   /** A backup file failed its checks; nothing was restored. */
   'BACKUP_INVALID',
+  /** A restore would replace another vault or drop audit events, and that was not confirmed in
+   * so many words; `fields` names each confirmation needed. Nothing was restored. */
+  'RESTORE_NOT_CONFIRMED',
   /** A signing identity (PKCS#12, key or certificate) that cannot be opened or used to sign. */
   'IDENTITY_INVALID',
   /** A file offered for the trust list that is not a certificate KP Desk may trust (not one,

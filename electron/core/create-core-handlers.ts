@@ -56,6 +56,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
     'vault:rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input),
+    'vault:rekey': (input) => vault.rekey(input),
     'vault:rememberOnThisComputer': (input) =>
       rememberOnThisComputer(vault, options.keychain, input),
     'vault:forgetOnThisComputer': () => forgetOnThisComputer(vault, options.keychain),
@@ -89,6 +90,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'editRequests:list': (input) => vault.editRequests.list(input),
     'editRequests:decide': (input) => vault.editRequests.decide(input),
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
+    'audit:head': () => vault.audit.head(undefined),
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
   };

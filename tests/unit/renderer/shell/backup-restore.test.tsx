@@ -69,7 +69,7 @@ describe('BackupPanel', () => {
 });
 
 describe('UnlockScreen: restore from a backup', () => {
-  it('restores while locked with the backup’s passphrase, keeps the old vault, then unlocks', async () => {
+  it('restores while locked with the backup’s passphrase once the events it drops are confirmed, keeps the old vault, then unlocks', async () => {
     const kp = shellKp();
     opened.push(kp);
     await kp.harness.firstRun();
@@ -118,6 +118,16 @@ describe('UnlockScreen: restore from a backup', () => {
 
     await user.clear(screen.getByLabelText('Passphrase of the backup'));
     await user.type(screen.getByLabelText('Passphrase of the backup'), HARNESS_PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Choose the backup and restore' }));
+    // The backup is older than the vault: main says what it drops and asks for that number.
+    expect(await screen.findByText('Code: RESTORE_NOT_CONFIRMED')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('drops 10 events');
+    const drop = screen.getByLabelText('Audit events the restore drops (type the number)');
+    await user.type(drop, '9');
+    await user.click(screen.getByRole('button', { name: 'Choose the backup and restore' }));
+    expect(await screen.findByText('Code: RESTORE_NOT_CONFIRMED')).toBeTruthy();
+    await user.clear(drop);
+    await user.type(drop, '10');
     await user.click(screen.getByRole('button', { name: 'Choose the backup and restore' }));
     const notice = await screen.findByText(/was restored/);
     expect(kp.calls).toContain('tasks:progress');
