@@ -14,6 +14,7 @@ import { initHelp, initSummary, runInit } from './commands/init';
 import { recoveryKeyHelp, recoveryKeySummary, runRecoveryKey } from './commands/recovery-key';
 import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
+import { runStats, statsHelp, statsSummary } from './commands/stats';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
 import { runTrust, trustHelp, trustSummary } from './commands/trust';
@@ -38,6 +39,7 @@ const commands: Readonly<Record<string, Command>> = {
   issue: { summary: issueSummary, help: issueHelp, run: runIssue },
   verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
   trust: { summary: trustSummary, help: trustHelp, run: runTrust },
+  stats: { summary: statsSummary, help: statsHelp, run: runStats },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -53,6 +55,7 @@ Usage:
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
+  kpdesk stats --period 2018|2026Q3|2026-01-01..2026-06-30 [--format table|csv|json] [--top N]
   kpdesk help [command]
   kpdesk --version
 
