@@ -69,10 +69,12 @@ export function statisticsCsv(report: StatisticsReport): string {
   if (report.imports !== null)
     rows.push(...flowRows(report.imports, report.period.from, report.period.to, ''));
   // A single year's annual row is the period itself: not repeated.
+  const [only, ...more] = report.annual;
   const annual =
-    report.annual.length === 1 &&
-    report.annual[0]?.from === report.period.from &&
-    report.annual[0]?.to === report.period.to
+    only !== undefined &&
+    more.length === 0 &&
+    only.from === report.period.from &&
+    only.to === report.period.to
       ? []
       : report.annual;
   for (const year of annual) rows.push(...flowRows(year.exports, year.from, year.to, 'annual_'));
