@@ -318,6 +318,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       ),
       decide: asUser((s, actor, input) => s.issuance.decideEdit(actor, input)),
     },
+    reports: {
+      statistics: asUser((s, actor, input) => s.reports.statistics(actor, input)),
+    },
     audit: {
       verify: asUser((s) =>
         s.audit.verify((done, total) =>
