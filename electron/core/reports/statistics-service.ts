@@ -20,10 +20,11 @@ import { summarizeFlow } from './summarize-flow';
 
 export const STATISTICS_READERS: readonly UserRole[] = ['administrator', 'reviewer'];
 
-/** Checks the period text; a bad one is INVALID_INPUT naming the field and the rule. */
+/** Checks the period text; a bad one is INVALID_INPUT with the rule's message at the field. */
 export function periodFromText(text: string): StatisticsPeriod {
   const reading = parseStatisticsPeriod(text);
-  if (!reading.ok) throw new AppFailure('INVALID_INPUT', reading.message, { period: reading.rule });
+  if (!reading.ok)
+    throw new AppFailure('INVALID_INPUT', reading.message, { period: reading.message });
   return reading.period;
 }
 
