@@ -116,7 +116,7 @@ describe('the navigation', () => {
     render(
       <MainNav
         route={{ screen: 'records' }}
-        user={{ id: 1, username: 'u', displayName: 'U', role } as SignedInUser}
+        user={{ userId: 1, username: 'u', displayName: 'U', role }}
         navigate={() => {}}
       />,
     );
