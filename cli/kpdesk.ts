@@ -15,6 +15,7 @@ import { recoveryKeyHelp, recoveryKeySummary, runRecoveryKey } from './commands/
 import { rekeyHelp, rekeySummary, runRekey } from './commands/rekey';
 import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
+import { runStats, statsHelp, statsSummary } from './commands/stats';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
 import { runTrust, trustHelp, trustSummary } from './commands/trust';
@@ -60,6 +61,7 @@ const commands: Readonly<Record<string, Command>> = {
   records: { summary: recordsSummary, help: recordsHelp, run: runRecords },
   'issue-batch': { summary: issueBatchSummary, help: issueBatchHelp, run: runIssueBatch },
   parties: { summary: partiesSummary, help: partiesHelp, run: runParties },
+  stats: { summary: statsSummary, help: statsHelp, run: runStats },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -88,6 +90,7 @@ Usage:
   kpdesk deliver <number> [--import-confirmed] --user <username>
   kpdesk parties export [--out <file>] | import <file.csv|file.json> --user <username>
   kpdesk records [--state <state>] [--search <text>] [--limit <n>] --user <username>
+  kpdesk stats --period 2018|2026Q3|2026-01-01..2026-06-30 [--format table|csv|json] [--top N]
   kpdesk help [command]
   kpdesk --version
 

@@ -75,6 +75,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'parties:save': (input) => vault.parties.save(input),
     'stock:register': (input) => vault.stock.register(input),
     'stock:summary': () => vault.stock.summary(undefined),
+    'reports:statistics': (input) => vault.reports.statistics(input),
     'stock:voidBlank': (input) => vault.stock.voidBlank(input),
     'certificates:createDraft': (input) => vault.certificates.createDraft(input),
     'certificates:updateDraft': (input) => vault.certificates.updateDraft(input),

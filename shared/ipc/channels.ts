@@ -60,6 +60,7 @@ export const channelNames = [
   'trust:list',
   'trust:add',
   'trust:remove',
+  'reports:statistics',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

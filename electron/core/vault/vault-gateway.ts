@@ -329,6 +329,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       ),
       decide: asUser((s, actor, input) => s.issuance.decideEdit(actor, input)),
     },
+    reports: {
+      statistics: asUser((s, actor, input) => s.reports.statistics(actor, input)),
+    },
     audit: {
       /** Administrators: the chain's head as one line, to keep outside the vault (an anchor). */
       head: asUser((_services, actor) => {

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
 import { createIssuanceService } from '../issuance/issuance-service';
+import { createStatisticsService } from '../reports/statistics-service';
 import { createAuditWriter } from './audit/audit-chain';
 import type { HelperThread } from './audit/run-units-in-two-threads';
 import { verifyAuditChain } from './audit/verify-audit-chain';
@@ -109,6 +110,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     facts: { recoveryKeyConfirmation: repos.facts.recoveryKeyConfirmation },
     settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
+    reports: createStatisticsService(db, repos.users),
     audit: {
       verify: (onProgress?: (done: number, total: number) => void): AuditReport =>
         verifyAuditChain(db, {

@@ -33,6 +33,11 @@ export function canDecideEditRequests(role: UserRole): boolean {
   return role === 'administrator' || role === 'reviewer';
 }
 
+/** The KP statistics (issue 14): reviewers and administrators; the core refuses operators. */
+export function canSeeStatistics(role: UserRole): boolean {
+  return role === 'administrator' || role === 'reviewer';
+}
+
 export const roleLabels: Record<UserRole, string> = {
   operator: 'Operator',
   administrator: 'Administrator',

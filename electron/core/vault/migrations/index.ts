@@ -11,6 +11,7 @@ import { migration0080 } from './0080-trusted-certificates';
 import { migration0110 } from './0110-submission-delivery';
 import { migration0120 } from './0120-submission-recipients';
 import { migration0130 } from './0130-issue-references';
+import { migration0150 } from './0150-statistics-index';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0150,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
