@@ -21,6 +21,8 @@ const kinds: Record<AuditEntityType, string> = {
   signing_identity: 'signing identity',
   seal_key: 'seal key',
   trusted_certificate: 'trusted certificate',
+  stock_batch: 'registration of blank forms',
+  signature_level: 'signature level of document',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

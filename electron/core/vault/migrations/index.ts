@@ -8,6 +8,7 @@ import { migration0050 } from './0050-signing-identity';
 import { migration0060 } from './0060-issued-expiry-index';
 import { migration0070 } from './0070-signature-levels';
 import { migration0080 } from './0080-trusted-certificates';
+import { migration0095 } from './0095-audit-stock-batches-and-signature-levels';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0095,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
