@@ -108,7 +108,7 @@ describe('audit coverage of the schema', () => {
       now: () => vault.clock.now,
       resourcesDir: undefined,
     });
-    await ops.identity.generate(staff.admin, { signerName: 'Ada Admin' });
+    ops.identity.generate(staff.admin, { signerName: 'Ada Admin' });
     const { documentId } = await ops.sign(staff.operator, { certificateId: created.id });
     expect(
       vault.db
