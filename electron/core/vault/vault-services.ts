@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
 import { createIssuanceService } from '../issuance/issuance-service';
+import { createSignInGuard } from '../sign-in/sign-in-guard';
 import { createAuditWriter } from './audit/audit-chain';
 import type { HelperThread } from './audit/run-units-in-two-threads';
 import { verifyAuditChain } from './audit/verify-audit-chain';
@@ -59,10 +60,13 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
           itnMaxDaysFromIssue: stored.itnWarningDays,
         };
   };
+  const audit = createAuditWriter(db, now);
+  // Sign-in backs off per username after failures, and every failure is audited (issue 13).
+  const signInGuard = createSignInGuard({ db, users: repos.users, audit, now });
   const issuance = createIssuanceService({
     db,
     repos,
-    audit: createAuditWriter(db, now),
+    audit,
     now,
     get settings() {
       return validationSettings();
@@ -77,7 +81,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
       get: repos.users.get,
       list: repos.users.list,
       count: repos.users.count,
-      signIn: repos.users.signIn,
+      signIn: signInGuard.signIn,
     },
     parties: { get: repos.parties.get, search: repos.parties.search },
     stock: {
