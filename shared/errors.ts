@@ -32,6 +32,8 @@ export const errorCodes = [
   'KEY_UNAVAILABLE',
   /** Sign-in failed: unknown user or wrong password. */
   'AUTH_FAILED',
+  /** Too many failed sign-ins for this username: wait before the next attempt (the message says how long). */
+  'SIGN_IN_THROTTLED',
   /** The signed-in user's role does not allow this. */
   'FORBIDDEN',
   /** The record does not exist. */

@@ -6,6 +6,7 @@ import { participantsAsOf } from '../../shared/reference/reference-data';
 import { createDocumentHandlers } from './document-handlers';
 import type { FileDialogs } from './file-dialogs';
 import type { CoreHandlers } from './ipc/core-handlers';
+import { requireSignIn } from './ipc/require-sign-in';
 import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
@@ -33,7 +34,7 @@ export type CoreOptions = {
 export function createCoreHandlers(options: CoreOptions): CoreHandlers {
   const { vault, fileDialogs } = options;
   const progress = options.taskProgress ?? createTaskProgressTracker();
-  return {
+  const handlers: CoreHandlers = {
     'app:getInfo': () =>
       Promise.resolve({
         name: 'KP Desk',
@@ -44,9 +45,10 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'settings:get': () => vault.settings.get(),
     'settings:save': (input) => vault.settings.save(input),
     // The rules run with the vault's saved settings (the defaults while it is locked).
+    // The rule limits only (settings.rules): this channel is open before sign-in.
     'certificates:validate': async ({ certificate, purpose }) =>
       validateCertificate(certificate, {
-        settings: (await vault.settings.get()).validation,
+        settings: await vault.settings.rules(),
         purpose,
       }),
     'vault:status': () => vault.status(),
@@ -69,7 +71,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'users:list': () => vault.users.list(undefined),
     'users:create': (input) => vault.users.create(input),
     'users:update': (input) => vault.users.update(input),
-    'licensee:get': () => vault.licensee.get(),
+    'licensee:get': () => vault.licensee.get(undefined),
     'licensee:save': (input) => vault.licensee.save(input),
     'parties:list': (input) => vault.parties.list(input),
     'parties:save': (input) => vault.parties.save(input),
@@ -95,4 +97,6 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
   };
+  // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
+  return requireSignIn(handlers, () => vault.requireSignedIn());
 }

@@ -256,8 +256,14 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       return status();
     },
 
+    /** The guard of the channels that need a signed-in user (shared/ipc/channel-access.ts). */
+    requireSignedIn(): void {
+      signedIn();
+    },
+
     licensee: {
-      get: () => touch().services.licensee.get(),
+      // A record like any other: not before sign-in (issue 13: it answered with nobody signed in).
+      get: asUser((s) => s.licensee.get()),
       save: asUser((s, actor, input) => s.issuance.saveLicensee(actor, input)),
     },
     users: {
@@ -271,10 +277,18 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       }),
     },
     settings: {
-      /** Answers while locked too (the defaults), and never keeps an idle vault awake. */
+      /** Answers while locked too (the defaults, read from no vault); once open, only to a
+       * signed-in user (the TSA address, calibration and retention are the vault's). */
       get: () => {
         lockIfIdle();
-        return settingsView(open?.services ?? null, settingsBase);
+        if (open === null) return settingsView(null, settingsBase);
+        return settingsView(signedIn().services, settingsBase);
+      },
+      /** The rule limits alone (expiry days), for certificates:validate at any time: they
+       * describe no record, and the rules run on the caller's own input. */
+      rules: (): ValidationSettings => {
+        lockIfIdle();
+        return settingsView(open?.services ?? null, settingsBase).validation;
       },
       save: asUser((s, actor, input) => {
         s.issuance.saveSettings(actor, input);

@@ -6,6 +6,7 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
 import { createIssuanceService } from '../issuance/issuance-service';
 import { createStatisticsService } from '../reports/statistics-service';
+import { createSignInGuard } from '../sign-in/sign-in-guard';
 import { createAuditWriter } from './audit/audit-chain';
 import type { HelperThread } from './audit/run-units-in-two-threads';
 import { verifyAuditChain } from './audit/verify-audit-chain';
@@ -61,6 +62,8 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
           itnMaxDaysFromIssue: stored.itnWarningDays,
         };
   };
+  // Sign-in backs off per username after failures, and every failure is audited (issue 13).
+  const signInGuard = createSignInGuard({ db, users: repos.users, audit, now });
   const issuance = createIssuanceService({
     db,
     repos,
@@ -79,7 +82,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
       get: repos.users.get,
       list: repos.users.list,
       count: repos.users.count,
-      signIn: repos.users.signIn,
+      signIn: signInGuard.signIn,
     },
     parties: { get: repos.parties.get, search: repos.parties.search },
     stock: {

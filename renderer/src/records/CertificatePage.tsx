@@ -108,6 +108,7 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
             api={api}
             record={record}
             role={user.role}
+            userId={user.userId}
             names={names}
             onDecided={(text) => {
               // An approval changes the stored certificate: read it again (the page stays shown).

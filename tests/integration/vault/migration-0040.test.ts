@@ -61,7 +61,15 @@ describe('migration 0040', () => {
     const { before, after } = vault.migrate(migration0040.version);
     // The outbox was rebuilt: each row is copied, with the new stock_number column empty.
     const { outbox: outboxBefore, ...others } = before;
-    for (const [table, rows] of Object.entries(others)) expect(after[table]).toEqual(rows);
+    for (const [table, rows] of Object.entries(others))
+      if (table !== 'audit_events') expect(after[table]).toEqual(rows);
+    // Migrating only up to 0040 adds no event (0095 later puts the stock batch under the audit).
+    expect(
+      (after.audit_events ?? []).slice((before.audit_events ?? []).length).map((event) => {
+        const { action, entity_type: type } = event as { action: string; entity_type: string };
+        return [action, type];
+      }),
+    ).toEqual([]);
     expect(after.outbox).toEqual(
       (outboxBefore ?? []).map((row) => ({ ...(row as object), stock_number: null })),
     );

@@ -25,6 +25,8 @@ const kinds: Record<AuditEntityType, string> = {
   submission_receipt: 'submission receipt',
   submission_recipient: 'submission recipient',
   issue_reference: 'batch reference',
+  stock_batch: 'registration of blank forms',
+  signature_level: 'signature level of document',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {
