@@ -12,12 +12,24 @@ import { auditHelp, auditSummary, runAudit } from './commands/audit-verify';
 import { backupHelp, backupSummary, runBackup } from './commands/backup';
 import { initHelp, initSummary, runInit } from './commands/init';
 import { recoveryKeyHelp, recoveryKeySummary, runRecoveryKey } from './commands/recovery-key';
+import { rekeyHelp, rekeySummary, runRekey } from './commands/rekey';
 import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
+import { runStats, statsHelp, statsSummary } from './commands/stats';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
 import { runTrust, trustHelp, trustSummary } from './commands/trust';
 import { runVerify, verifyHelp, verifySummary } from './commands/verify';
+import { runSettings, settingsHelp, settingsSummary } from './commands/settings';
+import { runSubmissions, submissionsHelp, submissionsSummary } from './commands/submissions';
+import { runSubmit, submitHelp, submitSummary } from './commands/submit';
+import { identityHelp, identitySummary, runIdentity } from './commands/identity';
+import { runVoid, voidHelp, voidSummary } from './commands/void';
+import { runShip, shipHelp, shipSummary } from './commands/ship';
+import { deliverHelp, deliverSummary, runDeliver } from './commands/deliver';
+import { recordsHelp, recordsSummary, runRecords } from './commands/records';
+import { issueBatchHelp, issueBatchSummary, runIssueBatch } from './commands/issue-batch';
+import { partiesHelp, partiesSummary, runParties } from './commands/parties';
 import { describeArgsError } from './describe-args-error';
 import { processTerminal } from './terminal';
 
@@ -35,9 +47,21 @@ const commands: Readonly<Record<string, Command>> = {
   backup: { summary: backupSummary, help: backupHelp, run: runBackup },
   restore: { summary: restoreSummary, help: restoreHelp, run: runRestore },
   'recovery-key': { summary: recoveryKeySummary, help: recoveryKeyHelp, run: runRecoveryKey },
+  rekey: { summary: rekeySummary, help: rekeyHelp, run: runRekey },
   issue: { summary: issueSummary, help: issueHelp, run: runIssue },
   verify: { summary: verifySummary, help: verifyHelp, run: runVerify },
   trust: { summary: trustSummary, help: trustHelp, run: runTrust },
+  submit: { summary: submitSummary, help: submitHelp, run: runSubmit },
+  submissions: { summary: submissionsSummary, help: submissionsHelp, run: runSubmissions },
+  settings: { summary: settingsSummary, help: settingsHelp, run: runSettings },
+  identity: { summary: identitySummary, help: identityHelp, run: runIdentity },
+  void: { summary: voidSummary, help: voidHelp, run: runVoid },
+  ship: { summary: shipSummary, help: shipHelp, run: runShip },
+  deliver: { summary: deliverSummary, help: deliverHelp, run: runDeliver },
+  records: { summary: recordsSummary, help: recordsHelp, run: runRecords },
+  'issue-batch': { summary: issueBatchSummary, help: issueBatchHelp, run: runIssueBatch },
+  parties: { summary: partiesSummary, help: partiesHelp, run: runParties },
+  stats: { summary: statsSummary, help: statsHelp, run: runStats },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -47,18 +71,32 @@ Usage:
   kpdesk init --admin-user <username> [--dir <folder>] [--recovery-key-out <file>] [...]
   kpdesk stock add <numbers> --user <username> [--description <text>]
   kpdesk stock [status]
-  kpdesk audit verify [--json]
+  kpdesk audit verify [--json] [--anchors <file or folder>]...
+  kpdesk audit head [--out <file>]
   kpdesk backup <file>
-  kpdesk restore <file> [--yes]
+  kpdesk restore <file> [--yes] [--replace-other-vault <id>] [--drop-events <n>]
+  kpdesk rekey --user <admin> --recovery-key-out <file>
   kpdesk issue <certificate.json | --draft ID> --attest --packaging <text> --warranty <text>
+  kpdesk issue-batch <file.csv|file.json> --attest --user <username> [--all-or-nothing]
   kpdesk verify <file.pdf> [--json] [--vault | --seal-key <file.pem> --trust <cert.pem>]
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
+  kpdesk submit [--wait <seconds>] [--json]
+  kpdesk submissions [--status <status>] [--json]
+  kpdesk settings recipient [<census|uskpa> --https <url> --ca <file> --client-cert <file>
+                            --client-key <file> | --manual] --user <admin>
+  kpdesk identity [show] | generate --signer-name <name> | import <file.p12> | csr
+  kpdesk void <number> --reason <reason> [--notes <text>] --user <username>
+  kpdesk ship <number> --date <YYYY-MM-DD> --user <username>
+  kpdesk deliver <number> [--import-confirmed] --user <username>
+  kpdesk parties export [--out <file>] | import <file.csv|file.json> --user <username>
+  kpdesk records [--state <state>] [--search <text>] [--limit <n>] --user <username>
+  kpdesk stats --period 2018|2026Q3|2026-01-01..2026-06-30 [--format table|csv|json] [--top N]
   kpdesk help [command]
   kpdesk --version
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`)
   .join('\n')}
 
 Options:

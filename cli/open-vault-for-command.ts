@@ -56,7 +56,8 @@ export function runVaultCommand<const O extends ParseArgsOptionsConfig>(
 /** Bundled beside the CLI's folder by scripts/build-node.mjs (dist/cli, dist/electron). */
 const AUDIT_WORKER = fileURLToPath(new URL('../electron/audit-verify-worker.mjs', import.meta.url));
 
-export type OpenVault = { services: VaultServices; db: Database; dir: string };
+/** `key`: the vault key, zeroed when the command ends (the backup manifest's MAC needs it). */
+export type OpenVault = { services: VaultServices; db: Database; dir: string; key: Buffer };
 
 /** Runs `use` on the vault opened with the command's unlock options, and always closes it. */
 export function withVaultForCommand<R>(
@@ -68,6 +69,6 @@ export function withVaultForCommand<R>(
     // `kpdesk audit verify` on a large vault uses both cores, as the app does.
     const auditHelper = existsSync(AUDIT_WORKER) ? { workerFile: AUDIT_WORKER, key } : undefined;
     const services = createVaultServices(db, auditHelper === undefined ? {} : { auditHelper });
-    return use({ services, db, dir });
+    return use({ services, db, dir, key });
   });
 }

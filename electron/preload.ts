@@ -7,9 +7,11 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { buildKpApi } from '../shared/ipc/api';
 import type { KpApi } from '../shared/ipc/api';
 import { channelNames } from '../shared/ipc/channels';
+import { encodeIpcPayload } from '../shared/ipc/ipc-payload';
 
+// Each request travels as JSON text, so main can refuse an oversized one by its length alone.
 const kp = buildKpApi(
-  (channel, input): Promise<unknown> => ipcRenderer.invoke(channel, input),
+  (channel, input): Promise<unknown> => ipcRenderer.invoke(channel, encodeIpcPayload(input)),
   channelNames,
 ) satisfies KpApi;
 

@@ -32,6 +32,8 @@ export const errorCodes = [
   'KEY_UNAVAILABLE',
   /** Sign-in failed: unknown user or wrong password. */
   'AUTH_FAILED',
+  /** Too many failed sign-ins for this username: wait before the next attempt (the message says how long). */
+  'SIGN_IN_THROTTLED',
   /** The signed-in user's role does not allow this. */
   'FORBIDDEN',
   /** The record does not exist. */
@@ -46,6 +48,9 @@ export const errorCodes = [
   'RETENTION_PROTECTED',
   /** A backup file failed its checks; nothing was restored. */
   'BACKUP_INVALID',
+  /** A restore would replace another vault or drop audit events, and that was not confirmed in
+   * so many words; `fields` names each confirmation needed. Nothing was restored. */
+  'RESTORE_NOT_CONFIRMED',
   /** A signing identity (PKCS#12, key or certificate) that cannot be opened or used to sign. */
   'IDENTITY_INVALID',
   /** A file offered for the trust list that is not a certificate KP Desk may trust (not one,
@@ -55,6 +60,9 @@ export const errorCodes = [
   'DOCUMENT_TEXT_UNSUPPORTED',
   /** A field's text does not fit its box on the certificate, even in the smallest type size. */
   'DOCUMENT_TEXT_TOO_LONG',
+  /** Settings for sending copies to Census or USKPA that cannot work (a malformed URL, a missing
+   * or expired client certificate, a CA that is expired or not a CA); nothing was saved or sent. */
+  'RECIPIENT_SETTINGS_INVALID',
   /** Anything unexpected; the details go to the log, never to the renderer. */
   'INTERNAL',
 ] as const;

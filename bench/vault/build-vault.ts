@@ -114,11 +114,21 @@ export function buildVault(path: string, key: Buffer, total: number): BuildRepor
 
   const queue = createEventQueue();
   const register = (firstIndex: number, count: number, at: number): void => {
-    insertRow('stock_batches', {
+    const batch = {
       id: batchIdOf(firstIndex),
       description: `USKPA book ${String(batchIdOf(firstIndex))}`,
       registered_at: iso(at),
       registered_by: OPERATOR_ID,
+    };
+    insertRow('stock_batches', batch);
+    // As records-operations.ts registers stock: the batch has its own event (issue 13).
+    queue.push({
+      at,
+      userId: OPERATOR_ID,
+      action: 'stock.register-batch',
+      entityType: 'stock_batch',
+      entityId: String(batch.id),
+      digest: digestOf(batch),
     });
     for (let index = firstIndex; index < firstIndex + count; index += 1) {
       const available = stockRow(index, 'available');

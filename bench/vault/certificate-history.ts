@@ -24,7 +24,7 @@ export type PlannedEvent = {
   at: number;
   userId: number;
   action: string;
-  entityType: 'certificate' | 'stock';
+  entityType: 'certificate' | 'stock' | 'stock_batch';
   entityId: string;
   digest: string;
 };

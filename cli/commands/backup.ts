@@ -18,15 +18,16 @@ export const backupSummary = 'Write an encrypted backup file of the vault.';
 
 export const backupHelp = `Usage: kpdesk backup <file> [options]
 
-Writes one backup file: a consistent snapshot of the vault (still encrypted with the
-vault key), the vault's key file and a manifest with a SHA-256 of every part. It is
-restored with "kpdesk restore" and opens with the vault's passphrase or recovery key.
-An existing file is never overwritten.
+Writes one backup file (owner-only, 0600): a consistent snapshot of the vault (still
+encrypted with the vault key), the vault's key file and a manifest with a SHA-256 of every
+part, the audit chain's head (an anchor: docs/audit-anchors.md) and a MAC under a key
+derived from the vault key. It is restored with "kpdesk restore" and opens with the vault's
+passphrase or recovery key. An existing file is never overwritten.
 
 Options:
 ${unlockHelp}
   --json                      Print one JSON object: { file, bytes, createdAt, schemaVersion,
-                              vaultId, files }.
+                              vaultId, auditHead: { seq, hash, at }, files }.
   -h, --help                  Show this help.
 
 Progress is shown on stderr when it is a terminal.
@@ -37,6 +38,7 @@ export function formatBackupSummary(file: string, summary: BackupSummary): strin
   const { manifest } = summary;
   return `Backup written: ${file} (${String(summary.bytes)} bytes, made ${manifest.createdAt}, schema ${String(manifest.schemaVersion)}).
 It holds ${manifest.files.length === 2 ? 'the vault and its key file' : 'the vault'}; it opens with the vault's passphrase or recovery key.
+Its manifest anchors the audit chain at event ${String(manifest.auditHead.seq)} (${manifest.auditHead.hash}).
 `;
 }
 
@@ -49,11 +51,12 @@ export function runBackup(args: readonly string[], io: CliIo): Promise<ExitCode>
         'Name one backup file to write, e.g. kpdesk backup kpdesk-2026-11-27.kpbak.',
       );
     const progress = progressLine(io, 'backup');
-    const summary = await withVaultForCommand(values, io, async ({ db, dir }) => {
+    const summary = await withVaultForCommand(values, io, async ({ db, dir, key }) => {
       const { keyFilePath } = vaultLocation(dir);
       try {
         return await createBackup(db, {
           backupPath: resolve(io.cwd, file),
+          key,
           keyFilePath,
           vaultId: readVaultKeyFile(dir).vaultId,
           ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
@@ -70,6 +73,7 @@ export function runBackup(args: readonly string[], io: CliIo): Promise<ExitCode>
         createdAt: manifest.createdAt,
         schemaVersion: manifest.schemaVersion,
         vaultId: manifest.vaultId ?? null,
+        auditHead: manifest.auditHead,
         files: manifest.files,
       };
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);

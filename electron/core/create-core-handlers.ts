@@ -8,6 +8,7 @@ import { createDocumentHandlers } from './document-handlers';
 import type { FileDialogs } from './file-dialogs';
 import { licenseeLocalDate } from './issuance/licensee-local-date';
 import type { CoreHandlers } from './ipc/core-handlers';
+import { requireSignIn } from './ipc/require-sign-in';
 import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
@@ -37,7 +38,7 @@ export type CoreOptions = {
 export function createCoreHandlers(options: CoreOptions): CoreHandlers {
   const { vault, fileDialogs } = options;
   const progress = options.taskProgress ?? createTaskProgressTracker();
-  return {
+  const handlers: CoreHandlers = {
     'app:getInfo': () =>
       Promise.resolve({
         name: 'KP Desk',
@@ -49,9 +50,10 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'settings:save': (input) => vault.settings.save(input),
     // The rules run with the vault's saved settings (the defaults while it is locked), and, to
     // issue, against today's date on main's clock (never a date the renderer sends).
+    // The rule limits only (settings.rules): this channel is open before sign-in.
     'certificates:validate': async ({ certificate, purpose }) =>
       validateCertificate(certificate, {
-        settings: (await vault.settings.get()).validation,
+        settings: await vault.settings.rules(),
         purpose,
         ...(purpose === 'issue' ? { today: licenseeLocalDate(options.now?.() ?? new Date()) } : {}),
         certificatesWithItn: await certificatesWithItn(vault, certificate.itn),
@@ -63,6 +65,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
     'vault:rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input),
+    'vault:rekey': (input) => vault.rekey(input),
     'vault:rememberOnThisComputer': (input) =>
       rememberOnThisComputer(vault, options.keychain, input),
     'vault:forgetOnThisComputer': () => forgetOnThisComputer(vault, options.keychain),
@@ -75,12 +78,13 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'users:list': () => vault.users.list(undefined),
     'users:create': (input) => vault.users.create(input),
     'users:update': (input) => vault.users.update(input),
-    'licensee:get': () => vault.licensee.get(),
+    'licensee:get': () => vault.licensee.get(undefined),
     'licensee:save': (input) => vault.licensee.save(input),
     'parties:list': (input) => vault.parties.list(input),
     'parties:save': (input) => vault.parties.save(input),
     'stock:register': (input) => vault.stock.register(input),
     'stock:summary': () => vault.stock.summary(undefined),
+    'reports:statistics': (input) => vault.reports.statistics(input),
     'stock:voidBlank': (input) => vault.stock.voidBlank(input),
     'certificates:createDraft': (input) => vault.certificates.createDraft(input),
     'certificates:updateDraft': (input) => vault.certificates.updateDraft(input),
@@ -96,9 +100,12 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'editRequests:list': (input) => vault.editRequests.list(input),
     'editRequests:decide': (input) => vault.editRequests.decide(input),
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
+    'audit:head': () => vault.audit.head(undefined),
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
   };
+  // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
+  return requireSignIn(handlers, () => vault.requireSignedIn());
 }
 
 /**

@@ -1,12 +1,15 @@
 // The only place that registers an IPC handler (lint forbids ipcMain.handle elsewhere). Every
 // call is checked before the core sees it: the sender must be the app's own page on
 // app://kpdesk (not a remote page, a file:// page, another app:// host, or a frame that is gone),
-// then dispatchChannel parses the payload with the contract and runs the handler. The answer is
-// always a Result; nothing is thrown across IPC (docs/architecture.md, rule 2).
+// then the payload, JSON text from the preload, is refused if it is over the size cap or not
+// JSON (decode-ipc-payload.ts), and dispatchChannel parses it with the contract and runs the
+// handler. The answer is always a Result; nothing is thrown across IPC (docs/architecture.md,
+// rule 2).
 import { appError } from '../../shared/errors';
 import type { ChannelName } from '../../shared/ipc/channels';
 import { err } from '../../shared/result';
 import type { Result } from '../../shared/result';
+import { decodeIpcPayload } from '../core/ipc/decode-ipc-payload';
 import { dispatchChannel } from '../core/ipc/dispatch-channel';
 import type { DispatchLog } from '../core/ipc/dispatch-channel';
 import type { CoreHandlers } from '../core/ipc/core-handlers';
@@ -55,7 +58,9 @@ export function handle(
         log(`refused ${channel} from an untrusted sender`, { sender: describeOrigin(url) });
         return untrusted();
       }
-      return await dispatchChannel(handlers, channel, payload, log);
+      const decoded = decodeIpcPayload(payload);
+      if (!decoded.ok) return decoded;
+      return await dispatchChannel(handlers, channel, decoded.value, log);
     } catch (error: unknown) {
       log(`IPC call ${channel} failed`, error);
       return err(appError('INTERNAL', 'KP Desk hit an internal error. Nothing was changed.'));

@@ -8,6 +8,7 @@ export type Route =
   | { screen: 'wizard'; draftId?: number }
   | { screen: 'stock' }
   | { screen: 'verify' }
+  | { screen: 'statistics' }
   | { screen: 'settings' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
@@ -20,7 +21,7 @@ export type ScreenProps = {
 
 /** The navigation's entries; a screen not listed here (a certificate) is reached from another. */
 export type NavEntry = {
-  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'settings';
+  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'statistics' | 'settings';
   label: string;
 };
 
@@ -30,6 +31,8 @@ export const navEntries: readonly NavEntry[] = [
   { screen: 'stock', label: 'Stock' },
   // Every role, a reviewer included: verifying a file changes nothing (issue 11, point 9).
   { screen: 'verify', label: 'Verify a file' },
+  // Reviewers and administrators (issue 14); MainNav hides it from operators.
+  { screen: 'statistics', label: 'Statistics' },
   { screen: 'settings', label: 'Settings' },
 ];
 

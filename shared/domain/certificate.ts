@@ -3,7 +3,7 @@
 // draft is only what was typed.
 import { normalizeCertificateNumber } from './certificate-number';
 import type { CertificateDraft, DomesticRecovery, Party } from './certificate-draft';
-import { CertificateDraftSchema } from './certificate-draft';
+import { StoredCertificateDraftSchema } from './certificate-draft';
 import { formatHundredths, readHundredths } from './decimal';
 import { normalizeItn } from './itn';
 import { normalizeHsCode } from './rules/hs-code-rules';
@@ -81,7 +81,8 @@ export function readCertificate(
 
 /** The certificate written back as a draft, e.g. to edit it or to save it as JSON. */
 export function certificateToDraft(certificate: Certificate): CertificateDraft {
-  return CertificateDraftSchema.parse({
+  // A conversion, not input: the certificate's text is taken as it is (as stored).
+  return StoredCertificateDraftSchema.parse({
     number: certificate.number,
     countryOfOrigin: certificate.countryOfOrigin,
     dateOfIssue: certificate.dateOfIssue,

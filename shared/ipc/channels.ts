@@ -13,6 +13,7 @@ export const channelNames = [
   'vault:changePassphrase',
   'vault:confirmRecoveryKey',
   'vault:rotateRecoveryKey',
+  'vault:rekey',
   'vault:rememberOnThisComputer',
   'vault:forgetOnThisComputer',
   'vault:backup',
@@ -45,6 +46,7 @@ export const channelNames = [
   'editRequests:list',
   'editRequests:decide',
   'audit:verify',
+  'audit:head',
   'identity:get',
   'identity:generate',
   'identity:import',
@@ -58,6 +60,7 @@ export const channelNames = [
   'trust:list',
   'trust:add',
   'trust:remove',
+  'reports:statistics',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -8,6 +8,7 @@ import { ValidationReportSchema, validationPurposes } from '../domain/validation
 import { SettingsViewSchema } from '../records/vault-settings';
 import type { ChannelName } from './channels';
 import { documentsContract } from './documents-contract';
+import { reportsContract } from './reports-contract';
 import { trustContract } from './trust-contract';
 import { vaultContract } from './vault-contract';
 
@@ -46,6 +47,7 @@ export const contract = {
   ...vaultContract,
   ...documentsContract,
   ...trustContract,
+  ...reportsContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

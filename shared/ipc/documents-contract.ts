@@ -4,6 +4,7 @@
 // (electron/core/file-dialogs.ts), so a channel that reads or writes a file takes no path and
 // answers { cancelled: true } when the user closes the dialog.
 import { z } from 'zod';
+import { personText } from '../records/person-text';
 
 const noInput = z.object({}).strict();
 const certificateId = z.number().int().min(1);
@@ -48,8 +49,7 @@ export const IdentitySummarySchema = z
 export type IdentitySummary = z.infer<typeof IdentitySummarySchema>;
 
 const name = (max: number, field: string) =>
-  z
-    .string()
+  personText('name', field)
     .trim()
     .min(1, `Enter the ${field}.`)
     .max(max, `The ${field} has at most ${String(max)} characters.`);

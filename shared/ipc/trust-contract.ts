@@ -3,6 +3,7 @@
 // open dialog (electron/core/file-dialogs.ts), never named by the renderer, and a closed dialog
 // answers { cancelled: true } with nothing read.
 import { z } from 'zod';
+import { personText } from '../records/person-text';
 import { CancelledSchema } from './documents-contract';
 
 const noInput = z.object({}).strict();
@@ -36,8 +37,7 @@ export type TrustedCertificate = z.infer<typeof TrustedCertificateSchema>;
 
 export const AddTrustedCertificateSchema = z
   .object({
-    label: z
-      .string()
+    label: personText('name', 'name of the certificate')
       .trim()
       .min(1, 'Give the certificate a name you will recognise, such as "USKPA root".')
       .max(200, 'A name of at most 200 characters.'),

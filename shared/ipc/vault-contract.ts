@@ -30,6 +30,7 @@ import {
   UserSummarySchema,
   VaultStatusSchema,
 } from '../records/record-outputs';
+import { RestoreInputSchema } from '../records/restore-input';
 import { RegisterStockSchema, VoidBlankSchema } from '../records/stock-inputs';
 import { SettingsViewSchema, VaultSettingsSchema } from '../records/vault-settings';
 import {
@@ -45,6 +46,15 @@ import {
 } from '../records/user-inputs';
 
 const noInput = z.object({}).strict();
+const AuditHeadSchema = z
+  .object({
+    line: z.string(),
+    vaultId: z.string().nullable(),
+    seq: z.number().int().nonnegative(),
+    hash: z.string(),
+    at: z.string().nullable(),
+  })
+  .strict();
 const id = z.object({ id: z.number().int().min(1) }).strict();
 const KeychainRememberedSchema = z
   .object({ rememberedOnThisComputer: z.boolean(), backend: z.string().nullable() })
@@ -78,6 +88,15 @@ export const vaultContract = {
     input: z.object({ currentPassphrase: z.string().min(1).max(1024) }).strict(),
     output: z.object({ recoveryKey: z.string(), status: VaultStatusSchema }).strict(),
   },
+  /**
+   * Administrators: re-encrypts the vault under a new random key and a new recovery key
+   * (returned once), proved by the current passphrase; the old recovery key and old key files
+   * open nothing any more. The vault is then locked; old backups keep the old key.
+   */
+  'vault:rekey': {
+    input: z.object({ currentPassphrase: z.string().min(1).max(1024) }).strict(),
+    output: z.object({ recoveryKey: z.string(), status: VaultStatusSchema }).strict(),
+  },
   'vault:changePassphrase': {
     input: z
       .object({
@@ -101,16 +120,13 @@ export const vaultContract = {
   /** Any signed-in user; main's save dialog picks the file. Poll tasks:progress meanwhile. */
   'vault:backup': { input: noInput, output: BackupResultSchema },
   /**
-   * Only while locked; main's open dialog picks the backup, unlocked with the passphrase (or
-   * recovery key) the vault had when it was made. Everything is checked before anything changes.
+   * Replaces the vault: only its administrator signed in, or (locked) whoever proves its current
+   * passphrase or recovery key; main's open dialog picks the backup, unlocked with the passphrase
+   * (or recovery key) the vault had when it was made. Everything is checked before anything
+   * changes; another vault's backup, or one that drops events, needs its own confirmation
+   * (RESTORE_NOT_CONFIRMED names it). The restore is recorded in the restored vault's chain.
    */
-  'vault:restore': {
-    input: z.union([
-      z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
-      z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
-    ]),
-    output: RestoreResultSchema,
-  },
+  'vault:restore': { input: RestoreInputSchema, output: RestoreResultSchema },
   /** The running backup or restore, or null. Answers at once, even while the task runs. */
   'tasks:progress': { input: noInput, output: TaskProgressSchema.nullable() },
   'session:signIn': { input: SignInSchema, output: VaultStatusSchema },
@@ -146,4 +162,9 @@ export const vaultContract = {
   /** Administrators and reviewers; an approval applies the correction and queues the amendment. */
   'editRequests:decide': { input: DecideEditSchema, output: EditRequestSchema },
   'audit:verify': { input: noInput, output: AuditReportSchema },
+  /**
+   * Administrators: the audit chain's head as one line (docs/audit-anchors.md) to e-mail, print
+   * or file away; any later rewrite or removal of events up to it contradicts it.
+   */
+  'audit:head': { input: noInput, output: AuditHeadSchema },
 } as const;

@@ -1,6 +1,7 @@
 // The inputs of the issuance operations, each a .strict() schema: anything unknown or malformed
 // is INVALID_INPUT naming the field, before the vault is touched.
 import { z } from 'zod';
+import { personText } from './person-text';
 import { CertificateDraftSchema } from '../domain/certificate-draft';
 
 const id = z.number().int().min(1);
@@ -8,7 +9,12 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
-const line = (max: number) => z.string().trim().max(max);
+/** One line of typed text (personText: no control or direction characters), trimmed. */
+const line = (max: number, label: string) => personText('line', label).trim().max(max);
+/** A number such as a seal or invoice number: one line, nothing invisible inside, trimmed. */
+const code = (max: number, label: string) => personText('name', label).trim().max(max);
+/** Typed text on several lines (notes, reasons, a statement), trimmed. */
+const lines = (max: number, label: string) => personText('lines', label).trim().max(max);
 
 export const CreateDraftSchema = z
   .object({ number: z.string().max(40), draft: CertificateDraftSchema })
@@ -20,15 +26,23 @@ export const CreateDraftSchema = z
  */
 export const DraftPackagingSchema = z
   .object({
-    containerType: z.string().max(200, 'The kind of container is longer than 200 characters.'),
-    otherDescription: z
-      .string()
-      .max(500, 'The description of the container is longer than 500 characters.'),
+    containerType: personText('line', 'kind of container').max(
+      200,
+      'The kind of container is longer than 200 characters.',
+    ),
+    otherDescription: personText('lines', 'description of the container').max(
+      500,
+      'The description of the container is longer than 500 characters.',
+    ),
     meetsDefinition: z.boolean(),
-    parcelsInContainer: z
-      .string()
-      .max(20, 'The number of parcels in the container is longer than 20 characters.'),
-    seals: z.string().max(5000, 'The seal numbers are longer than 5,000 characters in all.'),
+    parcelsInContainer: personText('line', 'number of parcels in the container').max(
+      20,
+      'The number of parcels in the container is longer than 20 characters.',
+    ),
+    seals: personText('lines', 'seal numbers').max(
+      5000,
+      'The seal numbers are longer than 5,000 characters in all.',
+    ),
     numberOnContainer: z.boolean(),
   })
   .partial()
@@ -45,7 +59,10 @@ export const warrantyWordings = ['revised', 'original'] as const;
 export const DraftWarrantySchema = z
   .object({
     wording: z.enum(warrantyWordings),
-    invoices: z.string().max(5000, 'The invoice numbers are longer than 5,000 characters in all.'),
+    invoices: personText('lines', 'invoice numbers').max(
+      5000,
+      'The invoice numbers are longer than 5,000 characters in all.',
+    ),
   })
   .partial()
   .strict();
@@ -68,19 +85,22 @@ export const RecordItnSchema = z.object({ id, itn: z.string().max(40) }).strict(
 /** How the parcels were packed and sealed for shipment (USKPA: tamper-resistant container). */
 export const PackagingSchema = z
   .object({
-    description: line(500).min(
+    description: line(500, 'description of the packaging').min(
       1,
       'Describe the packaging, e.g. "2 sealed parcels in a tamper-resistant box".',
     ),
-    sealNumbers: z.array(line(100).min(1)).max(50).default([]),
+    sealNumbers: z.array(code(100, 'seal number').min(1)).max(50).default([]),
   })
   .strict();
 
 /** The System of Warranties statement and the invoices it appears on (WDC SoW). */
 export const WarrantySchema = z
   .object({
-    statement: line(2000).min(1, 'Enter the warranty statement printed on the invoice.'),
-    invoiceNumbers: z.array(line(100).min(1)).max(50).default([]),
+    statement: lines(2000, 'warranty statement').min(
+      1,
+      'Enter the warranty statement printed on the invoice.',
+    ),
+    invoiceNumbers: z.array(code(100, 'invoice number').min(1)).max(50).default([]),
   })
   .strict();
 
@@ -93,7 +113,7 @@ export const ShipSchema = z.object({ id, shipDate: isoDate }).strict();
 export const DeliverSchema = z.object({ id, importConfirmed: z.boolean() }).strict();
 
 export const VoidSchema = z
-  .object({ id, reason: z.string().max(200), notes: line(2000).default('') })
+  .object({ id, reason: z.string().max(200), notes: lines(2000, 'notes').default('') })
   .strict();
 
 export const ExpireSchema = z.object({ id, today: isoDate }).strict();
@@ -102,7 +122,10 @@ export const RequestEditSchema = z
   .object({
     id,
     proposed: CertificateDraftSchema,
-    reason: line(2000).min(1, 'Explain why the certificate needs correcting.'),
+    reason: lines(2000, 'reason for the correction').min(
+      1,
+      'Explain why the certificate needs correcting.',
+    ),
   })
   .strict();
 
@@ -119,7 +142,7 @@ export const DecideEditSchema = z
     requestId: id,
     decision: z.enum(['approve', 'reject']),
     // The decision is part of the record reviewers read later: never without its reason.
-    note: line(2000).min(
+    note: lines(2000, 'decision note').min(
       1,
       'Write a note explaining the decision (what was checked, or why it is refused).',
     ),

@@ -1,11 +1,12 @@
 // The licensee's profile. The TIN is the IRS employer number NN-NNNNNNN; the common-carrier
 // flag decides whether the licensee may issue for third-party exporters (USKPA licence terms).
 import { z } from 'zod';
+import { personText } from './person-text';
 
 export const LicenseeProfileSchema = z
   .object({
-    legalName: z.string().trim().min(1, 'Enter the legal name.').max(200),
-    address: z.string().trim().min(1, 'Enter the address.').max(2000),
+    legalName: personText('name', 'legal name').trim().min(1, 'Enter the legal name.').max(200),
+    address: personText('lines', 'address').trim().min(1, 'Enter the address.').max(2000),
     tin: z
       .string()
       .trim()

@@ -1,13 +1,14 @@
 // The address book: exporters and consignees, searched by name prefix.
 import { z } from 'zod';
+import { personText } from './person-text';
 
 export const partyKinds = ['exporter', 'consignee'] as const;
 
 export const PartyInputSchema = z
   .object({
     kind: z.enum(partyKinds),
-    name: z.string().trim().min(1, 'Enter the name.').max(300),
-    address: z.string().trim().min(1, 'Enter the address.').max(2000),
+    name: personText('name', 'name').trim().min(1, 'Enter the name.').max(300),
+    address: personText('lines', 'address').trim().min(1, 'Enter the address.').max(2000),
     country: z
       .string()
       .trim()

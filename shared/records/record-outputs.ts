@@ -2,14 +2,9 @@
 // renderer can rely on these shapes. The core's repository types must stay assignable to these
 // (tests/unit/ipc/record-outputs.test.ts checks real answers against them).
 import { z } from 'zod';
-import { CertificateDraftSchema } from '../domain/certificate-draft';
+import { StoredCertificateDraftSchema } from '../domain/certificate-draft';
 import { certificateStates } from '../domain/lifecycle';
-import {
-  DraftPackagingSchema,
-  DraftWarrantySchema,
-  PackagingSchema,
-  WarrantySchema,
-} from './issuance-inputs';
+import { warrantyWordings } from './issuance-inputs';
 import { partyKinds } from './party-inputs';
 import { userRoles } from './user-inputs';
 
@@ -96,8 +91,30 @@ export const StockSummarySchema = z
 
 // Packaging and warranty are recorded complete at issue (PackagingSchema, WarrantySchema); before
 // that they hold what the draft saved as typed, possibly incomplete or empty ({}).
-export const StoredPackagingSchema = z.union([PackagingSchema, DraftPackagingSchema]);
-export const StoredWarrantySchema = z.union([WarrantySchema, DraftWarrantySchema]);
+// The shapes of PackagingSchema/DraftPackagingSchema and WarrantySchema/DraftWarrantySchema
+// (issuance-inputs.ts), with text as stored: a record saved before the typed-text rule
+// (person-text.ts) stays readable.
+export const StoredPackagingSchema = z.union([
+  z.object({ description: z.string(), sealNumbers: z.array(z.string()) }).strict(),
+  z
+    .object({
+      containerType: z.string(),
+      otherDescription: z.string(),
+      meetsDefinition: z.boolean(),
+      parcelsInContainer: z.string(),
+      seals: z.string(),
+      numberOnContainer: z.boolean(),
+    })
+    .partial()
+    .strict(),
+]);
+export const StoredWarrantySchema = z.union([
+  z.object({ statement: z.string(), invoiceNumbers: z.array(z.string()) }).strict(),
+  z
+    .object({ wording: z.enum(warrantyWordings), invoices: z.string() })
+    .partial()
+    .strict(),
+]);
 export type StoredPackaging = z.output<typeof StoredPackagingSchema>;
 export type StoredWarranty = z.output<typeof StoredWarrantySchema>;
 
@@ -106,7 +123,7 @@ export const CertificateRecordSchema = z
     id: z.number().int(),
     number: z.string(),
     state: z.enum(storedStates),
-    draft: CertificateDraftSchema,
+    draft: StoredCertificateDraftSchema,
     packaging: StoredPackagingSchema,
     warranty: StoredWarrantySchema,
     attestedBy: z.number().int().nullable(),
@@ -160,7 +177,7 @@ export const EditRequestSchema = z
   .object({
     id: z.number().int(),
     certificateId: z.number().int(),
-    proposed: CertificateDraftSchema,
+    proposed: StoredCertificateDraftSchema,
     reason: z.string(),
     status: z.enum(['pending', 'approved', 'rejected']),
     requestedBy: z.number().int(),

@@ -1,10 +1,11 @@
 // Registering purchased USKPA forms: ranges and lists such as "US10000-US10099, US10150".
 import { z } from 'zod';
+import { personText } from './person-text';
 
 export const RegisterStockSchema = z
   .object({
     numbers: z.string().max(200_000),
-    description: z.string().trim().max(500).default(''),
+    description: personText('line', 'description of the forms').trim().max(500).default(''),
   })
   .strict();
 
@@ -13,6 +14,6 @@ export const VoidBlankSchema = z
   .object({
     number: z.string().max(40),
     reason: z.string().max(200),
-    notes: z.string().trim().max(2000).default(''),
+    notes: personText('lines', 'notes').trim().max(2000).default(''),
   })
   .strict();

@@ -41,6 +41,12 @@ export const RestoreResultSchema = z.union([
       schemaVersion: z.number().int(),
       /** Where the replaced vault was kept (never deleted); null if there was none. */
       previousVaultPath: z.string().nullable(),
+      /** False for an old (format 1) backup: its date is not proven by a MAC. */
+      manifestAuthenticated: z.boolean(),
+      /** Audit events of the replaced vault that the restored one does not hold (confirmed). */
+      eventsDropped: z.number().int().nonnegative(),
+      /** The restored vault's audit head, the restore's own event included. */
+      auditHead: z.object({ seq: z.number().int(), hash: z.string() }).strict(),
     })
     .strict(),
 ]);

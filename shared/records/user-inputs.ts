@@ -1,5 +1,6 @@
 // Who may use the vault: users with a role, each signing in with their own password.
 import { z } from 'zod';
+import { personText } from './person-text';
 
 export const userRoles = ['operator', 'administrator', 'reviewer'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -15,7 +16,10 @@ export const NewUserSchema = z
         /^[A-Za-z0-9._-]{3,64}$/,
         'Use 3 to 64 letters, digits, dots, dashes or underscores for the username.',
       ),
-    displayName: z.string().trim().min(1, 'Enter the name of the person.').max(200),
+    displayName: personText('name', 'name of the person')
+      .trim()
+      .min(1, 'Enter the name of the person.')
+      .max(200),
     role: z.enum(userRoles),
     password: z
       .string()

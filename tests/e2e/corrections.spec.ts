@@ -69,7 +69,7 @@ test('an operator requests corrections; an administrator rejects one and approve
   await expect(panel.getByRole('table', { name: 'What approval would change' })).toContainText(
     'Antwerp Rough BVBA',
   );
-  await expect(panel).toContainText('A reviewer or an administrator decides this correction');
+  await expect(panel).toContainText('An administrator decides this correction');
   await expect(panel.getByRole('button', { name: 'Approve…' })).toHaveCount(0);
   await checkScreenAtSizes(page, 'corrections-requested');
   await signOut(page);

@@ -235,12 +235,14 @@ describe('kpdesk stock, audit verify, backup and restore (built CLI)', () => {
     expect(errorOf(outcome).code).toBe('AUTH_FAILED');
   });
 
-  it('verifies the audit chain: one event for the user, one per registered number', async () => {
+  // One event for the user, one for the registration and one per registered number, and one for
+  // the refused sign-in above (failures are audited, issue 13).
+  it('verifies the audit chain: user, registration, each number, the failed sign-in', async () => {
     const json = await kpdesk(['audit', 'verify', '--dir', 'vault', '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: true, eventsChecked: 12 });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, eventsChecked: 14 });
     const text = await kpdesk(['audit', 'verify', '--dir', 'vault']);
-    expect(text.stdout).toContain('Audit chain OK: 12 events checked');
+    expect(text.stdout).toContain('Audit chain OK: 14 events checked');
   });
 
   it('reads the passphrase from a file (one trailing newline is not part of it)', async () => {
@@ -291,8 +293,9 @@ describe('kpdesk stock, audit verify, backup and restore (built CLI)', () => {
     ) as StockJson;
     expect(restored.counts).toEqual({ available: 11, used: 0, voided: 0 });
     expect(restored.gaps).toEqual([{ from: 'US10010', to: 'US10019', count: 10 }]);
+    // The backup's 12 events and the restore's own (recorded in the restored chain).
     const audit = await kpdesk(['audit', 'verify', '--dir', 'restored', '--json']);
-    expect(JSON.parse(audit.stdout)).toEqual({ ok: true, eventsChecked: 12 });
+    expect(JSON.parse(audit.stdout)).toEqual({ ok: true, eventsChecked: 15 });
   });
 
   it('refuses a damaged backup (BACKUP_INVALID) or a wrong passphrase, leaving the target as it was', async () => {

@@ -14,10 +14,15 @@ export const ActorSchema = z
 
 export type Actor = z.output<typeof ActorSchema>;
 
-/** Reviewers only read (and decide edit requests); everyone else may write certificates. */
+/** Reviewers only read; everyone else may write certificates. */
 export const WRITERS: readonly UserRole[] = ['operator', 'administrator'];
 export const ADMINISTRATORS: readonly UserRole[] = ['administrator'];
-export const EDIT_DECIDERS: readonly UserRole[] = ['administrator', 'reviewer'];
+/**
+ * Who decides a correction of an issued certificate: administrators only. A reviewer is
+ * read-only (USKPA reviewers audit the licensee's records; they do not change them), so the
+ * role's name stays true; and nobody decides their own request (edit-request-operations.ts).
+ */
+export const EDIT_DECIDERS: readonly UserRole[] = ['administrator'];
 
 const ROLE_WORDS: Record<UserRole, string> = {
   operator: 'an operator',

@@ -5,6 +5,7 @@
 import type { Certificate } from '../../../shared/domain/certificate';
 import { readCertificate } from '../../../shared/domain/certificate';
 import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
+import { CertificateDraftSchema } from '../../../shared/domain/certificate-draft';
 import type { LicenseeFacts, ValidationReport } from '../../../shared/domain/validation-report';
 import { AppFailure } from '../app-failure';
 import type { IssuanceContext } from './issuance-context';
@@ -36,6 +37,27 @@ export function hasErrorsFailure(report: ValidationReport): AppFailure {
   );
 }
 
+/**
+ * The typed-text rule (shared/records/person-text.ts) once more, on the draft as stored: a draft
+ * or correction saved before the rule existed may hold a direction override or a control
+ * character, and a certificate with one must never be issued (issue 13: one was issued, then
+ * could not be printed). Refused naming each field, like any other error.
+ */
+function refuseUntypeableText(draft: CertificateDraft): void {
+  const checked = CertificateDraftSchema.safeParse(draft);
+  if (checked.success) return;
+  const fields: Record<string, string> = {};
+  for (const issue of checked.error.issues) {
+    const field = issue.path.map(String).join('.');
+    fields[field] ??= issue.message;
+  }
+  throw new AppFailure(
+    'CERTIFICATE_HAS_ERRORS',
+    `The certificate has characters that cannot be issued in ${Object.keys(fields).join(', ')}. Correct them first; nothing was changed.`,
+    fields,
+  );
+}
+
 // No usedNumbers are passed: the draft's number is pinned to the stock form the certificate took
 // (withNumber), and stock.take already refused any number that was used or voided.
 // `today` only when the certificate is about to be used (issued): an issued record read again
@@ -46,6 +68,7 @@ export function readForIssue(
   licensee: LicenseeFacts,
   when: { today?: string } = {},
 ): { report: ValidationReport; certificate: Certificate | null } {
+  refuseUntypeableText(draft);
   return readCertificate(draft, {
     purpose: 'issue',
     settings: context.settings,

@@ -1,6 +1,7 @@
 // Corrections after issue: an operator or administrator asks (with the proposed draft and a
-// reason); an administrator or reviewer decides. An approved correction is applied to the
-// certificate and audited; it must still pass every rule. Never a silent edit.
+// reason); another administrator decides (four eyes: the person who asked never decides their
+// own request, so one person alone cannot change an issued certificate). An approved correction
+// is applied to the certificate and audited; it must still pass every rule. Never a silent edit.
 import type { CertificateState } from '../../../shared/domain/lifecycle';
 import { AppFailure } from '../app-failure';
 import type { EditRequest } from '../vault/repositories/edit-request-repository';
@@ -54,6 +55,11 @@ export function decideEdit(context: IssuanceContext, actor: unknown, input: unkn
   const pending = repos.editRequests.mustGet(request.requestId);
   if (pending.status !== 'pending')
     throw new AppFailure('CONFLICT', `This edit request was already ${pending.status}.`);
+  if (pending.requestedBy === user.id) {
+    const message =
+      'You asked for this correction, so another administrator must decide it (four-eyes rule); nothing was changed.';
+    throw new AppFailure('FORBIDDEN', message, { requestId: message });
+  }
   if (request.decision === 'approve') {
     const certificate = repos.certificates.mustGet(pending.certificateId);
     checkCorrectable(certificate.state);

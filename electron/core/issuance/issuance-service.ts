@@ -20,7 +20,11 @@ import { deliver, expire, issue, ship, voidCertificate } from './shipment-operat
 import { saveSettings } from './settings-operations';
 import { updateUser } from './user-operations';
 import { voidBlank } from './void-blank-operations';
-import { recordRecoveryKeyConfirmed, recordRecoveryKeyRotated } from './vault-operations';
+import {
+  recordRecoveryKeyConfirmed,
+  recordRecoveryKeyRotated,
+  recordVaultRekeyed,
+} from './vault-operations';
 
 type Operation<R> = (context: IssuanceContext, actor: unknown, input: unknown) => R;
 
@@ -59,6 +63,13 @@ export function createIssuanceService(context: IssuanceContext) {
       db.transaction(() => {
         recordRecoveryKeyRotated(context, actor);
         replaceKeyFile();
+      }).immediate();
+    },
+    /** The rekey recorded (audited) and its key file put in place in one transaction. */
+    recordVaultRekeyed: (actor: unknown, installKeyFile: () => void) => {
+      db.transaction(() => {
+        recordVaultRekeyed(context, actor);
+        installKeyFile();
       }).immediate();
     },
     saveLicensee: op(saveLicensee),

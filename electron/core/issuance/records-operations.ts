@@ -99,6 +99,13 @@ export function registerStock(
 ): StockRegistration {
   const user = authorize(context.repos.users, actor, WRITERS, 'register certificate forms');
   const registration = context.repos.stock.register(input, user.id);
+  // The registration itself (who, when, the description): a record of its own (issue 13).
+  context.audit.append({
+    userId: user.id,
+    action: 'stock.register-batch',
+    entityType: 'stock_batch',
+    entityId: registration.batchId,
+  });
   // One event per number: each number's later use or voiding is checked against its own trail.
   for (const number of registration.numbers)
     context.audit.append({

@@ -39,3 +39,16 @@ export function recordRecoveryKeyRotated(context: IssuanceContext, actor: unknow
     entityId: RECOVERY_KEY_ROTATION,
   });
 }
+
+/** Re-keying re-encrypts the whole vault under a new key and a new recovery key: administrators. */
+export function recordVaultRekeyed(context: IssuanceContext, actor: unknown): void {
+  const user = authorize(context.repos.users, actor, ADMINISTRATORS, 're-key the vault');
+  // The new recovery key awaits its confirmation, as after a rotation.
+  context.repos.facts.recordRecoveryKeyRotated(user.id);
+  context.audit.append({
+    userId: user.id,
+    action: 'vault.rekey',
+    entityType: 'setting',
+    entityId: RECOVERY_KEY_ROTATION,
+  });
+}

@@ -11,7 +11,7 @@ import type { FileDialogs } from '../file-dialogs';
 import type { VaultAccess } from '../create-core-handlers';
 import type { TaskProgressTracker } from './task-progress';
 
-type Secret = { passphrase: string } | { recoveryKey: string };
+import type { RestoreInput } from '../../../shared/records/restore-input';
 
 export async function backupWithDialog(
   vault: VaultAccess,
@@ -37,16 +37,19 @@ export async function restoreWithDialog(
   vault: VaultAccess,
   dialogs: FileDialogs,
   progress: TaskProgressTracker,
-  secret: Secret,
+  input: RestoreInput,
 ): Promise<z.output<typeof RestoreResultSchema>> {
   await vault.checkRestoreAllowed();
   const path = await dialogs.chooseOpenPath({ purpose: 'backup' });
   if (path === null) return { cancelled: true };
-  const summary = await progress.run(() => vault.restore({ path, ...secret }));
+  const summary = await progress.run(() => vault.restore({ path, ...input }));
   return {
     cancelled: false,
     createdAt: summary.manifest.createdAt,
     schemaVersion: summary.manifest.schemaVersion,
     previousVaultPath: summary.previousVaultPath ?? null,
+    manifestAuthenticated: summary.manifestAuthenticated,
+    eventsDropped: summary.assessment.eventsDropped,
+    auditHead: { seq: summary.auditHead.seq, hash: summary.auditHead.hash },
   };
 }

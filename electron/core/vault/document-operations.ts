@@ -241,6 +241,14 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       entityType: 'attachment',
       entityId: meta.id,
     });
+    // The level (B-B, B-T, B-LT) and its note are a row of their own (migration 0070): audited
+    // too, so a level raised by hand is caught like any other change (issue 13).
+    audit.append({
+      userId: user.id,
+      action: 'document.signature-level',
+      entityType: 'signature_level',
+      entityId: meta.id,
+    });
     return {
       documentId: meta.id,
       certificateId: record.id,

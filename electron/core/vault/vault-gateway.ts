@@ -10,12 +10,14 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
 import { licenseeLocalDate } from '../issuance/licensee-local-date';
+import { formatAnchorLine } from './audit/anchor-line';
+import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
 import { documentGatewayGroups } from './document-gateway-groups';
 import { createVault } from './keys/create-vault';
 import { keychainKeyFile } from './keys/keychain-key-file';
 import type { KdfCost } from './keys/passphrase-wrap';
-import { readVaultKeyFile, unlockKey } from './keys/unlock-vault';
+import { readVaultKeyFile, unlockVaultAndKey } from './keys/unlock-vault';
 import { vaultLocation } from './keys/vault-location';
 import { openDatabase } from './open-database';
 import { EditRequestListSchema } from '../../../shared/records/issuance-inputs';
@@ -49,7 +51,9 @@ export type VaultGatewayOptions = {
 };
 
 type Actor = { userId: number; role: User['role'] };
-type Open = { db: Database; services: VaultServices; auditKey?: Buffer };
+/** `key`: a copy of the vault key while it is open (the backup manifest's MAC, the audit
+ * verification's helper thread), zeroed when it locks. */
+type Open = { db: Database; services: VaultServices; key: Buffer };
 
 const SecretSchema = z.union([
   z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
@@ -75,22 +79,20 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   let user: User | null = null;
   let lastCall = now().getTime();
 
-  /** `key`: only to let the audit verification's helper thread open its own connection; a
-   * copy is kept while the vault is open and zeroed when it locks. */
-  function attach(db: Database, key?: Buffer): void {
-    const auditKey =
-      key === undefined || options.auditWorkerFile === undefined ? undefined : Buffer.from(key);
+  /** A copy of `key` is kept while the vault is open and zeroed when it locks. */
+  function attach(db: Database, key: Buffer): void {
+    const held = Buffer.from(key);
     const services = createVaultServices(db, {
-      ...(auditKey === undefined || options.auditWorkerFile === undefined
+      ...(options.auditWorkerFile === undefined
         ? {}
-        : { auditHelper: { workerFile: options.auditWorkerFile, key: auditKey } }),
+        : { auditHelper: { workerFile: options.auditWorkerFile, key: held } }),
       now,
       ...(options.settings === undefined ? {} : { settings: options.settings }),
       ...(options.passwordHashing === undefined
         ? {}
         : { passwordHashing: options.passwordHashing }),
     });
-    open = { db, services, ...(auditKey === undefined ? {} : { auditKey }) };
+    open = { db, services, key: held };
     user = null;
     lastCall = now().getTime();
     idleMs = settingsView(services, settingsBase).autoLockMinutes * 60_000;
@@ -99,7 +101,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   }
 
   function lock(): VaultStatus {
-    open?.auditKey?.fill(0);
+    open?.key.fill(0);
     open?.db.close();
     open = null;
     user = null;
@@ -189,16 +191,21 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         passphrase,
         ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
       });
-      attach(created.db);
+      try {
+        attach(created.db, created.key);
+      } finally {
+        created.key.fill(0);
+      }
       return { recoveryKey: created.recoveryKey, status: status() };
     },
 
     async unlock(input: unknown): Promise<VaultStatus> {
       const secret = parseInput(SecretSchema, input);
       if (open !== null) return status();
-      const key = await unlockKey(readVaultKeyFile(options.dataDir), secret);
+      // unlockVaultAndKey also completes a rekey interrupted by a crash (keys/rekey-vault.ts).
+      const { db, key } = await unlockVaultAndKey({ dir: options.dataDir, secret });
       try {
-        attach(openDatabase(location.vaultPath, key, { create: false }), key);
+        attach(db, key);
       } finally {
         key.fill(0);
       }
@@ -226,6 +233,10 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       signedIn,
       userId: () => user?.id ?? null,
       status,
+      db: () => touch().db,
+      lock: () => {
+        lock();
+      },
     }),
 
     signIn(input: unknown): VaultStatus {
@@ -247,8 +258,14 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       return status();
     },
 
+    /** The guard of the channels that need a signed-in user (shared/ipc/channel-access.ts). */
+    requireSignedIn(): void {
+      signedIn();
+    },
+
     licensee: {
-      get: () => touch().services.licensee.get(),
+      // A record like any other: not before sign-in (issue 13: it answered with nobody signed in).
+      get: asUser((s) => s.licensee.get()),
       save: asUser((s, actor, input) => s.issuance.saveLicensee(actor, input)),
     },
     users: {
@@ -262,10 +279,18 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       }),
     },
     settings: {
-      /** Answers while locked too (the defaults), and never keeps an idle vault awake. */
+      /** Answers while locked too (the defaults, read from no vault); once open, only to a
+       * signed-in user (the TSA address, calibration and retention are the vault's). */
       get: () => {
         lockIfIdle();
-        return settingsView(open?.services ?? null, settingsBase);
+        if (open === null) return settingsView(null, settingsBase);
+        return settingsView(signedIn().services, settingsBase);
+      },
+      /** The rule limits alone (expiry days), for certificates:validate at any time: they
+       * describe no record, and the rules run on the caller's own input. */
+      rules: (): ValidationSettings => {
+        lockIfIdle();
+        return settingsView(open?.services ?? null, settingsBase).validation;
       },
       save: asUser((s, actor, input) => {
         s.issuance.saveSettings(actor, input);
@@ -328,7 +353,20 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       ),
       decide: asUser((s, actor, input) => s.issuance.decideEdit(actor, input)),
     },
+    reports: {
+      statistics: asUser((s, actor, input) => s.reports.statistics(actor, input)),
+    },
     audit: {
+      /** Administrators: the chain's head as one line, to keep outside the vault (an anchor). */
+      head: asUser((_services, actor) => {
+        if (actor.role !== 'administrator')
+          throw new AppFailure('FORBIDDEN', 'Only an administrator can export the audit head.');
+        const head = readChainHead(touch().db);
+        const vaultId = existsSync(location.keyFilePath)
+          ? readVaultKeyFile(options.dataDir).vaultId
+          : null;
+        return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
+      }),
       verify: asUser((s) =>
         s.audit.verify((done, total) =>
           options.onProgress?.({ operation: 'audit', phase: 'verify', done, total }),
@@ -358,13 +396,20 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     ...vaultBackupMethods({
       dataDir: options.dataDir,
       onProgress: options.onProgress,
-      signedInDb: () => {
+      now,
+      signedInVault: () => {
         signedIn();
-        return touch().db;
+        const { db, key } = touch();
+        return { db, key };
       },
-      isOpen: () => {
+      session: () => {
         lockIfIdle();
-        return open !== null;
+        if (open === null) return { state: 'locked' };
+        lastCall = now().getTime();
+        return { state: 'open', db: open.db, key: open.key, user };
+      },
+      lock: () => {
+        lock();
       },
     }),
   };

@@ -2,6 +2,7 @@
 // recovery key shown once, and replacing the recovery key. The key file holds the wraps (keys/);
 // the vault records, audited, that a recovery key was confirmed or replaced. Only an
 // administrator changes a secret: each guards the whole vault.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
@@ -9,6 +10,7 @@ import type { Actor } from '../issuance/actor';
 import { changeVaultPassphrase } from './keys/change-vault-passphrase';
 import { checkRecoveryKey } from './keys/check-recovery-key';
 import type { KdfCost } from './keys/passphrase-wrap';
+import { rekeyVault } from './keys/rekey-vault';
 import { rotateVaultRecoveryKey } from './keys/rotate-recovery-key';
 import { parseInput } from './repositories/parse-input';
 import type { VaultServices } from './vault-services';
@@ -31,6 +33,10 @@ export type VaultKeyMethodDeps = {
   /** The signed-in user's id, or null (the recovery key may be confirmed before any user). */
   userId: () => number | null;
   status: () => VaultStatus;
+  /** The open vault's connection (its only one), for a rekey. */
+  db: () => Database;
+  /** Locks the vault: after a rekey the key held in memory is the old one. */
+  lock: () => void;
 };
 
 function requireAdministrator(actor: Actor, what: string): void {
@@ -82,6 +88,29 @@ export function vaultKeyMethods(deps: VaultKeyMethodDeps) {
           session.services.issuance.recordRecoveryKeyRotated(session.actor, replace);
         },
       });
+      return { recoveryKey, status: deps.status() };
+    },
+
+    /**
+     * Re-encrypts the vault under a new key with a new recovery key (keys/rekey-vault.ts),
+     * proved by the current passphrase; administrators only. The vault is then locked (the key
+     * held while it was open is the old one): unlock with the same passphrase, then type the new
+     * recovery key back. Old backups keep the old key.
+     */
+    async rekey(input: unknown): Promise<{ recoveryKey: string; status: VaultStatus }> {
+      const { currentPassphrase } = parseInput(RotateRecoveryKeySchema, input);
+      requireAdministrator(deps.signedIn().actor, 're-key the vault');
+      const { recoveryKey } = await rekeyVault({
+        dir: deps.dataDir,
+        db: deps.db(),
+        currentPassphrase,
+        ...kdf,
+        record: (install) => {
+          const session = deps.signedIn();
+          session.services.issuance.recordVaultRekeyed(session.actor, install);
+        },
+      });
+      deps.lock();
       return { recoveryKey, status: deps.status() };
     },
   };

@@ -5,6 +5,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
 import { createIssuanceService } from '../issuance/issuance-service';
+import { createStatisticsService } from '../reports/statistics-service';
+import { createSignInGuard } from '../sign-in/sign-in-guard';
 import { createAuditWriter } from './audit/audit-chain';
 import type { HelperThread } from './audit/run-units-in-two-threads';
 import { verifyAuditChain } from './audit/verify-audit-chain';
@@ -34,6 +36,7 @@ export type VaultServiceOptions = {
 
 export function createVaultServices(db: Database, options: VaultServiceOptions = {}) {
   const now = options.now ?? (() => new Date());
+  const audit = createAuditWriter(db, now);
   const repos = {
     licensee: createLicenseeRepository(db, now),
     users: createUserRepository(db, now, options.passwordHashing),
@@ -42,7 +45,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     certificates: createCertificateRepository(db, now),
     editRequests: createEditRequestRepository(db, now),
     attachments: createAttachmentRepository(db, now),
-    outbox: createOutboxRepository(db, now),
+    outbox: createOutboxRepository(db, now, audit),
     facts: createVaultFactsRepository(db, now),
     settings: createSettingsRepository(db, now),
     blankVoids: createBlankVoidRepository(db),
@@ -60,10 +63,12 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
           itnMaxDaysFromIssue: stored.itnWarningDays,
         };
   };
+  // Sign-in backs off per username after failures, and every failure is audited (issue 13).
+  const signInGuard = createSignInGuard({ db, users: repos.users, audit, now });
   const issuance = createIssuanceService({
     db,
     repos,
-    audit: createAuditWriter(db, now),
+    audit,
     now,
     get settings() {
       return validationSettings();
@@ -78,7 +83,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
       get: repos.users.get,
       list: repos.users.list,
       count: repos.users.count,
-      signIn: repos.users.signIn,
+      signIn: signInGuard.signIn,
     },
     parties: { get: repos.parties.get, search: repos.parties.search },
     stock: {
@@ -109,6 +114,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     facts: { recoveryKeyConfirmation: repos.facts.recoveryKeyConfirmation },
     settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
+    reports: createStatisticsService(db, repos.users),
     audit: {
       verify: (onProgress?: (done: number, total: number) => void): AuditReport =>
         verifyAuditChain(db, {

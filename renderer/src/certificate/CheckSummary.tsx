@@ -39,7 +39,13 @@ export function CheckSummary({ check, stale, hasInput }: CheckSummaryProps) {
   if (check.status === 'failed') {
     const fields = Object.entries(check.error.fields ?? {});
     return (
-      <div className="summary summary--failed" role="alert" tabIndex={-1} ref={ref}>
+      <div
+        className="summary summary--failed"
+        role="alert"
+        tabIndex={-1}
+        ref={ref}
+        data-error-code={check.error.code}
+      >
         <h2 className="summary__title">KP Desk could not check this certificate</h2>
         <p>{check.error.message}</p>
         {fields.length > 0 && (
@@ -51,9 +57,6 @@ export function CheckSummary({ check, stale, hasInput }: CheckSummaryProps) {
             ))}
           </ul>
         )}
-        <p className="summary__code">
-          Error code: <code>{check.error.code}</code>
-        </p>
       </div>
     );
   }

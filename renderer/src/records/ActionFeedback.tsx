@@ -1,12 +1,13 @@
-// What the vault answered when an action failed, announced at once (role="alert"), with the code
-// a support person asks for. The message already names the field and the rule (shared/errors.ts).
+// What the vault answered when an action failed, announced at once (role="alert"). The message
+// names the field and the rule (shared/errors.ts); the code is kept for support in
+// data-error-code, not shown (issue 16: codes meant nothing to users).
 import type { AppError } from '../../../shared/errors';
 
 export function ActionFailure({ error }: { error: AppError | null }) {
   if (error === null) return null;
   return (
-    <div className="notice notice--error" role="alert">
-      {error.message} <span className="records__code">({error.code})</span>
+    <div className="notice notice--error" role="alert" data-error-code={error.code}>
+      {error.message}
     </div>
   );
 }

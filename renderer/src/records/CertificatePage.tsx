@@ -54,10 +54,8 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
       <section className="certificate-page" aria-labelledby={headingId}>
         {back}
         <h1 id={headingId}>Certificate</h1>
-        <div className="notice notice--error" role="alert">
-          <p>
-            {state.error.message} <span className="records__code">({state.error.code})</span>
-          </p>
+        <div className="notice notice--error" role="alert" data-error-code={state.error.code}>
+          <p>{state.error.message}</p>
           <button type="button" className="button" onClick={reload}>
             Try again
           </button>
@@ -110,6 +108,7 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
             api={api}
             record={record}
             role={user.role}
+            userId={user.userId}
             names={names}
             onDecided={(text) => {
               // An approval changes the stored certificate: read it again (the page stays shown).

@@ -1,7 +1,7 @@
 // The corrections of one certificate (editRequests:list): each request with its reason, who asked
 // and when, and, while it waits, what it would change field by field (stored value → proposed
-// value). An administrator or a reviewer decides a pending one (DecideCorrection); an operator sees
-// the requests read-only. An issued certificate is never edited silently (issue 3, domain.md).
+// value). An administrator other than the one who asked decides a pending one (DecideCorrection,
+// four eyes); everyone else sees the requests read-only. An issued certificate is never edited silently (issue 3, domain.md).
 import { useEffect, useId, useState } from 'react';
 import type { z } from 'zod';
 import type { AppError } from '../../../shared/errors';
@@ -10,7 +10,7 @@ import type { EditRequestSchema } from '../../../shared/records/record-outputs';
 import type { UserRole } from '../../../shared/records/user-inputs';
 import { fieldLabels } from '../certificate/field-labels';
 import { callApi } from '../shell/call-api';
-import { canDecideEditRequests } from '../shell/permissions';
+import { mayDecideEditRequest } from '../shell/permissions';
 import { ActionFailure } from './ActionFeedback';
 import { DecideCorrection } from './DecideCorrection';
 import { draftChanges } from './draft-changes';
@@ -37,13 +37,16 @@ type CorrectionsPanelProps = {
   api: KpApi;
   record: CertificateRecord;
   role: UserRole;
+  /** The signed-in user: nobody decides a correction they asked for themselves. */
+  userId: number;
   /** Who asked and who decided, by user id (use-user-names.ts). */
   names: UserNames;
   /** After a decision: the page reloads the certificate and its timeline and shows the message. */
   onDecided: (message: string) => void;
 };
 
-export function CorrectionsPanel({ api, record, role, names, onDecided }: CorrectionsPanelProps) {
+export function CorrectionsPanel(props: CorrectionsPanelProps) {
+  const { api, record, role, userId, names, onDecided } = props;
   const titleId = useId();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
@@ -61,8 +64,6 @@ export function CorrectionsPanel({ api, record, role, names, onDecided }: Correc
       current = false;
     };
   }, [api, record.id]);
-
-  const decides = canDecideEditRequests(role);
 
   return (
     <section className="panel corrections" aria-labelledby={titleId}>
@@ -134,7 +135,7 @@ export function CorrectionsPanel({ api, record, role, names, onDecided }: Correc
                           </tbody>
                         </table>
                       )}
-                      {decides ? (
+                      {mayDecideEditRequest({ userId, role }, request) ? (
                         <DecideCorrection
                           api={api}
                           number={record.number}
@@ -144,8 +145,9 @@ export function CorrectionsPanel({ api, record, role, names, onDecided }: Correc
                         />
                       ) : (
                         <p className="field__hint">
-                          A reviewer or an administrator decides this correction; until then the
-                          certificate stays as issued.
+                          {request.requestedBy === userId && role === 'administrator'
+                            ? 'You asked for this correction: another administrator decides it (four eyes); until then the certificate stays as issued.'
+                            : 'An administrator decides this correction; until then the certificate stays as issued.'}
                         </p>
                       )}
                     </>

@@ -1,5 +1,5 @@
-// Approve or reject one pending correction (editRequests:decide), for an administrator or a
-// reviewer. The note is required here (the vault accepts an empty one, but the record of why a
+// Approve or reject one pending correction (editRequests:decide), for an administrator other than
+// the one who asked. The note is required here (the vault accepts an empty one, but the record of why a
 // certificate was or was not changed must say why), and the decision is confirmed in a dialog that
 // names the certificate. Approval applies the proposed fields to the stored certificate only if
 // they still pass every rule (electron/core/issuance/edit-request-operations.ts).

@@ -68,10 +68,8 @@ export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
         {pages.loadingMore ? ' Loading more…' : ''}
       </p>
       {pages.error === null ? null : (
-        <div className="records__error" role="alert">
-          <p>
-            {pages.error.message} <span className="records__code">({pages.error.code})</span>
-          </p>
+        <div className="records__error" role="alert" data-error-code={pages.error.code}>
+          <p>{pages.error.message}</p>
           <button type="button" className="button" onClick={pages.retry}>
             Try again
           </button>

@@ -119,9 +119,9 @@ export function VoidAction({ api, record, onDone }: ActionProps) {
             {notes.trim() === '' ? '' : ` (${notes.trim()})`}.
           </p>
           <p>
-            This cannot be undone: {record.number} is never used again, not even after voiding.
-            Census must then receive a copy of the voided certificate immediately (31 CFR
-            592.301(a)(1)(v)).
+            Voiding cannot be undone. The number {record.number} stays spent: it is never given to
+            another certificate. Census must then receive a copy of the voided certificate
+            immediately (31 CFR 592.301(a)(1)(v)).
           </p>
         </ConfirmDialog>
       ) : null}

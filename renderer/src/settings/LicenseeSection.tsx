@@ -42,7 +42,7 @@ export function LicenseeSection({ api, editable, onSaved }: Props) {
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The profile was not saved: see the fields marked below.',
+        message: 'The profile was not saved: see the fields marked with a message.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;

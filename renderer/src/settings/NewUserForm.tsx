@@ -30,7 +30,7 @@ export function NewUserForm({ api, onCreated }: { api: KpApi; onCreated: () => v
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The user was not created: see the fields marked below.',
+        message: 'The user was not created: see the fields marked with a message.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;

@@ -44,7 +44,7 @@ export function PassphraseSection({ api }: { api: KpApi }) {
     if (Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The passphrase was not changed: see the fields marked below.',
+        message: 'The passphrase was not changed: see the fields marked with a message.',
         fields,
       });
       return;

@@ -5,6 +5,7 @@
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ScreenProps } from '../navigation';
 import { canChangeSettings, canManageKeys, canManageUsers, isReadOnly } from '../shell/permissions';
+import { AuditHeadPanel } from './AuditHeadPanel';
 import { AuditVerifyPanel } from './AuditVerifyPanel';
 import { BackupPanel } from './BackupPanel';
 import { LicenseeSection } from './LicenseeSection';
@@ -39,6 +40,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
       <ThisComputerSection api={api} />
       <AuditVerifyPanel api={api} />
+      {canManageKeys(role) ? <AuditHeadPanel api={api} /> : null}
       <BackupPanel api={api} />
     </div>
   );

@@ -49,7 +49,7 @@ export function VaultSettingsSection({ api, editable }: Props) {
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The settings were not saved: see the fields marked below.',
+        message: 'The settings were not saved: see the fields marked with a message.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;

@@ -6,6 +6,7 @@ import type { Route, SignedInUser } from '../navigation';
 import { CertificatePage } from '../records/CertificatePage';
 import { RecordsScreen } from '../records/RecordsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { StatisticsScreen } from '../statistics/StatisticsScreen';
 import { StockScreen } from '../stock/StockScreen';
 import { VerifyScreen } from '../verify/VerifyScreen';
 import { IssuanceWizard } from '../wizard/IssuanceWizard';
@@ -35,6 +36,8 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       return <StockScreen {...common} />;
     case 'verify':
       return <VerifyScreen api={api} navigate={navigate} />;
+    case 'statistics':
+      return <StatisticsScreen api={api} />;
     case 'settings':
       return <SettingsScreen {...common} onLicenseeSaved={onLicenseeSaved} />;
   }

@@ -2,14 +2,16 @@
 // The current entry carries aria-current="page". A reviewer (read-only) has no "New certificate".
 import { navEntries, navScreenOf } from '../navigation';
 import type { Route, SignedInUser } from '../navigation';
-import { canWriteRecords } from './permissions';
+import { canSeeStatistics, canWriteRecords } from './permissions';
 
 type Props = { route: Route; user: SignedInUser; navigate: (to: Route) => void };
 
 export function MainNav({ route, user, navigate }: Props) {
   const current = navScreenOf(route);
   const entries = navEntries.filter(
-    (entry) => entry.screen !== 'wizard' || canWriteRecords(user.role),
+    (entry) =>
+      (entry.screen !== 'wizard' || canWriteRecords(user.role)) &&
+      (entry.screen !== 'statistics' || canSeeStatistics(user.role)),
   );
   return (
     <nav aria-label="Main" className="app__nav">

@@ -28,8 +28,22 @@ export function canChangeSettings(role: UserRole): boolean {
   return role === 'administrator';
 }
 
-/** Approving or rejecting a correction of an issued certificate (never one's own role alone). */
+/** Approving or rejecting a correction of an issued certificate: administrators only (a reviewer
+ * is read-only), and never the person who asked for it (mayDecideEditRequest). */
 export function canDecideEditRequests(role: UserRole): boolean {
+  return role === 'administrator';
+}
+
+/** Four eyes: an administrator decides another person's correction request, never their own. */
+export function mayDecideEditRequest(
+  user: { userId: number; role: UserRole },
+  request: { requestedBy: number },
+): boolean {
+  return canDecideEditRequests(user.role) && request.requestedBy !== user.userId;
+}
+
+/** The KP statistics (issue 14): reviewers and administrators; the core refuses operators. */
+export function canSeeStatistics(role: UserRole): boolean {
   return role === 'administrator' || role === 'reviewer';
 }
 
@@ -41,6 +55,7 @@ export const roleLabels: Record<UserRole, string> = {
 
 export const roleExplanations: Record<UserRole, string> = {
   operator: 'Prepares, issues, ships and voids certificates and registers stock.',
-  administrator: 'Everything an operator does, plus users, the signing identity and settings.',
+  administrator:
+    'Everything an operator does, plus users, the signing identity, settings, and deciding corrections that others asked for.',
   reviewer: 'Sees every record and setting but cannot change anything.',
 };

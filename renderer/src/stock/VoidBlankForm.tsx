@@ -34,7 +34,7 @@ export function VoidBlankForm({ api, onVoided }: Props) {
     if (Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The form was not voided: see the fields marked below.',
+        message: 'The form was not voided: see the fields marked with a message.',
         fields,
       });
       return;

@@ -2,8 +2,18 @@
 // FileDialogs port (here the preview host's folders: <root>/exports, <root>/imports), never from
 // the renderer; restore runs only while locked and checks everything before replacing anything;
 // tasks:progress answers while the task runs.
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
+import { unlockVault } from '../../../electron/core/vault/keys/unlock-vault';
+import { vaultLocation } from '../../../electron/core/vault/keys/vault-location';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelHarness } from '../../helpers/vault-channel-harness';
 import { HARNESS_PASSPHRASE, createChannelHarness } from '../../helpers/vault-channel-harness';
@@ -16,6 +26,50 @@ beforeEach(async () => {
   await h.firstRun();
 });
 afterEach(() => h.dispose());
+
+const OTHER_PASSPHRASE = 'the other vault passphrase';
+
+/** The vault folder's files with a hash of each: to prove a refusal changed nothing. */
+function readVaultFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(h.dataDir).sort())
+    out[name] = createHash('sha256')
+      .update(readFileSync(join(h.dataDir, name)))
+      .digest('hex');
+  return out;
+}
+
+function currentVaultId(): string {
+  const keyFile = JSON.parse(readFileSync(vaultLocation(h.dataDir).keyFilePath, 'utf8')) as {
+    vaultId: string;
+  };
+  return keyFile.vaultId;
+}
+
+type EventRow = { seq: number; action: string; entityType: string; userId: number | null };
+
+/** The restored vault's last audit event and the vault fact it records (opened directly). */
+async function lastEventWithFact(
+  passphrase = HARNESS_PASSPHRASE,
+): Promise<{ event: EventRow; fact: Record<string, unknown> }> {
+  const db = await unlockVault({ dir: h.dataDir, secret: { passphrase } });
+  try {
+    const event = db
+      .prepare<[], EventRow & { entityId: string }>(
+        `SELECT seq, action, entity_type AS entityType, entity_id AS entityId, user_id AS userId
+           FROM audit_events ORDER BY seq DESC LIMIT 1`,
+      )
+      .get();
+    if (event === undefined) throw new Error('no event');
+    const value = db
+      .prepare<[string], string>('SELECT value_json FROM settings WHERE key = ?')
+      .pluck()
+      .get(event.entityId);
+    return { event, fact: JSON.parse(value ?? 'null') as Record<string, unknown> };
+  } finally {
+    db.close();
+  }
+}
 
 function importBackup(path: string): void {
   const imports = join(h.dialogs.root, 'imports');
@@ -70,31 +124,127 @@ describe('vault:backup', () => {
 });
 
 describe('vault:restore', () => {
-  it('restores only while locked, after checking everything; the old vault is kept', async () => {
+  it('an administrator signed in restores an older backup only after confirming the events it drops; the restore is in the restored chain', async () => {
     await h.value('stock:register', { numbers: 'US10000-US10009' });
     const backup = await h.value<Backup>('vault:backup');
+    // Issue 13: "restoring an older backup of the same vault silently dropped events".
     await h.value('stock:register', { numbers: 'US20000-US20009' });
-
-    expect(await h.code('vault:restore', { passphrase: HARNESS_PASSPHRASE })).toBe('CONFLICT');
-    await h.value('vault:lock');
-    // Nothing in the imports folder: as if the dialog was cancelled.
-    expect(await h.value('vault:restore', { passphrase: HARNESS_PASSPHRASE })).toEqual({
-      cancelled: true,
-    });
     importBackup(backup.path);
-    expect(await h.code('vault:restore', { passphrase: 'not the passphrase' })).toBe(
-      'VAULT_KEY_INVALID',
-    );
-    const restored = await h.value<{ previousVaultPath: string }>('vault:restore', {
-      passphrase: HARNESS_PASSPHRASE,
+    const before = readVaultFiles();
+
+    const refused = await h.call('vault:restore', { passphrase: HARNESS_PASSPHRASE });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('RESTORE_NOT_CONFIRMED');
+    expect(refused.error.message).toContain('drops 10 events');
+    expect(refused.error.fields).toEqual({
+      dropEvents: 'type the number of events dropped: 10',
     });
-    expect(restored).toMatchObject({ cancelled: false, createdAt: backup.createdAt });
+    // Refused before anything changed: the vault is still open, with ada signed in.
+    expect(readVaultFiles()).toEqual(before);
+    expect(await h.value('vault:status')).toMatchObject({
+      vault: 'open',
+      user: { username: 'ada' },
+    });
+    expect(await h.code('vault:restore', { passphrase: HARNESS_PASSPHRASE, dropEvents: 9 })).toBe(
+      'RESTORE_NOT_CONFIRMED',
+    );
+
+    const restored = await h.value<{ previousVaultPath: string; eventsDropped: number }>(
+      'vault:restore',
+      { passphrase: HARNESS_PASSPHRASE, dropEvents: 10 },
+    );
+    expect(restored).toMatchObject({
+      cancelled: false,
+      createdAt: backup.createdAt,
+      manifestAuthenticated: true,
+      eventsDropped: 10,
+    });
     expect(existsSync(restored.previousVaultPath)).toBe(true);
+    expect(await h.value('vault:status')).toMatchObject({ vault: 'locked', user: null });
     expect(await h.value('tasks:progress')).toBeNull();
 
+    const record = await lastEventWithFact();
+    expect(record.event).toMatchObject({ action: 'vault.restore', entityType: 'setting' });
+    expect(record.fact).toMatchObject({
+      authorisedBy: { kind: 'administrator', username: 'ada' },
+      backup: { file: basename(backup.path), createdAt: backup.createdAt },
+      replaced: {
+        vaultId: currentVaultId(),
+        head: { seq: record.event.seq - 1 + 10 },
+        keptAs: restored.previousVaultPath,
+        eventsDropped: 10,
+      },
+    });
     await h.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
     await h.signInAs('ada');
     expect(await h.value('stock:summary')).toMatchObject({ counts: { available: 10 } });
+    expect(await h.value('audit:verify')).toMatchObject({ ok: true });
+  });
+
+  it('refuses anyone but an administrator of the current vault, and asks no dialog', async () => {
+    const backup = await h.value<Backup>('vault:backup');
+    importBackup(backup.path);
+    await h.addUser('otto', 'operator');
+    await h.value('session:signOut');
+    // Issue 13: vault:restore ran "with the vault locked and nobody signed in".
+    expect(await h.code('vault:restore', { passphrase: HARNESS_PASSPHRASE })).toBe('AUTH_FAILED');
+    await h.signInAs('otto');
+    expect(await h.code('vault:restore', { passphrase: HARNESS_PASSPHRASE })).toBe('FORBIDDEN');
+    expect(h.dialogs.asked).toEqual([
+      { kind: 'save', purpose: 'backup', defaultName: expect.any(String) as string },
+    ]);
+  });
+
+  it('locked: replaces the vault with another vault’s backup only with the current passphrase and a confirmation naming the vault replaced', async () => {
+    // Another vault, with another passphrase (issue 13: "a backup of a different vault made
+    // with another passphrase" replaced a licensee's vault with rc 0).
+    const other = createChannelHarness();
+    try {
+      await other.firstRun();
+      await other.value('stock:register', { numbers: 'US50000-US50004' });
+      await other.value('vault:changePassphrase', {
+        currentPassphrase: HARNESS_PASSPHRASE,
+        newPassphrase: OTHER_PASSPHRASE,
+      });
+      importBackup((await other.value<Backup>('vault:backup')).path);
+    } finally {
+      other.dispose();
+    }
+    await h.value('stock:register', { numbers: 'US10000-US10009' });
+    await h.value('vault:lock');
+    const before = readVaultFiles();
+
+    // The backup's passphrase does not prove the right to replace this vault.
+    const unproved = await h.call('vault:restore', { passphrase: OTHER_PASSPHRASE });
+    expect(unproved.ok ? 'ok' : unproved.error.code).toBe('VAULT_KEY_INVALID');
+    expect(unproved.ok ? '' : unproved.error.message).toContain('Only its administrator');
+    const withProof = { passphrase: OTHER_PASSPHRASE, currentPassphrase: HARNESS_PASSPHRASE };
+    const refused = await h.call('vault:restore', withProof);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('RESTORE_NOT_CONFIRMED');
+    const id = currentVaultId();
+    expect(refused.error.message).toContain(`not of the vault it would replace (${id}`);
+    expect(refused.error.fields).toEqual({
+      replaceOtherVault: `type the id of the vault to replace: ${id}`,
+    });
+    expect(await h.code('vault:restore', { ...withProof, replaceOtherVault: 'another id' })).toBe(
+      'RESTORE_NOT_CONFIRMED',
+    );
+    expect(readVaultFiles()).toEqual(before);
+
+    const restored = await h.value('vault:restore', { ...withProof, replaceOtherVault: id });
+    expect(restored).toMatchObject({ cancelled: false, manifestAuthenticated: true });
+    const record = await lastEventWithFact(OTHER_PASSPHRASE);
+    expect(record.event).toMatchObject({ action: 'vault.restore', userId: null });
+    expect(record.fact).toMatchObject({
+      authorisedBy: { kind: 'passphrase' },
+      replaced: { vaultId: id, otherVault: true },
+    });
+    await h.value('vault:unlock', { passphrase: OTHER_PASSPHRASE });
+    await h.signInAs('ada');
+    expect(await h.value('stock:summary')).toMatchObject({ counts: { available: 5 } });
     expect(await h.value('audit:verify')).toMatchObject({ ok: true });
   });
 

@@ -10,6 +10,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import {
   parseHeaderLine,
 } from '../../../electron/core/vault/backup/backup-format';
 import { createBackup } from '../../../electron/core/vault/backup/create-backup';
+import { manifestMac } from '../../../electron/core/vault/backup/manifest-mac';
 import { restoreBackup } from '../../../electron/core/vault/backup/restore-backup';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/vault/migrations/index';
 import { openDatabase } from '../../../electron/core/vault/open-database';
@@ -95,13 +97,17 @@ async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
 async function backupOfSource(): Promise<{ path: string; vault: string }> {
   const { db, vault, keys } = makeVault(source, secretText);
   const path = join(root, 'vault.kpdesk-backup');
-  await createBackup(db, { backupPath: path, keyFilePath: keys, vaultId: 'vault-1', now });
+  await createBackup(db, { backupPath: path, key, keyFilePath: keys, vaultId: 'vault-1', now });
   db.close();
   return { path, vault };
 }
 
 /** The three parts of a backup file, split by the format's own header. */
-function split(bytes: Buffer): { manifest: Record<string, unknown>; payload: Buffer } {
+function split(bytes: Buffer): {
+  manifest: Record<string, unknown>;
+  payload: Buffer;
+  mac: string | undefined;
+} {
   const newline = bytes.indexOf(0x0a);
   const header = parseHeaderLine(bytes.subarray(0, newline).toString());
   if (header === undefined) throw new Error('not a backup');
@@ -109,16 +115,26 @@ function split(bytes: Buffer): { manifest: Record<string, unknown>; payload: Buf
   const manifest = JSON.parse(
     bytes.subarray(start, start + header.manifestLength).toString(),
   ) as Record<string, unknown>;
-  return { manifest, payload: bytes.subarray(start + header.manifestLength) };
+  return {
+    manifest,
+    payload: bytes.subarray(start + header.manifestLength),
+    mac: header.manifestMac,
+  };
 }
 
-/** A backup rebuilt with a consistent header, as a careful forger would. */
-function assemble(manifest: unknown, payload: Buffer): Buffer {
+/**
+ * A backup rebuilt with a consistent header, as a careful forger would: every checksum
+ * recomputed; the MAC kept from the genuine file (a forger without the vault key cannot make
+ * one), or made with `withKey` (a forger who holds the key).
+ */
+function assemble(manifest: unknown, payload: Buffer, good: Buffer, withKey?: Buffer): Buffer {
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest)}\n`);
   const header = formatHeaderLine({
-    format: 1,
+    format: 2,
     manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
     manifestLength: manifestBytes.length,
+    manifestMac:
+      withKey === undefined ? (split(good).mac ?? '') : manifestMac(withKey, 2, manifestBytes),
   });
   return Buffer.concat([Buffer.from(header), manifestBytes, payload]);
 }
@@ -140,6 +156,7 @@ describe('createBackup', () => {
     const progress: BackupProgress[] = [];
     const summary = await createBackup(db, {
       backupPath: path,
+      key,
       keyFilePath: keys,
       vaultId: 'vault-1',
       now,
@@ -152,12 +169,16 @@ describe('createBackup', () => {
     expect(bytes.subarray(0, 14).toString()).toBe('KPDESK-BACKUP ');
     const { manifest, payload } = split(bytes);
     expect(manifest).toMatchObject({
-      format: 1,
+      format: 2,
       app: 'KP Desk',
       createdAt: '2031-05-06T07:08:09.010Z',
       schemaVersion: LATEST_SCHEMA_VERSION,
       vaultId: 'vault-1',
+      // No event yet: the head is the genesis.
+      auditHead: { seq: 0, hash: '0'.repeat(64), at: null },
     });
+    // Owner-only (issue 13: backups were written 0644 while holding the wrapped key file).
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
     const files = manifest['files'] as FileEntry[];
     expect(files.map((f) => f.name)).toEqual(['vault.kpdb', 'vault.keys.json']);
     const [dbEntry, keyEntry] = files as [FileEntry, FileEntry];
@@ -196,7 +217,7 @@ describe('createBackup', () => {
     const { db } = makeVault(source, secretText);
     const path = join(root, 'taken.kpdesk-backup');
     writeFileSync(path, 'someone else’s file');
-    const failure = await failureOf(createBackup(db, { backupPath: path }));
+    const failure = await failureOf(createBackup(db, { backupPath: path, key }));
     db.close();
     expect(failure.error.code).toBe('CONFLICT');
     expect(readFileSync(path, 'utf8')).toBe('someone else’s file');
@@ -303,7 +324,7 @@ describe('restoreBackup', () => {
           const files = manifest['files'] as FileEntry[];
           const first = files[0] as FileEntry;
           first.size += 1;
-          return assemble(manifest, payload);
+          return assemble(manifest, payload, good);
         },
         /truncated/,
       ],
@@ -314,7 +335,7 @@ describe('restoreBackup', () => {
           const [first, second] = manifest['files'] as [FileEntry, FileEntry];
           first.size -= 2;
           second.size += 2;
-          return assemble(manifest, payload);
+          return assemble(manifest, payload, good);
         },
         /checksum mismatch/,
       ],
@@ -326,15 +347,61 @@ describe('restoreBackup', () => {
           const first = files[0] as FileEntry;
           const forged = flip(payload, 3 * 4096 + 100);
           first.sha256 = createHash('sha256').update(forged.subarray(0, first.size)).digest('hex');
-          return assemble(manifest, forged);
+          return assemble(manifest, forged, good);
+        },
+        /manifest is not authentic/,
+      ],
+      [
+        'a forged snapshot byte with every checksum and the MAC recomputed (with the key)',
+        (good) => {
+          const { manifest, payload } = split(good);
+          const files = manifest['files'] as FileEntry[];
+          const first = files[0] as FileEntry;
+          const forged = flip(payload, 3 * 4096 + 100);
+          first.sha256 = createHash('sha256').update(forged.subarray(0, first.size)).digest('hex');
+          return assemble(manifest, forged, good, key);
         },
         /damaged \(integrity check failed\)/,
+      ],
+      [
+        // Issue 13: "the manifest (date, version) can be changed with recomputed checksums and
+        // restore shows the forged date".
+        'a forged date with every checksum recomputed',
+        (good) => {
+          const { manifest, payload } = split(good);
+          return assemble({ ...manifest, createdAt: '2035-01-01T00:00:00.000Z' }, payload, good);
+        },
+        /manifest is not authentic/,
+      ],
+      [
+        'a MAC stripped to pass the backup off as format 1',
+        (good) => {
+          const { manifest, payload } = split(good);
+          const manifestBytes = Buffer.from(`${JSON.stringify({ ...manifest, format: 1 })}\n`);
+          const header = formatHeaderLine({
+            format: 1,
+            manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
+            manifestLength: manifestBytes.length,
+          });
+          return Buffer.concat([Buffer.from(header), manifestBytes, payload]);
+        },
+        // A format 1 manifest has no audit head: the downgrade does not parse.
+        /not in the expected form \(unknown field auditHead\)/,
+      ],
+      [
+        'a manifest whose audit head is not its snapshot’s (MAC recomputed with the key)',
+        (good) => {
+          const { manifest, payload } = split(good);
+          const auditHead = { seq: 7, hash: 'a'.repeat(64), at: '2031-05-06T07:08:09.010Z' };
+          return assemble({ ...manifest, auditHead }, payload, good, key);
+        },
+        /audit chain head/,
       ],
       [
         'a manifest with an unknown field',
         (good) => {
           const { manifest, payload } = split(good);
-          return assemble({ ...manifest, extra: 1 }, payload);
+          return assemble({ ...manifest, extra: 1 }, payload, good);
         },
         /not in the expected form \(unknown field extra\)/,
       ],
@@ -342,14 +409,22 @@ describe('restoreBackup', () => {
         'a manifest that misstates the schema version',
         (good) => {
           const { manifest, payload } = split(good);
-          return assemble({ ...manifest, schemaVersion: 1 }, payload);
+          return assemble({ ...manifest, schemaVersion: 1 }, payload, good);
+        },
+        /manifest is not authentic/,
+      ],
+      [
+        'a manifest that misstates the schema version, MAC recomputed with the key',
+        (good) => {
+          const { manifest, payload } = split(good);
+          return assemble({ ...manifest, schemaVersion: 1 }, payload, good, key);
         },
         /schema version/,
       ],
       [
         'a header that names a future format',
-        (good) => Buffer.concat([Buffer.from('KPDESK-BACKUP 2'), good.subarray(15)]),
-        /backup format 2/,
+        (good) => Buffer.concat([Buffer.from('KPDESK-BACKUP 3'), good.subarray(15)]),
+        /backup format 3/,
       ],
     ];
 
@@ -394,7 +469,7 @@ describe('restoreBackup', () => {
     const { db } = makeVault(source, secretText);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
     const path = join(root, 'future.kpdesk-backup');
-    await createBackup(db, { backupPath: path });
+    await createBackup(db, { backupPath: path, key });
     db.close();
     const { db: current, vault } = makeVault(target, 'the vault in use');
     current.close();

@@ -17,6 +17,7 @@ beforeEach(async () => {
   certificateId = await h.issueFixture();
   await h.addUser('otto', 'operator');
   await h.addUser('rita', 'reviewer');
+  await h.addUser('bert', 'administrator');
 });
 afterEach(() => h.dispose());
 
@@ -44,6 +45,11 @@ describe('edit requests', () => {
     expect(await h.value<EditRequest[]>('editRequests:list', { status: 'pending' })).toEqual([
       expect.objectContaining({ id: asked.id }),
     ]);
+    // A reviewer is read-only: the decision is an administrator's.
+    expect(
+      await h.code('editRequests:decide', { requestId: asked.id, decision: 'approve', note: 'OK' }),
+    ).toBe('FORBIDDEN');
+    await h.signInAs('bert');
     const approved = await h.value<EditRequest>('editRequests:decide', {
       requestId: asked.id,
       decision: 'approve',
@@ -126,5 +132,41 @@ describe('edit requests', () => {
       }),
     ).toBe('FORBIDDEN');
     expect(await h.value('editRequests:list', {})).toEqual([]);
+  });
+
+  it('keeps four eyes: an administrator cannot decide a correction they asked for', async () => {
+    // Ada (administrator) asks; she can neither approve nor reject it; Bert can.
+    const asked = await h.value<EditRequest>('certificates:requestEdit', {
+      id: certificateId,
+      proposed: corrected(),
+      reason: 'The consignee is a BV, not an NV (invoice INV-1).',
+    });
+    const before = {
+      record: await h.value('certificates:get', { id: certificateId }),
+      timeline: await h.value('certificates:timeline', { id: certificateId }),
+      requests: await h.value('editRequests:list', {}),
+    };
+    for (const decision of ['approve', 'reject']) {
+      const refused = await h.call('editRequests:decide', {
+        requestId: asked.id,
+        decision,
+        note: 'Checked it myself.',
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      if (!refused.ok) expect(refused.error.fields?.requestId).toMatch(/another administrator/);
+    }
+    expect(await h.value('certificates:get', { id: certificateId })).toEqual(before.record);
+    expect(await h.value('certificates:timeline', { id: certificateId })).toEqual(before.timeline);
+    expect(await h.value('editRequests:list', {})).toEqual(before.requests);
+
+    await h.signInAs('bert');
+    expect(
+      await h.value('editRequests:decide', {
+        requestId: asked.id,
+        decision: 'approve',
+        note: 'Checked against the invoice.',
+      }),
+    ).toMatchObject({ status: 'approved' });
+    expect(await h.value('audit:verify')).toMatchObject({ ok: true });
   });
 });

@@ -51,7 +51,10 @@ describe('editRequests:decide needs a note', () => {
     expect(await h.value('editRequests:list', {})).toEqual(before.requests);
     expect(await h.value('audit:verify')).toMatchObject({ ok: true });
 
-    // With a note, the same decision goes through (and the note is kept trimmed).
+    // With a note, the same decision goes through (and the note is kept trimmed), decided by
+    // another administrator than Ada, who asked (four eyes).
+    await h.addUser('bert', 'administrator');
+    await h.signInAs('bert');
     expect(
       await h.value('editRequests:decide', {
         requestId: asked.id,

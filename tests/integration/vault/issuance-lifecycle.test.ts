@@ -268,8 +268,18 @@ describe('the issuance service', () => {
         issuance.decideEdit(staff.operator, { requestId: rejected.id, decision: 'approve' }),
       ).code,
     ).toBe('FORBIDDEN');
+    // A reviewer is read-only: deciding a correction is an administrator's.
     expect(
-      issuance.decideEdit(staff.reviewer, {
+      failureOf(() =>
+        issuance.decideEdit(staff.reviewer, {
+          requestId: rejected.id,
+          decision: 'reject',
+          note: 'No',
+        }),
+      ).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      issuance.decideEdit(staff.admin, {
         requestId: rejected.id,
         decision: 'reject',
         note: 'No',

@@ -57,10 +57,19 @@ const insert = (values: ReturnType<typeof row>) =>
 describe('migration 0040', () => {
   it('adds an empty, STRICT settings table and keeps every existing row', () => {
     seedPreviousVersion();
-    const { before, after } = vault.migrate();
+    // Up to this step only: later steps (0110) rebuild the outbox again.
+    const { before, after } = vault.migrate(migration0040.version);
     // The outbox was rebuilt: each row is copied, with the new stock_number column empty.
     const { outbox: outboxBefore, ...others } = before;
-    for (const [table, rows] of Object.entries(others)) expect(after[table]).toEqual(rows);
+    for (const [table, rows] of Object.entries(others))
+      if (table !== 'audit_events') expect(after[table]).toEqual(rows);
+    // Migrating only up to 0040 adds no event (0095 later puts the stock batch under the audit).
+    expect(
+      (after.audit_events ?? []).slice((before.audit_events ?? []).length).map((event) => {
+        const { action, entity_type: type } = event as { action: string; entity_type: string };
+        return [action, type];
+      }),
+    ).toEqual([]);
     expect(after.outbox).toEqual(
       (outboxBefore ?? []).map((row) => ({ ...(row as object), stock_number: null })),
     );
@@ -74,6 +83,7 @@ describe('migration 0040', () => {
         .pluck()
         .get(),
     ).toBe(1);
+    runMigrations(db, migrations);
     // No row: the services fall back to the defaults and the confirmation fact is still read.
     const services = createVaultServices(db, { passwordHashing: TEST_SCRYPT });
     expect(services.settings.stored()).toBeNull();
@@ -83,7 +93,7 @@ describe('migration 0040', () => {
 
   it('lets an outbox row name a certificate or a stock number, never both or neither', () => {
     seedPreviousVersion();
-    runMigrations(db, migrations);
+    runMigrations(db, migrations, migration0040.version);
     const add = db.prepare(
       `INSERT INTO outbox (certificate_id, stock_number, recipient, reason, payload_json, status,
          created_at) VALUES (?, ?, 'uskpa', 'voided', '{}', 'pending', 't')`,

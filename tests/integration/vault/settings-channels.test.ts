@@ -1,5 +1,5 @@
 // settings:get and settings:save: the settings live in the vault; get answers while locked (the
-// defaults); save is for administrators, audited, checked field by field, and applies at once:
+// defaults) and, once open, to a signed-in user; save is for administrators, audited, checked field by field, and applies at once:
 // the rules use the new expiry limit, the gateway the new auto-lock time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelHarness } from '../../helpers/vault-channel-harness';
@@ -52,6 +52,9 @@ describe('settings:save', () => {
     await h.value('vault:lock');
     expect(await h.value('settings:get')).toMatchObject({ ...defaults, saved: false });
     await h.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
+    // Once open, the vault's settings are for a signed-in user only.
+    expect(await h.code('settings:get')).toBe('AUTH_FAILED');
+    await h.signInAs('ada');
     expect(await h.value('settings:get')).toMatchObject({ ...changed, saved: true });
   });
 

@@ -95,7 +95,7 @@ describe('App', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Records', 'New certificate', 'Stock', 'Verify a file', 'Settings']);
+    ).toEqual(['Records', 'New certificate', 'Stock', 'Verify a file', 'Statistics', 'Settings']);
     await waitFor(() => {
       expect(screen.getByTestId('licensee-name').textContent).toBe('Hudson Rough Trading LLC');
     });

@@ -9,6 +9,7 @@ import { handle } from '../../../electron/ipc/handle';
 import type { InvokeEventLike, InvokeListener, IpcMainLike } from '../../../electron/ipc/handle';
 import { registerHandlers } from '../../../electron/ipc/register-handlers';
 import { channelNames } from '../../../shared/ipc/channels';
+import { MAX_IPC_PAYLOAD_CHARS, encodeIpcPayload } from '../../../shared/ipc/ipc-payload';
 import type { Result } from '../../../shared/result';
 
 const TRUSTED = 'app://kpdesk/index.html';
@@ -22,7 +23,13 @@ class FakeIpcMain implements IpcMainLike {
     this.listeners.set(channel, listener);
   }
 
-  invoke(channel: string, event: InvokeEventLike, payload: unknown): Promise<Result<unknown>> {
+  /** As the preload sends it: the input as JSON text (shared/ipc/ipc-payload.ts). */
+  invoke(channel: string, event: InvokeEventLike, input: unknown): Promise<Result<unknown>> {
+    return this.invokeRaw(channel, event, encodeIpcPayload(input));
+  }
+
+  /** Exactly what arrives, as a renderer that bypassed the preload could send it. */
+  invokeRaw(channel: string, event: InvokeEventLike, payload: unknown): Promise<Result<unknown>> {
     const listener = this.listeners.get(channel);
     if (listener === undefined) throw new Error(`no handler for ${channel}`);
     return listener(event, payload);
@@ -171,6 +178,59 @@ describe('handle() with a bad payload or a failing handler', () => {
       ok: false,
       error: { code: 'INTERNAL' },
     });
+  });
+});
+
+describe('handle() with an oversized or hostile payload (issue 13)', () => {
+  /** JSON text of an object with `count` unknown keys, built as text (no object in the test). */
+  const manyKeys = (count: number, inside = ''): string => {
+    const parts: string[] = [];
+    for (let i = 0; i < count; i += 1) parts.push(`"unknown${String(i)}":1`);
+    return `{${inside}${inside === '' ? '' : ','}${parts.join(',')}}`;
+  };
+
+  it('refuses a million unknown keys by the length alone, with a short answer', async () => {
+    const core = coreForTests('electron', '1.0.0');
+    const validate = vi.fn(core['certificates:validate']);
+    const { ipcMain, log } = setup({ ...core, 'certificates:validate': validate });
+    const payload = manyKeys(
+      1_000_000,
+      `"certificate":${JSON.stringify(readFixture('valid.json'))}`,
+    );
+    expect(payload.length).toBeGreaterThan(MAX_IPC_PAYLOAD_CHARS);
+    const result = await ipcMain.invokeRaw('certificates:validate', fromUrl(TRUSTED), payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!result.ok && result.error.message).toMatch(/larger than KP Desk accepts/);
+    expect(JSON.stringify(result).length).toBeLessThan(1_000);
+    expect(validate).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('lists at most five unknown keys of a payload under the cap', async () => {
+    const { ipcMain } = setup();
+    const payload = manyKeys(60_000);
+    expect(payload.length).toBeLessThan(MAX_IPC_PAYLOAD_CHARS);
+    const result = await ipcMain.invokeRaw('app:getInfo', fromUrl(TRUSTED), payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (result.ok) return;
+    expect(result.error.fields).toEqual({
+      '(payload)':
+        'Unknown fields: "unknown0", "unknown1", "unknown2", "unknown3", "unknown4" and 59,995 more.',
+    });
+    expect(JSON.stringify(result).length).toBeLessThan(1_000);
+  });
+
+  it("refuses an object payload (not the preload's JSON text) and text that is not JSON", async () => {
+    const { ipcMain } = setup();
+    for (const payload of [{}, ['x'], 42, null, undefined, '{"a":', 'null']) {
+      const result = await ipcMain.invokeRaw('app:getInfo', fromUrl(TRUSTED), payload);
+      expect(result, JSON.stringify(payload)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+    }
+    const fine = await ipcMain.invokeRaw('app:getInfo', fromUrl(TRUSTED), '{}');
+    expect(fine.ok).toBe(true);
   });
 });
 

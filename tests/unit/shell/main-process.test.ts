@@ -205,10 +205,11 @@ describe('IPC', () => {
   it('registers every channel and checks the sender', async () => {
     const getInfo = fake.ipcHandlers.get('app:getInfo')!;
     await expect(
-      getInfo({ senderFrame: { url: 'app://kpdesk/index.html' } }, {}),
+      // As the preload sends it: JSON text (shared/ipc/ipc-payload.ts).
+      getInfo({ senderFrame: { url: 'app://kpdesk/index.html' } }, '{}'),
     ).resolves.toMatchObject({ ok: true, value: { runtime: 'electron', version: '0.1.0-test' } });
     await expect(
-      getInfo({ senderFrame: { url: 'https://evil.example/' } }, {}),
+      getInfo({ senderFrame: { url: 'https://evil.example/' } }, '{}'),
     ).resolves.toMatchObject({
       ok: false,
       error: { code: 'UNTRUSTED_SENDER' },

@@ -7,16 +7,10 @@
 // parsing is bounded byte scanning (scan-pdf.ts), and the run stops with a "time limit" result
 // if it takes longer than allowed.
 import type { X509Certificate } from 'node:crypto';
-import { KeyObject } from 'node:crypto';
-import type { Certificate } from '../../../../shared/domain/certificate';
-import { verifySeal } from '../seal/seal-codec';
-import { sealPublicKey } from '../seal/seal-key';
-import type { SealPayload } from '../seal/seal-payload';
-import { compareSealWithRecord } from '../seal/seal-payload';
 import { isSelfSigned } from '../signing/describe-identity';
 import type { SignatureFailure } from './check-signature';
 import type { SignedCms } from './read-cms';
-import type { PageBindingChecker } from './check-page-binding';
+import { checkSealPart } from './check-seal-part';
 import { SIGNATURE_TIME_STAMP_ATTRIBUTE, checkSignature } from './check-signature';
 import { checkSignatureTimestamp } from './check-timestamp';
 import { checkTrust, unverifiableCertificates } from './check-trust';
@@ -26,52 +20,16 @@ import { revocationStatus } from './revocation-status';
 import type { AfterSignature } from './scan-validation-data';
 import { scanAfterSignature } from './scan-validation-data';
 import type { SignatureScan } from './scan-pdf';
-import {
-  checkRevisionEnd,
-  hasPdfHeader,
-  scanSealText,
-  scanSignature,
-  scanSubject,
-} from './scan-pdf';
+import { checkRevisionEnd, hasPdfHeader, scanSignature } from './scan-pdf';
 import { signerKeyUsage } from './signer-key-usage';
 import type { SubIndication, VerificationResult } from './verification-result';
 import { NOT_ESTABLISHED, emptyResult } from './verification-result';
 import { OutcomeFindings, applyOutcome } from './verification-outcome';
+import type { Parts, VerifyPdfOptions } from './verify-options';
+import { DEFAULT_MAX_BYTES } from './verify-options';
 
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** What the issuer's vault knows about the certificate the seal names. */
-export type VaultKnowledge = {
-  /** The record of the document's kind (the issued certificate, or its VOID copy). */
-  record: Certificate | null;
-  /** Voided in the vault, with when and why in plain words; null when it is not voided. */
-  voided: { message: string } | null;
-};
-
-export type VerifyPdfOptions = {
-  /** Files above this size are rejected unread (default 20 MiB). */
-  maxBytes?: number;
-  /** Time budget in ms; checks not reached in time are "not established" (default 5 s). */
-  timeLimitMs?: number;
-  /** Trusted certificates (DER): the signer or one of its issuers must be one of them. */
-  trustAnchorsDer?: readonly Uint8Array[];
-  /** The issuer's seal public key (SPKI DER or PEM, or a KeyObject). */
-  sealPublicKey?: KeyObject | Uint8Array | string;
-  /** What the issuer's vault knows; without it the void status is not established. */
-  vault?: VaultKnowledge;
-  /** The validation time (default now): certificates are judged at it unless a verified
-   * time-stamp proves the signature existed earlier. */
-  now?: Date;
-  /** Writes the page again from the document's recipe and compares (check-page-binding.ts);
-   * without it the page is "not established" and the outcome INDETERMINATE. */
-  pageBinding?: PageBindingChecker;
-};
-
-type Parts = {
-  result: VerificationResult;
-  findings: OutcomeFindings;
-  options: VerifyPdfOptions;
-};
+export { DEFAULT_MAX_BYTES } from './verify-options';
+export type { VaultKnowledge, VerifyPdfOptions } from './verify-options';
 
 const FAILURE_SUB_INDICATION: Record<SignatureFailure, SubIndication> = {
   format: 'FORMAT_FAILURE',
@@ -300,121 +258,6 @@ function checkSigner(
   if (result.revocation.status === 'not established')
     findings.indeterminate('TRY_LATER', result.revocation.message);
   if (result.revocation.status === 'revoked') findings.failed('REVOKED', result.revocation.message);
-}
-
-function checkSealPart(
-  bytes: Buffer,
-  spans: [number, number][],
-  byteRange: readonly [number, number, number, number] | null,
-  parts: Parts,
-): void {
-  const { result, findings, options } = parts;
-  const found = scanSealText(bytes, spans);
-  if (found.kind !== 'one') {
-    const message =
-      found.kind === 'none'
-        ? 'The document carries no KP Desk seal in its signed part.'
-        : 'The document carries more than one seal.';
-    result.seal = { ...result.seal, status: found.kind === 'none' ? 'absent' : 'failed', message };
-    findings.failed('FORMAT_FAILURE', message);
-    return;
-  }
-  result.seal.seal = found.seal;
-  if (options.sealPublicKey === undefined) {
-    result.seal.message = 'No seal public key was given, so the seal could not be checked.';
-    findings.indeterminate('GENERIC', result.seal.message);
-    return;
-  }
-  let key: KeyObject;
-  try {
-    const configured = options.sealPublicKey;
-    key = configured instanceof KeyObject ? configured : sealPublicKey(configured);
-  } catch {
-    result.seal.message = 'The seal public key given is not an ECDSA P-256 key.';
-    findings.indeterminate('GENERIC', result.seal.message);
-    return;
-  }
-  const verdict = verifySeal(found.seal, key);
-  if (verdict.status !== 'valid') {
-    result.seal = { ...result.seal, status: 'failed', message: verdict.reason };
-    findings.failed('SIG_CRYPTO_FAILURE', `The seal does not verify: ${verdict.reason}`);
-    return;
-  }
-  const subject = scanSubject(bytes, spans);
-  const matches = subject === null ? NOT_ESTABLISHED : subject === verdict.payload.n ? 'yes' : 'no';
-  result.seal = {
-    ...result.seal,
-    status: 'verified',
-    payload: verdict.payload,
-    message: 'The seal was signed with the issuer’s seal key.',
-    matchesDocument: matches,
-  };
-  if (matches !== 'yes')
-    findings.failed(
-      'HASH_FAILURE',
-      `The seal names certificate ${verdict.payload.n}, but the document says it is ${subject ?? 'no certificate'}.`,
-    );
-  checkPagePart(bytes, byteRange, verdict.payload, parts);
-  checkVaultPart(verdict.payload, parts);
-}
-
-/** Every visible field on the page is what the licensee sealed (check-page-binding.ts). */
-function checkPagePart(
-  bytes: Buffer,
-  byteRange: readonly [number, number, number, number] | null,
-  payload: SealPayload,
-  { result, findings, options }: Parts,
-): void {
-  result.documentKind =
-    payload.v === 2 ? (payload.k === 'void' ? 'void' : 'issued') : NOT_ESTABLISHED;
-  if (byteRange === null) {
-    result.pageBinding = {
-      status: NOT_ESTABLISHED,
-      message: 'The document is not signed, so its page cannot be compared with the seal.',
-    };
-    return;
-  }
-  if (options.pageBinding === undefined) {
-    result.pageBinding = {
-      status: NOT_ESTABLISHED,
-      message: 'This verifier could not write the page again (no certificate fonts).',
-    };
-    findings.indeterminate('GENERIC', result.pageBinding.message);
-    return;
-  }
-  const page = options.pageBinding(bytes, byteRange, payload);
-  result.pageBinding = { status: page.status, message: page.message };
-  if (page.documentKind !== NOT_ESTABLISHED) result.documentKind = page.documentKind;
-  if (page.status === 'differs') findings.failed('HASH_FAILURE', page.message);
-  if (page.status === NOT_ESTABLISHED) findings.indeterminate('GENERIC', page.message);
-}
-
-function checkVaultPart(payload: SealPayload, { result, findings, options }: Parts): void {
-  const vault = options.vault;
-  if (vault === undefined) return;
-  if (vault.record === null) {
-    result.record = {
-      status: 'mismatch',
-      message: `The vault has no record of certificate ${payload.n}.`,
-      mismatches: [],
-    };
-    findings.failed('HASH_FAILURE', result.record.message);
-    return;
-  }
-  const mismatches = compareSealWithRecord(payload, vault.record);
-  result.record = {
-    status: mismatches.length === 0 ? 'match' : 'mismatch',
-    mismatches,
-    message:
-      mismatches.length === 0
-        ? 'The sealed data and its digest match the vault’s record.'
-        : `The seal differs from the vault’s record in: ${mismatches.map((m) => m.field).join(', ')}.`,
-  };
-  if (mismatches.length > 0) findings.failed('HASH_FAILURE', result.record.message);
-  result.voidStatus =
-    vault.voided === null
-      ? { status: 'not voided', message: 'The issuer’s vault shows the certificate not voided.' }
-      : { status: 'voided', message: vault.voided.message };
 }
 
 function verifyBytes(bytes: Buffer, options: VerifyPdfOptions): VerificationResult {

@@ -84,8 +84,8 @@ function lastId(page: readonly Pair[]): string {
  * highest keys share ('US1...' to 'US9...': 'US2', ..., 'US9').
  */
 function cutPoints(db: Database, type: AuditEntityType): string[] {
-  const { table, key } = entitySources[type];
-  if (key === 'id') return ['2', '3', '4', '5', '6', '7', '8', '9'];
+  const { table, key, integer } = entitySources[type];
+  if (integer) return ['2', '3', '4', '5', '6', '7', '8', '9'];
   const range = db
     .prepare<[], { low: string | null; high: string | null }>(
       `SELECT (SELECT min(${key}) FROM ${table}) AS low, (SELECT max(${key}) FROM ${table}) AS high`,
@@ -157,7 +157,8 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
   const high = unit.high === null ? {} : { high: unit.high };
   const firstParams = { type, ...high, ...(unit.low === null ? {} : { low: unit.low }) };
   const exactDigest = (entityId: string): string => {
-    const row = byKey.get(key === 'id' ? Number(entityId) : entityId) as unknown[] | undefined;
+    const row = byKey.get(entitySources[type].integer ? Number(entityId) : entityId) as
+      unknown[] | undefined;
     // A deleted row digests as canonical null, as the writer's reader gives it.
     return hash('sha256', row === undefined ? 'null' : rowText(row), 'hex');
   };

@@ -21,6 +21,12 @@ const kinds: Record<AuditEntityType, string> = {
   signing_identity: 'signing identity',
   seal_key: 'seal key',
   trusted_certificate: 'trusted certificate',
+  outbox: 'submission',
+  submission_receipt: 'submission receipt',
+  submission_recipient: 'submission recipient',
+  issue_reference: 'batch reference',
+  stock_batch: 'registration of blank forms',
+  signature_level: 'signature level of document',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

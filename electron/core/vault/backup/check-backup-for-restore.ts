@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { AppFailure } from '../../app-failure';
 import type { BackupManifest, ProgressListener } from './backup-format';
 import { checkSnapshot } from './check-snapshot';
+import { authenticateManifest } from './manifest-mac';
+import type { CurrentVault, RestoreAssessment } from './restore-guard';
+import { assessRestore } from './restore-guard';
 import { backupInvalid, verifyBackupFile } from './verify-backup-file';
 import type { KeyFile } from '../keys/key-file';
 import { parseKeyFile } from '../keys/key-file';
@@ -22,6 +25,8 @@ export type CheckedBackup = {
   key: Buffer;
   /** The backup's key file bytes, restored next to the vault; undefined when it has none. */
   keyFileBytes: Buffer | undefined;
+  /** What the restore would replace and drop (nothing to replace: `current` is null). */
+  assessment: RestoreAssessment;
 };
 
 function keyFileOf(backupPath: string, dir: string, keyFileBytes: Buffer | undefined): KeyFile {
@@ -48,27 +53,50 @@ export async function checkBackupForRestore(options: {
   backupPath: string;
   dir: string;
   secret: VaultSecret;
+  /** The vault the restore would replace, opened by a caller who proved the right to; null: none. */
+  current: CurrentVault | null;
   onProgress?: ProgressListener | undefined;
 }): Promise<CheckedBackup> {
-  const { backupPath, dir, secret } = options;
+  const { backupPath, dir, secret, current } = options;
   const work = await mkdtemp(join(tmpdir(), 'kpdesk-restore-check-'));
   try {
     const copyPath = join(work, 'check.kpdb');
     const verified = await verifyBackupFile(backupPath, copyPath, options.onProgress);
-    const key = await unlockKey(keyFileOf(backupPath, dir, verified.keyFile), secret);
+    const fail = (what: string) => backupInvalid(backupPath, what);
+    const keyFile = keyFileOf(backupPath, dir, verified.keyFile);
+    const { manifest } = verified;
+    if (manifest.vaultId !== undefined && manifest.vaultId !== keyFile.vaultId)
+      throw fail('its manifest and its key file name different vaults');
+    const key = await unlockKey(keyFile, secret);
+    let assessment: RestoreAssessment | undefined;
     try {
-      checkSnapshot(
-        copyPath,
-        key,
-        verified.manifest,
-        (what) => backupInvalid(backupPath, what),
-        backupPath,
-      );
+      let manifestAuthenticated = false;
+      checkSnapshot(copyPath, key, manifest, fail, backupPath, {
+        authenticate: () => {
+          manifestAuthenticated = authenticateManifest(
+            key,
+            { ...verified, format: manifest.format },
+            fail,
+          );
+        },
+        inspect: (snapshot, snapshotHead) => {
+          assessment = assessRestore({
+            current,
+            snapshot,
+            snapshotHead,
+            // A backup without a key file opened with the current vault's key: the same vault.
+            backupVaultId: keyFile.vaultId,
+            createdAt: manifest.createdAt,
+            manifestAuthenticated,
+          });
+        },
+      });
     } catch (error: unknown) {
       key.fill(0);
       throw error;
     }
-    return { manifest: verified.manifest, key, keyFileBytes: verified.keyFile };
+    if (assessment === undefined) throw new Error('the snapshot was not assessed');
+    return { manifest, key, keyFileBytes: verified.keyFile, assessment };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

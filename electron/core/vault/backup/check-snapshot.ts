@@ -1,8 +1,13 @@
 // Opens the verified copy of a backup's vault snapshot with the key the user gave and checks it
 // the way SQLite can: every page decrypts and authenticates (SQLCipher's per-page HMAC), the
 // b-trees are sound (PRAGMA integrity_check), the foreign keys hold, and the schema is one this
-// app knows. Runs on a private copy: opening sets WAL mode, which rewrites the file header.
+// app knows; for format 2, that the audit head the manifest names is the snapshot's own. Runs on
+// a private copy: opening sets WAL mode, which rewrites the file header. `inspect` reads the
+// checked snapshot before it is closed (restore-guard.ts compares its chain with the vault's).
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppFailure } from '../../app-failure';
+import type { ChainHead } from '../audit/chain-head';
+import { readChainHead } from '../audit/chain-head';
 import { LATEST_SCHEMA_VERSION } from '../migrations/index';
 import { openDatabase } from '../open-database';
 import { schemaVersion } from '../run-migrations';
@@ -14,7 +19,12 @@ export function checkSnapshot(
   manifest: BackupManifest,
   fail: (what: string) => AppFailure,
   backupPath: string,
-): void {
+  hooks: {
+    /** Checks the manifest's MAC once the key is known to open the snapshot (manifest-mac.ts). */
+    authenticate?: () => void;
+    inspect?: (snapshot: Database, head: ChainHead) => void;
+  } = {},
+): ChainHead {
   let db;
   try {
     db = openDatabase(copyPath, key, { create: false, migrate: false });
@@ -26,6 +36,8 @@ export function checkSnapshot(
     throw fail('its vault snapshot cannot be opened');
   }
   try {
+    // The key opens the snapshot; before the manifest is compared with it, it must be authentic.
+    hooks.authenticate?.();
     const found = schemaVersion(db);
     if (found > LATEST_SCHEMA_VERSION)
       throw new AppFailure(
@@ -46,6 +58,14 @@ export function checkSnapshot(
       problems = ['a page does not decrypt'];
     }
     if (problems.length > 0) throw fail('its vault snapshot is damaged (integrity check failed)');
+    const head = readChainHead(db);
+    if (manifest.format === 2) {
+      const named = manifest.auditHead;
+      if (named.seq !== head.seq || named.hash !== head.hash)
+        throw fail('its manifest does not match its vault (audit chain head)');
+    }
+    hooks.inspect?.(db, head);
+    return head;
   } finally {
     db.close();
   }

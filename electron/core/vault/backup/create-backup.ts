@@ -8,6 +8,7 @@
 // like the backup API, while other connections keep writing to the WAL) and attaches its target
 // with the main database's cipher and key, so the snapshot is never written in clear.
 // tests/integration/vault/backup-restore.test.ts checks both facts against the installed driver.
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -15,8 +16,11 @@ import { link, mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { version as packageVersion } from '../../../../package.json';
 import { AppFailure } from '../../app-failure';
+import { applyKey } from '../apply-vault-key';
+import type { ChainHead } from '../audit/chain-head';
+import { readChainHead } from '../audit/chain-head';
 import { schemaVersion } from '../run-migrations';
-import type { BackupFileEntry, BackupManifest, ProgressListener } from './backup-format';
+import type { BackupFileEntry, CurrentBackupManifest, ProgressListener } from './backup-format';
 import {
   BACKUP_FORMAT,
   DATABASE_FILE_NAME,
@@ -25,10 +29,13 @@ import {
   formatHeaderLine,
 } from './backup-format';
 import { fsyncDirectory, readRange, writeAll } from './file-chunks';
+import { manifestMac } from './manifest-mac';
 
 export type CreateBackupOptions = {
   /** Where the backup file goes; an existing file is never overwritten. */
   backupPath: string;
+  /** The vault key: the manifest's MAC is made under a key derived from it (manifest-mac.ts). */
+  key: Buffer;
   /** The vault's key file (wrapped keys only), stored in the backup when given. */
   keyFilePath?: string;
   vaultId?: string;
@@ -37,7 +44,21 @@ export type CreateBackupOptions = {
   onProgress?: ProgressListener;
 };
 
-export type BackupSummary = { path: string; bytes: number; manifest: BackupManifest };
+export type BackupSummary = { path: string; bytes: number; manifest: CurrentBackupManifest };
+
+/**
+ * The snapshot's own audit head, read from the snapshot file (read-only, so its bytes stay as
+ * hashed): the vault may have moved on since VACUUM INTO took it.
+ */
+function snapshotHead(snapshotPath: string, key: Buffer): ChainHead {
+  const db = new Sqlite(snapshotPath, { readonly: true, fileMustExist: true });
+  try {
+    applyKey(db, key);
+    return readChainHead(db);
+  } finally {
+    db.close();
+  }
+}
 
 function refuseExisting(path: string): AppFailure {
   return new AppFailure(
@@ -74,6 +95,7 @@ export async function createBackup(
     onProgress?.({ phase: 'snapshot', done: 0, total: pages });
     db.prepare('VACUUM INTO ?').run(snapshotPath);
     onProgress?.({ phase: 'snapshot', done: pages, total: pages });
+    const auditHead = snapshotHead(snapshotPath, options.key);
 
     const snapshotSize = (await stat(snapshotPath)).size;
     const keyBytes = keyFile?.length ?? 0;
@@ -95,7 +117,7 @@ export async function createBackup(
         const sha256 = createHash('sha256').update(keyFile).digest('hex');
         files.push({ name: KEY_FILE_NAME, size: keyFile.length, sha256 });
       }
-      const manifest: BackupManifest = {
+      const manifest: CurrentBackupManifest = {
         format: BACKUP_FORMAT,
         app: 'KP Desk',
         appVersion: options.appVersion ?? packageVersion,
@@ -103,16 +125,19 @@ export async function createBackup(
         schemaVersion: version,
         ...(options.vaultId === undefined ? {} : { vaultId: options.vaultId }),
         files,
+        auditHead,
       };
       const manifestBytes = Buffer.from(`${JSON.stringify(manifest)}\n`, 'utf8');
       const header = formatHeaderLine({
         format: BACKUP_FORMAT,
         manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
         manifestLength: manifestBytes.length,
+        manifestMac: manifestMac(options.key, BACKUP_FORMAT, manifestBytes),
       });
 
       const partPath = join(work, `backup-${randomBytes(6).toString('hex')}`);
-      const out = await open(partPath, 'wx');
+      // Owner-only: the backup holds the wrapped keys and the whole (encrypted) record.
+      const out = await open(partPath, 'wx', 0o600);
       try {
         await writeAll(out, Buffer.concat([Buffer.from(header, 'utf8'), manifestBytes]));
         const copied = await readRange(snapshot, 0, snapshotSize, async (chunk) => {

@@ -36,7 +36,8 @@ export async function installFile(
     `.${basename(path)}.restoring-${randomBytes(6).toString('hex')}`,
   );
   try {
-    const out = await open(temp, 'wx');
+    // Owner-only, like the vault and key file it replaces.
+    const out = await open(temp, 'wx', 0o600);
     try {
       await write(out);
       await out.sync();

@@ -1,15 +1,23 @@
 // Restores a vault from a backup file, verifying everything before replacing anything: the
-// header and manifest, every size and SHA-256, that the snapshot opens with the given key and
-// passes SQLite's integrity check, and that its schema is not newer than this app. Only then are
-// the vault and the key file replaced, each atomically (install-file.ts); the previous ones are
-// kept as `<name>.before-restore-<time>`, never deleted: this is the licensee's ten-year record.
+// header and manifest, every size and SHA-256, the manifest's MAC under the vault key (format 2),
+// that the snapshot opens with the given key and passes SQLite's integrity check, and that its
+// schema is not newer than this app. Only then are the vault and the key file replaced, each
+// atomically (install-file.ts); the previous ones are kept as `<name>.before-restore-<time>`,
+// never deleted: this is the licensee's ten-year record. With `record`, the restore is first
+// written into the verified private copy's audit chain (record-restore.ts), and that copy is
+// what is installed: the vault that appears already holds the record of its restore.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppFailure } from '../../app-failure';
+import type { ChainHead } from '../audit/chain-head';
+import { readChainHead } from '../audit/chain-head';
+import { openDatabase } from '../open-database';
 import type { BackupManifest, ProgressListener } from './backup-format';
 import { checkSnapshot } from './check-snapshot';
+import { authenticateManifest } from './manifest-mac';
 import { fsyncDirectory, readRange, writeAll } from './file-chunks';
 import { installFile } from './install-file';
 import { backupInvalid, verifyBackupFile } from './verify-backup-file';
@@ -26,12 +34,22 @@ export type RestoreBackupOptions = {
   checkKeyFile?: (content: Buffer) => void | Promise<void>;
   /** Folder for the private verification copy; a new folder in the OS temp folder by default. */
   workDir?: string;
+  /**
+   * Writes the record of this restore into the checked copy (inside one transaction, after the
+   * copy was migrated to this app's schema); that copy is then installed. Its argument: where
+   * the replaced vault will be kept (null: there is none).
+   */
+  record?: (db: Database, previousVaultPath: string | null) => void;
   now?: () => Date;
   onProgress?: ProgressListener;
 };
 
 export type RestoreSummary = {
   manifest: BackupManifest;
+  /** False for a format 1 backup, whose manifest had no MAC: its date is not proven. */
+  manifestAuthenticated: boolean;
+  /** The restored vault's audit head (after the record of the restore, when written). */
+  auditHead: ChainHead;
   vaultPath: string;
   previousVaultPath?: string;
   keyFilePath?: string;
@@ -60,7 +78,16 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
     const verified = await verifyBackupFile(backupPath, copyPath, onProgress);
     const { manifest, payloadOffset, keyFile } = verified;
     onProgress?.({ phase: 'check', done: 0, total: 1 });
-    checkSnapshot(copyPath, key, manifest, fail, backupPath);
+    let manifestAuthenticated = false;
+    let auditHead = checkSnapshot(copyPath, key, manifest, fail, backupPath, {
+      authenticate: () => {
+        manifestAuthenticated = authenticateManifest(
+          key,
+          { ...verified, format: manifest.format },
+          fail,
+        );
+      },
+    });
     if (keyFile !== undefined && options.checkKeyFile !== undefined) {
       try {
         await options.checkKeyFile(keyFile);
@@ -79,22 +106,46 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
 
     const database = manifest.files[0];
     if (database === undefined) throw fail('it holds no vault');
+    // The record goes into the private copy; that copy, not the backup's bytes, is installed.
+    let source = {
+      path: backupPath,
+      offset: payloadOffset,
+      size: database.size,
+      sha256: database.sha256,
+    };
+    if (options.record !== undefined) {
+      const record = options.record;
+      const previous = existsSync(vaultPath) ? keepVaultAs : null;
+      const db = openDatabase(copyPath, key, { create: false });
+      try {
+        db.transaction(() => {
+          record(db, previous);
+        })();
+        auditHead = readChainHead(db);
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+      source = { path: copyPath, offset: 0, size: (await stat(copyPath)).size, sha256: '' };
+    }
     const keysToRestore = keyFilePath === undefined ? undefined : keyFile;
-    const total = database.size + (keysToRestore?.length ?? 0);
+    const total = source.size + (keysToRestore?.length ?? 0);
     let done = 0;
     onProgress?.({ phase: 'replace', done, total });
     await mkdir(dirname(vaultPath), { recursive: true });
-    const summary: RestoreSummary = { manifest, vaultPath };
-    const backup = await open(backupPath, 'r');
+    const summary: RestoreSummary = { manifest, manifestAuthenticated, auditHead, vaultPath };
+    const backup = await open(source.path, 'r');
     try {
       const previous = await installFile(vaultPath, keepVaultAs, async (out) => {
         // Read again from the backup and re-hash: the bytes installed are the bytes verified.
-        const sha = await readRange(backup, payloadOffset, database.size, async (chunk) => {
+        // (The private copy, written by this process in a folder of its own, is installed as is.)
+        const sha = await readRange(backup, source.offset, source.size, async (chunk) => {
           await writeAll(out, chunk);
           done += chunk.length;
           onProgress?.({ phase: 'replace', done, total });
         });
-        if (sha !== database.sha256) throw fail('the file changed while it was being restored');
+        if (sha === undefined || (source.sha256 !== '' && sha !== source.sha256))
+          throw fail('the file changed while it was being restored');
         // A zero-length WAL or a stale shared-memory index must not pair with the new file.
         await rm(`${vaultPath}-wal`, { force: true });
         await rm(`${vaultPath}-shm`, { force: true });

@@ -10,6 +10,7 @@ import type { BackupManifest, ProgressListener } from './backup-format';
 import {
   BACKUP_FORMAT,
   BackupManifestSchema,
+  LEGACY_BACKUP_FORMAT,
   KEY_FILE_NAME,
   MAX_HEADER_BYTES,
   MAX_KEY_FILE_BYTES,
@@ -24,6 +25,9 @@ export type VerifiedBackup = {
   payloadOffset: number;
   /** The key file's bytes, when the backup holds one. */
   keyFile?: Buffer;
+  /** The manifest as stored, and its MAC (format 2), for authenticateManifest (manifest-mac.ts). */
+  manifestBytes: Buffer;
+  manifestMac?: string | undefined;
 };
 
 export function backupInvalid(backupPath: string, what: string): AppFailure {
@@ -45,14 +49,23 @@ async function readManifest(
   file: FileHandle,
   size: number,
   fail: (what: string) => AppFailure,
-): Promise<{ manifest: BackupManifest; payloadOffset: number }> {
+): Promise<{
+  manifest: BackupManifest;
+  payloadOffset: number;
+  manifestBytes: Buffer;
+  manifestMac?: string | undefined;
+}> {
   if (size === 0) throw fail('the file is empty');
   const head = await readExactly(file, 0, Math.min(size, MAX_HEADER_BYTES));
   const newline = head.indexOf(0x0a);
   const header = newline < 0 ? undefined : parseHeaderLine(head.subarray(0, newline).toString());
   if (header === undefined) throw fail('it is not a KP Desk backup file');
-  if (header.format !== BACKUP_FORMAT)
+  if (header.format !== BACKUP_FORMAT && header.format !== LEGACY_BACKUP_FORMAT)
     throw fail(`it uses backup format ${header.format}, which this version of KP Desk cannot read`);
+  // Format 2 always carries the manifest's MAC, format 1 never did: a MAC stripped to pass a
+  // changed manifest off as format 1 still needs a format 1 manifest (no audit head).
+  if ((header.manifestMac !== undefined) !== (header.format === BACKUP_FORMAT))
+    throw fail('its header does not match its format');
   if (header.manifestLength > MAX_MANIFEST_BYTES) throw fail('its manifest is too large');
   const manifestOffset = newline + 1;
   if (manifestOffset + header.manifestLength > size) throw fail('the file is truncated');
@@ -74,7 +87,13 @@ async function readManifest(
     );
     throw fail(`its manifest is not in the expected form (${[...new Set(where)].join(', ')})`);
   }
-  return { manifest: result.data, payloadOffset: manifestOffset + header.manifestLength };
+  if (result.data.format !== header.format) throw fail('its manifest does not match its header');
+  return {
+    manifest: result.data,
+    payloadOffset: manifestOffset + header.manifestLength,
+    manifestBytes,
+    manifestMac: header.manifestMac,
+  };
 }
 
 export async function verifyBackupFile(
@@ -90,7 +109,8 @@ export async function verifyBackupFile(
     const info = await file.stat();
     if (!info.isFile()) throw fail('it is not a file');
     const size = info.size;
-    const { manifest, payloadOffset } = await readManifest(file, size, fail);
+    const read = await readManifest(file, size, fail);
+    const { manifest, payloadOffset } = read;
     const expected = manifest.files.reduce((sum, entry) => sum + entry.size, payloadOffset);
     const bytes = (n: number) => (n === 1 ? '1 byte' : `${n} bytes`);
     if (size < expected) throw fail(`the file is truncated (${bytes(expected - size)} missing)`);
@@ -134,9 +154,35 @@ export async function verifyBackupFile(
       }
       offset += entry.size;
     }
-    return keyFile === undefined
-      ? { manifest, payloadOffset }
-      : { manifest, payloadOffset, keyFile };
+    const found = {
+      manifest,
+      payloadOffset,
+      manifestBytes: read.manifestBytes,
+      manifestMac: read.manifestMac,
+    };
+    return keyFile === undefined ? found : { ...found, keyFile };
+  } finally {
+    await file.close();
+  }
+}
+
+/** Only the header and manifest (checksum and shape), e.g. to read the audit head it anchors. */
+export async function readBackupManifest(backupPath: string): Promise<{
+  manifest: BackupManifest;
+  manifestBytes: Buffer;
+  manifestMac?: string | undefined;
+}> {
+  const fail = (what: string) => backupInvalid(backupPath, what);
+  const file = await open(backupPath, 'r').catch(() => {
+    throw fail('the file cannot be opened');
+  });
+  try {
+    const { manifest, manifestBytes, manifestMac } = await readManifest(
+      file,
+      (await file.stat()).size,
+      fail,
+    );
+    return { manifest, manifestBytes, manifestMac };
   } finally {
     await file.close();
   }

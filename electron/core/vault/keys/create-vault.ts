@@ -17,6 +17,8 @@ export type CreatedVault = {
   recoveryKey: string;
   /** Whether the OS keychain now also holds the key (false when absent or weak). */
   keychainWrapped: boolean;
+  /** A copy of the database key, for a caller that signs backups with it; the caller zeroes it. */
+  key: Buffer;
 };
 
 // lstat, not existsSync: a dangling link counts as occupied. A stale -wal beside a new database
@@ -63,6 +65,7 @@ export async function createVault(options: {
     }
     return {
       db,
+      key: Buffer.from(created.key),
       recoveryKey: created.recoveryKey,
       keychainWrapped: created.keyFile.wraps.some((w) => w.kind === 'keychain'),
     };

@@ -8,6 +8,11 @@ import { migration0050 } from './0050-signing-identity';
 import { migration0060 } from './0060-issued-expiry-index';
 import { migration0070 } from './0070-signature-levels';
 import { migration0080 } from './0080-trusted-certificates';
+import { migration0095 } from './0095-audit-stock-batches-and-signature-levels';
+import { migration0110 } from './0110-submission-delivery';
+import { migration0120 } from './0120-submission-recipients';
+import { migration0130 } from './0130-issue-references';
+import { migration0150 } from './0150-statistics-index';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -19,6 +24,11 @@ export const migrations: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0095,
+  migration0110,
+  migration0120,
+  migration0130,
+  migration0150,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -2,7 +2,7 @@
 // administrator or reviewer approves or rejects; never a silent edit of an issued certificate.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CertificateDraft } from '../../../../shared/domain/certificate-draft';
-import { CertificateDraftSchema } from '../../../../shared/domain/certificate-draft';
+import { StoredCertificateDraftSchema } from '../../../../shared/domain/certificate-draft';
 import { AppFailure } from '../../app-failure';
 import { canonicalJson } from '../audit/canonical-json';
 
@@ -38,7 +38,7 @@ function toRequest(row: EditRequestRow): EditRequest {
   return {
     id: row.id,
     certificateId: row.certificate_id,
-    proposed: CertificateDraftSchema.parse(JSON.parse(row.proposed_json)),
+    proposed: StoredCertificateDraftSchema.parse(JSON.parse(row.proposed_json)),
     reason: row.reason,
     status: row.status,
     requestedBy: row.requested_by,

@@ -1,7 +1,11 @@
 // The transactional outbox: what must be sent (a copy to Census, a report to USKPA) is written in
 // the same transaction as the change that makes it due, and sent later by the submission code.
 // A message is about a certificate, or (the void of a blank form never drafted) a stock number.
+// Each row gets its idempotency key here (number/kind/vN: the Nth message of that kind about that
+// number to that recipient), fixed for life, and an audit event (migration 0110), so a row added
+// or edited behind the app's back fails the audit verification like any other record.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AuditWriter } from '../audit/audit-chain';
 import type { CanonicalValue } from '../audit/canonical-json';
 import { canonicalJson } from '../audit/canonical-json';
 
@@ -14,10 +18,21 @@ export type OutboxRow = {
   recipient: OutboxRecipient;
   reason: string;
   payload: CanonicalValue;
-  status: 'pending' | 'sent' | 'failed';
+  status: OutboxStatus;
   attempts: number;
   createdAt: string;
+  idempotencyKey: string;
 };
+
+/** After the IPPC ePhyto Hub's delivery statuses (migration 0110). */
+export type OutboxStatus =
+  | 'pending'
+  | 'sending'
+  | 'delivered'
+  | 'delivered_with_warnings'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled';
 
 type Row = {
   id: number;
@@ -29,6 +44,7 @@ type Row = {
   status: OutboxRow['status'];
   attempts: number;
   created_at: string;
+  idempotency_key: string;
 };
 
 function toOutbox(row: Row): OutboxRow {
@@ -42,20 +58,48 @@ function toOutbox(row: Row): OutboxRow {
     status: row.status,
     attempts: row.attempts,
     createdAt: row.created_at,
+    idempotencyKey: row.idempotency_key,
   };
 }
 
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
-export function createOutboxRepository(db: Database, now: () => Date) {
+export function createOutboxRepository(db: Database, now: () => Date, audit: AuditWriter) {
   const insert = db.prepare(
-    `INSERT INTO outbox (certificate_id, recipient, reason, payload_json, status, created_at)
-     VALUES (?, ?, ?, ?, 'pending', ?)`,
+    `INSERT INTO outbox (certificate_id, stock_number, recipient, reason, payload_json, status,
+       created_at, next_due_at, idempotency_key)
+     VALUES (@certificateId, @stockNumber, @recipient, @reason, @payload, 'pending', @at, @at,
+       @number || '/' || @reason || '/v' || (1 + (
+         SELECT count(*) FROM outbox AS o LEFT JOIN certificates AS c ON c.id = o.certificate_id
+          WHERE o.recipient = @recipient AND o.reason = @reason
+            AND coalesce(c.number, o.stock_number) = @number)))`,
   );
-  const insertForNumber = db.prepare(
-    `INSERT INTO outbox (stock_number, recipient, reason, payload_json, status, created_at)
-     VALUES (?, ?, ?, ?, 'pending', ?)`,
-  );
+  const numberOf = db
+    .prepare<[number], string>('SELECT number FROM certificates WHERE id = ?')
+    .pluck();
+  const add = (
+    subject: { certificateId: number; number: string } | { stockNumber: string },
+    recipient: OutboxRecipient,
+    reason: string,
+    payload: CanonicalValue,
+  ): number => {
+    const certificateId = 'certificateId' in subject ? subject.certificateId : null;
+    const stockNumber = 'stockNumber' in subject ? subject.stockNumber : null;
+    const id = Number(
+      insert.run({
+        certificateId,
+        stockNumber,
+        number: 'number' in subject ? subject.number : stockNumber,
+        recipient,
+        reason,
+        payload: canonicalJson(payload),
+        at: now().toISOString(),
+      }).lastInsertRowid,
+    );
+    // Queued by KP Desk as part of the change the caller's own event records.
+    audit.append({ userId: null, action: 'submission.queue', entityType: 'outbox', entityId: id });
+    return id;
+  };
   const pending = db.prepare<[number], Row>(
     "SELECT * FROM outbox WHERE status = 'pending' ORDER BY created_at, id LIMIT ?",
   );
@@ -69,22 +113,18 @@ export function createOutboxRepository(db: Database, now: () => Date) {
       recipient: OutboxRecipient,
       reason: string,
       payload: CanonicalValue,
-    ): number =>
-      Number(
-        insert.run(certificateId, recipient, reason, canonicalJson(payload), now().toISOString())
-          .lastInsertRowid,
-      ),
+    ): number => {
+      const number = numberOf.get(certificateId);
+      if (number === undefined) throw new Error(`outbox: no certificate ${String(certificateId)}`);
+      return add({ certificateId, number }, recipient, reason, payload);
+    },
     /** A message about a blank form (its number), not about a certificate. */
     addForStockNumber: (
       number: string,
       recipient: OutboxRecipient,
       reason: string,
       payload: CanonicalValue,
-    ): number =>
-      Number(
-        insertForNumber.run(number, recipient, reason, canonicalJson(payload), now().toISOString())
-          .lastInsertRowid,
-      ),
+    ): number => add({ stockNumber: number }, recipient, reason, payload),
     listPending: (limit = 100): OutboxRow[] => pending.all(limit).map(toOutbox),
     listForCertificate: (certificateId: number): OutboxRow[] =>
       forCertificate.all(certificateId).map(toOutbox),

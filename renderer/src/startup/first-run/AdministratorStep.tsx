@@ -29,7 +29,7 @@ export function AdministratorStep({ onSubmit }: Props) {
     if (!parsed.success || Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The administrator cannot be created yet: see the fields marked below.',
+        message: 'The administrator cannot be created yet: see the fields marked with a message.',
         fields,
       });
       return;

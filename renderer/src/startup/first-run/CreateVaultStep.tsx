@@ -42,7 +42,7 @@ export function CreateVaultStep({ api, onCreated }: Props) {
     if (Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The passphrase cannot be used yet: see the fields marked below.',
+        message: 'The passphrase cannot be used yet: see the fields marked with a message.',
         fields,
       });
       return;

@@ -30,7 +30,7 @@ export function LicenseeStep({ initial, submitLabel, onSubmit }: Props) {
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'Some details are missing or mistyped: see the fields marked below.',
+        message: 'Some details are missing or mistyped: see the fields marked with a message.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;

@@ -172,7 +172,7 @@ describe('CertificatePage', () => {
     await user.click(await screen.findByRole('button', { name: 'Save the PDF again…' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('has no signed PDF yet');
-    expect(alert.textContent).toContain('NOT_FOUND');
+    expect(alert.getAttribute('data-error-code')).toBe('NOT_FOUND');
   });
 
   it('shows the timeline from the audit log, with who acted', async () => {
@@ -223,6 +223,6 @@ describe('CertificatePage', () => {
 
   it('explains a certificate that does not exist', async () => {
     renderPage(999);
-    expect((await screen.findByRole('alert')).textContent).toContain('NOT_FOUND');
+    expect((await screen.findByRole('alert')).getAttribute('data-error-code')).toBe('NOT_FOUND');
   });
 });

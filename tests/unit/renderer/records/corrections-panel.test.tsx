@@ -79,7 +79,7 @@ describe('CorrectionsPanel', () => {
     expect(row.textContent).toContain('Antwerp Rough Trading BV');
     expect(within(panel).getByText('olga (operator)')).toBeTruthy();
     expect(within(panel).queryByRole('button', { name: 'Approve…' })).toBeNull();
-    expect(within(panel).getByText(/A reviewer or an administrator decides/)).toBeTruthy();
+    expect(within(panel).getByText(/An administrator decides this correction/)).toBeTruthy();
     cleanup();
 
     // The administrator decides.
@@ -175,7 +175,47 @@ describe('CorrectionsPanel', () => {
     expect(stored.draft.consignee.name).toBe('Diamant Import NV');
   });
 
-  it('shows a reviewer the vault refusing a proposal that breaks a rule; nothing changes', async () => {
+  it('offers no decision to the administrator who asked, nor to a reviewer (read-only)', async () => {
+    const id = await seedCertificate(kp, { number: 'US10001', issue: true });
+    const stored = await kp.harness.value<{ draft: Record<string, unknown> }>('certificates:get', {
+      id,
+    });
+    // Ada (administrator, signed in by the seed) asks herself.
+    await kp.harness.value('certificates:requestEdit', {
+      id,
+      reason: 'Weight re-measured',
+      proposed: { ...stored.draft, carats: '12.60' },
+    });
+    renderPage(id, admin);
+    let panel = await corrections();
+    await within(panel).findByText(/Waiting for a decision/);
+    expect(within(panel).queryByRole('button', { name: 'Approve…' })).toBeNull();
+    expect(
+      within(panel).getByText(/You asked for this correction: another administrator/),
+    ).toBeTruthy();
+    // The vault refuses it too, whatever the UI shows (four eyes is enforced in the core).
+    const [request] = await kp.harness.value<{ id: number }[]>('editRequests:list', {
+      certificateId: id,
+    });
+    expect(
+      await kp.harness.code('editRequests:decide', {
+        requestId: request?.id,
+        decision: 'approve',
+        note: 'Mine',
+      }),
+    ).toBe('FORBIDDEN');
+    cleanup();
+
+    const ritaId = await kp.harness.addUser('rita', 'reviewer');
+    await kp.harness.signInAs('rita');
+    renderPage(id, { userId: ritaId, username: 'rita', displayName: 'rita', role: 'reviewer' });
+    panel = await corrections();
+    await within(panel).findByText(/Waiting for a decision/);
+    expect(within(panel).queryByRole('button', { name: 'Approve…' })).toBeNull();
+    expect(within(panel).getByText(/An administrator decides this correction/)).toBeTruthy();
+  });
+
+  it('shows a second administrator the vault refusing a proposal that breaks a rule; nothing changes', async () => {
     const user = userEvent.setup();
     const id = await seedCertificate(kp, { number: 'US10001', issue: true });
     const stored = await kp.harness.value<{ draft: Record<string, unknown> }>('certificates:get', {
@@ -186,9 +226,14 @@ describe('CorrectionsPanel', () => {
       reason: 'Weight re-measured',
       proposed: { ...stored.draft, carats: '12.5.0' },
     });
-    await kp.harness.addUser('rita', 'reviewer');
-    await kp.harness.signInAs('rita');
-    renderPage(id, { userId: 2, username: 'rita', displayName: 'rita', role: 'reviewer' });
+    const bertId = await kp.harness.addUser('bert', 'administrator');
+    await kp.harness.signInAs('bert');
+    renderPage(id, {
+      userId: bertId,
+      username: 'bert',
+      displayName: 'bert',
+      role: 'administrator',
+    });
     const panel = await corrections();
     await within(panel).findByText(/Waiting for a decision/);
     expect(within(panel).getByRole('row', { name: /Carats/ }).textContent).toContain('12.5.0');
@@ -200,7 +245,7 @@ describe('CorrectionsPanel', () => {
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Approve and change US10001' }));
 
-    expect((await within(panel).findByRole('alert')).textContent).toContain(
+    expect((await within(panel).findByRole('alert')).getAttribute('data-error-code')).toBe(
       'CERTIFICATE_HAS_ERRORS',
     );
     expect(

@@ -3,7 +3,7 @@
 // an intact record and is told how many events were checked and when; after a certificate row is
 // changed behind the app (the key, a second plain connection, plain SQL) the same check names the
 // record and says what to do; tasks:progress is polled while the check runs.
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unlockVaultAndKey } from '../../../../electron/core/vault/keys/unlock-vault';
@@ -128,7 +128,9 @@ describe('AuditVerifyPanel', () => {
     const user = userEvent.setup();
     render(<AuditVerifyPanel api={kp.api} />);
     await user.click(screen.getByRole('button', { name: 'Check the record now' }));
-    expect(await screen.findByText('Code: VAULT_LOCKED')).toBeTruthy();
+    await waitFor(() => {
+      expect(document.querySelector('[data-error-code="VAULT_LOCKED"]')).not.toBeNull();
+    });
     expect(screen.queryByText(/The record is (not )?intact/)).toBeNull();
   });
 });

@@ -57,7 +57,10 @@ describe('ThisComputerSection', () => {
     const alert = await screen.findByText(
       "This computer's keychain is not available in the preview; use your passphrase.",
     );
-    expect(alert.closest('[role="alert"]')?.textContent).toContain('Code: KEY_UNAVAILABLE');
+    expect(alert.closest('[role="alert"]')?.getAttribute('data-error-code')).toBe(
+      'KEY_UNAVAILABLE',
+    );
+    expect(alert.closest('[role="alert"]')?.textContent).not.toContain('KEY_UNAVAILABLE');
     expect(await stateText()).toContain('does not remember');
     expect(await kp.harness.value('vault:status')).toMatchObject({
       rememberedOnThisComputer: false,

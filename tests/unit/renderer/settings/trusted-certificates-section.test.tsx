@@ -80,7 +80,7 @@ describe('TrustedCertificatesSection', () => {
     await user.type(screen.getByLabelText('Name for this certificate'), 'Again');
     await user.click(screen.getByRole('button', { name: 'Choose the file and add' }));
     const alert = await screen.findByText(/already in the trust list, as "USKPA root"/);
-    expect(alert.closest('[role="alert"]')?.textContent).toContain('Code: CONFLICT');
+    expect(alert.closest('[role="alert"]')?.getAttribute('data-error-code')).toBe('CONFLICT');
 
     await user.click(screen.getByRole('button', { name: 'Remove USKPA root' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Stop trusting USKPA root?' });

@@ -6,7 +6,7 @@
 // replaced vault beside the restored one.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupPanel } from '../../../../renderer/src/settings/BackupPanel';
@@ -69,7 +69,7 @@ describe('BackupPanel', () => {
 });
 
 describe('UnlockScreen: restore from a backup', () => {
-  it('restores while locked with the backup’s passphrase, keeps the old vault, then unlocks', async () => {
+  it('restores while locked with the backup’s passphrase once the events it drops are confirmed, keeps the old vault, then unlocks', async () => {
     const kp = shellKp();
     opened.push(kp);
     await kp.harness.firstRun();
@@ -108,13 +108,26 @@ describe('UnlockScreen: restore from a backup', () => {
     // A wrong passphrase: the vault's own refusal, at the field, nothing changed.
     await user.type(field, 'not the passphrase');
     await user.click(screen.getByRole('button', { name: 'Choose the backup and restore' }));
-    expect(await screen.findByText('Code: VAULT_KEY_INVALID')).toBeTruthy();
+    await waitFor(() => {
+      expect(screen.getByRole('alert').getAttribute('data-error-code')).toBe('VAULT_KEY_INVALID');
+    });
+    expect(screen.getByRole('alert').textContent).not.toContain('VAULT_KEY_INVALID');
     expect(screen.getByLabelText('Passphrase of the backup').getAttribute('aria-invalid')).toBe(
       'true',
     );
 
     await user.clear(screen.getByLabelText('Passphrase of the backup'));
     await user.type(screen.getByLabelText('Passphrase of the backup'), HARNESS_PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Choose the backup and restore' }));
+    // The backup is older than the vault: main says what it drops and asks for that number.
+    expect(await screen.findByText('Code: RESTORE_NOT_CONFIRMED')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('drops 10 events');
+    const drop = screen.getByLabelText('Audit events the restore drops (type the number)');
+    await user.type(drop, '9');
+    await user.click(screen.getByRole('button', { name: 'Choose the backup and restore' }));
+    expect(await screen.findByText('Code: RESTORE_NOT_CONFIRMED')).toBeTruthy();
+    await user.clear(drop);
+    await user.type(drop, '10');
     await user.click(screen.getByRole('button', { name: 'Choose the backup and restore' }));
     const notice = await screen.findByText(/was restored/);
     expect(kp.calls).toContain('tasks:progress');

@@ -24,7 +24,7 @@ describe('permissions', () => {
     expect(table).toEqual([
       ['administrator', false, true, true, true, true, true],
       ['operator', false, true, false, false, false, false],
-      ['reviewer', true, false, false, false, false, true],
+      ['reviewer', true, false, false, false, false, false],
     ]);
   });
 });

@@ -1,0 +1,328 @@
+// The delivery side of the outbox: every status change of a submission is one transaction with
+// its audit event ('outbox' entity; the receipt is its own 'submission_receipt' entity), so the
+// audit verification catches a row or receipt edited behind the app's back, and a crash leaves
+// either the old status or the new one. Only this file writes the delivery columns.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AuditWriter } from '../vault/audit/audit-chain';
+import type { CanonicalValue } from '../vault/audit/canonical-json';
+import { canonicalJson } from '../vault/audit/canonical-json';
+import type { OutboxRecipient, OutboxStatus } from '../vault/repositories/outbox-repository';
+import type { ChannelOutcome, DeliveryErrorCode } from './channel-outcome';
+import type { AuditHead } from './submission-envelope';
+import type { SignedReceipt } from './submission-receipt';
+
+export type ClaimedSubmission = {
+  id: number;
+  recipient: OutboxRecipient;
+  kind: string;
+  number: string;
+  certificateId: number | null;
+  idempotencyKey: string;
+  payload: CanonicalValue;
+  queuedAt: string;
+  /** Attempts including this one. */
+  attempt: number;
+  /** USKPA: the head frozen at the first attempt, sent unchanged on every retry. */
+  auditHead: AuditHead | null;
+};
+
+export type SubmissionView = {
+  id: number;
+  recipient: OutboxRecipient;
+  kind: string;
+  number: string;
+  idempotencyKey: string;
+  status: OutboxStatus;
+  attempts: number;
+  queuedAt: string;
+  nextDueAt: string;
+  lastAttemptAt: string | null;
+  lastErrorCode: string | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  receiptId: string | null;
+};
+
+type ViewRow = {
+  id: number;
+  recipient: OutboxRecipient;
+  reason: string;
+  number: string;
+  idempotency_key: string;
+  status: OutboxStatus;
+  attempts: number;
+  created_at: string;
+  next_due_at: string;
+  last_attempt_at: string | null;
+  last_error_code: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  receipt_id: string | null;
+  certificate_id: number | null;
+  payload_json: string;
+  audit_head_seq: number | null;
+  audit_head_hash: string | null;
+};
+
+const VIEW = `SELECT o.*, coalesce(c.number, o.stock_number) AS number, r.receipt_id
+  FROM outbox AS o
+  LEFT JOIN certificates AS c ON c.id = o.certificate_id
+  LEFT JOIN submission_receipts AS r ON r.outbox_id = o.id`;
+
+function toView(row: ViewRow): SubmissionView {
+  return {
+    id: row.id,
+    recipient: row.recipient,
+    kind: row.reason,
+    number: row.number,
+    idempotencyKey: row.idempotency_key,
+    status: row.status,
+    attempts: row.attempts,
+    queuedAt: row.created_at,
+    nextDueAt: row.next_due_at,
+    lastAttemptAt: row.last_attempt_at,
+    lastErrorCode: row.last_error_code,
+    lastError: row.last_error,
+    deliveredAt: row.delivered_at,
+    receiptId: row.receipt_id,
+  };
+}
+
+/** Both recipients fit the statements' two placeholders; one is given twice. */
+const pair = (recipients: readonly OutboxRecipient[]): [OutboxRecipient, OutboxRecipient] => {
+  const first = recipients[0] ?? 'census';
+  return [first, recipients[1] ?? first];
+};
+
+export type OutboxDeliveries = ReturnType<typeof createOutboxDeliveries>;
+
+export function createOutboxDeliveries(db: Database, now: () => Date, audit: AuditWriter) {
+  // INDEXED BY: the partial index outbox_due is already in (next_due_at, id) order; SQLite
+  // otherwise picks outbox_pending and sorts every waiting row for each claim (quadratic over a
+  // queue of 10,000; bench/submission-bench.ts). It makes the statement fail, not slow, if the
+  // index ever goes.
+  const nextDue = db.prepare<[string, OutboxRecipient, OutboxRecipient], ViewRow>(
+    `SELECT o.*, coalesce(c.number, o.stock_number) AS number, NULL AS receipt_id
+       FROM outbox AS o INDEXED BY outbox_due
+       LEFT JOIN certificates AS c ON c.id = o.certificate_id
+      WHERE o.status IN ('pending', 'failed') AND o.next_due_at <= ?
+        AND o.recipient IN (?, ?) ORDER BY o.next_due_at, o.id LIMIT 1`,
+  );
+  const head = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+  );
+  const markSending = db.prepare(
+    `UPDATE outbox SET status = 'sending', attempts = attempts + 1, last_attempt_at = @at,
+       audit_head_seq = coalesce(audit_head_seq, @seq),
+       audit_head_hash = coalesce(audit_head_hash, @hash)
+     WHERE id = @id AND status IN ('pending', 'failed')`,
+  );
+  const headOf = db.prepare<
+    [number],
+    { audit_head_seq: number | null; audit_head_hash: string | null }
+  >('SELECT audit_head_seq, audit_head_hash FROM outbox WHERE id = ?');
+  const statusOf = db
+    .prepare<[number], OutboxStatus>('SELECT status FROM outbox WHERE id = ?')
+    .pluck();
+  const setFailed = db.prepare(
+    `UPDATE outbox SET status = 'failed', next_due_at = @due, last_error_code = @code,
+       last_error = @message WHERE id = @id AND status = 'sending'`,
+  );
+  const setRejected = db.prepare(
+    `UPDATE outbox SET status = 'rejected', last_error_code = @code, last_error = @message
+     WHERE id = @id AND status = 'sending'`,
+  );
+  const setDelivered = db.prepare(
+    `UPDATE outbox SET status = @status, delivered_at = @at, last_error_code = NULL,
+       last_error = NULL WHERE id = @id AND status = 'sending'`,
+  );
+  const insertReceipt = db.prepare(
+    `INSERT INTO submission_receipts (outbox_id, receipt_id, received_at, status,
+       signed_receipt_json, stored_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const interrupted = db
+    .prepare<[], number>("SELECT id FROM outbox WHERE status = 'sending'")
+    .pluck();
+  const waitingCount = db
+    .prepare<[OutboxRecipient, OutboxRecipient], number>(
+      `SELECT count(*) FROM outbox WHERE status IN ('pending', 'failed') AND recipient IN (?, ?)`,
+    )
+    .pluck();
+  const earliestDue = db
+    .prepare<[OutboxRecipient, OutboxRecipient], string | null>(
+      `SELECT min(next_due_at) FROM outbox WHERE status IN ('pending', 'failed')
+       AND recipient IN (?, ?)`,
+    )
+    .pluck();
+  const counts = db.prepare<[], { status: OutboxStatus; recipient: OutboxRecipient; n: number }>(
+    'SELECT status, recipient, count(*) AS n FROM outbox GROUP BY status, recipient',
+  );
+  const byId = db.prepare<[number], ViewRow>(`${VIEW} WHERE o.id = ?`);
+  const receiptOf = db
+    .prepare<[number], string>(
+      'SELECT signed_receipt_json FROM submission_receipts WHERE outbox_id = ?',
+    )
+    .pluck();
+  const userMove = db.prepare(
+    `UPDATE outbox SET status = @to, next_due_at = @due WHERE id = @id AND status = @from`,
+  );
+
+  const event = (
+    action: string,
+    id: number | bigint,
+    userId: number | null = null,
+    entityType: 'outbox' | 'submission_receipt' = 'outbox',
+  ) => audit.append({ userId, action, entityType, entityId: Number(id) });
+
+  const claim = db.transaction(
+    (recipients: readonly OutboxRecipient[]): ClaimedSubmission | null => {
+      const at = now().toISOString();
+      const row = nextDue.get(at, ...pair(recipients));
+      if (row === undefined) return null;
+      // The head BEFORE this attempt's own event; kept from the first attempt on (coalesce).
+      const current = head.get();
+      markSending.run({
+        id: row.id,
+        at,
+        seq: current?.seq ?? 0,
+        hash: current?.hash ?? '0'.repeat(64),
+      });
+      event('submission.send', row.id);
+      const frozen = headOf.get(row.id);
+      return {
+        id: row.id,
+        recipient: row.recipient,
+        kind: row.reason,
+        number: row.number,
+        certificateId: row.certificate_id,
+        idempotencyKey: row.idempotency_key,
+        payload: JSON.parse(row.payload_json) as CanonicalValue,
+        queuedAt: row.created_at,
+        attempt: row.attempts + 1,
+        auditHead:
+          frozen?.audit_head_seq == null || frozen.audit_head_hash == null
+            ? null
+            : { seq: frozen.audit_head_seq, hash: frozen.audit_head_hash },
+      };
+    },
+  );
+
+  const record = db.transaction(
+    (id: number, outcome: ChannelOutcome, retryInMs: number): OutboxStatus => {
+      const at = now();
+      if (statusOf.get(id) !== 'sending') throw new Error(`outbox ${String(id)} is not being sent`);
+      if (outcome.kind === 'delivered') {
+        const { receipt } = outcome.receipt;
+        const receiptRow = insertReceipt.run(
+          id,
+          receipt.receiptId,
+          receipt.receivedAt,
+          receipt.status,
+          canonicalJson(outcome.receipt),
+          at.toISOString(),
+        ).lastInsertRowid;
+        event('submission.receipt', receiptRow, null, 'submission_receipt');
+        const status: OutboxStatus =
+          receipt.status === 'accepted' ? 'delivered' : 'delivered_with_warnings';
+        setDelivered.run({ id, status, at: at.toISOString() });
+        event(
+          status === 'delivered' ? 'submission.deliver' : 'submission.deliver-with-warnings',
+          id,
+        );
+        return status;
+      }
+      const fields = { id, code: outcome.code, message: outcome.message };
+      if (outcome.kind === 'retry') {
+        setFailed.run({ ...fields, due: new Date(at.getTime() + retryInMs).toISOString() });
+        event('submission.fail', id);
+        return 'failed';
+      }
+      setRejected.run(fields);
+      event('submission.reject', id);
+      return 'rejected';
+    },
+  );
+
+  /**
+   * Up to `max` due rows claimed in ONE transaction (one commit, so one fsync, for the batch):
+   * each is Sending with its own audit event. A crash before their outcomes are recorded leaves
+   * them Sending, and the next start re-sends each with its same key (the receiver deduplicates).
+   */
+  const claimBatch = db.transaction(
+    (recipients: readonly OutboxRecipient[], max: number): ClaimedSubmission[] => {
+      const claimed: ClaimedSubmission[] = [];
+      for (let i = 0; i < max; i += 1) {
+        const item = claim(recipients);
+        if (item === null) break;
+        claimed.push(item);
+      }
+      return claimed;
+    },
+  );
+
+  /** The outcomes of a batch, recorded in ONE transaction; returns each row's new status. */
+  const recordBatch = db.transaction(
+    (results: readonly { id: number; outcome: ChannelOutcome; retryInMs: number }[]) =>
+      results.map((result) => record(result.id, result.outcome, result.retryInMs)),
+  );
+
+  /** Rows left Sending by a process that died: retried, with the same key, as soon as due. */
+  const recoverInterrupted = db.transaction((): number => {
+    const ids = interrupted.all();
+    const code: DeliveryErrorCode = 'INTERRUPTED';
+    for (const id of ids) {
+      setFailed.run({
+        id,
+        code,
+        message: 'KP Desk stopped while sending; it is sent again with the same idempotency key.',
+        due: now().toISOString(),
+      });
+      event('submission.interrupt', id);
+    }
+    return ids.length;
+  });
+
+  /** A user's move: retry a Rejected or Failed row now, or cancel one that is not delivered. */
+  const userAction = db.transaction(
+    (id: number, action: 'retry' | 'cancel', userId: number): OutboxStatus | null => {
+      const from = statusOf.get(id);
+      if (from === undefined) return null;
+      const allowed: readonly OutboxStatus[] =
+        action === 'retry' ? ['rejected', 'failed'] : ['pending', 'failed', 'rejected'];
+      if (!allowed.includes(from)) return from;
+      const to: OutboxStatus = action === 'retry' ? 'pending' : 'cancelled';
+      userMove.run({ id, from, to, due: now().toISOString() });
+      event(action === 'retry' ? 'submission.retry' : 'submission.cancel', id, userId);
+      return to;
+    },
+  );
+
+  return {
+    claim,
+    record,
+    claimBatch,
+    recordBatch,
+    recoverInterrupted,
+    userAction,
+    waiting: (recipients: readonly OutboxRecipient[]): number =>
+      recipients.length === 0 ? 0 : (waitingCount.get(...pair(recipients)) ?? 0),
+    earliestDue: (recipients: readonly OutboxRecipient[]): string | null =>
+      recipients.length === 0 ? null : (earliestDue.get(...pair(recipients)) ?? null),
+    counts: () => counts.all(),
+    get: (id: number): SubmissionView | null => {
+      const row = byId.get(id);
+      return row === undefined ? null : toView(row);
+    },
+    list: (filter: { status?: OutboxStatus; limit?: number } = {}): SubmissionView[] =>
+      db
+        .prepare<unknown[], ViewRow>(
+          `${VIEW} ${filter.status === undefined ? '' : 'WHERE o.status = ?'} ORDER BY o.id LIMIT ?`,
+        )
+        .all(...(filter.status === undefined ? [] : [filter.status]), filter.limit ?? 1000)
+        .map(toView),
+    receipt: (id: number): SignedReceipt | null => {
+      const text = receiptOf.get(id);
+      return text === undefined ? null : (JSON.parse(text) as SignedReceipt);
+    },
+  };
+}

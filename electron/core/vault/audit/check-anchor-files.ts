@@ -1,0 +1,39 @@
+// The anchors check as the CLI (`kpdesk audit verify --anchors`) and the app's "Check the record"
+// run it: read the anchors in the files and folders named (read-anchor-files.ts), compare the
+// vault's chain with each (check-anchors.ts), and, for a contradicted backup whose manifest the
+// vault's key authenticates, find the first event that differs exactly (locate-in-backup.ts).
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AnchorReport } from './check-anchors';
+import { checkAnchors } from './check-anchors';
+import type { AnchorFiles } from './read-anchor-files';
+import { readAnchorFiles } from './read-anchor-files';
+import { commonSeqWithBackup } from './locate-in-backup';
+
+export type AnchorFilesReport = AnchorReport & Omit<AnchorFiles, 'anchors'>;
+
+export async function checkAnchorFiles(
+  db: Database,
+  paths: readonly string[],
+  options: { cwd: string; vaultId: string | null; key?: Buffer },
+): Promise<AnchorFilesReport> {
+  const { key } = options;
+  const files = await readAnchorFiles(paths, options.cwd, key);
+  const report = await checkAnchors(db, files.anchors, {
+    vaultId: options.vaultId,
+    ...(key === undefined
+      ? {}
+      : {
+          locateExact: (anchor) =>
+            anchor.kind === 'backup' && anchor.authenticated === true
+              ? commonSeqWithBackup(db, anchor.source, key)
+              : Promise.resolve(undefined),
+        }),
+  });
+  // A file that should have been an anchor and is not counts against the record's check too.
+  return {
+    ...report,
+    ok: report.ok && files.problems.length === 0,
+    problems: files.problems,
+    ignored: files.ignored,
+  };
+}

@@ -1,0 +1,134 @@
+// Reads anchors from the files and folders a user names (`kpdesk audit verify --anchors`, the
+// app's "Check the record"): head files (anchor-line.ts; one or more head lines) and KP Desk
+// backups (the audit head in a format 2 manifest). A folder is read one level deep; files in it
+// that are neither are listed as ignored; a file named on its own that is neither is a problem,
+// as is a damaged one, so nothing is silently skipped. Signed certificate PDFs do not carry a
+// head yet (issue 13 part 1, still to do): in a folder they are ignored, and said so.
+import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppFailure } from '../../app-failure';
+import { BACKUP_MAGIC } from '../backup/backup-format';
+import { readBackupManifest } from '../backup/verify-backup-file';
+import { authenticateManifest } from '../backup/manifest-mac';
+import { ANCHOR_MAGIC, parseAnchorLine } from './anchor-line';
+import type { Anchor } from './check-anchors';
+
+/** A head file is one line, or a few hundred appended; anything larger is not one. */
+const MAX_HEAD_FILE_BYTES = 1024 * 1024;
+
+export type AnchorFiles = {
+  anchors: Anchor[];
+  /** Files that should have been anchors and could not be read as such. */
+  problems: { path: string; reason: string }[];
+  /** Files in a named folder that are not anchors. */
+  ignored: { path: string; reason: string }[];
+};
+
+async function sniff(path: string): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(32);
+    const { bytesRead } = await file.read(buffer, 0, 32, 0);
+    return buffer.subarray(0, bytesRead).toString('latin1');
+  } finally {
+    await file.close();
+  }
+}
+
+async function readHeadFile(path: string, found: AnchorFiles): Promise<void> {
+  if ((await stat(path)).size > MAX_HEAD_FILE_BYTES) {
+    found.problems.push({ path, reason: 'it is too large to be a head file' });
+    return;
+  }
+  const lines = (await readFile(path, 'utf8')).split(/\r?\n/);
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const parsed = parseAnchorLine(line);
+    const source = lines.length > 2 ? `${path}, line ${String(index + 1)}` : path;
+    if (typeof parsed === 'string') found.problems.push({ path: source, reason: parsed });
+    else found.anchors.push({ ...parsed, source, kind: 'head-file', authenticated: null });
+  });
+}
+
+async function readBackupAnchor(
+  path: string,
+  found: AnchorFiles,
+  key: Buffer | undefined,
+): Promise<void> {
+  let read;
+  try {
+    read = await readBackupManifest(path);
+  } catch (error: unknown) {
+    if (!(error instanceof AppFailure)) throw error;
+    found.problems.push({ path, reason: error.message });
+    return;
+  }
+  const { manifest } = read;
+  if (manifest.format === 1) {
+    found.problems.push({
+      path,
+      reason: 'it is a format 1 backup, whose manifest has no audit head',
+    });
+    return;
+  }
+  let authenticated: boolean | null = null;
+  if (key !== undefined)
+    try {
+      authenticated = authenticateManifest(
+        key,
+        { format: manifest.format, ...read },
+        (what) => new AppFailure('BACKUP_INVALID', what),
+      );
+    } catch {
+      authenticated = false;
+    }
+  found.anchors.push({
+    ...manifest.auditHead,
+    source: path,
+    kind: 'backup',
+    vaultId: manifest.vaultId ?? null,
+    authenticated,
+  });
+}
+
+async function readOne(
+  path: string,
+  found: AnchorFiles,
+  key: Buffer | undefined,
+  inFolder: boolean,
+): Promise<void> {
+  const start = await sniff(path);
+  if (start.startsWith(ANCHOR_MAGIC)) await readHeadFile(path, found);
+  else if (start.startsWith(BACKUP_MAGIC)) await readBackupAnchor(path, found, key);
+  else {
+    const reason = start.startsWith('%PDF')
+      ? 'a PDF: certificates do not carry the audit head yet'
+      : 'neither a head file nor a KP Desk backup';
+    (inFolder ? found.ignored : found.problems).push({ path, reason });
+  }
+}
+
+/**
+ * Reads every anchor in `paths` (relative to `cwd`). `key`: this vault's key, to check each
+ * backup manifest's MAC (an anchor is reported either way; the verdict says which held).
+ */
+export async function readAnchorFiles(
+  paths: readonly string[],
+  cwd: string,
+  key?: Buffer,
+): Promise<AnchorFiles> {
+  const found: AnchorFiles = { anchors: [], problems: [], ignored: [] };
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined) found.problems.push({ path, reason: 'it does not exist' });
+    else if (info.isDirectory()) {
+      for (const name of (await readdir(path)).sort()) {
+        const inner = join(path, name);
+        if ((await stat(inner)).isFile()) await readOne(inner, found, key, true);
+      }
+    } else if (info.isFile()) await readOne(path, found, key, false);
+    else found.problems.push({ path, reason: 'it is neither a file nor a folder' });
+  }
+  return found;
+}

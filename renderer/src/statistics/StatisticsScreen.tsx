@@ -1,0 +1,96 @@
+// Statistics (issue 14): the KP statistics of a year, a quarter or a range of dates, for reviewers
+// and administrators (the core refuses anyone else; the navigation shows the page only to them).
+// The period is typed as in `kpdesk stats`; the core parses it and names what is wrong.
+import { useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import type { StatisticsReport } from '../../../shared/reports/statistics-report';
+import { DEFAULT_TOP_PARTNERS } from '../../../shared/reports/statistics-report';
+import { callApi } from '../shell/call-api';
+import { BusyNote } from '../shell/form/BusyNote';
+import { fieldError } from '../shell/form/field-errors';
+import { FormAlert } from '../shell/form/FormAlert';
+import { TextField } from '../shell/form/FormField';
+import { StatisticsTables } from './StatisticsTables';
+import './statistics.css';
+
+type Props = { api: Pick<KpApi, 'reports'> };
+
+export function StatisticsScreen({ api }: Props) {
+  const [period, setPeriod] = useState(String(new Date().getFullYear()));
+  const [top, setTop] = useState(String(DEFAULT_TOP_PARTNERS));
+  const [report, setReport] = useState<StatisticsReport | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    const topNumber = /^\d{1,3}$/.test(top.trim()) ? Number(top.trim()) : Number.NaN;
+    setBusy(true);
+    setError(null);
+    const answer = await callApi(() =>
+      api.reports.statistics({ period, top: Number.isNaN(topNumber) ? -1 : topNumber }),
+    );
+    setBusy(false);
+    if (answer.ok) setReport(answer.value);
+    else {
+      setReport(null);
+      setError(answer.error);
+    }
+  }
+
+  return (
+    <div className="screen-page">
+      <div className="screen-page__head">
+        <h1>Statistics</h1>
+        <p className="screen-page__intro">
+          The KP statistics of your exports: certificates counted by their date of issue (KPCS Annex
+          III), voided and expired ones apart; carats and US$ exact, shares rounded to two decimals.
+        </p>
+      </div>
+      <section className="panel" aria-labelledby="statistics-period-title">
+        <h2 id="statistics-period-title">Period to report</h2>
+        <form onSubmit={(event) => void submit(event)} noValidate aria-label="Statistics period">
+          <div className="field-stack">
+            <TextField
+              label="Period"
+              name="period"
+              value={period}
+              spellCheck={false}
+              onChange={(event) => {
+                setPeriod(event.target.value);
+              }}
+              hint={
+                <>
+                  A year (<code>2018</code>), a quarter (<code>2026Q3</code>) or a range of dates (
+                  <code>2026-01-01..2026-06-30</code>).
+                </>
+              }
+              error={fieldError(error, 'period')}
+            />
+            <TextField
+              label="Partner countries to name"
+              name="top"
+              inputMode="numeric"
+              value={top}
+              onChange={(event) => {
+                setTop(event.target.value);
+              }}
+              hint="The top partners by volume and by value; the rest are summed as all others."
+              error={fieldError(error, 'top')}
+            />
+          </div>
+          <FormAlert error={error} />
+          {busy ? <BusyNote label="Computing the statistics" /> : null}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              Show the statistics
+            </button>
+          </div>
+        </form>
+      </section>
+      {report === null ? null : <StatisticsTables report={report} />}
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+// The statistics as tables (issue 14): totals with the voided and expired apart, HS codes with
+// their shares, the top partners by volume and by value with "all others", and the annual table
+// of the US report to the KP. Tables first (they serve screen readers as they are); charts are
+// left for when a charting library is chosen. Figures are the report's exact decimal strings.
+import type {
+  FlowStatistics,
+  StatisticsReport,
+  TradeAmounts,
+} from '../../../shared/reports/statistics-report';
+
+const pct = (share: string | null): string => (share === null ? '–' : `${share} %`);
+
+function AmountCells({ amounts }: { amounts: TradeAmounts }) {
+  return (
+    <>
+      <td className="num">{amounts.certificates.toLocaleString('en-US')}</td>
+      <td className="num">{amounts.carats}</td>
+      <td className="num">{amounts.valueUsd}</td>
+      <td className="num">{amounts.usdPerCarat ?? '–'}</td>
+    </>
+  );
+}
+
+function AmountHeads() {
+  return (
+    <>
+      <th scope="col">Certificates</th>
+      <th scope="col">Carats</th>
+      <th scope="col">US$</th>
+      <th scope="col">US$/ct</th>
+    </>
+  );
+}
+
+function TopPartners({ title, top }: { title: string; top: FlowStatistics['topByVolume'] }) {
+  return (
+    <table className="table">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Partner</th>
+          <AmountHeads />
+          <th scope="col">Share of volume</th>
+          <th scope="col">Share of value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {top.partners.map((line) => (
+          <tr key={line.country}>
+            <th scope="row">{line.country}</th>
+            <AmountCells amounts={line} />
+            <td className="num">{pct(line.shareOfVolume)}</td>
+            <td className="num">{pct(line.shareOfValue)}</td>
+          </tr>
+        ))}
+        {top.allOthers.partners > 0 ? (
+          <tr>
+            <th scope="row">All others ({top.allOthers.partners})</th>
+            <AmountCells amounts={top.allOthers} />
+            <td className="num">{pct(top.allOthers.shareOfVolume)}</td>
+            <td className="num">{pct(top.allOthers.shareOfValue)}</td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+export function StatisticsTables({ report }: { report: StatisticsReport }) {
+  const flow = report.exports;
+  const hsCodes = [
+    ...new Set(report.annual.flatMap((row) => row.exports.byHsCode.map((line) => line.hsCode))),
+  ].sort();
+  return (
+    <div className="statistics" data-testid="statistics">
+      <table className="table">
+        <caption>
+          Exports {report.period.label} ({report.period.from} to {report.period.to}), by date of
+          issue
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Certificates</th>
+            <AmountHeads />
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Issued, shipped, delivered (counted)</th>
+            <AmountCells amounts={flow.totals} />
+          </tr>
+          <tr>
+            <th scope="row">Voided (apart)</th>
+            <AmountCells amounts={flow.voided} />
+          </tr>
+          <tr>
+            <th scope="row">Expired (apart)</th>
+            <AmountCells amounts={flow.expired} />
+          </tr>
+        </tbody>
+      </table>
+      <table className="table">
+        <caption>By HS code</caption>
+        <thead>
+          <tr>
+            <th scope="col">HS code</th>
+            <AmountHeads />
+            <th scope="col">Share of volume</th>
+            <th scope="col">Share of value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {flow.byHsCode.map((line) => (
+            <tr key={line.hsCode}>
+              <th scope="row">{line.hsCode}</th>
+              <AmountCells amounts={line} />
+              <td className="num">{pct(line.shareOfVolume)}</td>
+              <td className="num">{pct(line.shareOfValue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <TopPartners title={`Top ${String(report.top)} partners by volume`} top={flow.topByVolume} />
+      <TopPartners title={`Top ${String(report.top)} partners by value`} top={flow.topByValue} />
+      <table className="table">
+        <caption>Annual table (HS shares by volume / by value)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Year</th>
+            <th scope="col">KPCs</th>
+            <th scope="col">Carats</th>
+            <th scope="col">US$</th>
+            <th scope="col">US$/ct</th>
+            {hsCodes.map((code) => (
+              <th scope="col" key={code}>
+                {code}
+              </th>
+            ))}
+            <th scope="col">Top by volume</th>
+            <th scope="col">Top by value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.annual.map((row) => (
+            <tr key={row.year}>
+              <th scope="row">{row.complete ? row.year : `${row.from} to ${row.to}`}</th>
+              <AmountCells amounts={row.exports.totals} />
+              {hsCodes.map((code) => {
+                const line = row.exports.byHsCode.find((l) => l.hsCode === code);
+                return (
+                  <td className="num" key={code}>
+                    {pct(line?.shareOfVolume ?? null)} / {pct(line?.shareOfValue ?? null)}
+                  </td>
+                );
+              })}
+              <td>{row.exports.topByVolume.partners[0]?.country ?? '–'}</td>
+              <td>{row.exports.topByValue.partners[0]?.country ?? '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="notice">
+        Imports are not recorded in this vault yet. Charts are not shown yet: every figure is in the
+        tables above.
+      </p>
+    </div>
+  );
+}

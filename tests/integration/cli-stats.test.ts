@@ -1,0 +1,204 @@
+// `kpdesk stats` on the built CLI against a real encrypted vault: the JSON is the core's report
+// with exact decimal strings, the CSV and the table carry the same figures, an operator and a bad
+// period are refused (exit 2, typed error naming the field), and nothing in the vault changes.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVault } from '../../electron/core/vault/keys/create-vault';
+import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
+import { createVaultServices } from '../../electron/core/vault/vault-services';
+import type { AppError } from '../../shared/errors';
+import type { StatisticsReport } from '../../shared/reports/statistics-report';
+import type { BuiltCli, Outcome } from './cli-built';
+import { buildCli, runLauncher } from './cli-built';
+import { dumpTables, validDraft } from './vault/vault-fixture';
+
+const PASSPHRASE = 'correct horse battery staple';
+const PASSWORD = 'a user password 42';
+const TEST_KDF = { N: 1024, r: 8, p: 1 };
+
+let cli: BuiltCli | undefined;
+let work = '';
+let vaultDir = '';
+
+async function kpdesk(args: string[]): Promise<Outcome> {
+  if (cli === undefined) throw new Error('CLI not built');
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('KPDESK_')),
+  );
+  return runLauncher(cli.launcher, ['stats', ...args, '--dir', vaultDir], {
+    cwd: work,
+    env: { ...env, HOME: work, KPDESK_PASSPHRASE: PASSPHRASE, KPDESK_PASSWORD: PASSWORD },
+  });
+}
+const errorOf = (outcome: Outcome): AppError =>
+  (JSON.parse(outcome.stdout) as { error: AppError }).error;
+
+async function withVault<R>(use: (db: Awaited<ReturnType<typeof unlockVault>>) => R): Promise<R> {
+  const db = await unlockVault({ dir: vaultDir, secret: { passphrase: PASSPHRASE } });
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+const packaging = { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] };
+const warranty = {
+  statement:
+    'The diamonds herein invoiced have been purchased from legitimate sources not involved in funding conflict.',
+  invoiceNumbers: ['INV-1'],
+};
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'kpdesk-stats-cli-'));
+  vaultDir = join(work, 'vault');
+  const created = await createVault({ dir: vaultDir, passphrase: PASSPHRASE, kdf: TEST_KDF });
+  const services = createVaultServices(created.db, { passwordHashing: TEST_KDF });
+  const { issuance } = services;
+  const first = issuance.createFirstAdministrator({
+    username: 'ada',
+    displayName: 'Ada Admin',
+    password: PASSWORD,
+  });
+  const admin = { userId: first.id, role: 'administrator' } as const;
+  for (const [username, role] of [
+    ['rita', 'reviewer'],
+    ['otto', 'operator'],
+  ] as const)
+    issuance.createUser(admin, { username, displayName: username, role, password: PASSWORD });
+  issuance.saveLicensee(admin, {
+    legalName: 'Hudson Rough Diamond Trading LLC',
+    address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
+    tin: '12-3456789',
+    isCommonCarrier: false,
+  });
+  issuance.registerStock(admin, { numbers: 'US12340-US12349', description: 'Book 1' });
+  // Three certificates of 2026Q3 (the fixture: BE, 7102.31), the third voided; one of 2025.
+  const amounts = [
+    ['US12340', '12.50', '15000.00', '2026-07-02', 'DELIVERED'],
+    ['US12341', '0.07', '10.01', '2026-09-30', 'ISSUED'],
+    ['US12342', '3.00', '300.00', '2026-08-01', 'VOIDED'],
+    ['US12343', '1.00', '100.00', '2025-12-31', 'ISSUED'],
+  ] as const;
+  for (const [number, carats, valueUsd, dateOfIssue, end] of amounts) {
+    const base = validDraft(number);
+    const [y, m, d] = dateOfIssue.split('-').map(Number) as [number, number, number];
+    const expiry = new Date(Date.UTC(y, m - 1, d + 60)).toISOString().slice(0, 10);
+    const draft = {
+      ...base,
+      carats,
+      valueUsd,
+      dateOfIssue,
+      dateOfExpiry: expiry,
+      exportDate: dateOfIssue,
+      itn: '',
+      aes: base.aes === undefined ? undefined : { ...base.aes, licenseValue: valueUsd },
+    };
+    const { id } = issuance.createDraft(admin, { number, draft });
+    issuance.recordItn(admin, {
+      id,
+      itn: `X${dateOfIssue.replaceAll('-', '')}1${number.slice(2)}`,
+    });
+    issuance.issue(admin, { id, attested: true, packaging, warranty });
+    if (end === 'DELIVERED') {
+      issuance.ship(admin, { id, shipDate: dateOfIssue });
+      issuance.deliver(admin, { id, importConfirmed: true });
+    }
+    if (end === 'VOIDED') issuance.void(admin, { id, reason: 'Printer error' });
+  }
+  created.db.close();
+  cli = await buildCli();
+}, 180_000);
+
+afterAll(async () => {
+  await cli?.remove();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('kpdesk stats (built CLI)', () => {
+  it('prints the core report as JSON with exact decimal strings', async () => {
+    const before = await withVault((db) => dumpTables(db));
+    const outcome = await kpdesk(['--period', '2026Q3', '--format', 'json', '--user', 'rita']);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    const report = JSON.parse(outcome.stdout) as StatisticsReport;
+    expect(report.exports.totals).toEqual({
+      certificates: 2,
+      carats: '12.57',
+      valueUsd: '15010.01',
+      usdPerCarat: '1194.11', // 1501001 / 1257 = 1194.1129…
+    });
+    expect(report.exports.voided).toMatchObject({ certificates: 1, carats: '3.00' });
+    expect(report.exports.byHsCode).toEqual([
+      expect.objectContaining({ hsCode: '7102.31', shareOfVolume: '100.00' }),
+    ]);
+    // The same figures as the core computes in-process on the same vault.
+    const inProcess = await withVault((db) => {
+      const services = createVaultServices(db);
+      const user = services.users.list().find((u) => u.username === 'rita');
+      return services.reports.statistics(
+        { userId: user?.id ?? 0, role: 'reviewer' },
+        { period: '2026Q3' },
+      );
+    });
+    expect(report).toEqual(inProcess);
+    // A read changes nothing, not even the audit chain.
+    expect(await withVault((db) => dumpTables(db))).toEqual(before);
+  });
+
+  it('prints CSV rows and a table with the same figures; an annual table over two years', async () => {
+    const csv = await kpdesk([
+      '--period',
+      '2025-01-01..2026-12-31',
+      '--format',
+      'csv',
+      '--user',
+      'ada',
+    ]);
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows).toContain(
+      'exports,2025-01-01,2026-12-31,total,all,3,13.57,15110.01,1113.49,100.00,100.00',
+    );
+    expect(rows).toContain(
+      'exports,2025-01-01,2025-12-31,annual_total,all,1,1.00,100.00,100.00,100.00,100.00',
+    );
+
+    const table = await kpdesk([
+      '--period',
+      '2025-01-01..2026-12-31',
+      '--top',
+      '1',
+      '--user',
+      'ada',
+    ]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('KP statistics, exports, 2025-01-01..2026-12-31');
+    expect(table.stdout).toMatch(/Exports \(counted\)\s+3\s+13\.57\s+15110\.01\s+1113\.49/);
+    expect(table.stdout).toMatch(/Voided \(apart\)\s+1\s+3\.00\s+300\.00/);
+    expect(table.stdout).toContain('Annual table');
+    expect(table.stdout).toMatch(/^2025\s+1\s+1\.00\s+100\.00/m);
+  });
+
+  it('refuses an operator, a bad period and a bad --top (exit 2, the field named)', async () => {
+    const operator = await kpdesk(['--period', '2026', '--json', '--user', 'otto']);
+    expect(operator.code).toBe(2);
+    expect(errorOf(operator).code).toBe('FORBIDDEN');
+    const badPeriod = await kpdesk(['--period', '2026Q5', '--json', '--user', 'rita']);
+    expect(badPeriod.code).toBe(2);
+    expect(errorOf(badPeriod)).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { period: expect.stringContaining('quarters Q1 to Q4') as string },
+    });
+    const noPeriod = await kpdesk(['--json', '--user', 'rita']);
+    expect(errorOf(noPeriod)).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { '--period': 'required' },
+    });
+    const badTop = await kpdesk(['--period', '2026', '--top', '0', '--user', 'rita']);
+    expect(badTop.code).toBe(2);
+    expect(badTop.stderr).toContain('--top must be a whole number from 1 to 100');
+  });
+});

@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+// The Statistics page: the period typed as in `kpdesk stats` goes to reports:statistics; the
+// report (built by the real core from cells, as the vault would give them) is shown in tables
+// with its exact figures; a refused period shows its message at the field; the navigation shows
+// the page to reviewers and administrators only.
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildStatisticsReport } from '../../../../electron/core/reports/statistics-service';
+import type { TradeCell } from '../../../../electron/core/reports/read-export-cells';
+import { parseStatisticsPeriod } from '../../../../shared/reports/statistics-period';
+import type { StatisticsReport } from '../../../../shared/reports/statistics-report';
+import type { Result } from '../../../../shared/result';
+import type { SignedInUser } from '../../../../renderer/src/navigation';
+import { MainNav } from '../../../../renderer/src/shell/MainNav';
+import { StatisticsScreen } from '../../../../renderer/src/statistics/StatisticsScreen';
+
+afterEach(cleanup);
+
+const cell = (
+  state: string,
+  hsCode: string,
+  partner: string,
+  ct: bigint,
+  cents: bigint,
+): TradeCell => ({
+  state,
+  hsCode,
+  partner,
+  certificates: 1n,
+  caratHundredths: ct,
+  valueCents: cents,
+});
+const cells = [
+  cell('DELIVERED', '7102.31', 'BE', 1_250n, 1_500_000n),
+  cell('SHIPPED', '7102.21', 'AE', 750n, 500_000n),
+  cell('ISSUED', '7102.21', 'IN', 1n, 1n),
+  cell('VOIDED', '7102.31', 'BE', 300n, 30_000n),
+];
+
+function reportFor(text: string, top: number): Result<StatisticsReport> {
+  const reading = parseStatisticsPeriod(text);
+  if (!reading.ok)
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: reading.message,
+        fields: { period: reading.message },
+      },
+    };
+  return { ok: true, value: buildStatisticsReport(() => cells, reading.period, top) };
+}
+
+function statisticsApi() {
+  const statistics = vi.fn((input: { period: string; top?: number }) =>
+    Promise.resolve(reportFor(input.period, input.top ?? 5)),
+  );
+  return { api: { reports: { statistics } }, statistics };
+}
+
+describe('StatisticsScreen', () => {
+  it('asks for the typed period and shows the exact figures in tables', async () => {
+    const { api, statistics } = statisticsApi();
+    const user = userEvent.setup();
+    render(<StatisticsScreen api={api} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Statistics');
+    await user.clear(screen.getByLabelText('Period'));
+    await user.type(screen.getByLabelText('Period'), '2026Q3');
+    await user.clear(screen.getByLabelText('Partner countries to name'));
+    await user.type(screen.getByLabelText('Partner countries to name'), '1');
+    await user.click(screen.getByRole('button', { name: 'Show the statistics' }));
+    expect(statistics).toHaveBeenCalledWith({ period: '2026Q3', top: 1 });
+
+    const totals = await screen.findByRole('table', { name: /Exports 2026Q3/ });
+    const counted = within(totals).getByRole('row', { name: /counted/ });
+    expect(
+      within(counted)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
+      '3',
+      '20.01',
+      '20000.01',
+      '999.50', // 2000001 / 2001 = 999.5007… → 999.50
+    ]);
+    const voided = within(totals).getByRole('row', { name: /Voided/ });
+    expect(within(voided).getAllByRole('cell')[1]?.textContent).toBe('3.00');
+
+    const byVolume = screen.getByRole('table', { name: 'Top 1 partners by volume' });
+    expect(within(byVolume).getByRole('row', { name: /^BE/ })).toBeTruthy();
+    const others = within(byVolume).getByRole('row', { name: /All others \(2\)/ });
+    expect(
+      within(others)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['2', '7.51', '5000.01', '665.78', '37.53 %', '25.00 %']);
+    expect(screen.getByRole('table', { name: /Annual table/ })).toBeTruthy();
+  });
+
+  it('shows a refused period at the field and clears the tables', async () => {
+    const { api } = statisticsApi();
+    const user = userEvent.setup();
+    render(<StatisticsScreen api={api} />);
+    await user.clear(screen.getByLabelText('Period'));
+    await user.type(screen.getByLabelText('Period'), '2026Q5');
+    await user.click(screen.getByRole('button', { name: 'Show the statistics' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('quarters Q1 to Q4');
+    expect(screen.getByLabelText('Period').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByTestId('statistics')).toBeNull();
+  });
+});
+
+describe('the navigation', () => {
+  const nav = (role: SignedInUser['role']) => {
+    render(
+      <MainNav
+        route={{ screen: 'records' }}
+        user={{ userId: 1, username: 'u', displayName: 'U', role }}
+        navigate={() => {}}
+      />,
+    );
+    const found = within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('button', {
+      name: 'Statistics',
+    });
+    cleanup();
+    return found;
+  };
+  it('shows Statistics to reviewers and administrators, not to operators', () => {
+    expect(nav('reviewer')).not.toBeNull();
+    expect(nav('administrator')).not.toBeNull();
+    expect(nav('operator')).toBeNull();
+  });
+});
