@@ -52,6 +52,8 @@ function certificate(
           consignee: { name: 'Dubai Rough DMCC', address: change.address ?? '' },
         }),
   };
+  // Issued on its date of issue: a certificate is never issued after its expiry (CERTIFICATE_EXPIRED).
+  vault.clock.now = new Date(`${dateOfIssue}T10:00:00.000Z`);
   const { id } = issuance.createDraft(staff.operator, { number, draft });
   issuance.recordItn(staff.operator, {
     id,
@@ -63,6 +65,7 @@ function certificate(
     issuance.deliver(staff.operator, { id, importConfirmed: true });
   }
   if (end === 'VOIDED') issuance.void(staff.operator, { id, reason: 'Printer error' });
+  vault.clock.now = new Date('2026-11-27T10:00:00.000Z');
 }
 
 beforeEach(() => {

@@ -79,6 +79,7 @@ describe('settings:save', () => {
     await h.value('settings:save', exactly);
     await h.value('vault:lock');
     await h.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
+    await h.signInAs('ada');
     expect(await h.value('settings:get')).toMatchObject({ expiryMode: 'exactly', saved: true });
   });
 
