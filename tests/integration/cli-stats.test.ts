@@ -55,7 +55,12 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'kpdesk-stats-cli-'));
   vaultDir = join(work, 'vault');
   const created = await createVault({ dir: vaultDir, passphrase: PASSPHRASE, kdf: TEST_KDF });
-  const services = createVaultServices(created.db, { passwordHashing: TEST_KDF });
+  // Each certificate is issued on its date of issue: never after its expiry (CERTIFICATE_EXPIRED).
+  let clock = new Date();
+  const services = createVaultServices(created.db, {
+    now: () => clock,
+    passwordHashing: TEST_KDF,
+  });
   const { issuance } = services;
   const first = issuance.createFirstAdministrator({
     username: 'ada',
@@ -96,6 +101,7 @@ beforeAll(async () => {
       itn: '',
       aes: base.aes === undefined ? undefined : { ...base.aes, licenseValue: valueUsd },
     };
+    clock = new Date(`${dateOfIssue}T10:00:00.000Z`);
     const { id } = issuance.createDraft(admin, { number, draft });
     issuance.recordItn(admin, {
       id,
