@@ -58,7 +58,7 @@ beforeEach(async () => {
       password: PASSWORD,
     });
     services.issuance.recordRecoveryKeyConfirmed(admin.id);
-    // Events 1 (ada), 2 (confirmation), 3-12 (the ten forms).
+    // Events 1 (ada), 2 (confirmation), 3 (the batch), 4-13 (the ten forms).
     services.issuance.registerStock(
       { userId: admin.id, role: 'administrator' },
       { numbers: 'US10000-US10009' },
@@ -124,12 +124,12 @@ describe('kpdesk audit head', () => {
     const head = await kpdesk(['audit', 'head', '--out', 'head.txt', '--json']);
     expect(head.code, head.err).toBe(0);
     const json = JSON.parse(head.out) as { line: string; seq: number; vaultId: string };
-    expect(json.seq).toBe(12);
+    expect(json.seq).toBe(13);
     const line = readFileSync(join(work, 'head.txt'), 'utf8');
     expect(line).toBe(`${json.line}\n`);
-    expect(parseAnchorLine(line)).toMatchObject({ seq: 12, vaultId: json.vaultId });
+    expect(parseAnchorLine(line)).toMatchObject({ seq: 13, vaultId: json.vaultId });
     expect(line).toMatch(
-      /^KPDESK-AUDIT-HEAD 1 vault=[0-9a-f-]{36} seq=12 hash=[0-9a-f]{64} at=\S+Z\n$/,
+      /^KPDESK-AUDIT-HEAD 1 vault=[0-9a-f-]{36} seq=13 hash=[0-9a-f]{64} at=\S+Z\n$/,
     );
     const again = await kpdesk(['audit', 'head', '--out', 'head.txt']);
     expect(again.code).toBe(2);
@@ -140,10 +140,10 @@ describe('kpdesk audit head', () => {
 describe('kpdesk audit verify --anchors', () => {
   it('catches a certificate rewritten through plain SQL with the whole chain recomputed from event 1', async () => {
     expect((await kpdesk(['audit', 'head', '--out', 'before-draft.txt'])).code).toBe(0);
-    await draft('US10003'); // events 13 (form used) and 14 (the certificate)
+    await draft('US10003'); // events 14 (form used) and 15 (the certificate)
     expect((await kpdesk(['audit', 'head', '--out', 'after-draft.txt'])).code).toBe(0);
     expect((await kpdesk(['backup', 'after-draft.kpbak'])).code).toBe(0);
-    await draft('US10005'); // events 15 and 16
+    await draft('US10005'); // events 16 and 17
     expect((await kpdesk(['audit', 'head', '--out', 'later.txt'])).code).toBe(0);
 
     await withVault((db) => {
@@ -162,7 +162,7 @@ describe('kpdesk audit verify --anchors', () => {
     const later = await kpdesk(['audit', 'verify', '--anchors', 'later.txt']);
     expect(later.code).toBe(1);
     expect(later.out).toContain('ANCHORS CONTRADICT THE CHAIN');
-    expect(later.out).toContain('Event 16 in the vault is not the event this anchor recorded');
+    expect(later.out).toContain('Event 17 in the vault is not the event this anchor recorded');
 
     // Heads on both sides bound the first event that differs.
     const bounded = await kpdesk([
@@ -181,13 +181,13 @@ describe('kpdesk audit verify --anchors', () => {
     };
     expect(report.ok).toBe(true); // the chain itself, as before
     expect(report.anchors.verdicts.map((v) => v.status)).toEqual(['holds', 'contradicted']);
-    expect(report.anchors.firstDifference).toMatchObject({ from: 13, to: 16 });
+    expect(report.anchors.firstDifference).toMatchObject({ from: 14, to: 17 });
 
     // A backup of this vault holds the whole chain: the event is named exactly.
     const exact = await kpdesk(['audit', 'verify', '--anchors', '.']);
     expect(exact.code).toBe(1);
     expect(exact.out).toContain(
-      'The first event that differs is event 14: certificate.create on certificate US10003',
+      'The first event that differs is event 15: certificate.create on certificate US10003',
     );
     expect(exact.out).toMatch(
       /ignored +.*vault: neither a head file nor a KP Desk backup|CONTRADICTS/,
@@ -196,31 +196,31 @@ describe('kpdesk audit verify --anchors', () => {
 
   it('catches the last event deleted together with its row', async () => {
     await draft('US10003');
-    await draft('US10005'); // events 15 (form US10005 used) and 16 (its certificate)
+    await draft('US10005'); // events 16 (form US10005 used) and 17 (its certificate)
     expect((await kpdesk(['audit', 'head', '--out', 'head.txt'])).code).toBe(0);
     expect((await kpdesk(['backup', 'head.kpbak'])).code).toBe(0);
     await withVault((db) => {
       rewriteAndRechain(
         db,
-        `DELETE FROM audit_events WHERE seq = 16;
+        `DELETE FROM audit_events WHERE seq = 17;
          DELETE FROM certificates WHERE number = 'US10005';`,
       );
     });
     const alone = await kpdesk(['audit', 'verify']);
-    expect(alone.out).toContain('Audit chain OK: 15 events checked');
+    expect(alone.out).toContain('Audit chain OK: 16 events checked');
 
     const anchored = await kpdesk(['audit', 'verify', '--anchors', 'head.txt']);
     expect(anchored.code).toBe(1);
-    expect(anchored.out).toContain("the vault's chain ends at event 15: events were removed");
+    expect(anchored.out).toContain("the vault's chain ends at event 16: events were removed");
     // A head alone cannot tell whether events before it were rewritten as well.
     expect(anchored.out).toContain(
-      'The first event that differs lies between event 1 and event 16',
+      'The first event that differs lies between event 1 and event 17',
     );
-    // The backup holds the chain as it was: events 1 to 15 agree, 16 is gone.
+    // The backup holds the chain as it was: events 1 to 16 agree, 17 is gone.
     const exact = await kpdesk(['audit', 'verify', '--anchors', 'head.kpbak']);
     expect(exact.code).toBe(1);
     expect(exact.out).toContain(
-      'The first event that differs is event 16 (no longer in the vault)',
+      'The first event that differs is event 17 (no longer in the vault)',
     );
   });
 
