@@ -4,6 +4,7 @@
 // every entry, so it has its own query. Any signed-in user may read the address book.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PartyInput } from '../../../shared/records/party-inputs';
+import { csvCell } from '../table-files/csv-cell';
 
 export const partyColumns = ['kind', 'name', 'address', 'country'] as const;
 
@@ -14,11 +15,6 @@ export function listAllParties(db: Database, kind?: PartyInput['kind']): PartyIn
         WHERE (? IS NULL OR kind = ?) ORDER BY kind, name COLLATE NOCASE, id`,
     )
     .all(kind ?? null, kind ?? null);
-}
-
-/** One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-export function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function partiesCsv(parties: readonly PartyInput[]): string {

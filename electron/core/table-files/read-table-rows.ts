@@ -7,6 +7,7 @@
 // rows can still be used.
 import { parse } from 'csv-parse/sync';
 import { AppFailure } from '../app-failure';
+import { readCsvCell } from './csv-cell';
 
 export type TableRow =
   | { row: number; line: number | null; cells: Record<string, unknown> }
@@ -94,7 +95,8 @@ function readCsv(text: string, fileName: string, shape: TableShape): TableRow[] 
       };
     const cells: Record<string, string> = {};
     columns.forEach((column, at) => {
-      cells[column] = record[at] ?? '';
+      // A cell our own exports guarded against formula injection reads back as written.
+      cells[column] = readCsvCell(record[at] ?? '');
     });
     return { row, line: info.lines, cells };
   });
