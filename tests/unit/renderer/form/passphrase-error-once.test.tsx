@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // First-run setup, a passphrase that is too short: the rule is said once, at the field (issue
 // 16: the hint, the live strength and the error all said it, three times). The form's summary
-// above names no rule of its own. Real core behind window.kp (nothing is sent: the form refuses
+// sits above the fields it refers to and names no rule of its own. Real core behind window.kp (nothing is sent: the form refuses
 // first).
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -38,8 +38,13 @@ describe('a too-short vault passphrase', () => {
     expect(occurrences(container.textContent, /12 characters/g)).toBe(1);
     expect(occurrences(container.textContent, /Too short/g)).toBe(0);
     expect(screen.getByRole('alert').textContent).toBe(
-      'The passphrase cannot be used yet: see the fields marked with a message.',
+      'The passphrase cannot be used yet: see the fields marked with a message below.',
     );
+    // The summary sits above the fields it refers to, as it says.
+    const field = screen.getByLabelText('Vault passphrase');
+    expect(
+      screen.getByRole('alert').compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     expect(kp.calls).toEqual([]);
   });
 });
