@@ -23,6 +23,18 @@ export type CertificateState = (typeof certificateStates)[number];
 /** USKPA's list; the last entry ("Other (notes required)") needs notes. */
 export const OTHER_VOID_REASON = voidReasons.at(-1) ?? 'Other (notes required)';
 
+/**
+ * The reasons that apply to a blank form voided before any certificate was drafted on it
+ * (stock:voidBlank): it was spoiled in the printer or typed wrongly, or something else happened
+ * (notes). The others describe a certificate that existed and travelled ("Customer canceled
+ * shipment", "Shipment returned", "Certificate surrendered", "Certificate lost in transit") and
+ * would misstate what happened to an unused form (USKPA void reasons; 31 CFR 592.313).
+ */
+export const blankFormVoidReasons: readonly string[] = voidReasons.filter(
+  (reason) =>
+    reason === 'Printer error' || reason === 'Transposition error' || reason === OTHER_VOID_REASON,
+);
+
 export type LifecycleEvent =
   | { type: 'startDraft' }
   | { type: 'recordItn'; itn: string }

@@ -152,6 +152,8 @@ export const CertificateSummarySchema = z
     hsCode: z.string(),
     itn: z.string().nullable(),
     dateOfIssue: z.string().nullable(),
+    /** When it was issued; null for a draft, whose date of issue is only planned (issue 16). */
+    issuedAt: z.string().nullable(),
     caratHundredths: z.number().int().nullable(),
     valueCents: z.number().int().nullable(),
     version: z.number().int(),

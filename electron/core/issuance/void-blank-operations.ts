@@ -5,7 +5,7 @@
 // through that certificate instead (certificates:void), so its record keeps the reason.
 import type { CanonicalValue } from '../vault/audit/canonical-json';
 import { normalizeCertificateNumber } from '../../../shared/domain/certificate-number';
-import { transition } from '../../../shared/domain/lifecycle';
+import { blankFormVoidReasons, transition } from '../../../shared/domain/lifecycle';
 import { VoidBlankSchema } from '../../../shared/records/stock-inputs';
 import { AppFailure } from '../app-failure';
 import { parseInput } from '../vault/repositories/parse-input';
@@ -17,6 +17,11 @@ export function voidBlank(context: IssuanceContext, actor: unknown, input: unkno
   const user = authorize(repos.users, actor, WRITERS, 'void certificate forms');
   const request = parseInput(VoidBlankSchema, input);
   const number = normalizeCertificateNumber(request.number);
+  // Only the reasons that can happen to an unused form (lifecycle.ts, blankFormVoidReasons).
+  if (!blankFormVoidReasons.includes(request.reason)) {
+    const message = `A blank form can be voided only for one of: ${blankFormVoidReasons.join('; ')}. The other USKPA reasons describe a certificate that was issued.`;
+    throw new AppFailure('INVALID_INPUT', message, { reason: message });
+  }
   // The reason rules are the lifecycle's own (USKPA void reasons; 31 CFR 592.313).
   const checked = transition('IN_STOCK', {
     type: 'void',

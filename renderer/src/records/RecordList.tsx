@@ -181,7 +181,8 @@ export function RecordList(props: RecordListProps) {
                   {formatUsd(row.valueCents)}
                   <Said text=", issued " />
                 </span>
-                <span>{orDash(row.dateOfIssue)}</span>
+                {/* A draft's date of issue is only planned: never shown as issued (issue 16). */}
+                <span>{row.issuedAt === null ? orDash(null) : orDash(row.dateOfIssue)}</span>
               </div>
             );
           })}

@@ -1,16 +1,15 @@
 // The certificate's history from the vault's hash-chained audit log (certificates:timeline): each
 // event with its time (UTC) and who acted. Reloaded whenever the record changes (keyed by the
-// caller on the record's version).
+// caller on the record's version). A run of autosaves shows as one entry that expands
+// (timeline-groups.ts).
 import { useEffect, useId, useState } from 'react';
-import type { z } from 'zod';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
-import type { TimelineEventSchema } from '../../../shared/records/record-outputs';
 import { callApi } from '../shell/call-api';
 import { ActionFailure } from './ActionFeedback';
 import { formatTimestamp } from './record-format';
-
-type TimelineEvent = z.output<typeof TimelineEventSchema>;
+import type { TimelineEvent } from './timeline-groups';
+import { groupTimeline } from './timeline-groups';
 
 const actionWords: Record<string, string> = {
   'stock.register': 'Form registered in stock',
@@ -64,16 +63,62 @@ export function TimelinePanel({ api, id }: { api: KpApi; id: number }) {
       {loaded.status === 'failed' ? <ActionFailure error={loaded.error} /> : null}
       {loaded.status === 'loaded' ? (
         <ol className="timeline">
-          {loaded.events.map((event) => (
-            <li key={event.seq}>
-              <span className="timeline__when">{formatTimestamp(event.at)}</span>
-              {actionWords[event.action] ?? event.action}
-              {' · '}
-              {event.userDisplayName ?? 'KP Desk'}
-            </li>
-          ))}
+          {groupTimeline(loaded.events).map((entry) =>
+            entry.kind === 'event' ? (
+              <li key={entry.event.seq}>
+                <EventLine event={entry.event} />
+              </li>
+            ) : (
+              <DraftSaves key={entry.events[0].seq} events={entry.events} />
+            ),
+          )}
         </ol>
       ) : null}
     </section>
+  );
+}
+
+function EventLine({ event }: { event: TimelineEvent }) {
+  return (
+    <>
+      <span className="timeline__when">{formatTimestamp(event.at)}</span>
+      {actionWords[event.action] ?? event.action}
+      {' · '}
+      {event.userDisplayName ?? 'KP Desk'}
+    </>
+  );
+}
+
+/** "Draft saved 9 times, last at …", with a button that lists each save. */
+function DraftSaves({ events }: { events: readonly TimelineEvent[] }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const last = events[events.length - 1];
+  if (last === undefined) return null;
+  return (
+    <li>
+      <span className="timeline__when">{formatTimestamp(last.at)}</span>
+      Draft saved {events.length} times, last at {formatTimestamp(last.at)}
+      {' · '}
+      {last.userDisplayName ?? 'KP Desk'}{' '}
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => {
+          setOpen(!open);
+        }}
+      >
+        {open ? 'Hide the saves' : `Show all ${String(events.length)} saves`}
+      </button>
+      <ol id={listId} className="timeline timeline--nested" hidden={!open}>
+        {events.map((event) => (
+          <li key={event.seq}>
+            <EventLine event={event} />
+          </li>
+        ))}
+      </ol>
+    </li>
   );
 }

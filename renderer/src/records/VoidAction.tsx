@@ -62,8 +62,9 @@ export function VoidAction({ api, record, onDone }: ActionProps) {
 
   return (
     <ActionForm titleId={`${id}-title`} title="Void this certificate" onSubmit={review}>
-      <p className="field__hint">
-        Voiding cannot be undone; {record.number} will never be used again.
+      <p className="field__hint" data-testid="void-number-used-up">
+        Voiding cannot be undone. The form number {record.number} is then used up: no other
+        certificate will ever carry it.
       </p>
       <ActionField id={`${id}-reason`} label="Reason for voiding" error={shown.reason}>
         {(control) => (
@@ -119,9 +120,9 @@ export function VoidAction({ api, record, onDone }: ActionProps) {
             {notes.trim() === '' ? '' : ` (${notes.trim()})`}.
           </p>
           <p>
-            Voiding cannot be undone. The number {record.number} stays spent: it is never given to
-            another certificate. Census must then receive a copy of the voided certificate
-            immediately (31 CFR 592.301(a)(1)(v)).
+            Voiding cannot be undone. The form number {record.number} is then used up: no other
+            certificate will ever carry it. Census must then receive a copy of the voided
+            certificate immediately (31 CFR 592.301(a)(1)(v)).
           </p>
         </ConfirmDialog>
       ) : null}

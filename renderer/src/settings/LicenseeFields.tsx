@@ -1,4 +1,5 @@
 // The licensee's four details, each with what it is for. Used by first-run setup and Settings.
+import { formatEmployerNumber } from '../../../shared/records/employer-number';
 import { CheckboxField, TextAreaField, TextField } from '../shell/form/FormField';
 import type { LicenseeForm } from './licensee-form';
 
@@ -45,6 +46,11 @@ export function LicenseeFields({ form, onChange, errorOf, disabled }: Props) {
         disabled={disabled}
         onChange={(event) => {
           onChange({ ...form, tin: event.target.value });
+        }}
+        onBlur={() => {
+          // Nine digits typed without the hyphen: shown as the EIN they are (IRS NN-NNNNNNN).
+          const formatted = formatEmployerNumber(form.tin);
+          if (formatted !== form.tin) onChange({ ...form, tin: formatted });
         }}
         hint="The IRS employer number (EIN) in the form NN-NNNNNNN. It identifies you in AES filings."
         error={errorOf('tin')}

@@ -27,10 +27,11 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
     case 'certificate':
       return <CertificatePage {...common} id={route.id} />;
     case 'wizard':
+      // The route itself goes too: another click on "New certificate" restarts the wizard.
       return route.draftId === undefined ? (
-        <IssuanceWizard {...common} />
+        <IssuanceWizard {...common} route={route} />
       ) : (
-        <IssuanceWizard {...common} draftId={route.draftId} />
+        <IssuanceWizard {...common} draftId={route.draftId} route={route} />
       );
     case 'stock':
       return <StockScreen {...common} />;

@@ -31,12 +31,11 @@ export function MissingBridgeScreen() {
 export function StartupFailedScreen({ error, onRetry }: { error: AppError; onRetry: () => void }) {
   return (
     <main className="screen">
-      <div className="screen__card" role="alert">
+      {/* The code is for support and tests only (data-error-code): a licensee reads the message
+          (issue 16: codes such as "Code: FORBIDDEN" meant nothing to users). */}
+      <div className="screen__card" role="alert" data-error-code={error.code}>
         <h1>KP Desk could not start</h1>
         <p>{error.message}</p>
-        <p className="screen__code">
-          Error code: <code>{error.code}</code>
-        </p>
         <button type="button" className="button" onClick={onRetry}>
           Try again
         </button>

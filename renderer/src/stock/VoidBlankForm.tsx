@@ -1,12 +1,14 @@
 // Voiding a spoiled blank form that was never drafted (jammed in the printer, torn, lost): its
 // number leaves the stock for good and is never reused (31 CFR 592.307). The reason comes from
-// USKPA's list; "Other" needs notes (main checks both).
+// USKPA's list, only the reasons that fit an unused form (lifecycle.ts, blankFormVoidReasons);
+// "Other" needs notes (main checks both). Voiding cannot be undone, so a dialog naming the form
+// and the reason asks first (issue 16).
 import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
-import { OTHER_VOID_REASON } from '../../../shared/domain/lifecycle';
+import { OTHER_VOID_REASON, blankFormVoidReasons } from '../../../shared/domain/lifecycle';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
-import { voidReasons } from '../../../shared/reference/reference-data';
+import { ConfirmDialog } from '../records/ConfirmDialog';
 import { callApi } from '../shell/call-api';
 import { fieldError } from '../shell/form/field-errors';
 import { FormAlert } from '../shell/form/FormAlert';
@@ -21,8 +23,9 @@ export function VoidBlankForm({ api, onVoided }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
-  async function submit(event: SyntheticEvent) {
+  function review(event: SyntheticEvent) {
     event.preventDefault();
     setSuccess(null);
     const fields: Record<string, string> = {};
@@ -34,32 +37,37 @@ export function VoidBlankForm({ api, onVoided }: Props) {
     if (Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The form was not voided: see the fields marked with a message.',
+        message: 'The form was not voided: see the fields marked with a message below.',
         fields,
       });
       return;
     }
-    setBusy(true);
     setError(null);
+    setConfirming(true);
+  }
+
+  async function confirm() {
+    setBusy(true);
     const answer = await callApi(() =>
       api.stock.voidBlank({ number: form.number.trim(), reason: form.reason, notes: form.notes }),
     );
     setBusy(false);
+    setConfirming(false);
     if (!answer.ok) {
       setError(answer.error);
       return;
     }
-    setSuccess(`Form ${form.number.trim()} is voided; its number will never be used.`);
+    setSuccess(
+      `Form ${form.number.trim()} is voided: its number is used up and no certificate will ever carry it.`,
+    );
     setForm({ number: '', reason: '', notes: '' });
     onVoided(answer.value);
   }
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label="Void a spoiled blank form"
-    >
+    <form onSubmit={review} noValidate aria-label="Void a spoiled blank form">
+      {/* Above the fields it refers to, so "the fields marked" are the ones that follow. */}
+      <FormAlert error={error} success={success} />
       <div className="field-grid">
         <TextField
           label="Form number to void"
@@ -81,7 +89,7 @@ export function VoidBlankForm({ api, onVoided }: Props) {
           error={fieldError(error, 'reason')}
         >
           <option value="">Choose a reason…</option>
-          {voidReasons.map((reason) => (
+          {blankFormVoidReasons.map((reason) => (
             <option key={reason} value={reason}>
               {reason}
             </option>
@@ -99,12 +107,34 @@ export function VoidBlankForm({ api, onVoided }: Props) {
           error={fieldError(error, 'notes')}
         />
       </div>
-      <FormAlert error={error} success={success} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy}>
           Void this form
         </button>
       </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={`Void blank form ${form.number.trim()}?`}
+          confirmLabel={`Void ${form.number.trim()}`}
+          cancelLabel="Keep it"
+          busy={busy}
+          onCancel={() => {
+            setConfirming(false);
+          }}
+          onConfirm={() => {
+            void confirm();
+          }}
+        >
+          <p>
+            Reason: {form.reason}
+            {form.notes.trim() === '' ? '' : ` (${form.notes.trim()})`}.
+          </p>
+          <p>
+            Voiding cannot be undone. The number {form.number.trim()} is then used up: no
+            certificate will ever carry it, and Census and USKPA are told it was voided.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </form>
   );
 }

@@ -55,21 +55,8 @@ export function ReviewStep(props: ReviewStepProps) {
         Check the certificate as it will be printed. Every rule KP Desk applies is listed with its
         source; fix each error before signing.
       </p>
-      {props.preview}
+      {/* The summary of what to fix comes first, above the rows and fields it refers to. */}
       <div className="wizard__review">
-        <div className="wizard__review-data">
-          <table className="wizard__table">
-            <caption>What the certificate says</caption>
-            <tbody>
-              {rows.map(([label, value]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  <td className="wizard__address">{value.trim() === '' ? '(empty)' : value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
         <section className="wizard__review-findings" aria-labelledby="findings-title">
           <h3 id="findings-title">
             {errors === 0
@@ -122,6 +109,22 @@ export function ReviewStep(props: ReviewStepProps) {
             })}
           </ul>
         </section>
+      </div>
+      {props.preview}
+      <div className="wizard__review">
+        <div className="wizard__review-data">
+          <table className="wizard__table">
+            <caption>What the certificate says</caption>
+            <tbody>
+              {rows.map(([label, value]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td className="wizard__address">{value.trim() === '' ? '(empty)' : value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <div className="wizard__actions">
         <button

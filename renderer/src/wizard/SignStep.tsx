@@ -2,7 +2,7 @@
 // recorded with it, and the rules run once more in the core), sign its PDF, then save the PDF or
 // print it on the numbered USKPA security form. Sending the copies to Census and USKPA comes
 // with a later version; until then this step says what to send, where and when.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
@@ -40,6 +40,17 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
   const [work, setWork] = useState<Work>({ status: 'idle' });
   const [signed, setSigned] = useState<Signed | null>(null);
   const [saved, setSaved] = useState('');
+  // The button just pressed disappears once the certificate is issued and signed: the cursor goes
+  // to the result (or to the reason it failed), so keyboard and screen-reader users are not left
+  // on the page's body (issue 16; WCAG 2.4.3 focus order).
+  const signedHeading = useRef<HTMLHeadingElement>(null);
+  const failure = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (signed !== null) signedHeading.current?.focus();
+  }, [signed]);
+  useEffect(() => {
+    if (work.status === 'failed') failure.current?.focus();
+  }, [work]);
   if (record === null) return <p>Save the certificate first.</p>;
   const issued = record.state === 'ISSUED';
 
@@ -98,7 +109,7 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
       </p>
       {work.status === 'busy' && <BusyNote label={work.label} />}
       {work.status === 'failed' && (
-        <div className="wizard__alert" role="alert">
+        <div className="wizard__alert" role="alert" ref={failure} tabIndex={-1}>
           <p>{work.error.message}</p>
           {work.error.fields !== undefined && (
             <ul>
@@ -144,7 +155,9 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
           aria-labelledby="signed-title"
           data-testid="signed-document"
         >
-          <h3 id="signed-title">Signed PDF of {signed.number}</h3>
+          <h3 id="signed-title" ref={signedHeading} tabIndex={-1}>
+            Signed PDF of {signed.number}
+          </h3>
           <dl className="wizard__facts">
             <dt>Signed at</dt>
             <dd>{new Date(signed.signedAt).toLocaleString('en-US')}</dd>

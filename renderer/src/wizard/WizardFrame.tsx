@@ -9,6 +9,8 @@ import type { KpApi } from '../../../shared/ipc/api';
 import type { TextField as TextFieldName } from '../certificate/draft-fields';
 import { textValue, withTextValue } from '../certificate/draft-fields';
 import type { Route } from '../navigation';
+import type { LeftDraft } from './leave-draft';
+import { leaveDraft } from './leave-draft';
 import type { WizardStart } from './load-wizard';
 import { localToday } from './load-wizard';
 import { StepBody } from './StepBody';
@@ -104,6 +106,41 @@ export function WizardFrame({ api, start, navigate }: FrameProps) {
       clearTimeout(timer);
     };
   }, [draft, extras, record, save, start.number]);
+
+  // Leaving the wizard (another screen, or "New certificate") saves the draft as typed: the
+  // autosave above would be cancelled with the pause it waits for. A new certificate nothing was
+  // typed into is not created (leave-draft.ts; issue 16).
+  const leaving = useRef({ draft, extras, record });
+  useEffect(() => {
+    leaving.current = { draft, extras, record };
+  }, [draft, extras, record]);
+  useEffect(() => {
+    const untouched = JSON.stringify({
+      draft: start.draft,
+      extras: extrasForDraft(start.packaging, start.warranty),
+    });
+    return () => {
+      const last = leaving.current;
+      if (!isEditable(last.record)) return;
+      if (
+        last.record === null &&
+        JSON.stringify({ draft: last.draft, extras: last.extras }) === untouched
+      )
+        return;
+      const number = last.record?.number ?? start.number;
+      leaveDraft(
+        save(last.draft, start.number, last.extras).then((result): LeftDraft | null =>
+          result === null
+            ? last.record === null
+              ? null
+              : { status: 'saved', number }
+            : result.ok
+              ? { status: 'saved', number: result.value.number }
+              : { status: 'failed', number, error: result.error },
+        ),
+      );
+    };
+  }, [save, start]);
 
   const touch = useCallback((field: CertificateField) => {
     setTouched((current) => (current.has(field) ? current : new Set([...current, field])));

@@ -1,6 +1,7 @@
 // Words the wizard quotes rather than paraphrases, each with where it comes from. The System of
 // Warranties wordings come from shared/reference (us-reference.json, with its sources).
 import { systemOfWarranties } from '../../../shared/reference/reference-data';
+import { userFacingNote } from '../../../shared/reference/user-facing-note';
 
 /** 31 CFR 592.314, the definition of a tamper-resistant container (quoted). */
 export const tamperResistantDefinition =
@@ -39,4 +40,5 @@ export function warrantyStatement(wording: WarrantyWording): string {
     .replace(' {where the invoice is generated}', '');
 }
 
-export const warrantyNotes = systemOfWarranties.notes;
+// Without the data's research markers ("(UNCONFIRMED exact end dates)"): see user-facing-note.ts.
+export const warrantyNotes = userFacingNote(systemOfWarranties.notes);

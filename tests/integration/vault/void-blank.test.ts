@@ -67,6 +67,18 @@ describe('voiding a blank form', () => {
       code: 'INVALID_INPUT',
       fields: { reason: expect.stringContaining('Printer error') as string },
     });
+    // A reason that describes a certificate that travelled does not fit an unused form (issue 16).
+    expect(
+      failureOf(() =>
+        issuance.voidBlank(staff.operator, {
+          number: 'US12342',
+          reason: 'Customer canceled shipment',
+        }),
+      ),
+    ).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { reason: expect.stringContaining('only for one of: Printer error') as string },
+    });
     expect(
       failureOf(() =>
         issuance.voidBlank(staff.operator, { number: 'US12340', reason: 'Printer error' }),

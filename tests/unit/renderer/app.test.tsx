@@ -37,7 +37,7 @@ describe('App', () => {
     expect(screen.getByRole('alert').textContent).toContain('KP Desk cannot start here');
   });
 
-  it('shows a failed start-up with its code, and retries', async () => {
+  it('shows a failed start-up with its message (the code only for support), and retries', async () => {
     const kp = fakeKp({
       failing: {
         'vault:status': {
@@ -49,7 +49,9 @@ describe('App', () => {
     render(<App api={kp.api} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('without the preview access token');
-    expect(alert.textContent).toContain('UNAUTHORIZED');
+    // The code is never shown to users (issue 16); support and tests read data-error-code.
+    expect(alert.textContent).not.toContain('UNAUTHORIZED');
+    expect(alert.getAttribute('data-error-code')).toBe('UNAUTHORIZED');
     const before = kp.calls.length;
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('alert');

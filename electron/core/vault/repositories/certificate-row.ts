@@ -79,6 +79,8 @@ export type CertificateSummary = {
   hsCode: string;
   itn: string | null;
   dateOfIssue: string | null;
+  /** When it was issued; null for a draft (its date of issue is only planned). */
+  issuedAt: string | null;
   caratHundredths: number | null;
   valueCents: number | null;
   version: number;
@@ -163,6 +165,7 @@ export function toSummary(row: CertificateRow): CertificateSummary {
     hsCode: row.hs_code,
     itn: row.itn,
     dateOfIssue: row.date_of_issue,
+    issuedAt: row.issued_at,
     caratHundredths: row.carat_hundredths,
     valueCents: row.value_cents,
     version: row.version,

@@ -3,19 +3,35 @@
 // newPassphraseProblems is the same check before asking main, with the words both forms use.
 import type { AppError } from '../../../../shared/errors';
 import { passphraseStrength } from '../../startup/first-run/passphrase-strength';
+import { fieldError } from './field-errors';
 import { RepeatedSecretFields } from './RepeatedSecretFields';
 import type { SecretEntry } from './RepeatedSecretFields';
 
 type Props = { passphrase: SecretEntry; repeat: SecretEntry; error?: AppError | null };
 
+const ADVICE = 'A sentence of four or more unrelated words is strong and easy to remember.';
+
 export function NewPassphraseFields({ passphrase, repeat, error }: Props) {
   const strength = passphraseStrength(passphrase.value);
-  const hint = (
+  // Said once: when the field shows its error (the rule), the hint no longer repeats the rule or
+  // the live strength, and a too-short strength does not repeat the hint's advice (issue 16: the
+  // passphrase error appeared three times).
+  const refused = fieldError(error, passphrase.name) !== undefined;
+  const live =
+    passphrase.value === ''
+      ? ''
+      : strength.level === 'too-short'
+        ? `${strength.label}.`
+        : `${strength.label}. ${strength.advice}`;
+  const hint = refused ? (
     <>
-      At least 12 characters. A sentence of four or more unrelated words is strong and easy to
-      remember.{' '}
+      {ADVICE} <span className="strength" data-testid="strength" />
+    </>
+  ) : (
+    <>
+      At least 12 characters. {ADVICE}{' '}
       <span className={`strength strength--${strength.level}`} data-testid="strength">
-        {passphrase.value === '' ? '' : `${strength.label}. ${strength.advice}`}
+        {live}
       </span>
     </>
   );

@@ -29,7 +29,8 @@ export function AdministratorStep({ onSubmit }: Props) {
     if (!parsed.success || Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The administrator cannot be created yet: see the fields marked with a message.',
+        message:
+          'The administrator cannot be created yet: see the fields marked with a message below.',
         fields,
       });
       return;
@@ -51,6 +52,8 @@ export function AdministratorStep({ onSubmit }: Props) {
         You can add operators (who prepare and issue certificates) and reviewers (who only look)
         later in Settings.
       </p>
+      {/* The summary sits above the fields it refers to. */}
+      <FormAlert error={error} />
       <div className="field-stack">
         <UserNameFields
           displayName={form.displayName}
@@ -78,7 +81,6 @@ export function AdministratorStep({ onSubmit }: Props) {
           error={error}
         />
       </div>
-      <FormAlert error={error} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           Create the administrator

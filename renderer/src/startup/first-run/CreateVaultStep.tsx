@@ -42,7 +42,7 @@ export function CreateVaultStep({ api, onCreated }: Props) {
     if (Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The passphrase cannot be used yet: see the fields marked with a message.',
+        message: 'The passphrase cannot be used yet: see the fields marked with a message below.',
         fields,
       });
       return;
@@ -63,8 +63,9 @@ export function CreateVaultStep({ api, onCreated }: Props) {
         years (5 under 15 CFR 30.10, 10 under OFAC&apos;s 31 CFR 501.601), so choose a passphrase
         you will still know next year.
       </p>
-      <NewPassphraseFields {...entries} error={error} />
+      {/* The summary sits above the fields it refers to. */}
       <FormAlert error={error} />
+      <NewPassphraseFields {...entries} error={error} />
       {busy ? (
         <BusyNote label="Creating the encrypted vault; this takes a few seconds on purpose" />
       ) : null}

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KpApi } from '../../../../shared/ipc/api';
 import type { IdentitySummary } from '../../../../shared/ipc/documents-contract';
+import { CertificateRequest } from '../../settings/CertificateRequest';
 import { IdentityDetails } from '../../settings/IdentityDetails';
 import { GenerateIdentityForm, ImportIdentityForm } from '../../settings/IdentityForms';
 
@@ -11,10 +12,15 @@ type Props = { api: KpApi; onContinue: () => void };
 
 export function IdentityStep({ api, onContinue }: Props) {
   const [identity, setIdentity] = useState<IdentitySummary | null>(null);
-  const ready = useRef<HTMLParagraphElement>(null);
+  const [request, setRequest] = useState<string | null>(null);
+  const ready = (next: IdentitySummary, csrPem: string | null) => {
+    setIdentity(next);
+    setRequest(csrPem ?? next.certificationRequestPem);
+  };
+  const readyNote = useRef<HTMLParagraphElement>(null);
   // The forms disappear once the identity exists: the focus goes to the sentence saying so.
   useEffect(() => {
-    if (identity !== null) ready.current?.focus();
+    if (identity !== null) readyNote.current?.focus();
   }, [identity]);
   return (
     <div>
@@ -25,8 +31,8 @@ export function IdentityStep({ api, onContinue }: Props) {
       </p>
       {identity === null ? (
         <>
-          <GenerateIdentityForm api={api} onReady={setIdentity} headingLevel={2} />
-          <ImportIdentityForm api={api} onReady={setIdentity} headingLevel={2} />
+          <GenerateIdentityForm api={api} onReady={ready} headingLevel={2} />
+          <ImportIdentityForm api={api} onReady={ready} headingLevel={2} />
           <div className="form-actions form-actions--split">
             <p className="note">You can prepare certificates without it; signing needs it.</p>
             <button type="button" className="button" onClick={onContinue}>
@@ -36,10 +42,14 @@ export function IdentityStep({ api, onContinue }: Props) {
         </>
       ) : (
         <>
-          <p role="status" className="form-alert form-alert--ok" ref={ready} tabIndex={-1}>
+          <p role="status" className="form-alert form-alert--ok" ref={readyNote} tabIndex={-1}>
             The signing identity is ready.
           </p>
           <IdentityDetails identity={identity} />
+          {/* IdentityDetails says "send the certificate request below": here it is. */}
+          {identity.selfSigned && request !== null ? (
+            <CertificateRequest pem={request} headingLevel={2} />
+          ) : null}
           <div className="form-actions">
             <button type="button" className="button button--primary" onClick={onContinue}>
               Continue

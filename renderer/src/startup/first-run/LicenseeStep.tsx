@@ -30,7 +30,8 @@ export function LicenseeStep({ initial, submitLabel, onSubmit }: Props) {
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'Some details are missing or mistyped: see the fields marked with a message.',
+        message:
+          'Some details are missing or mistyped: see the fields marked with a message below.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;
@@ -49,13 +50,14 @@ export function LicenseeStep({ initial, submitLabel, onSubmit }: Props) {
         details appear on every certificate as the exporter (unless you are a common carrier issuing
         for a client).
       </p>
+      {/* The summary sits above the fields it refers to. */}
+      <FormAlert error={error} />
       <LicenseeFields
         form={form}
         onChange={setForm}
         errorOf={(field) => fieldError(error, field)}
         disabled={busy}
       />
-      <FormAlert error={error} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {submitLabel}

@@ -114,6 +114,10 @@ describe('CertificatePage', () => {
     const id = await seedCertificate(kp, { number: 'US10002', issue: true });
     renderPage(id);
     const voidButton = await screen.findByRole('button', { name: 'Void US10002…' });
+    // The panel says plainly that the number is used up (issue 16).
+    expect(screen.getByTestId('void-number-used-up').textContent).toBe(
+      'Voiding cannot be undone. The form number US10002 is then used up: no other certificate will ever carry it.',
+    );
 
     await user.click(voidButton);
     expect((await screen.findByRole('alert')).textContent).toContain('Choose the reason');
@@ -129,6 +133,7 @@ describe('CertificatePage', () => {
     await user.type(notes, 'Form torn while loading the printer');
     await user.click(voidButton);
     const dialog = await screen.findByRole('alertdialog', { name: 'Void certificate US10002?' });
+    expect(dialog.textContent).toContain('The form number US10002 is then used up');
     // The safe choice has focus; Escape-free cancel leaves the certificate as it was.
     expect(document.activeElement?.textContent).toBe('Keep it');
     await user.click(within(dialog).getByRole('button', { name: 'Keep it' }));
@@ -187,6 +192,42 @@ describe('CertificatePage', () => {
       expect(text).toContain(words);
     expect(text).toContain('Ada Admin');
     expect(text).toMatch(/2026-11-27 10:00 UTC/);
+  });
+
+  it('shows a run of draft saves as one entry that expands to each save (issue 16)', async () => {
+    const user = userEvent.setup();
+    const id = await seedCertificate(kp, { number: 'US10008' });
+    for (let save = 1; save <= 9; save += 1) {
+      const record = await kp.harness.value<{ version: number; draft: { carats: string } }>(
+        'certificates:get',
+        { id },
+      );
+      await kp.harness.value('certificates:updateDraft', {
+        id,
+        draft: { ...record.draft, carats: `${String(10 + save)}.00` },
+        expectedVersion: record.version,
+      });
+    }
+    renderPage(id);
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+    await waitFor(() => {
+      expect(timeline.textContent).toContain('Draft created');
+    });
+    expect(timeline.textContent).toMatch(/Draft saved 9 times, last at 2026-11-27 10:00 UTC/);
+    const toggle = within(timeline).getByRole('button', { name: 'Show all 9 saves' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    // The nine saves are one entry of the outer list until expanded.
+    const outer = timeline.querySelector('ol.timeline');
+    const entries = [...(outer?.children ?? [])].map((item) => item.textContent);
+    expect(entries.filter((text) => text.includes('Draft saved'))).toHaveLength(1);
+    expect(within(timeline).queryAllByText(/^Draft saved$/)).toHaveLength(0);
+
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const nested = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+    expect(nested?.hidden).toBe(false);
+    expect(within(nested as HTMLElement).getAllByRole('listitem')).toHaveLength(9);
+    expect(toggle.textContent).toBe('Hide the saves');
   });
 
   it('asks for a correction with a reason and changed fields; the record stays as issued', async () => {

@@ -64,6 +64,20 @@ describe('RecordsScreen', () => {
     });
   });
 
+  it('shows no date of issue for a draft: its date is only planned (issue 16)', async () => {
+    renderScreen();
+    await waitFor(() => {
+      expect(screen.getByTestId('records-count').textContent).toBe('3 certificates');
+    });
+    const [issued, draft, otherDraft] = rows();
+    expect(issued?.textContent).toContain('Issued');
+    expect(issued?.textContent).toMatch(/issued \S/);
+    expect(draft?.textContent).toContain('Draft');
+    expect(draft?.textContent).not.toContain('2026-10-02');
+    expect(draft?.textContent).toMatch(/issued —$/);
+    expect(otherDraft?.textContent).not.toContain('2026-09-15');
+  });
+
   it('lists every certificate, newest first, with its count and fields', async () => {
     renderScreen();
     await waitFor(() => {

@@ -79,14 +79,20 @@ describe('first-run setup', () => {
     await headingFocused('Who is the licensee?');
     await tabAndType(user, 'Legal name', 'Acme Rough Diamonds LLC');
     await tabAndType(user, 'Address', '580 Fifth Avenue, New York, NY 10036');
-    await tabAndType(user, 'Taxpayer Identification Number (TIN)', '123456789');
+    // Eight digits are no EIN: refused, naming the form of the number.
+    await tabAndType(user, 'Taxpayer Identification Number (TIN)', '12345678');
     await tabAndPress(user, 'Continue');
     expect(screen.getByText('Enter the TIN (EIN) as NN-NNNNNNN, e.g. 12-3456789.').id).not.toBe('');
     await user.clear(screen.getByLabelText('Taxpayer Identification Number (TIN)'));
-    await tabAndType(user, 'Taxpayer Identification Number (TIN)', '12-3456789');
+    // Nine digits without the hyphen are the same EIN: formatted when the field is left, and
+    // saved as 12-3456789 (checked at the end), not refused (issue 16).
+    await tabAndType(user, 'Taxpayer Identification Number (TIN)', '123456789');
     const carrier = screen.getByLabelText('We are a common carrier');
     await user.tab();
     expect(document.activeElement).toBe(carrier);
+    expect(
+      screen.getByLabelText<HTMLInputElement>('Taxpayer Identification Number (TIN)').value,
+    ).toBe('12-3456789');
     await user.keyboard(' ');
     await tabAndPress(user, 'Continue');
 

@@ -48,6 +48,12 @@ describe('IssuanceWizard, review and signing', () => {
     );
     const signed = await screen.findByTestId('signed-document', {}, { timeout: 20_000 });
     expect(signed.textContent).toMatch(/[0-9a-f]{64}/);
+    // The button pressed is gone: the cursor goes to the result, not to the page (issue 16).
+    await waitFor(() => {
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { name: 'Signed PDF of US10002' }),
+      );
+    });
 
     const record = await must(kp.api.certificates.get({ id: draft.id }));
     expect(record.state).toBe('ISSUED');
