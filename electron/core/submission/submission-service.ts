@@ -15,6 +15,7 @@ import { drainOutbox } from './drain-outbox';
 import type { SubmissionChannel } from './https-channel';
 import { createHttpsChannel } from './https-channel';
 import { createOutboxDeliveries } from './outbox-deliveries';
+import { createSmtpChannel } from './smtp-channel';
 import { createRecipientSettingsStore } from './recipient-settings-store';
 
 export type SubmissionServiceOptions = {
@@ -48,11 +49,11 @@ export function createSubmissionService(db: Database, options: SubmissionService
     for (const recipient of settings.all()) {
       // The manual channel has nothing to send: its rows stay Pending until the user records
       // the fax or upload confirmation.
-      if (recipient.channel !== 'https') continue;
-      built[recipient.recipient] = createHttpsChannel(recipient, {
-        now,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      });
+      const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+      if (recipient.channel === 'https')
+        built[recipient.recipient] = createHttpsChannel(recipient, { now, ...timeout });
+      else if (recipient.channel === 'smtp')
+        built[recipient.recipient] = createSmtpChannel(recipient, { now, ...timeout });
     }
     return built;
   };
@@ -76,11 +77,11 @@ export function createSubmissionService(db: Database, options: SubmissionService
     counts: deliveries.counts,
     retryNow: (actor: unknown, id: number) => userAction(actor, id, 'retry'),
     cancel: (actor: unknown, id: number) => userAction(actor, id, 'cancel'),
-    /** Recipients with a channel that sends by itself (HTTPS). */
+    /** Recipients with a channel that sends by itself (HTTPS, e-mail). */
     sendingRecipients: (): OutboxRecipient[] =>
       settings
         .all()
-        .filter((recipient) => recipient.channel === 'https')
+        .filter((recipient) => recipient.channel !== 'manual')
         .map((recipient) => recipient.recipient),
     drain: async (request: DrainRequest = {}): Promise<DrainSummary> => {
       const open = channels();
