@@ -5,6 +5,7 @@
 // memory. Goals (issue 12): drain time per submission ≤ 1.5× the bare client's; peak RSS growth
 // while draining 10,000 ≤ 100 MB. A plain script (npm run bench:submission); a miss is printed,
 // it does not change the exit code (bench/README.md). KP_BENCH_SUBMISSIONS sets the queue size.
+// Then the outbox's overhead on issue (submission-outbox-overhead.ts, goal ≤ 10 %).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import type { SubmissionEnvelope } from '../electron/core/submission/submission-
 import { createSubmissionService } from '../electron/core/submission/submission-service';
 import { openDatabase } from '../electron/core/vault/open-database';
 import { createVaultServices } from '../electron/core/vault/vault-services';
+import { measureOutboxOverhead } from './submission-outbox-overhead';
 
 const COUNT = Number(process.env.KP_BENCH_SUBMISSIONS ?? 10_000);
 const FLOOR_COUNT = Math.min(2_000, COUNT);
@@ -213,6 +215,8 @@ async function main(): Promise<void> {
       `  peak RSS growth while draining: ${growthMb.toFixed(1)} MB (goal ≤ ${String(GOALS.rssMb)} MB) ${growthMb <= GOALS.rssMb ? 'OK' : 'MISS'}`,
     );
     db.close();
+    // The third goal: the outbox's overhead on issue (same run, two fresh vaults).
+    measureOutboxOverhead(work, line);
   } finally {
     intake.stop();
     rmSync(work, { recursive: true, force: true });

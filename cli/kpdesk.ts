@@ -82,8 +82,12 @@ Usage:
   kpdesk trust [list] | add <cert.pem> --label <name> | remove <fingerprint> --user <username>
   kpdesk submit [--wait <seconds>] [--json]
   kpdesk submissions [--status <status>] [--json]
+  kpdesk submissions retry|cancel <id> | confirm <id> --reference <text> [--date <date>]
+                     | package <id>... --out <file.pdf> | export-receipts --out <file>
   kpdesk settings recipient [<census|uskpa> --https <url> --ca <file> --client-cert <file>
-                            --client-key <file> | --manual] --user <admin>
+                            --client-key <file> | --smtp <url> --to <address> [--ca <file>]
+                            [--smtp-user <name> --smtp-password-file <file>] | --manual]
+                            --user <admin>
   kpdesk identity [show] | generate --signer-name <name> | import <file.p12> | csr
   kpdesk void <number> --reason <reason> [--notes <text>] --user <username>
   kpdesk ship <number> --date <YYYY-MM-DD> --user <username>

@@ -1,5 +1,7 @@
 // `kpdesk settings recipient [<census|uskpa> (--https URL --ca FILE --client-cert FILE
-// --client-key FILE | --manual)]`: where copies to Census and USKPA go (issue 12). The settings
+// --client-key FILE | --smtp URL --to ADDR [--ca FILE] [--smtp-user U --smtp-password-file F]
+// | --manual)]`: where copies to Census and USKPA go (issue 12). The mail login's options are
+// --smtp-user/--smtp-password-file because --user/--password-file sign the administrator in. The settings
 // live in the vault (they are the licensee's); an administrator changes them, with an audit
 // event. Bad settings (a malformed URL, a missing or expired client certificate, a CA that is
 // expired or not a CA, a key that is not the certificate's) are refused with the option named,
@@ -8,6 +10,7 @@ import { resolve } from 'node:path';
 import { AppFailure } from '../../electron/core/app-failure';
 import { createSubmissionService } from '../../electron/core/submission/submission-service';
 import type { RecipientSummary } from '../../electron/core/submission/recipient-settings-store';
+import { summarize } from '../../electron/core/submission/recipient-settings-store';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
@@ -22,6 +25,9 @@ export const settingsHelp = `Usage:
   kpdesk settings recipient [options]
   kpdesk settings recipient <census|uskpa> --https <url> --ca <file> --client-cert <file>
                             --client-key <file> --user <admin> [options]
+  kpdesk settings recipient <census|uskpa> --smtp <url> --to <address> [--from <address>]
+                            [--ca <file>] [--smtp-user <name> --smtp-password-file <file>]
+                            --user <admin> [options]
   kpdesk settings recipient <census|uskpa> --manual --user <admin> [options]
 
 Census must receive a copy of every exported and every voided certificate (31 CFR
@@ -33,7 +39,18 @@ to the recipients set here (docs/submission-api.md). Without a setting, nothing 
                       that server and its receipts.
 --client-cert <file>  Your client certificate (PEM), issued to you by the recipient.
 --client-key <file>   Its private key (PEM, unencrypted); it is kept inside the vault.
---manual              Fax or secure file transfer: copies stay Pending until you record them.
+--smtp <url>          E-mail: the mail server, smtp://host[:port] (587 if omitted). STARTTLS
+                      is required (TLS 1.2 or later); a server without it gets nothing.
+                      Delivered then means "accepted by the mail server", not read.
+--to <address>        The address the copies are sent to.
+--from <address>      The sender address (default: the mail user name, else kp-desk@host).
+--ca <file>           With --smtp: the mail server's CA (PEM), pinned; without it the
+                      system's CAs are trusted.
+--smtp-user <name>    The mail login (only inside TLS).
+--smtp-password-file <file>
+                      Its password (first line); kept only in the vault, never shown.
+--manual              Fax or secure file transfer: copies stay Pending until you record them
+                      (kpdesk submissions package / confirm).
 ${signInHelp}
 ${unlockHelp}
   --json              Print one JSON object: { recipients } or { saved } ({ error } if refused).
@@ -43,7 +60,10 @@ Exit codes: 0 done, 2 usage error or refused settings (nothing was changed).
 `;
 
 const OPTION_OF: Record<string, string> = {
-  url: '--https',
+  to: '--to',
+  from: '--from',
+  username: '--smtp-user',
+  password: '--smtp-password-file',
   caPem: '--ca',
   clientCertPem: '--client-cert',
   clientKeyPem: '--client-key',
@@ -52,14 +72,18 @@ const OPTION_OF: Record<string, string> = {
 /** PEM files are small; anything larger is not one. */
 const MAX_PEM_BYTES = 64 * 1024;
 
+function describeChannel(r: RecipientSummary): string {
+  if (r.channel === 'https') return `HTTPS ${r.url ?? ''}`;
+  if (r.channel === 'manual') return 'manual (fax or secure file transfer)';
+  const login = r.mailLogin === undefined ? '' : `, login ${r.mailLogin}`;
+  return `e-mail to ${r.mailTo ?? ''} via ${r.url ?? ''} (STARTTLS, ${r.caPinned === true ? 'CA pinned' : 'system CAs'}${login})`;
+}
+
 function formatRecipients(list: readonly RecipientSummary[]): string {
   if (list.length === 0)
     return 'No recipient is set: nothing is sent. Set one with "kpdesk settings recipient census --https ...".\n';
   return list
-    .map(
-      (r) =>
-        `${r.recipient.padEnd(7)} ${r.channel === 'https' ? `HTTPS ${r.url ?? ''}` : 'manual (fax or secure file transfer)'}  (set ${r.updatedAt.slice(0, 10)})`,
-    )
+    .map((r) => `${r.recipient.padEnd(7)} ${describeChannel(r)}  (set ${r.updatedAt.slice(0, 10)})`)
     .join('\n')
     .concat('\n');
 }
@@ -72,6 +96,11 @@ export function runSettings(args: readonly string[], io: CliIo): Promise<ExitCod
     'client-cert': { type: 'string' },
     'client-key': { type: 'string' },
     manual: { type: 'boolean', default: false },
+    smtp: { type: 'string' },
+    to: { type: 'string' },
+    from: { type: 'string' },
+    'smtp-user': { type: 'string' },
+    'smtp-password-file': { type: 'string' },
   } as const;
   return runVaultCommand(args, io, { name: 'settings', help: settingsHelp, options }, async (p) => {
     const { values, positionals, json } = p;
@@ -80,8 +109,10 @@ export function runSettings(args: readonly string[], io: CliIo): Promise<ExitCod
       throw usageFailure(`Unknown settings section "${section ?? ''}": use "recipient".`);
     if (rest.length > 0) throw usageFailure('Too many arguments for "kpdesk settings recipient".');
     const https = values.https !== undefined;
+    const smtp = values.smtp !== undefined;
     if (recipient === undefined) {
-      if (https || values.manual) throw usageFailure('Name the recipient: census or uskpa.');
+      if (https || smtp || values.manual)
+        throw usageFailure('Name the recipient: census or uskpa.');
       const list = await withVaultForCommand(values, io, ({ db }) =>
         createSubmissionService(db).recipients(),
       );
@@ -92,8 +123,29 @@ export function runSettings(args: readonly string[], io: CliIo): Promise<ExitCod
     }
     if (recipient !== 'census' && recipient !== 'uskpa')
       throw usageFailure(`Unknown recipient "${recipient}": use census or uskpa.`);
-    if (https === values.manual)
-      throw usageFailure('Choose one channel: --https <url> (with its files) or --manual.');
+    if ([https, smtp, values.manual].filter(Boolean).length !== 1)
+      throw usageFailure(
+        'Choose one channel: --https <url> (with its files), --smtp <url> --to <address>, or --manual.',
+      );
+    const mailOnly = {
+      '--to': values.to,
+      '--from': values.from,
+      '--smtp-user': values['smtp-user'],
+      '--smtp-password-file': values['smtp-password-file'],
+    };
+    if (!smtp && Object.values(mailOnly).some((v) => v !== undefined))
+      throw usageFailure('--to, --from, --smtp-user and --smtp-password-file go with --smtp.');
+    if (smtp && (values['client-cert'] !== undefined || values['client-key'] !== undefined))
+      throw usageFailure('--smtp takes no --client-cert or --client-key.');
+    if (smtp && values.to === undefined)
+      throw usageFailure('Give the address copies go to with --to <address>.', {
+        '--to': 'required',
+      });
+    if (
+      smtp &&
+      (values['smtp-user'] === undefined) !== (values['smtp-password-file'] === undefined)
+    )
+      throw usageFailure('Give both --smtp-user and --smtp-password-file, or neither.');
     const files = {
       ca: values.ca,
       'client-cert': values['client-cert'],
@@ -112,16 +164,37 @@ export function runSettings(args: readonly string[], io: CliIo): Promise<ExitCod
         );
       return bytes.toString('utf8');
     };
+    const readPassword = (): string | undefined => {
+      const file = values['smtp-password-file'];
+      if (file === undefined) return undefined;
+      const text = readBoundedFile(resolve(io.cwd, file), `--smtp-password-file ${file}`, 4096)
+        .toString('utf8')
+        .split(/\r?\n/)[0];
+      return text ?? '';
+    };
+    const ca = read('ca');
+    const user = values['smtp-user'];
+    const password = readPassword();
     const input = values.manual
       ? { recipient, channel: 'manual' }
-      : {
-          recipient,
-          channel: 'https',
-          url: values.https,
-          caPem: read('ca'),
-          clientCertPem: read('client-cert'),
-          clientKeyPem: read('client-key'),
-        };
+      : smtp
+        ? {
+            recipient,
+            channel: 'smtp',
+            url: values.smtp,
+            to: values.to,
+            ...(values.from === undefined ? {} : { from: values.from }),
+            ...(ca === undefined ? {} : { caPem: ca }),
+            ...(user === undefined ? {} : { username: user, password }),
+          }
+        : {
+            recipient,
+            channel: 'https',
+            url: values.https,
+            caPem: ca,
+            clientCertPem: read('client-cert'),
+            clientKeyPem: read('client-key'),
+          };
     if (values.user === undefined && io.terminal === undefined)
       throw usageFailure('Name the administrator who acts with --user <username>.', {
         '--user': 'required',
@@ -134,7 +207,7 @@ export function runSettings(args: readonly string[], io: CliIo): Promise<ExitCod
         if (!(error instanceof AppFailure) || error.error.fields === undefined) throw error;
         // Name the option the licensee typed, not the field inside the core.
         const [field, message] = Object.entries(error.error.fields)[0] ?? ['', error.message];
-        const option = OPTION_OF[field];
+        const option = field === 'url' ? (smtp ? '--smtp' : '--https') : OPTION_OF[field];
         throw new AppFailure(
           error.error.code,
           option === undefined ? message : `${option}: ${message}`,
@@ -142,12 +215,7 @@ export function runSettings(args: readonly string[], io: CliIo): Promise<ExitCod
         );
       }
     });
-    const summary: RecipientSummary = {
-      recipient: saved.recipient,
-      channel: saved.channel,
-      url: saved.channel === 'https' ? saved.url : null,
-      updatedAt: new Date().toISOString(),
-    };
+    const summary: RecipientSummary = summarize(saved, new Date().toISOString());
     io.stdout(
       json
         ? `${JSON.stringify({ saved: summary }, null, 2)}\n`

@@ -1,44 +1,71 @@
 // `kpdesk submissions`: the queue of copies to Census and USKPA as the licensee sees it: each
-// submission's recipient, idempotency key, status, attempts, and its receipt or last error.
+// submission's recipient, idempotency key, status, attempts, and its receipt or last error; and
+// the user's moves on them (submission-actions.ts).
 import { statusLabel } from '../../electron/core/submission/delivery-status';
-import type { SubmissionView } from '../../electron/core/submission/outbox-deliveries';
+import type { ListedSubmission } from '../../electron/core/submission/submission-service';
 import { createSubmissionService } from '../../electron/core/submission/submission-service';
 import type { OutboxStatus } from '../../electron/core/vault/repositories/outbox-repository';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
+import { signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
+import { runAction } from './submission-actions';
+
+const ACTIONS = ['retry', 'cancel', 'confirm', 'package', 'export-receipts'] as const;
 
 export const submissionsSummary = 'List the copies due to Census and USKPA and their status.';
 
 const statuses = Object.keys(statusLabel) as OutboxStatus[];
 
-export const submissionsHelp = `Usage: kpdesk submissions [--status <status>] [--limit N] [options]
+export const submissionsHelp = `Usage:
+  kpdesk submissions [--status <status>] [--limit N] [options]
+  kpdesk submissions retry <id> --user <name> [options]
+  kpdesk submissions cancel <id> --user <name> [options]
+  kpdesk submissions confirm <id> --reference <text> [--date YYYY-MM-DD] --user <name>
+  kpdesk submissions package <id>... --out <file.pdf> --user <name> [options]
+  kpdesk submissions export-receipts --out <file> [options]
 
 Lists the submissions (copies to Census, reports to USKPA): recipient, idempotency key,
-status, attempts, and the receipt or the last error.
+status, attempts, and the receipt or the last error; a manual one waiting for you carries a
+reminder. Operators and administrators act on them:
+  retry            Send a Failed or Rejected one again at the next "kpdesk submit".
+  cancel           Never send it (it stays listed as Cancelled).
+  confirm          Manual channel: record that it was faxed or uploaded. It becomes Delivered
+                   with your confirmation as its receipt ("confirmed by <you>", not proven
+                   by the recipient).
+  package          Manual channel: write a fax-ready PDF (cover sheet to the Census KP
+                   Coordination Branch, fax (800) 457-7328, then the signed certificates).
+  export-receipts  Write every stored receipt as JSON lines, each with its verification
+                   state checked now (signed HTTPS receipts are verified again).
 
 Options:
   --status <status>   Only this status: ${statuses.join(', ')}.
   --limit <N>         At most N rows (default 1000).
+  --reference <text>  confirm: the fax confirmation or the transfer reference.
+  --date <date>       confirm: the day it was sent (default today).
+  --out <file>        package, export-receipts: a new file (never overwritten).
+${signInHelp}
 ${unlockHelp}
   --json              Print one JSON object: { submissions }.
   -h, --help          Show this help.
 
-Exit codes: 0 done, 2 usage error or the vault cannot be opened.
+Exit codes: 0 done, 2 usage error, refused move or the vault cannot be opened (nothing changed).
 `;
 
-function formatRows(rows: readonly SubmissionView[]): string {
+function formatRows(rows: readonly ListedSubmission[]): string {
   if (rows.length === 0) return 'No submissions.\n';
   return rows
     .map((row) => {
       const detail =
-        row.receiptId !== null
-          ? `receipt ${row.receiptId}`
-          : row.lastError !== null
-            ? `${row.lastErrorCode ?? ''}: ${row.lastError}`
-            : `due ${row.nextDueAt}`;
+        row.deliveryNote !== null
+          ? row.deliveryNote
+          : row.reminder !== null
+            ? row.reminder
+            : row.lastError !== null
+              ? `${row.lastErrorCode ?? ''}: ${row.lastError}`
+              : `due ${row.nextDueAt}`;
       return `#${String(row.id).padEnd(5)} ${row.recipient.padEnd(6)} ${row.idempotencyKey.padEnd(24)} ${statusLabel[row.status].padEnd(24)} attempts ${String(row.attempts)}  ${detail}`;
     })
     .join('\n')
@@ -46,13 +73,32 @@ function formatRows(rows: readonly SubmissionView[]): string {
 }
 
 export function runSubmissions(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const options = { status: { type: 'string' }, limit: { type: 'string' } } as const;
+  const options = {
+    ...signInOptions,
+    status: { type: 'string' },
+    limit: { type: 'string' },
+    reference: { type: 'string' },
+    date: { type: 'string' },
+    out: { type: 'string' },
+  } as const;
   return runVaultCommand(
     args,
     io,
     { name: 'submissions', help: submissionsHelp, options },
     async ({ values, positionals, json }) => {
-      if (positionals.length > 0) throw usageFailure('kpdesk submissions takes no arguments.');
+      const [first, ...rest] = positionals;
+      if (first !== undefined) {
+        if (!(ACTIONS as readonly string[]).includes(first))
+          throw usageFailure(
+            `Unknown action "${first}": use ${ACTIONS.join(', ')}, or no action to list.`,
+          );
+        const action = first as (typeof ACTIONS)[number];
+        const result = await withVaultForCommand(values, io, (vault) =>
+          runAction(action, rest, values, io, vault),
+        );
+        io.stdout(json ? `${JSON.stringify(result.json, null, 2)}\n` : result.text);
+        return exitCodes.ok;
+      }
       const status = values.status as OutboxStatus | undefined;
       if (status !== undefined && !statuses.includes(status))
         throw usageFailure(`--status is one of ${statuses.join(', ')}.`, { '--status': 'invalid' });

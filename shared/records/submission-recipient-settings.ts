@@ -1,6 +1,7 @@
 // Where KP Desk sends the copies and reports the regulations ask for (issue 12): per recipient
 // (Census: 31 CFR 592.301(a)(1)(iv)-(v), 15 CFR 30.7(c); USKPA: its licence terms), either the
-// HTTPS channel of docs/submission-api.md or the manual one (fax, Census's secure file transfer).
+// HTTPS channel of docs/submission-api.md, e-mail over SMTP with STARTTLS, or the manual one (fax,
+// Census's secure file transfer).
 // These are the shapes only; the core also checks the certificates themselves (dates, CA, key).
 import { z } from 'zod';
 
@@ -40,9 +41,55 @@ export const ManualRecipientSettingsSchema = z
   .object({ recipient: SubmissionRecipientSchema, channel: z.literal('manual') })
   .strict();
 
+const smtpUrl = z
+  .url({ error: 'The mail server is not a URL; it looks like smtp://mail.example.com:587.' })
+  .refine((text) => /^smtp:\/\/[^/?#@]+(:\d+)?\/?$/i.test(text), {
+    error:
+      'The mail server must look like smtp://host or smtp://host:port (STARTTLS is always required; no user name, path or options in the address).',
+  });
+
+// A mailbox address, deliberately plain (local@domain, no display name, no spaces or angle
+// brackets): it goes into the SMTP envelope and the To: header, where anything looser could add
+// recipients or headers.
+const mailbox = (what: string) =>
+  z
+    .string({ error: `Give the ${what}.` })
+    .max(254, { error: `The ${what} is longer than 254 characters.` })
+    .regex(
+      /^[A-Za-z0-9.!#$%&'*+/=?^_\x60{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/,
+      {
+        error: `The ${what} must be one e-mail address like name@agency.gov.`,
+      },
+    );
+
+/**
+ * E-mail: the signed PDF and the certificate's data to one address over SMTP, STARTTLS required.
+ * `caPem` pins the mail server's CA (else the system's CAs are trusted); the password is kept
+ * only here, in the encrypted vault, and never shown or logged.
+ */
+export const SmtpRecipientSettingsSchema = z
+  .object({
+    recipient: SubmissionRecipientSchema,
+    channel: z.literal('smtp'),
+    url: smtpUrl,
+    to: mailbox('address the copies are sent to'),
+    from: mailbox('sender address').optional(),
+    caPem: pem('CERTIFICATE', "mail server's CA certificate").optional(),
+    username: z.string().min(1, { error: 'The mail user name is empty.' }).max(256).optional(),
+    password: z.string().min(1, { error: 'The mail password is empty.' }).max(1024).optional(),
+  })
+  .strict()
+  .refine((value) => (value.username === undefined) === (value.password === undefined), {
+    error: 'Give both the mail user name and its password, or neither.',
+    path: ['password'],
+  });
+
 export const RecipientSettingsSchema = z.discriminatedUnion('channel', [
   HttpsRecipientSettingsSchema,
+  SmtpRecipientSettingsSchema,
   ManualRecipientSettingsSchema,
 ]);
 export type RecipientSettings = z.infer<typeof RecipientSettingsSchema>;
 export type HttpsRecipientSettings = z.infer<typeof HttpsRecipientSettingsSchema>;
+export type SmtpRecipientSettings = z.infer<typeof SmtpRecipientSettingsSchema>;
+export type SubmissionChannelKind = RecipientSettings['channel'];

@@ -28,14 +28,19 @@ function checkDates(cert: X509Certificate, field: string, what: string, now: Dat
     refuse(field, `The ${what} is not valid before ${day(cert.validFrom)}.`);
 }
 
-export function checkRecipientMaterial(settings: HttpsRecipientSettings, now: Date): void {
-  const ca = readCertificate(settings.caPem, 'caPem', "recipient's CA certificate");
+/** A pinned CA (HTTPS recipient or mail server): readable, a CA, valid today. */
+export function checkPinnedCa(pem: string, what: string, now: Date): void {
+  const ca = readCertificate(pem, 'caPem', what);
   if (!ca.ca)
     refuse(
       'caPem',
-      `The file given as the recipient's CA is not a certification authority (it is "${ca.subject.replace(/\n/g, ', ')}"); give the CA that issued the recipient's server certificate.`,
+      `The file given as the ${what} is not a certification authority (it is "${ca.subject.replace(/\n/g, ', ')}"); give the CA that issued the server's certificate.`,
     );
-  checkDates(ca, 'caPem', "recipient's CA certificate", now);
+  checkDates(ca, 'caPem', what, now);
+}
+
+export function checkRecipientMaterial(settings: HttpsRecipientSettings, now: Date): void {
+  checkPinnedCa(settings.caPem, "recipient's CA certificate", now);
   const client = readCertificate(settings.clientCertPem, 'clientCertPem', 'client certificate');
   checkDates(client, 'clientCertPem', 'client certificate', now);
   let key: KeyObject;

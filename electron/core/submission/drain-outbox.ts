@@ -130,7 +130,10 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainSummary> 
         total,
         item,
         status,
-        message: outcome === undefined || outcome.kind === 'delivered' ? null : outcome.message,
+        message:
+          outcome === undefined || outcome.kind === 'delivered' || outcome.kind === 'mail-accepted'
+            ? null
+            : outcome.message,
       });
     });
   }

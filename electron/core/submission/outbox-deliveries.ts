@@ -9,7 +9,8 @@ import { canonicalJson } from '../vault/audit/canonical-json';
 import type { OutboxRecipient, OutboxStatus } from '../vault/repositories/outbox-repository';
 import type { ChannelOutcome, DeliveryErrorCode } from './channel-outcome';
 import type { AuditHead } from './submission-envelope';
-import type { SignedReceipt } from './submission-receipt';
+import type { DeliveryReceipt, MailReceipt } from './delivery-receipt';
+import { describeReceipt } from './delivery-receipt';
 
 export type ClaimedSubmission = {
   id: number;
@@ -41,6 +42,11 @@ export type SubmissionView = {
   lastError: string | null;
   deliveredAt: string | null;
   receiptId: string | null;
+  /**
+   * What the receipt proves, in words: "Accepted by the mail server <host> as <message-id> ...",
+   * "Confirmed by <user> ... not proven by the recipient", or the signed receipt's id.
+   */
+  deliveryNote: string | null;
 };
 
 type ViewRow = {
@@ -58,13 +64,17 @@ type ViewRow = {
   last_error: string | null;
   delivered_at: string | null;
   receipt_id: string | null;
+  /** The stored JSON of an e-mail or manual receipt (they name their channel); else NULL. */
+  proof_json: string | null;
   certificate_id: number | null;
   payload_json: string;
   audit_head_seq: number | null;
   audit_head_hash: string | null;
 };
 
-const VIEW = `SELECT o.*, coalesce(c.number, o.stock_number) AS number, r.receipt_id
+const VIEW = `SELECT o.*, coalesce(c.number, o.stock_number) AS number, r.receipt_id,
+    CASE WHEN json_extract(r.signed_receipt_json, '$.channel') IS NOT NULL
+      THEN r.signed_receipt_json END AS proof_json
   FROM outbox AS o
   LEFT JOIN certificates AS c ON c.id = o.certificate_id
   LEFT JOIN submission_receipts AS r ON r.outbox_id = o.id`;
@@ -85,6 +95,12 @@ function toView(row: ViewRow): SubmissionView {
     lastError: row.last_error,
     deliveredAt: row.delivered_at,
     receiptId: row.receipt_id,
+    deliveryNote:
+      row.proof_json !== null
+        ? describeReceipt(JSON.parse(row.proof_json) as DeliveryReceipt)
+        : row.receipt_id === null
+          ? null
+          : `Signed receipt ${row.receipt_id} from the recipient.`,
   };
 }
 
@@ -102,7 +118,8 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
   // queue of 10,000; bench/submission-bench.ts). It makes the statement fail, not slow, if the
   // index ever goes.
   const nextDue = db.prepare<[string, OutboxRecipient, OutboxRecipient], ViewRow>(
-    `SELECT o.*, coalesce(c.number, o.stock_number) AS number, NULL AS receipt_id
+    `SELECT o.*, coalesce(c.number, o.stock_number) AS number, NULL AS receipt_id,
+            NULL AS proof_json
        FROM outbox AS o INDEXED BY outbox_due
        LEFT JOIN certificates AS c ON c.id = o.certificate_id
       WHERE o.status IN ('pending', 'failed') AND o.next_due_at <= ?
@@ -231,6 +248,23 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
         );
         return status;
       }
+      if (outcome.kind === 'mail-accepted') {
+        const mail: MailReceipt = outcome.receipt;
+        const receiptRow = insertReceipt.run(
+          id,
+          mail.messageId,
+          mail.acceptedAt,
+          'accepted',
+          canonicalJson(mail),
+          at.toISOString(),
+        ).lastInsertRowid;
+        event('submission.receipt', receiptRow, null, 'submission_receipt');
+        // Delivered here means "accepted by the mail server <host> as <message-id>": the view's
+        // deliveryNote says so wherever the status is shown (delivery-receipt.ts).
+        setDelivered.run({ id, status: 'delivered', at: at.toISOString() });
+        event('submission.deliver', id);
+        return 'delivered';
+      }
       const fields = { id, code: outcome.code, message: outcome.message };
       if (outcome.kind === 'retry') {
         setFailed.run({ ...fields, due: new Date(at.getTime() + retryInMs).toISOString() });
@@ -320,9 +354,10 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
         )
         .all(...(filter.status === undefined ? [] : [filter.status]), filter.limit ?? 1000)
         .map(toView),
-    receipt: (id: number): SignedReceipt | null => {
+    /** The stored receipt: signed (HTTPS), the mail server's acceptance, or a confirmation. */
+    receipt: (id: number): DeliveryReceipt | null => {
       const text = receiptOf.get(id);
-      return text === undefined ? null : (JSON.parse(text) as SignedReceipt);
+      return text === undefined ? null : (JSON.parse(text) as DeliveryReceipt);
     },
   };
 }

@@ -1,28 +1,46 @@
 // The recipients' settings in the vault (migration 0120): they are the licensee's, like the
 // signing identity, so they are kept encrypted with the records and every change is audited.
+// The mail password lives only here (never in a summary, a log or an audit event).
 // A save is refused whole (RECIPIENT_SETTINGS_INVALID, naming the field) before anything changes.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppFailure } from '../app-failure';
 import type { AuditWriter } from '../vault/audit/audit-chain';
 import type {
   RecipientSettings,
+  SubmissionChannelKind,
   SubmissionRecipient,
 } from '../../../shared/records/submission-recipient-settings';
 import { RecipientSettingsSchema } from '../../../shared/records/submission-recipient-settings';
-import { checkRecipientMaterial } from './check-recipient-material';
+import { checkPinnedCa, checkRecipientMaterial } from './check-recipient-material';
 
 type Row = {
   recipient: SubmissionRecipient;
-  channel: 'https' | 'manual';
+  channel: SubmissionChannelKind;
   url: string | null;
   ca_pem: string | null;
   client_cert_pem: string | null;
   client_key_pem: string | null;
   updated_at: string;
+  mail_to: string | null;
+  mail_from: string | null;
+  smtp_username: string | null;
+  smtp_password: string | null;
 };
 
 function toSettings(row: Row): RecipientSettings {
   if (row.channel === 'manual') return { recipient: row.recipient, channel: 'manual' };
+  if (row.channel === 'smtp')
+    return {
+      recipient: row.recipient,
+      channel: 'smtp',
+      url: row.url ?? '',
+      to: row.mail_to ?? '',
+      ...(row.mail_from === null ? {} : { from: row.mail_from }),
+      ...(row.ca_pem === null ? {} : { caPem: row.ca_pem }),
+      ...(row.smtp_username === null || row.smtp_password === null
+        ? {}
+        : { username: row.smtp_username, password: row.smtp_password }),
+    };
   return {
     recipient: row.recipient,
     channel: 'https',
@@ -33,13 +51,30 @@ function toSettings(row: Row): RecipientSettings {
   };
 }
 
-/** What may be shown (CLI, UI): never the client key. */
+/** What may be shown (CLI, UI): never the client key, never the mail password. */
 export type RecipientSummary = {
   recipient: SubmissionRecipient;
-  channel: 'https' | 'manual';
+  channel: SubmissionChannelKind;
   url: string | null;
   updatedAt: string;
+  /** E-mail only: where copies go, and whether the server's CA is pinned and a login is set. */
+  mailTo?: string;
+  caPinned?: boolean;
+  mailLogin?: string;
 };
+
+export function summarize(settings: RecipientSettings, updatedAt: string): RecipientSummary {
+  const base = { recipient: settings.recipient, channel: settings.channel, updatedAt };
+  if (settings.channel === 'manual') return { ...base, url: null };
+  if (settings.channel === 'https') return { ...base, url: settings.url };
+  return {
+    ...base,
+    url: settings.url,
+    mailTo: settings.to,
+    caPinned: settings.caPem !== undefined,
+    ...(settings.username === undefined ? {} : { mailLogin: settings.username }),
+  };
+}
 
 export type RecipientSettingsStore = ReturnType<typeof createRecipientSettingsStore>;
 
@@ -47,22 +82,30 @@ export function createRecipientSettingsStore(db: Database, now: () => Date, audi
   const all = db.prepare<[], Row>('SELECT * FROM submission_recipients ORDER BY recipient');
   const upsert = db.prepare(
     `INSERT INTO submission_recipients (recipient, channel, url, ca_pem, client_cert_pem,
-       client_key_pem, updated_at, updated_by)
-     VALUES (@recipient, @channel, @url, @caPem, @clientCertPem, @clientKeyPem, @at, @userId)
+       client_key_pem, updated_at, updated_by, mail_to, mail_from, smtp_username, smtp_password)
+     VALUES (@recipient, @channel, @url, @caPem, @clientCertPem, @clientKeyPem, @at, @userId,
+       @mailTo, @mailFrom, @smtpUsername, @smtpPassword)
      ON CONFLICT (recipient) DO UPDATE SET channel = excluded.channel, url = excluded.url,
        ca_pem = excluded.ca_pem, client_cert_pem = excluded.client_cert_pem,
        client_key_pem = excluded.client_key_pem, updated_at = excluded.updated_at,
-       updated_by = excluded.updated_by`,
+       updated_by = excluded.updated_by, mail_to = excluded.mail_to,
+       mail_from = excluded.mail_from, smtp_username = excluded.smtp_username,
+       smtp_password = excluded.smtp_password`,
   );
   const save = db.transaction((settings: RecipientSettings, userId: number): void => {
     const https = settings.channel === 'https' ? settings : null;
+    const smtp = settings.channel === 'smtp' ? settings : null;
     upsert.run({
       recipient: settings.recipient,
       channel: settings.channel,
-      url: https?.url ?? null,
-      caPem: https?.caPem ?? null,
+      url: https?.url ?? smtp?.url ?? null,
+      caPem: https?.caPem ?? smtp?.caPem ?? null,
       clientCertPem: https?.clientCertPem ?? null,
       clientKeyPem: https?.clientKeyPem ?? null,
+      mailTo: smtp?.to ?? null,
+      mailFrom: smtp?.from ?? null,
+      smtpUsername: smtp?.username ?? null,
+      smtpPassword: smtp?.password ?? null,
       at: now().toISOString(),
       userId,
     });
@@ -77,12 +120,7 @@ export function createRecipientSettingsStore(db: Database, now: () => Date, audi
     /** Every configured recipient, with its secrets: only for building channels. */
     all: (): RecipientSettings[] => all.all().map(toSettings),
     summaries: (): RecipientSummary[] =>
-      all.all().map((row) => ({
-        recipient: row.recipient,
-        channel: row.channel,
-        url: row.url,
-        updatedAt: row.updated_at,
-      })),
+      all.all().map((row) => summarize(toSettings(row), row.updated_at)),
     /** Validates the shape, then the certificates, then saves with its audit event. */
     save: (input: unknown, userId: number): RecipientSettings => {
       const parsed = RecipientSettingsSchema.safeParse(input);
@@ -100,6 +138,8 @@ export function createRecipientSettingsStore(db: Database, now: () => Date, audi
         );
       }
       if (parsed.data.channel === 'https') checkRecipientMaterial(parsed.data, now());
+      if (parsed.data.channel === 'smtp' && parsed.data.caPem !== undefined)
+        checkPinnedCa(parsed.data.caPem, "mail server's CA certificate", now());
       save(parsed.data, userId);
       return parsed.data;
     },

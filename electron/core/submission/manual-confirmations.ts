@@ -1,0 +1,177 @@
+// The manual channel's two moves (fax to Census's KP contact, or Census's secure file transfer):
+// gathering the copies for the fax package, and recording the user's confirmation once it went
+// out. Nothing is sent by the app, so the row stays Pending (with a reminder) until a user says
+// it was sent; then it is Delivered with that confirmation as its receipt, which says what it is:
+// confirmed by the user, not proven by the recipient. Receipt and status change are one
+// transaction with their audit events, both naming the user (31 CFR 592.301(a)(1)(iv)-(v)).
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { AppFailure } from '../app-failure';
+import type { AuditWriter } from '../vault/audit/audit-chain';
+import { canonicalJson } from '../vault/audit/canonical-json';
+import type { OutboxRecipient, OutboxStatus } from '../vault/repositories/outbox-repository';
+import type { ManualConfirmation } from './delivery-receipt';
+import type { FaxPackageItem } from './fax-package';
+
+export type ConfirmationInput = { reference: string; sentOn?: string };
+
+/** Rows a confirmation may settle: not sent by the app, not already settled. */
+const CONFIRMABLE: readonly OutboxStatus[] = ['pending', 'failed', 'rejected'];
+
+type ItemRow = {
+  id: number;
+  recipient: OutboxRecipient;
+  reason: string;
+  number: string;
+  status: OutboxStatus;
+  created_at: string;
+  certificate_id: number | null;
+  payload_json: string;
+};
+
+const refuse = (field: string, message: string): never => {
+  throw new AppFailure('INVALID_INPUT', message, { [field]: message });
+};
+
+function checkReference(text: unknown): string {
+  if (typeof text !== 'string')
+    return refuse(
+      'reference',
+      'Give the fax confirmation or the transfer reference (--reference).',
+    );
+  const reference = text.normalize('NFC').trim();
+  if (reference === '')
+    refuse('reference', 'Give the fax confirmation or the transfer reference (--reference).');
+  if (reference.length > 200) refuse('reference', 'The reference is longer than 200 characters.');
+  // Printable text only: it is shown as evidence later (no control or direction characters).
+  if (/[\p{Cc}\p{Cf}]/u.test(reference))
+    refuse('reference', 'The reference may hold printable characters only.');
+  return reference;
+}
+
+function checkSentOn(text: unknown, queuedAt: string, now: Date): string {
+  const today = now.toISOString().slice(0, 10);
+  if (text === undefined) return today;
+  if (typeof text !== 'string')
+    return refuse('sentOn', 'The date sent is not a date like 2026-12-07.');
+  const real =
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  if (!real) refuse('sentOn', `The date sent "${text}" is not a date like 2026-12-07.`);
+  if (text > today) refuse('sentOn', `The date sent ${text} is in the future.`);
+  if (text < queuedAt.slice(0, 10))
+    refuse(
+      'sentOn',
+      `The date sent ${text} is before the copy was due (${queuedAt.slice(0, 10)}).`,
+    );
+  return text;
+}
+
+export type ManualConfirmations = ReturnType<typeof createManualConfirmations>;
+
+export function createManualConfirmations(db: Database, now: () => Date, audit: AuditWriter) {
+  const rowOf = db.prepare<[number], ItemRow>(
+    `SELECT o.id, o.recipient, o.reason, coalesce(c.number, o.stock_number) AS number, o.status,
+            o.created_at, o.certificate_id, o.payload_json
+       FROM outbox AS o LEFT JOIN certificates AS c ON c.id = o.certificate_id WHERE o.id = ?`,
+  );
+  const latestDocument = db
+    .prepare<[number, string], Buffer>(
+      `SELECT content FROM attachments
+        WHERE certificate_id = ? AND media_type = 'application/pdf'
+          AND kind IN ('signed-certificate', 'signed-void-copy')
+        ORDER BY (kind = ?) DESC, id DESC LIMIT 1`,
+    )
+    .pluck();
+  const insertReceipt = db.prepare(
+    `INSERT INTO submission_receipts (outbox_id, receipt_id, received_at, status,
+       signed_receipt_json, stored_at) VALUES (?, ?, ?, 'accepted', ?, ?)`,
+  );
+  const setDelivered = db.prepare(
+    `UPDATE outbox SET status = 'delivered', delivered_at = @at, last_error_code = NULL,
+       last_error = NULL WHERE id = @id AND status IN ('pending', 'failed', 'rejected')`,
+  );
+
+  const existing = (id: number): ItemRow => {
+    const row = rowOf.get(id);
+    if (row === undefined)
+      throw new AppFailure('NOT_FOUND', `There is no submission ${String(id)}.`);
+    return row;
+  };
+
+  const confirm = db.transaction(
+    (id: number, input: ConfirmationInput, user: { id: number; username: string }) => {
+      const row = existing(id);
+      if (!CONFIRMABLE.includes(row.status))
+        throw new AppFailure(
+          'ILLEGAL_TRANSITION',
+          `Submission ${String(id)} is ${row.status}; only a copy still waiting can be confirmed as sent.`,
+        );
+      const at = now();
+      const receipt: ManualConfirmation = {
+        channel: 'manual',
+        reference: checkReference(input.reference),
+        sentOn: checkSentOn(input.sentOn, row.created_at, at),
+        confirmedBy: { userId: user.id, username: user.username },
+        recordedAt: at.toISOString(),
+        proves: 'confirmed by the user, not by the recipient',
+      };
+      const receiptRow = insertReceipt.run(
+        id,
+        receipt.reference,
+        `${receipt.sentOn}T00:00:00.000Z`,
+        canonicalJson(receipt),
+        at.toISOString(),
+      ).lastInsertRowid;
+      audit.append({
+        userId: user.id,
+        action: 'submission.receipt',
+        entityType: 'submission_receipt',
+        entityId: Number(receiptRow),
+      });
+      setDelivered.run({ id, at: at.toISOString() });
+      audit.append({
+        userId: user.id,
+        action: 'submission.confirm',
+        entityType: 'outbox',
+        entityId: id,
+      });
+      return receipt;
+    },
+  );
+
+  /** The rows of one package, in the order given; one recipient per package. */
+  const packageItems = (
+    ids: readonly number[],
+  ): { recipient: OutboxRecipient; items: FaxPackageItem[] } => {
+    if (ids.length === 0) refuse('ids', 'Name at least one submission to put in the package.');
+    const rows = [...new Set(ids)].map(existing);
+    const recipients = new Set(rows.map((row) => row.recipient));
+    if (recipients.size > 1)
+      refuse(
+        'ids',
+        'A package goes to one recipient: list the Census and the USKPA submissions in separate packages.',
+      );
+    const items = rows.map((row): FaxPackageItem => {
+      if (row.status === 'cancelled')
+        refuse('ids', `Submission ${String(row.id)} was cancelled; it is not sent.`);
+      const preferred = row.reason === 'voided' ? 'signed-void-copy' : 'signed-certificate';
+      const pdf =
+        row.certificate_id === null ? undefined : latestDocument.get(row.certificate_id, preferred);
+      const data = JSON.parse(row.payload_json) as unknown;
+      return {
+        submissionId: row.id,
+        number: row.number,
+        kind: row.reason,
+        queuedAt: row.created_at,
+        pdf: pdf === undefined ? null : new Uint8Array(pdf),
+        data:
+          data !== null && typeof data === 'object' && !Array.isArray(data)
+            ? (data as Record<string, unknown>)
+            : { value: data },
+      };
+    });
+    return { recipient: rows[0]?.recipient ?? 'census', items };
+  };
+
+  return { confirm, packageItems };
+}
