@@ -136,7 +136,7 @@ export function documentFindings(
         reviewFinding(
           'DOCUMENT_RECORD_MISMATCH',
           certificate,
-          `${what} differs from the record: ${record.mismatches.map((m) => mismatchWords(m.field, m.sealed, m.record)).join('; ') || record.message}.`,
+          `${what} differs from the record: ${record.mismatches.map((m) => mismatchWords(m.field, m.sealed, m.record)).join('; ') || record.message.replace(/\.$/, '')}.`,
         ),
       );
     else if (record.status !== 'match' && failed.length === 0)
