@@ -35,6 +35,22 @@ function oneSplitShipment(holders: readonly ItnHolder[]): boolean {
   return sameShipment && new Set(holders.map((h) => h.hs_code)).size === holders.length;
 }
 
+/** Why these certificates are not one shipment split by HS code, naming what differs. */
+function notSplitBecause(holders: readonly ItnHolder[]): string {
+  const differs = (pick: (h: ItnHolder) => string | null) => new Set(holders.map(pick)).size > 1;
+  const reasons: string[] = [];
+  if (differs((h) => h.exporter_name)) reasons.push('the exporters differ');
+  if (differs((h) => h.consignee_name)) reasons.push('the consignees differ');
+  if (differs((h) => h.export_date)) reasons.push('the export dates differ');
+  const codes = holders.map((h) => h.hs_code);
+  const repeated = codes.filter((code, i) => codes.indexOf(code) !== i);
+  if (repeated.length > 0)
+    reasons.push(
+      `HS code ${repeated[0] ?? ''} is on more than one of them (a split has one certificate per code)`,
+    );
+  return reasons.join('; ');
+}
+
 export function itnFindings(
   db: Database,
   certificates: readonly ReviewedCertificate[],
@@ -82,7 +98,7 @@ export function itnFindings(
         reviewFinding(
           'ITN_USED_TWICE',
           certificate,
-          `The ITN ${certificate.itn} is also on ${others.join(', ')}, which is not the same shipment split by HS code (the exporter, consignee, export date or HS code differ). One AES filing covers one shipment: one of the ITNs is mis-keyed.`,
+          `The ITN ${certificate.itn} is also on ${others.join(', ')}, and they are not one shipment split by HS code: ${notSplitBecause(holders)}. One AES filing covers one shipment: one of the ITNs is mis-keyed.`,
         ),
       );
   }

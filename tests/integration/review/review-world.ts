@@ -93,8 +93,3 @@ export async function openReviewWorld(): Promise<ReviewWorld> {
     },
   };
 }
-
-/** The codes found about one certificate (or about none: null). */
-export function codesOf(report: ReviewReport, number: string | null): string[] {
-  return report.findings.filter((f) => f.certificateNumber === number).map((f) => f.code);
-}
