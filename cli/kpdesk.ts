@@ -16,6 +16,7 @@ import { rekeyHelp, rekeySummary, runRekey } from './commands/rekey';
 import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runStats, statsHelp, statsSummary } from './commands/stats';
+import { reviewHelp, reviewSummary, runReviewCommand } from './commands/review';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
 import { runTrust, trustHelp, trustSummary } from './commands/trust';
@@ -62,6 +63,7 @@ const commands: Readonly<Record<string, Command>> = {
   'issue-batch': { summary: issueBatchSummary, help: issueBatchHelp, run: runIssueBatch },
   parties: { summary: partiesSummary, help: partiesHelp, run: runParties },
   stats: { summary: statsSummary, help: statsHelp, run: runStats },
+  review: { summary: reviewSummary, help: reviewHelp, run: runReviewCommand },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -95,6 +97,7 @@ Usage:
   kpdesk parties export [--out <file>] | import <file.csv|file.json> --user <username>
   kpdesk records [--state <state>] [--search <text>] [--limit <n>] --user <username>
   kpdesk stats --period 2018|2026Q3|2026-01-01..2026-06-30 [--format table|csv|json] [--top N]
+  kpdesk review [--period 2026Q3|2026|FROM..TO] [--format table|csv|json|pdf] [--out FILE]
   kpdesk help [command]
   kpdesk --version
 

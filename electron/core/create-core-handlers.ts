@@ -13,6 +13,7 @@ import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
 import { createTrustHandlers } from './trust-handlers';
+import { createReviewHandlers } from './review-handlers';
 import type { OsKeychain } from './vault/keys/os-keychain';
 import { forgetOnThisComputer, rememberOnThisComputer } from './vault/os-keychain-unlock';
 import type { VaultGateway } from './vault/vault-gateway';
@@ -103,6 +104,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'audit:head': () => vault.audit.head(undefined),
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
+    ...createReviewHandlers(vault, options.fileDialogs, progress),
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
   return requireSignIn(handlers, () => vault.requireSignedIn());

@@ -10,6 +10,8 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'overlay-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'calibration-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'review-csv': [{ name: 'CSV table', extensions: ['csv'] }],
+  'review-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -28,6 +30,8 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'certificate-pdf': 'Certificate PDF',
   'overlay-pdf': 'Print overlay for the USKPA form',
   'calibration-pdf': 'Printer calibration page',
+  'review-csv': 'Review findings (CSV)',
+  'review-pdf': 'Review of the record (PDF)',
   pkcs12: 'Signing identity',
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',

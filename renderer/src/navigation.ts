@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'stock' }
   | { screen: 'verify' }
   | { screen: 'statistics' }
+  | { screen: 'review' }
   | { screen: 'settings' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
@@ -21,7 +22,7 @@ export type ScreenProps = {
 
 /** The navigation's entries; a screen not listed here (a certificate) is reached from another. */
 export type NavEntry = {
-  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'statistics' | 'settings';
+  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'statistics' | 'settings' | 'review';
   label: string;
 };
 
@@ -34,6 +35,8 @@ export const navEntries: readonly NavEntry[] = [
   // Reviewers and administrators (issue 14); MainNav hides it from operators.
   { screen: 'statistics', label: 'Statistics' },
   { screen: 'settings', label: 'Settings' },
+  // Reviewers and administrators (issue 14, the full review); MainNav hides it from operators.
+  { screen: 'review', label: 'Review' },
 ];
 
 /** The navigation entry a route belongs to (a certificate page belongs to Records). */

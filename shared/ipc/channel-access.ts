@@ -93,6 +93,8 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'vault:rekey': signedIn,
   'audit:head': signedIn,
   'reports:statistics': signedIn,
+  'review:run': signedIn,
+  'review:export': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

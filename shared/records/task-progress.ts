@@ -4,9 +4,10 @@ import { z } from 'zod';
 
 export const TaskProgressSchema = z
   .object({
-    operation: z.enum(['backup', 'restore', 'audit']),
-    /** snapshot/write (backup); verify/check/replace (restore); verify (audit: units of work). */
-    phase: z.enum(['snapshot', 'write', 'verify', 'check', 'replace']),
+    operation: z.enum(['backup', 'restore', 'audit', 'review']),
+    /** snapshot/write (backup); verify/check/replace (restore); verify (audit: units of work);
+     * verify/documents/records (review: the audit chain, each signed PDF, the other checks). */
+    phase: z.enum(['snapshot', 'write', 'verify', 'check', 'replace', 'documents', 'records']),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   })

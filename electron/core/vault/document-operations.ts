@@ -327,6 +327,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     store,
     printable,
     verifyBytes,
+    batchVerifier,
 
     /** Signs the certificate (or its VOID copy) and keeps the PDF; an unchanged one is reused. */
     async sign(actor: Actor, input: unknown): Promise<SignedDocument> {
@@ -436,20 +437,33 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
    * the certificate fonts and compared.
    */
   async function verifyBytes(bytes: Buffer, fileName: string): Promise<DocumentVerification> {
+    return (await batchVerifier())(bytes, fileName);
+  }
+
+  /**
+   * The same verification for many files (the full review, issue 14): the fonts of the page
+   * binding are loaded once, and the trust anchors and the seal key are read once, not per file.
+   */
+  async function batchVerifier(): Promise<
+    (bytes: Buffer, fileName: string) => DocumentVerification
+  > {
     const pageBinding = await createPageBindingChecker(resourcesDir());
-    return verifyAgainstVault(bytes, fileName, {
-      pageBinding,
-      now,
-      trustAnchorsDer: [...identities.signerCertificates(), ...trust.anchorsDer()],
-      sealPublicKey: sealPublicKey(),
-      getByNumber: certificates.getByNumber,
-      printable,
-      storedDocumentKind: (certificateId, sha256) => {
-        const stored = attachments.list(certificateId).find((meta) => meta.sha256 === sha256);
-        const kinds = Object.entries(ATTACHMENT_KIND) as [DocumentKind, string][];
-        return kinds.find(([, kind]) => kind === stored?.kind)?.[0] ?? null;
-      },
-    });
+    const trustAnchorsDer = [...identities.signerCertificates(), ...trust.anchorsDer()];
+    const sealKey = sealPublicKey();
+    return (bytes, fileName) =>
+      verifyAgainstVault(bytes, fileName, {
+        pageBinding,
+        now,
+        trustAnchorsDer,
+        sealPublicKey: sealKey,
+        getByNumber: certificates.getByNumber,
+        printable,
+        storedDocumentKind: (certificateId, sha256) => {
+          const stored = attachments.list(certificateId).find((meta) => meta.sha256 === sha256);
+          const kinds = Object.entries(ATTACHMENT_KIND) as [DocumentKind, string][];
+          return kinds.find(([, kind]) => kind === stored?.kind)?.[0] ?? null;
+        },
+      });
   }
 }
 

@@ -29,6 +29,9 @@ import { settingsView } from './settings-view';
 import type { SettingsBase } from './settings-view';
 import { vaultBackupMethods } from './vault-backup-methods';
 import { vaultKeyMethods } from './vault-key-methods';
+import { reviewGatewayGroup } from '../review/review-gateway-group';
+import type { ReviewProgress } from '../review/review-service';
+import type { DocumentOperationsOptions } from './document-operations';
 import { createVaultServices } from './vault-services';
 import type { VaultServices } from './vault-services';
 
@@ -43,7 +46,11 @@ export type VaultGatewayOptions = {
   /** Only tests lower these; the defaults are never weakened. */
   kdf?: KdfCost;
   passwordHashing?: ScryptParams;
-  onProgress?: (event: { operation: 'backup' | 'restore' | 'audit' } & BackupProgress) => void;
+  onProgress?: (
+    event:
+      | ({ operation: 'backup' | 'restore' | 'audit' } & BackupProgress)
+      | ({ operation: 'review' } & ReviewProgress),
+  ) => void;
   /** The folder with fonts/ for the certificate documents (document-operations.ts). */
   resourcesDir?: string;
   /** The bundled audit-verify-worker.mjs: a second thread verifies a large vault's chain. */
@@ -177,6 +184,19 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     gaps: services.stock.gaps(),
     nextAvailable: services.stock.nextAvailable(),
   });
+
+  // The document operations' options, shared by the documents and the review groups.
+  const documentOptions: DocumentOperationsOptions = {
+    now,
+    // The vault's saved rule settings: a document is read by the rules it was issued under.
+    settings: () => settingsView(open?.services ?? null, settingsBase).validation,
+    resourcesDir: options.resourcesDir,
+    // The saved calibration (settings:save), in the layout's terms.
+    printerCalibration: () => {
+      const saved = settingsView(open?.services ?? null, settingsBase).printerCalibration;
+      return { offsetX: saved.offsetXPt, offsetY: saved.offsetYPt };
+    },
+  };
 
   return {
     status,
@@ -374,23 +394,22 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       ),
     },
     // identity.* and documents.*: signing happens here, where the keys are (never in main).
-    ...documentGatewayGroups(
-      () => {
-        const { actor } = recordsOpen();
-        return { db: touch().db, actor };
+    ...documentGatewayGroups(() => {
+      const { actor } = recordsOpen();
+      return { db: touch().db, actor };
+    }, documentOptions),
+    // review:run and review:export (issue 14): the full review, as a reviewer or administrator.
+    review: reviewGatewayGroup({
+      session: () => {
+        const { services, actor } = recordsOpen();
+        return { db: touch().db, services, actor };
       },
-      {
-        now,
-        // The vault's saved rule settings: a document is read by the rules it was issued under.
-        settings: () => settingsView(open?.services ?? null, settingsBase).validation,
-        resourcesDir: options.resourcesDir,
-        // The saved calibration (settings:save), in the layout's terms.
-        printerCalibration: () => {
-          const saved = settingsView(open?.services ?? null, settingsBase).printerCalibration;
-          return { offsetX: saved.offsetXPt, offsetY: saved.offsetYPt };
-        },
-      },
-    ),
+      documentOptions,
+      now,
+      vaultId: () =>
+        existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
+      onProgress: options.onProgress,
+    }),
 
     // checkBackupAllowed, checkRestoreAllowed, restore, backup (files from main's dialogs).
     ...vaultBackupMethods({

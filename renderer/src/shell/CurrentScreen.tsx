@@ -7,6 +7,7 @@ import { CertificatePage } from '../records/CertificatePage';
 import { RecordsScreen } from '../records/RecordsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StatisticsScreen } from '../statistics/StatisticsScreen';
+import { ReviewScreen } from '../review/ReviewScreen';
 import { StockScreen } from '../stock/StockScreen';
 import { VerifyScreen } from '../verify/VerifyScreen';
 import { IssuanceWizard } from '../wizard/IssuanceWizard';
@@ -39,6 +40,8 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       return <VerifyScreen api={api} navigate={navigate} />;
     case 'statistics':
       return <StatisticsScreen api={api} />;
+    case 'review':
+      return <ReviewScreen api={api} navigate={navigate} />;
     case 'settings':
       return <SettingsScreen {...common} onLicenseeSaved={onLicenseeSaved} />;
   }

@@ -2,7 +2,7 @@
 // The current entry carries aria-current="page". A reviewer (read-only) has no "New certificate".
 import { navEntries, navScreenOf } from '../navigation';
 import type { Route, SignedInUser } from '../navigation';
-import { canSeeStatistics, canWriteRecords } from './permissions';
+import { canRunReview, canSeeStatistics, canWriteRecords } from './permissions';
 
 type Props = { route: Route; user: SignedInUser; navigate: (to: Route) => void };
 
@@ -11,7 +11,8 @@ export function MainNav({ route, user, navigate }: Props) {
   const entries = navEntries.filter(
     (entry) =>
       (entry.screen !== 'wizard' || canWriteRecords(user.role)) &&
-      (entry.screen !== 'statistics' || canSeeStatistics(user.role)),
+      (entry.screen !== 'statistics' || canSeeStatistics(user.role)) &&
+      (entry.screen !== 'review' || canRunReview(user.role)),
   );
   return (
     <nav aria-label="Main" className="app__nav">

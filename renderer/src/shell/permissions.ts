@@ -47,6 +47,11 @@ export function canSeeStatistics(role: UserRole): boolean {
   return role === 'administrator' || role === 'reviewer';
 }
 
+/** The full review (issue 14): reviewers and administrators; the core refuses operators. */
+export function canRunReview(role: UserRole): boolean {
+  return role === 'administrator' || role === 'reviewer';
+}
+
 export const roleLabels: Record<UserRole, string> = {
   operator: 'Operator',
   administrator: 'Administrator',

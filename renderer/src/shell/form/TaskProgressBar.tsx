@@ -13,7 +13,12 @@ const phaseWords: Record<TaskProgress['phase'], string> = {
   verify: 'Checking the backup file is complete and unaltered',
   check: 'Checking the records in the backup',
   replace: 'Putting the restored vault in place',
+  documents: 'Verifying each signed PDF against its record',
+  records: 'Checking stock, ITNs, copies, reports and corrections',
 };
+
+/** The review's 'verify' phase is its audit verification. */
+const reviewVerify = 'Checking every audit event and record';
 
 export function TaskProgressBar({
   label,
@@ -28,8 +33,9 @@ export function TaskProgressBar({
   const phase =
     progress === null
       ? 'Starting'
-      : progress.operation === 'audit'
-        ? 'Checking every audit event and record'
+      : progress.operation === 'audit' ||
+          (progress.operation === 'review' && progress.phase === 'verify')
+        ? reviewVerify
         : phaseWords[progress.phase];
   // Set through the element's style object, which the CSP (style-src 'self') allows.
   const fill = { '--task-progress': `${String(percent)}%` } as CSSProperties;

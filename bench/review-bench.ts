@@ -1,0 +1,154 @@
+// The full review benchmark (issue 14, "Performance"): a full review of a vault of N
+// certificates with every signed PDF verified (the audit chain, each PDF against its record with
+// the page written again and compared, and the record checks). Goal: N = 10,000 in ≤ 20 s on two
+// cores. The vault is built through the app's own services (draft, ITN, issue, sign and store
+// the PDF, ship), so every PDF is a real signed, sealed certificate; building it takes far longer
+// than the review and is not timed. KP_BENCH_CERTIFICATES sets N (default 10,000); a smaller N
+// prints its own figures and, marked as such, the time per certificate times 10,000.
+// Run: npm run bench:review. bench/README.md explains each row.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runReview } from '../electron/core/review/review-service';
+import type { ReviewProgress } from '../electron/core/review/review-service';
+import { documentOperationsFor } from '../electron/core/vault/document-gateway-groups';
+import { openDatabase } from '../electron/core/vault/open-database';
+import { createVaultServices } from '../electron/core/vault/vault-services';
+import { benchCertificateDraft } from './review-bench-draft';
+
+const GOAL_MS = 20_000;
+const GOAL_CERTIFICATES = 10_000;
+
+const out = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+function wanted(): number {
+  const text = process.env.KP_BENCH_CERTIFICATES ?? String(GOAL_CERTIFICATES);
+  const n = Number(text.replaceAll('_', ''));
+  if (!Number.isSafeInteger(n) || n < 10 || n > 99_999)
+    throw new Error(`KP_BENCH_CERTIFICATES must be a whole number from 10 to 99999, not "${text}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const total = wanted();
+  const dir = mkdtempSync(join(tmpdir(), 'kp-review-bench-'));
+  const clock = { now: new Date('2026-11-27T10:00:00.000Z') };
+  const now = () => clock.now;
+  const db = openDatabase(join(dir, 'vault.kpdb'), randomBytes(32), { create: true });
+  try {
+    const services = createVaultServices(db, { now, passwordHashing: { N: 1024, r: 8, p: 1 } });
+    const { issuance } = services;
+    const admin = issuance.createFirstAdministrator({
+      username: 'ada',
+      displayName: 'Ada Admin',
+      password: 'bench password 1',
+    });
+    const actor = { userId: admin.id, role: 'administrator' } as const;
+    issuance.saveLicensee(actor, {
+      legalName: 'Hudson Rough Diamond Trading LLC',
+      address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
+      tin: '12-3456789',
+      isCommonCarrier: false,
+    });
+    const first = 100_000;
+    issuance.registerStock(actor, {
+      numbers: `US${String(first)}-US${String(first + total - 1)}`,
+      description: 'Bench book',
+    });
+    const documents = documentOperationsFor(db, { now, resourcesDir: undefined });
+    documents.identity.generate(actor, { signerName: 'Ada Admin' });
+    const buildStart = performance.now();
+    for (let i = 0; i < total; i += 1) {
+      const number = `US${String(first + i)}`;
+      const { id } = issuance.createDraft(actor, { number, draft: benchCertificateDraft(number) });
+      issuance.recordItn(actor, { id, itn: `X20261127${String(first + i).padStart(6, '0')}` });
+      issuance.issue(actor, {
+        id,
+        attested: true,
+        packaging: { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] },
+        warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
+      });
+      await documents.sign(actor, { certificateId: id });
+      if (i % 2 === 0) issuance.ship(actor, { id, shipDate: '2026-11-28' });
+      if ((i + 1) % 1000 === 0)
+        process.stderr.write(`built ${String(i + 1)} of ${String(total)} certificates\n`);
+    }
+    const buildMs = performance.now() - buildStart;
+
+    const phaseMs: Record<ReviewProgress['phase'], number> = {
+      verify: 0,
+      documents: 0,
+      records: 0,
+    };
+    // Written by the progress callback: the phase running and when it started.
+    const current: { phase: ReviewProgress['phase'] | null; start: number } = {
+      phase: null,
+      start: 0,
+    };
+    const start = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const report = await runReview(
+      {
+        db,
+        services,
+        documents,
+        now,
+        vaultId: null,
+        onProgress: ({ phase: next }) => {
+          if (next === current.phase) return;
+          const at = performance.now();
+          if (current.phase !== null) phaseMs[current.phase] += at - current.start;
+          current.phase = next;
+          current.start = at;
+        },
+      },
+      actor,
+      {},
+    );
+    const wallMs = performance.now() - start;
+    if (current.phase !== null) phaseMs[current.phase] += performance.now() - current.start;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const load = loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ');
+
+    out(
+      `Full review of ${String(total)} certificates (${String(report.checked.documents)} signed PDFs, ${String(report.checked.auditEvents)} audit events)`,
+    );
+    out(`  machine: ${String(cpus().length)} cores, load average ${load}`);
+    out(`  building the vault (not timed against the goal): ${(buildMs / 1000).toFixed(1)} s`);
+    out(
+      `  review wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process: ${(cpuMs / 1000).toFixed(2)} s`,
+    );
+    out(`    audit chain: ${(phaseMs.verify / 1000).toFixed(2)} s`);
+    out(
+      `    signed PDFs: ${(phaseMs.documents / 1000).toFixed(2)} s (${(phaseMs.documents / Math.max(1, report.checked.documents)).toFixed(2)} ms each)`,
+    );
+    out(`    records:     ${(phaseMs.records / 1000).toFixed(2)} s`);
+    out(
+      `  findings: ${String(report.counts.error)} errors, ${String(report.counts.warning)} warnings, ${String(report.counts.info)} info`,
+    );
+    const scaled = (wallMs * GOAL_CERTIFICATES) / total;
+    const label =
+      total === GOAL_CERTIFICATES
+        ? 'measured'
+        : `projected from ${String(total)} (per certificate × 10,000)`;
+    // On a shared machine the wall clock includes other processes' time; the CPU time does not.
+    const scaledCpu = (cpuMs * GOAL_CERTIFICATES) / total;
+    out(
+      `  10,000 certificates by this process's CPU time, ${label}: ${(scaledCpu / 1000).toFixed(1)} s (one core; the review runs on one thread)`,
+    );
+    out(
+      `  10,000 certificates, ${label}: ${(scaled / 1000).toFixed(1)} s; goal ≤ 20 s; ratio ${(scaled / GOAL_MS).toFixed(2)}× the goal → ${scaled <= GOAL_MS ? 'OK' : 'MISS'}`,
+    );
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

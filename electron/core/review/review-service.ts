@@ -1,0 +1,134 @@
+// The full review (issue 14, part 2): what a USKPA reviewer or a US agency checks when it reviews
+// a licensee's records (at least once every five years), run over the whole vault or a period,
+// with progress. Each check lives in its own file and names what it found; this file runs them
+// in order, over one read transaction (every check sees the same vault), and assembles the
+// report with the vault's identity, the period, when, by whom and the audit head. Reviewers and
+// administrators may run it (the same readers as the statistics); it changes nothing and writes
+// no audit event.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { ReviewSeverity } from '../../../shared/review/review-codes';
+import type { ReviewFinding, ReviewReport } from '../../../shared/review/review-report';
+import { ReviewRequestSchema } from '../../../shared/review/review-report';
+import { authorize } from '../issuance/actor';
+import { certificatePayload } from '../issuance/certificate-payloads';
+import { licenseeLocalDate } from '../issuance/licensee-local-date';
+import { STATISTICS_READERS, periodFromText } from '../reports/statistics-service';
+import type { CanonicalValue } from '../vault/audit/canonical-json';
+import { readChainHead } from '../vault/audit/chain-head';
+import type { AnchorFilesReport } from '../vault/audit/check-anchor-files';
+import type { DocumentOperations } from '../vault/document-operations';
+import { parseInput } from '../vault/repositories/parse-input';
+import { createUserRepository } from '../vault/repositories/user-repository';
+import type { VaultServices } from '../vault/vault-services';
+import { auditFindings } from './check-audit-record';
+import { censusFindings } from './check-census-copies';
+import { itnFindings } from './check-itns';
+import { correctionFindings, expiryFindings, importNumberFindings } from './check-lifecycle';
+import { stockFindings } from './check-stock-book';
+import { documentFindings } from './check-stored-documents';
+import { uskpaFindings } from './check-uskpa-reports';
+import type { RecordPayload } from './check-uskpa-reports';
+import { readOutboxByCertificate } from './outbox-by-certificate';
+import { readReviewedCertificates } from './reviewed-certificates';
+
+export const REVIEWERS = STATISTICS_READERS;
+
+/** What tasks:progress shows while a review runs. */
+export type ReviewProgress = {
+  phase: 'verify' | 'documents' | 'records';
+  done: number;
+  total: number;
+};
+
+export type ReviewSources = {
+  db: Database;
+  services: VaultServices;
+  documents: Pick<DocumentOperations, 'batchVerifier' | 'printable'>;
+  now: () => Date;
+  /** The vault's id from its key file (null for a vault opened with a bare key). */
+  vaultId: string | null;
+  /** Numbers of certificates received on import. None is recorded yet (incoming certificates
+   * are a later issue): the review takes them from here, and the default is none. */
+  importNumbers?: () => ReadonlySet<string>;
+  /** The anchors check (kpdesk review --anchors): read before the review's transaction. */
+  anchors?: () => Promise<AnchorFilesReport | undefined>;
+  onProgress?: (progress: ReviewProgress) => void;
+};
+
+const SEVERITY_ORDER: Record<ReviewSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+function sortFindings(findings: ReviewFinding[]): ReviewFinding[] {
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.certificateNumber ?? '').localeCompare(b.certificateNumber ?? '') ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+export async function runReview(
+  sources: ReviewSources,
+  actor: unknown,
+  requestInput: unknown,
+): Promise<ReviewReport> {
+  const { db, services, documents, onProgress } = sources;
+  const user = authorize(createUserRepository(db, sources.now), actor, REVIEWERS, 'run the review');
+  const request = parseInput(ReviewRequestSchema, requestInput ?? {});
+  const period = request.period === undefined ? null : periodFromText(request.period);
+  // The asynchronous parts first (fonts for the page comparison, anchor files): the checks then
+  // run synchronously inside one read transaction.
+  const verify = await documents.batchVerifier();
+  const anchors = await sources.anchors?.();
+  const ranAt = sources.now();
+  return db.transaction((): ReviewReport => {
+    const audit = services.audit.verify((done, total) => {
+      onProgress?.({ phase: 'verify', done, total });
+    });
+    const certificates = readReviewedCertificates(db, period);
+    const stored = documentFindings(db, certificates, verify, (done, total) => {
+      onProgress?.({ phase: 'documents', done, total });
+    });
+    onProgress?.({ phase: 'records', done: 0, total: 1 });
+    const outbox = readOutboxByCertificate(db);
+    const recordPayload: RecordPayload = (id) => {
+      const record = services.certificates.get(id);
+      if (record === null) return null;
+      try {
+        const reading = documents.printable(record, 'certificate');
+        return certificatePayload(reading, {}) as Record<string, CanonicalValue>;
+      } catch {
+        return null;
+      }
+    };
+    const findings = sortFindings([
+      ...auditFindings(db, audit, anchors),
+      ...stored.findings,
+      ...stockFindings(db, services.stock.gaps()),
+      ...itnFindings(db, certificates),
+      ...censusFindings(certificates, outbox),
+      ...expiryFindings(certificates, licenseeLocalDate(ranAt)),
+      ...uskpaFindings(certificates, outbox, recordPayload),
+      ...importNumberFindings(certificates, sources.importNumbers?.() ?? new Set()),
+      ...correctionFindings(db, certificates),
+    ]);
+    onProgress?.({ phase: 'records', done: 1, total: 1 });
+    const head = readChainHead(db);
+    const count = (severity: ReviewSeverity) =>
+      findings.filter((finding) => finding.severity === severity).length;
+    return {
+      vault: { vaultId: sources.vaultId, licensee: services.licensee.get()?.legalName ?? null },
+      period: period === null ? null : { label: period.label, from: period.from, to: period.to },
+      ranAt: ranAt.toISOString(),
+      ranBy: `${user.displayName} (${user.username}, ${user.role})`,
+      auditHead: { seq: head.seq, hash: head.hash },
+      checked: {
+        certificates: certificates.length,
+        documents: stored.documents,
+        auditEvents: audit.eventsChecked,
+        anchors: anchors?.verdicts.length ?? 0,
+      },
+      counts: { error: count('error'), warning: count('warning'), info: count('info') },
+      findings,
+    };
+  })();
+}
