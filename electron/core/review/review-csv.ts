@@ -3,7 +3,7 @@
 // where it comes from. A review without findings writes one row saying so, with the same context.
 // RFC 4180, CRLF line ends; every text cell passes csv-cell.ts (formula injection).
 import type { ReviewReport } from '../../../shared/review/review-report';
-import { csvLine } from './csv-cell';
+import { csvLine } from '../table-files/csv-cell';
 
 export const REVIEW_CSV_COLUMNS = [
   'severity',

@@ -15,3 +15,8 @@ export function csvCell(text: string): string {
 export function readCsvCell(text: string): string {
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
+
+/** One CSV line (CRLF-terminated, RFC 4180) of guarded cells. */
+export function csvLine(cells: readonly string[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}

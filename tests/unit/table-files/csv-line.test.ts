@@ -1,7 +1,7 @@
 // CSV cells of the review's export: anything a spreadsheet would run as a formula is prefixed
 // with an apostrophe (= + - @ tab CR), and RFC 4180 quoting still applies afterwards.
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '../../../electron/core/review/csv-cell';
+import { csvCell, csvLine } from '../../../electron/core/table-files/csv-cell';
 
 describe('csvCell', () => {
   it.each([
