@@ -10,6 +10,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'overlay-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'calibration-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'audit-log-csv': [{ name: 'CSV table', extensions: ['csv'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -32,6 +33,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',
   'trusted-certificate': 'Certificate to trust',
+  'audit-log-csv': 'Audit log (CSV)',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

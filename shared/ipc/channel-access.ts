@@ -93,6 +93,8 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'vault:rekey': signedIn,
   'audit:head': signedIn,
   'reports:statistics': signedIn,
+  'audit:list': signedIn,
+  'audit:export': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

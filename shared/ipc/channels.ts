@@ -61,6 +61,8 @@ export const channelNames = [
   'trust:add',
   'trust:remove',
   'reports:statistics',
+  'audit:list',
+  'audit:export',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

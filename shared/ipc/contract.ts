@@ -8,6 +8,7 @@ import { ValidationReportSchema, validationPurposes } from '../domain/validation
 import { SettingsViewSchema } from '../records/vault-settings';
 import type { ChannelName } from './channels';
 import { documentsContract } from './documents-contract';
+import { auditLogContract } from './audit-log-contract';
 import { reportsContract } from './reports-contract';
 import { trustContract } from './trust-contract';
 import { vaultContract } from './vault-contract';
@@ -48,6 +49,7 @@ export const contract = {
   ...documentsContract,
   ...trustContract,
   ...reportsContract,
+  ...auditLogContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;
