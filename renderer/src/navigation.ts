@@ -9,7 +9,9 @@ export type Route =
   | { screen: 'stock' }
   | { screen: 'verify' }
   | { screen: 'statistics' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'corrections' }
+  | { screen: 'audit-log' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
 
@@ -21,7 +23,15 @@ export type ScreenProps = {
 
 /** The navigation's entries; a screen not listed here (a certificate) is reached from another. */
 export type NavEntry = {
-  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'statistics' | 'settings';
+  screen:
+    | 'records'
+    | 'wizard'
+    | 'stock'
+    | 'verify'
+    | 'statistics'
+    | 'settings'
+    | 'corrections'
+    | 'audit-log';
   label: string;
 };
 
@@ -34,6 +44,10 @@ export const navEntries: readonly NavEntry[] = [
   // Reviewers and administrators (issue 14); MainNav hides it from operators.
   { screen: 'statistics', label: 'Statistics' },
   { screen: 'settings', label: 'Settings' },
+  // Every role sees the pending corrections; the count badge is for those who may decide them.
+  { screen: 'corrections', label: 'Corrections' },
+  // Reviewers and administrators (issue 14); MainNav hides it from operators.
+  { screen: 'audit-log', label: 'Audit log' },
 ];
 
 /** The navigation entry a route belongs to (a certificate page belongs to Records). */
