@@ -102,6 +102,8 @@ const inputs: Record<ChannelName, unknown> = {
   'vault:rekey': { currentPassphrase: HARNESS_PASSPHRASE },
   'audit:head': {},
   'reports:statistics': { period: '2026' },
+  'audit:list': {},
+  'audit:export': {},
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
