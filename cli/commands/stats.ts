@@ -5,6 +5,8 @@
 import { StatisticsRequestSchema } from '../../shared/reports/statistics-report';
 import { DEFAULT_TOP_PARTNERS, MAX_TOP_PARTNERS } from '../../shared/reports/statistics-report';
 import { statisticsCsv } from '../../electron/core/reports/statistics-csv';
+import { statisticsPdf } from '../../electron/core/reports/statistics-pdf';
+import { writeNewBinaryFile } from '../write-new-binary-file';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
@@ -33,6 +35,8 @@ Options:
                               json (exact decimal strings; --json is --format json), or
                               uskpa-csv: the period's certificates, one per row, in the
                               column layout of the USKPA database's export.
+  --out FILE.pdf              Write the statistics as a printable PDF (a new file; never
+                              overwritten) instead of printing them.
   --top N                     How many partner countries to name (default ${String(DEFAULT_TOP_PARTNERS)}, at most ${String(MAX_TOP_PARTNERS)}).
 ${signInHelp}
 ${unlockHelp}
@@ -53,6 +57,7 @@ export function runStats(args: readonly string[], io: CliIo): Promise<ExitCode> 
     period: { type: 'string' },
     format: { type: 'string' },
     top: { type: 'string' },
+    out: { type: 'string' },
   } as const;
   return runVaultCommand(args, io, { name: 'stats', help: statsHelp, options }, async (parsed) => {
     const { values, positionals, json } = parsed;
@@ -95,10 +100,29 @@ export function runStats(args: readonly string[], io: CliIo): Promise<ExitCode> 
       io.stdout(csv);
       return exitCodes.ok;
     }
-    const report = await withVaultForCommand(values, io, async ({ services }) => {
+    const { report, licensee } = await withVaultForCommand(values, io, async ({ services }) => {
       const actor = await signInFromOptions(services, values, io);
-      return services.reports.statistics(actor, request);
+      return {
+        report: services.reports.statistics(actor, request),
+        licensee: services.licensee.get()?.legalName ?? '',
+      };
     });
+    if (values.out !== undefined) {
+      if (!values.out.toLowerCase().endsWith('.pdf'))
+        throw usageFailure(
+          `--out writes a PDF: give a file name ending in .pdf, not "${values.out}".`,
+          {
+            '--out': 'pdf',
+          },
+        );
+      await writeNewBinaryFile(
+        values.out,
+        '--out',
+        await statisticsPdf(report, licensee, new Date()),
+      );
+      io.stdout(`The statistics of ${report.period.label} are in ${values.out} (PDF).\n`);
+      return exitCodes.ok;
+    }
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'csv') io.stdout(statisticsCsv(report));
     else io.stdout(formatStatistics(report));

@@ -10,7 +10,7 @@ const calendarDay = (field: string) =>
     .string()
     .trim()
     .refine((text) => parseIsoDate(text) !== null, {
-      message: `The ${field} must be a calendar date written YYYY-MM-DD (for example 2026-07-01).`,
+      error: `The ${field} must be a calendar date written YYYY-MM-DD (for example 2026-07-01).`,
     });
 
 /** An event's place in the newest-first order: its time, then its sequence number. */
@@ -47,7 +47,7 @@ export const AuditLogFilterSchema = z
   })
   .strict()
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
-    message: 'The first day must not be after the last day.',
+    error: 'The first day must not be after the last day.',
     path: ['to'],
   });
 

@@ -90,4 +90,17 @@ test('the corrections inbox and the audit log, as an administrator', async ({ pa
   await page.getByRole('button', { name: 'Export these events as CSV…' }).click();
   await expect(page.getByRole('status').filter({ hasText: /events written to/ })).toBeVisible();
   await checkScreenAtSizes(page, 'audit-log-filtered');
+
+  // The Statistics page's charts, each beside its table (issue 14): axe on the whole page.
+  await nav.getByRole('button', { name: 'Statistics' }).click();
+  await page.getByLabel('Period').fill('2026');
+  await page.getByRole('button', { name: 'Show the statistics' }).click();
+  await expect(page.getByRole('figure', { name: /Carats by quarter, 2026/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('figure', { name: /Shares by HS code/ })
+      .locator('svg')
+      .first(),
+  ).toBeVisible();
+  await checkScreenAtSizes(page, 'statistics-charts');
 });

@@ -1,6 +1,7 @@
 // `kpdesk stats` on the built CLI against a real encrypted vault: the JSON is the core's report
 // with exact decimal strings, the CSV and the table carry the same figures, an operator and a bad
 // period are refused (exit 2, typed error naming the field), and nothing in the vault changes.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -221,6 +222,23 @@ describe('kpdesk stats (built CLI)', () => {
     expect(await withVault((db) => dumpTables(db))).toEqual(before);
     const operator = await kpdesk(['--period', '2026', '--format', 'uskpa-csv', '--user', 'otto']);
     expect(operator.code).toBe(2);
+  });
+
+  it('writes a printable PDF with --out, never over an existing file', async () => {
+    const out = join(work, 'stats-2026Q3.pdf');
+    const outcome = await kpdesk(['--period', '2026Q3', '--out', out, '--user', 'rita']);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain(`The statistics of 2026Q3 are in ${out} (PDF).`);
+    expect(execFileSync('qpdf', ['--check', out], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors found',
+    );
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Exports \(counted\)\s+2\s+12\.57\s+15010\.01\s+1194\.11/);
+    expect(text).toContain('Hudson Rough Diamond Trading LLC');
+    const again = await kpdesk(['--period', '2026Q3', '--out', out, '--user', 'rita']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists; it is never overwritten');
   });
 
   it('refuses an operator, a bad period and a bad --top (exit 2, the field named)', async () => {
