@@ -93,7 +93,7 @@ test('the corrections inbox and the audit log, as an administrator', async ({ pa
 
   // The Statistics page's charts, each beside its table (issue 14): axe on the whole page.
   await nav.getByRole('button', { name: 'Statistics' }).click();
-  await page.getByLabel('Period').fill('2026');
+  await page.getByRole('textbox', { name: 'Period', exact: true }).fill('2026');
   await page.getByRole('button', { name: 'Show the statistics' }).click();
   await expect(page.getByRole('figure', { name: /Carats by quarter, 2026/ })).toBeVisible();
   await expect(

@@ -1,7 +1,8 @@
 // The statistics as charts (issue 14), drawn with recharts: the shares by HS code, the top
 // partners by volume, and the quarters of a year. Each chart is a picture of the table printed
 // with it, inside one <figure>: the SVG is aria-hidden (a bar chart says nothing to a screen
-// reader that its table does not say better), and the caption names the table. The bars are
+// reader that its table does not say better; recharts' keyboard layer is off, so nothing
+// hidden takes the focus), and the caption names the table. The bars are
 // drawn from the report's decimal strings converted to numbers for drawing only; every figure a
 // person reads is the exact string in the table.
 import { useId } from 'react';
@@ -38,6 +39,7 @@ function ShareChart({ rows }: { rows: { name: string; volume: number; value: num
     <BarChart
       width={560}
       height={240}
+      accessibilityLayer={false}
       data={rows}
       margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
     >
@@ -144,6 +146,7 @@ export function StatisticsCharts(props: {
               <BarChart
                 width={560}
                 height={240}
+                accessibilityLayer={false}
                 data={props.quarters.map((q) => ({
                   name: q.label,
                   carats: drawn(q.totals.carats),

@@ -109,6 +109,11 @@ describe('StatisticsScreen', () => {
     // The SVG is drawn, and hidden: its table speaks for it.
     const drawing = hs.querySelector('[aria-hidden="true"]');
     expect(drawing?.querySelector('svg')).not.toBeNull();
+    // Nothing inside the hidden drawing takes the focus (axe: aria-hidden-focus).
+    for (const figure of screen.getAllByRole('figure'))
+      expect(
+        figure.querySelector('[aria-hidden="true"] [tabindex]:not([tabindex="-1"])'),
+      ).toBeNull();
     const hsTable = within(hs).getByRole('table', { name: /Shares by HS code/ });
     expect(
       within(hsTable)
