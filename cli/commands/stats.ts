@@ -5,6 +5,8 @@
 import { StatisticsRequestSchema } from '../../shared/reports/statistics-report';
 import { DEFAULT_TOP_PARTNERS, MAX_TOP_PARTNERS } from '../../shared/reports/statistics-report';
 import { statisticsCsv } from '../../electron/core/reports/statistics-csv';
+import { statisticsPdf } from '../../electron/core/reports/statistics-pdf';
+import { writeNewBinaryFile } from '../write-new-binary-file';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
@@ -16,7 +18,7 @@ import { unlockHelp } from '../unlock-from-options';
 export const statsSummary =
   'KP statistics of a year, quarter or range (reviewers, administrators).';
 
-export const statsHelp = `Usage: kpdesk stats --period <period> [--format table|csv|json] [--top N] [options]
+export const statsHelp = `Usage: kpdesk stats --period <period> [--format table|csv|json|uskpa-csv] [--top N] [options]
 
 The vault's exports in the period: certificates, carats, US$ and US$ per carat; by HS code
 with shares of volume and value; the top partner countries by volume and by value, and all
@@ -28,8 +30,13 @@ rounded half-up to two decimals.
 Options:
   --period <period>           2018 (a year), 2026Q3 (a quarter) or 2026-01-01..2026-06-30
                               (a range of dates, both included).
-  --format table|csv|json     table (default), csv (one row per figure, docs/statistics.md)
-                              or json (exact decimal strings). --json is --format json.
+  --format table|csv|json|uskpa-csv
+                              table (default), csv (one row per figure, docs/statistics.md),
+                              json (exact decimal strings; --json is --format json), or
+                              uskpa-csv: the period's certificates, one per row, in the
+                              column layout of the USKPA database's export.
+  --out FILE.pdf              Write the statistics as a printable PDF (a new file; never
+                              overwritten) instead of printing them.
   --top N                     How many partner countries to name (default ${String(DEFAULT_TOP_PARTNERS)}, at most ${String(MAX_TOP_PARTNERS)}).
 ${signInHelp}
 ${unlockHelp}
@@ -41,7 +48,7 @@ Exit codes: 0 done, 2 usage error or refused (a period that is not one, wrong pa
 password, not allowed for your role). Nothing in the vault changes.
 `;
 
-const FORMATS = ['table', 'csv', 'json'] as const;
+const FORMATS = ['table', 'csv', 'json', 'uskpa-csv'] as const;
 type Format = (typeof FORMATS)[number];
 
 export function runStats(args: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -50,6 +57,7 @@ export function runStats(args: readonly string[], io: CliIo): Promise<ExitCode> 
     period: { type: 'string' },
     format: { type: 'string' },
     top: { type: 'string' },
+    out: { type: 'string' },
   } as const;
   return runVaultCommand(args, io, { name: 'stats', help: statsHelp, options }, async (parsed) => {
     const { values, positionals, json } = parsed;
@@ -57,7 +65,7 @@ export function runStats(args: readonly string[], io: CliIo): Promise<ExitCode> 
       throw usageFailure(`"kpdesk stats" takes no arguments; give the period with --period.`);
     const formatText = values.format ?? (json ? 'json' : 'table');
     if (!(FORMATS as readonly string[]).includes(formatText))
-      throw usageFailure(`Unknown format "${formatText}": use table, csv or json.`, {
+      throw usageFailure(`Unknown format "${formatText}": use table, csv, json or uskpa-csv.`, {
         '--format': 'enum',
       });
     const format = formatText as Format;
@@ -84,10 +92,37 @@ export function runStats(args: readonly string[], io: CliIo): Promise<ExitCode> 
         );
     }
     const request = StatisticsRequestSchema.parse({ period: values.period, top });
-    const report = await withVaultForCommand(values, io, async ({ services }) => {
+    if (format === 'uskpa-csv') {
+      const csv = await withVaultForCommand(values, io, async ({ services }) => {
+        const actor = await signInFromOptions(services, values, io);
+        return services.reports.uskpaCsv(actor, request);
+      });
+      io.stdout(csv);
+      return exitCodes.ok;
+    }
+    const { report, licensee } = await withVaultForCommand(values, io, async ({ services }) => {
       const actor = await signInFromOptions(services, values, io);
-      return services.reports.statistics(actor, request);
+      return {
+        report: services.reports.statistics(actor, request),
+        licensee: services.licensee.get()?.legalName ?? '',
+      };
     });
+    if (values.out !== undefined) {
+      if (!values.out.toLowerCase().endsWith('.pdf'))
+        throw usageFailure(
+          `--out writes a PDF: give a file name ending in .pdf, not "${values.out}".`,
+          {
+            '--out': 'pdf',
+          },
+        );
+      await writeNewBinaryFile(
+        values.out,
+        '--out',
+        await statisticsPdf(report, licensee, new Date()),
+      );
+      io.stdout(`The statistics of ${report.period.label} are in ${values.out} (PDF).\n`);
+      return exitCodes.ok;
+    }
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'csv') io.stdout(statisticsCsv(report));
     else io.stdout(formatStatistics(report));

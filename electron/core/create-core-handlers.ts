@@ -4,6 +4,7 @@
 import { ITN_PATTERN, normalizeItn } from '../../shared/domain/itn';
 import { validateCertificate } from '../../shared/domain/validate-certificate';
 import { participantsAsOf } from '../../shared/reference/reference-data';
+import { createAuditLogHandlers } from './audit-log/audit-log-handlers';
 import { createDocumentHandlers } from './document-handlers';
 import type { FileDialogs } from './file-dialogs';
 import { licenseeLocalDate } from './issuance/licensee-local-date';
@@ -86,6 +87,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'stock:register': (input) => vault.stock.register(input),
     'stock:summary': () => vault.stock.summary(undefined),
     'reports:statistics': (input) => vault.reports.statistics(input),
+    ...createAuditLogHandlers(vault, fileDialogs, options.now),
     'stock:voidBlank': (input) => vault.stock.voidBlank(input),
     'certificates:createDraft': (input) => vault.certificates.createDraft(input),
     'certificates:updateDraft': (input) => vault.certificates.updateDraft(input),

@@ -3,7 +3,13 @@
 // channel that writes or reads a file of the user's choosing asks this port, which each transport
 // implements. null means the user cancelled; nothing is written then.
 export type SavePurpose =
-  'backup' | 'certificate-pdf' | 'overlay-pdf' | 'calibration-pdf' | 'review-csv' | 'review-pdf';
+  | 'backup'
+  | 'certificate-pdf'
+  | 'overlay-pdf'
+  | 'calibration-pdf'
+  | 'review-csv'
+  | 'review-pdf'
+  | 'audit-log-csv';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'

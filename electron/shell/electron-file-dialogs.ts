@@ -12,6 +12,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'calibration-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'review-csv': [{ name: 'CSV table', extensions: ['csv'] }],
   'review-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'audit-log-csv': [{ name: 'CSV table', extensions: ['csv'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -36,6 +37,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',
   'trusted-certificate': 'Certificate to trust',
+  'audit-log-csv': 'Audit log (CSV)',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

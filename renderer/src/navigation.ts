@@ -10,7 +10,9 @@ export type Route =
   | { screen: 'verify' }
   | { screen: 'statistics' }
   | { screen: 'review' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'corrections' }
+  | { screen: 'audit-log' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
 
@@ -22,7 +24,16 @@ export type ScreenProps = {
 
 /** The navigation's entries; a screen not listed here (a certificate) is reached from another. */
 export type NavEntry = {
-  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'statistics' | 'settings' | 'review';
+  screen:
+    | 'records'
+    | 'wizard'
+    | 'stock'
+    | 'verify'
+    | 'statistics'
+    | 'settings'
+    | 'review'
+    | 'corrections'
+    | 'audit-log';
   label: string;
 };
 
@@ -37,6 +48,10 @@ export const navEntries: readonly NavEntry[] = [
   { screen: 'settings', label: 'Settings' },
   // Reviewers and administrators (issue 14, the full review); MainNav hides it from operators.
   { screen: 'review', label: 'Review' },
+  // Every role sees the pending corrections; the count badge is for those who may decide them.
+  { screen: 'corrections', label: 'Corrections' },
+  // Reviewers and administrators (issue 14); MainNav hides it from operators.
+  { screen: 'audit-log', label: 'Audit log' },
 ];
 
 /** The navigation entry a route belongs to (a certificate page belongs to Records). */

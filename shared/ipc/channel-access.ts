@@ -95,6 +95,8 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'reports:statistics': signedIn,
   'review:run': signedIn,
   'review:export': signedIn,
+  'audit:list': signedIn,
+  'audit:export': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

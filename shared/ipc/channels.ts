@@ -63,6 +63,8 @@ export const channelNames = [
   'reports:statistics',
   'review:run',
   'review:export',
+  'audit:list',
+  'audit:export',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -8,6 +8,7 @@ import { ValidationReportSchema, validationPurposes } from '../domain/validation
 import { SettingsViewSchema } from '../records/vault-settings';
 import type { ChannelName } from './channels';
 import { documentsContract } from './documents-contract';
+import { auditLogContract } from './audit-log-contract';
 import { reportsContract } from './reports-contract';
 import { reviewContract } from './review-contract';
 import { trustContract } from './trust-contract';
@@ -50,6 +51,7 @@ export const contract = {
   ...trustContract,
   ...reportsContract,
   ...reviewContract,
+  ...auditLogContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

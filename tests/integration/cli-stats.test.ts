@@ -1,10 +1,13 @@
 // `kpdesk stats` on the built CLI against a real encrypted vault: the JSON is the core's report
 // with exact decimal strings, the CSV and the table carry the same figures, an operator and a bad
 // period are refused (exit 2, typed error naming the field), and nothing in the vault changes.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USKPA_CSV_COLUMNS } from '../../electron/core/reports/uskpa-certificates-csv';
 import { createVault } from '../../electron/core/vault/keys/create-vault';
 import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
 import { createVaultServices } from '../../electron/core/vault/vault-services';
@@ -186,6 +189,56 @@ describe('kpdesk stats (built CLI)', () => {
     expect(table.stdout).toMatch(/Voided \(apart\)\s+1\s+3\.00\s+300\.00/);
     expect(table.stdout).toContain('Annual table');
     expect(table.stdout).toMatch(/^2025\s+1\s+1\.00\s+100\.00/m);
+  });
+
+  it('lists the period’s certificates in the USKPA database’s export layout', async () => {
+    const before = await withVault((db) => dumpTables(db));
+    const outcome = await kpdesk(['--period', '2026Q3', '--format', 'uskpa-csv', '--user', 'rita']);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    // A byte-order mark first, as USKPA's exporter (django-queryset-csv) writes it; CRLF rows.
+    expect(outcome.stdout.startsWith('\ufeffnumber,AES,licensee__name,status,')).toBe(true);
+    const rows = parse(outcome.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {})).toEqual([...USKPA_CSV_COLUMNS]);
+    // Issued in 2026Q3, by number: delivered, issued (USKPA "Prepared") and voided; not 2025's.
+    expect(rows.map((row) => [row.number, row.status, row['date of issue']])).toEqual([
+      ['US12340', 'Delivered', '07/02/2026'],
+      ['US12341', 'Prepared', '09/30/2026'],
+      ['US12342', 'Void', '08/01/2026'],
+    ]);
+    expect(rows[0]).toMatchObject({
+      AES: 'X20260702112340',
+      licensee__name: 'Hudson Rough Diamond Trading LLC',
+      'date of shipment': '07/02/2026',
+      'shipped value': '15000.00',
+      'carat weight': '12.50',
+      harmonized_code__value: '7102.31',
+      'date of sale': '',
+      port_of_export__name: '',
+    });
+    expect(rows[0]?.['last modified']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} UTC$/);
+    expect(rows[2]?.notes).toBe('Voided: Printer error');
+    expect(rows[2]?.['date voided']).toMatch(/^\d{2}\/\d{2}\/2026$/);
+    expect(await withVault((db) => dumpTables(db))).toEqual(before);
+    const operator = await kpdesk(['--period', '2026', '--format', 'uskpa-csv', '--user', 'otto']);
+    expect(operator.code).toBe(2);
+  });
+
+  it('writes a printable PDF with --out, never over an existing file', async () => {
+    const out = join(work, 'stats-2026Q3.pdf');
+    const outcome = await kpdesk(['--period', '2026Q3', '--out', out, '--user', 'rita']);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain(`The statistics of 2026Q3 are in ${out} (PDF).`);
+    expect(execFileSync('qpdf', ['--check', out], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors found',
+    );
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Exports \(counted\)\s+2\s+12\.57\s+15010\.01\s+1194\.11/);
+    expect(text).toContain('Hudson Rough Diamond Trading LLC');
+    const again = await kpdesk(['--period', '2026Q3', '--out', out, '--user', 'rita']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists; it is never overwritten');
   });
 
   it('refuses an operator, a bad period and a bad --top (exit 2, the field named)', async () => {

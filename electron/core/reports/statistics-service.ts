@@ -17,6 +17,7 @@ import type { TradeCellSource } from './read-export-cells';
 import { createExportCellSource } from './read-export-cells';
 import { APART_STATES, COUNTED_STATES } from './statistics-basis';
 import { summarizeFlow } from './summarize-flow';
+import { uskpaCertificatesCsv } from './uskpa-certificates-csv';
 
 export const STATISTICS_READERS: readonly UserRole[] = ['administrator', 'reviewer'];
 
@@ -66,6 +67,13 @@ export function createStatisticsService(db: Database, users: UserRepository) {
       const period = periodFromText(request.period);
       // One read transaction: the periods of the annual table see the same vault.
       return db.transaction(() => buildStatisticsReport(exportCells, period, request.top))();
+    },
+    /** The certificates of the period in the USKPA database's CSV layout (same readers). */
+    uskpaCsv: (actor: unknown, requestInput: unknown): string => {
+      authorize(users, actor, STATISTICS_READERS, 'export the certificates for USKPA');
+      const request = parseInput(StatisticsRequestSchema, requestInput);
+      const period = periodFromText(request.period);
+      return uskpaCertificatesCsv(db, period);
     },
   };
 }

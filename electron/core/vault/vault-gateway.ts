@@ -376,6 +376,15 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     reports: {
       statistics: asUser((s, actor, input) => s.reports.statistics(actor, input)),
     },
+    // The Audit log page (issue 14): reviewers and administrators; the CSV goes to a path from
+    // main's save dialog (audit-log-handlers.ts).
+    auditLog: {
+      list: asUser((s, actor, input) => s.auditLog.list(actor, input)),
+      checkExport: asUser((s, actor, input) => {
+        s.auditLog.checkExport(actor, input);
+      }),
+      exportCsv: asUser((s, actor, input) => s.auditLog.exportCsv(actor, input)),
+    },
     audit: {
       /** Administrators: the chain's head as one line, to keep outside the vault (an anchor). */
       head: asUser((_services, actor) => {

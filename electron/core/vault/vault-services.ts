@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
+import { createAuditLogService } from '../audit-log/audit-log-service';
 import { createIssuanceService } from '../issuance/issuance-service';
 import { createStatisticsService } from '../reports/statistics-service';
 import { createSignInGuard } from '../sign-in/sign-in-guard';
@@ -115,6 +116,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
     reports: createStatisticsService(db, repos.users),
+    auditLog: createAuditLogService(db, repos.users),
     audit: {
       verify: (onProgress?: (done: number, total: number) => void): AuditReport =>
         verifyAuditChain(db, {

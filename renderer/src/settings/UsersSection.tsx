@@ -7,6 +7,7 @@ import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { roleLabels } from '../shell/permissions';
 import { NewUserForm } from './NewUserForm';
+import { RoleCapabilityTable } from './RoleCapabilityTable';
 import { UserRowActions } from './UserRowActions';
 
 type UserList = ChannelOutput<'users:list'>;
@@ -33,6 +34,7 @@ export function UsersSection({ api, manage }: { api: KpApi; manage: boolean }) {
     <section className="panel" aria-labelledby="settings-users">
       <h2 id="settings-users">Users and roles</h2>
       <FormAlert error={error} success={success} />
+      <RoleCapabilityTable />
       {users === null ? null : (
         <table className="table" data-testid="users-table">
           <caption className="visually-hidden">People who may sign in</caption>

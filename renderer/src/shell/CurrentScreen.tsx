@@ -3,6 +3,8 @@
 // lost session by the shell).
 import type { KpApi } from '../../../shared/ipc/api';
 import type { Route, SignedInUser } from '../navigation';
+import { AuditLogScreen } from '../audit-log/AuditLogScreen';
+import { CorrectionsScreen } from '../corrections/CorrectionsScreen';
 import { CertificatePage } from '../records/CertificatePage';
 import { RecordsScreen } from '../records/RecordsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -44,5 +46,9 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       return <ReviewScreen api={api} navigate={navigate} />;
     case 'settings':
       return <SettingsScreen {...common} onLicenseeSaved={onLicenseeSaved} />;
+    case 'corrections':
+      return <CorrectionsScreen {...common} />;
+    case 'audit-log':
+      return <AuditLogScreen {...common} />;
   }
 }

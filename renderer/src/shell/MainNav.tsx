@@ -1,19 +1,66 @@
 // The navigation of the signed-in app. Buttons, not links: there are no URLs (navigation.ts).
-// The current entry carries aria-current="page". A reviewer (read-only) has no "New certificate".
+// The current entry carries aria-current="page". A reviewer (read-only) has no "New certificate";
+// an operator has no Statistics, Review or Audit log (the core refuses them). Corrections carries a
+// count badge for an administrator: the pending requests they may decide (not their own).
+import type { KpApi } from '../../../shared/ipc/api';
+import { badgeText, decidableBy } from '../corrections/pending-corrections';
+import { usePendingCorrections } from '../corrections/use-pending-corrections';
 import { navEntries, navScreenOf } from '../navigation';
-import type { Route, SignedInUser } from '../navigation';
-import { canRunReview, canSeeStatistics, canWriteRecords } from './permissions';
+import type { NavEntry, Route, SignedInUser } from '../navigation';
+import {
+  canDecideEditRequests,
+  canReadAuditLog,
+  canRunReview,
+  canSeeStatistics,
+  canWriteRecords,
+} from './permissions';
 
-type Props = { route: Route; user: SignedInUser; navigate: (to: Route) => void };
+type Props = {
+  /** For the corrections badge; without it (a test of the entries alone) no badge is shown. */
+  api?: Pick<KpApi, 'editRequests'>;
+  route: Route;
+  user: SignedInUser;
+  navigate: (to: Route) => void;
+};
 
-export function MainNav({ route, user, navigate }: Props) {
-  const current = navScreenOf(route);
-  const entries = navEntries.filter(
-    (entry) =>
-      (entry.screen !== 'wizard' || canWriteRecords(user.role)) &&
-      (entry.screen !== 'statistics' || canSeeStatistics(user.role)) &&
-      (entry.screen !== 'review' || canRunReview(user.role)),
+function shown(entry: NavEntry, user: SignedInUser): boolean {
+  switch (entry.screen) {
+    case 'wizard':
+      return canWriteRecords(user.role);
+    case 'statistics':
+      return canSeeStatistics(user.role);
+    case 'review':
+      return canRunReview(user.role);
+    case 'audit-log':
+      return canReadAuditLog(user.role);
+    default:
+      return true;
+  }
+}
+
+type BadgeProps = { api: Pick<KpApi, 'editRequests'>; route: Route; user: SignedInUser };
+
+function CorrectionsBadge({ api, route, user }: BadgeProps) {
+  // Reloaded on every route change, so a decision taken on a certificate page is counted out.
+  const pending = usePendingCorrections(api, route);
+  if (pending.status !== 'loaded') return null;
+  const mine = decidableBy({ userId: user.userId, role: user.role }, pending.requests);
+  if (mine.length === 0) return null;
+  const text = badgeText(mine.length, pending.requests.length);
+  return (
+    <>
+      {' '}
+      <span className="badge" data-testid="corrections-badge">
+        {text}
+      </span>
+      <span className="visually-hidden">{' waiting for your decision'}</span>
+    </>
   );
+}
+
+export function MainNav({ api, route, user, navigate }: Props) {
+  const current = navScreenOf(route);
+  const entries = navEntries.filter((entry) => shown(entry, user));
   return (
     <nav aria-label="Main" className="app__nav">
       <ul className="nav">
@@ -28,6 +75,11 @@ export function MainNav({ route, user, navigate }: Props) {
               }}
             >
               {entry.label}
+              {entry.screen === 'corrections' &&
+              api !== undefined &&
+              canDecideEditRequests(user.role) ? (
+                <CorrectionsBadge api={api} route={route} user={user} />
+              ) : null}
             </button>
           </li>
         ))}

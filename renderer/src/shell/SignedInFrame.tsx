@@ -51,7 +51,7 @@ export function SignedInFrame({ api, info, user, onStatus }: Props) {
         onStatus={onStatus}
       />
       <div className="app__body">
-        <MainNav route={route} user={user} navigate={navigate} />
+        <MainNav api={api} route={route} user={user} navigate={navigate} />
         <main id="main" className="app__main" ref={main} tabIndex={-1}>
           <CurrentScreen
             api={api}

@@ -52,6 +52,12 @@ export function canRunReview(role: UserRole): boolean {
   return role === 'administrator' || role === 'reviewer';
 }
 
+/** The audit log (issue 14): every event of the chain, for reviewers and administrators; the
+ * core refuses operators (AUDIT_LOG_READERS in electron/core/audit-log/). */
+export function canReadAuditLog(role: UserRole): boolean {
+  return role === 'administrator' || role === 'reviewer';
+}
+
 export const roleLabels: Record<UserRole, string> = {
   operator: 'Operator',
   administrator: 'Administrator',
@@ -59,8 +65,29 @@ export const roleLabels: Record<UserRole, string> = {
 };
 
 export const roleExplanations: Record<UserRole, string> = {
-  operator: 'Prepares, issues, ships and voids certificates and registers stock.',
+  operator:
+    'Prepares, issues, ships and voids certificates, registers stock and asks for corrections; an administrator decides them.',
   administrator:
-    'Everything an operator does, plus users, the signing identity, settings, and deciding corrections that others asked for.',
-  reviewer: 'Sees every record and setting but cannot change anything.',
+    'Everything an operator does, plus users, the signing identity, settings, and deciding corrections that others asked for (never their own).',
+  reviewer:
+    'Sees every record, setting, the statistics and the audit log, checks the record and makes backups; changes nothing and decides no correction.',
 };
+
+/** One line of "What each role may do" (Settings → Users and roles). Each answer is the same
+ * function the screens use, so the table cannot say more than the buttons do; the core checks
+ * the same lists again (tests/unit/renderer/shell/permissions.test.ts compares them). */
+export type RoleCapability = { what: string; allowed: (role: UserRole) => boolean };
+
+export const roleCapabilities: readonly RoleCapability[] = [
+  { what: 'See records, stock, settings; verify a file; check the record', allowed: () => true },
+  { what: 'Prepare, issue, ship and void certificates; register stock', allowed: canWriteRecords },
+  { what: 'Ask for a correction of an issued certificate', allowed: canWriteRecords },
+  {
+    what: 'Approve or reject a correction someone else asked for',
+    allowed: canDecideEditRequests,
+  },
+  { what: 'See the statistics', allowed: canSeeStatistics },
+  { what: 'Run the full review and export its findings', allowed: canRunReview },
+  { what: 'Read and export the audit log', allowed: canReadAuditLog },
+  { what: 'Manage users, the signing identity and settings', allowed: canManageUsers },
+];

@@ -12,6 +12,8 @@ import { BusyNote } from '../shell/form/BusyNote';
 import { fieldError } from '../shell/form/field-errors';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
+import { StatisticsCharts } from './StatisticsCharts';
+import type { QuarterFigures } from './StatisticsCharts';
 import { StatisticsTables } from './StatisticsTables';
 import './statistics.css';
 
@@ -21,6 +23,7 @@ export function StatisticsScreen({ api }: Props) {
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [top, setTop] = useState(String(DEFAULT_TOP_PARTNERS));
   const [report, setReport] = useState<StatisticsReport | null>(null);
+  const [quarters, setQuarters] = useState<QuarterFigures[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,10 +35,30 @@ export function StatisticsScreen({ api }: Props) {
     const answer = await callApi(() =>
       api.reports.statistics({ period, top: Number.isNaN(topNumber) ? -1 : topNumber }),
     );
+    // A year is also shown by quarter: the core computes each quarter as it computes the year.
+    const year =
+      answer.ok && answer.value.period.kind === 'year' ? answer.value.period.label : null;
+    const quarterAnswers =
+      year === null
+        ? []
+        : await Promise.all(
+            ['Q1', 'Q2', 'Q3', 'Q4'].map((q) =>
+              callApi(() => api.reports.statistics({ period: `${year}${q}`, top: 1 })),
+            ),
+          );
     setBusy(false);
-    if (answer.ok) setReport(answer.value);
-    else {
+    if (answer.ok) {
+      setReport(answer.value);
+      setQuarters(
+        year === null || quarterAnswers.some((q) => !q.ok)
+          ? null
+          : quarterAnswers.flatMap((q) =>
+              q.ok ? [{ label: q.value.period.label, totals: q.value.exports.totals }] : [],
+            ),
+      );
+    } else {
       setReport(null);
+      setQuarters(null);
       setError(answer.error);
     }
   }
@@ -91,6 +114,7 @@ export function StatisticsScreen({ api }: Props) {
         </form>
       </section>
       {report === null ? null : <StatisticsTables report={report} />}
+      {report === null ? null : <StatisticsCharts report={report} quarters={quarters} />}
     </div>
   );
 }

@@ -104,6 +104,8 @@ const inputs: Record<ChannelName, unknown> = {
   'reports:statistics': { period: '2026' },
   'review:run': {},
   'review:export': { format: 'csv' },
+  'audit:list': {},
+  'audit:export': {},
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

@@ -105,6 +105,8 @@ describe('App', () => {
       'Statistics',
       'Settings',
       'Review',
+      'Corrections',
+      'Audit log',
     ]);
     await waitFor(() => {
       expect(screen.getByTestId('licensee-name').textContent).toBe('Hudson Rough Trading LLC');

@@ -14,6 +14,7 @@ import { migration0120 } from './0120-submission-recipients';
 import { migration0130 } from './0130-issue-references';
 import { migration0150 } from './0150-statistics-index';
 import { migration0180 } from './0180-submission-mail-channel';
+import { migration0200 } from './0200-audit-log-indexes';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   migration0130,
   migration0150,
   migration0180,
+  migration0200,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

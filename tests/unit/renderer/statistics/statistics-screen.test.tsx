@@ -98,6 +98,47 @@ describe('StatisticsScreen', () => {
     expect(screen.getByRole('table', { name: /Annual table/ })).toBeTruthy();
   });
 
+  it('draws the charts beside their tables, hidden from screen readers; a year by quarter', async () => {
+    const { api, statistics } = statisticsApi();
+    const user = userEvent.setup();
+    render(<StatisticsScreen api={api} />);
+    await user.clear(screen.getByLabelText('Period'));
+    await user.type(screen.getByLabelText('Period'), '2026');
+    await user.click(screen.getByRole('button', { name: 'Show the statistics' }));
+    const hs = await screen.findByRole('figure', { name: /Shares by HS code/ });
+    // The SVG is drawn, and hidden: its table speaks for it.
+    const drawing = hs.querySelector('[aria-hidden="true"]');
+    expect(drawing?.querySelector('svg')).not.toBeNull();
+    // Nothing inside the hidden drawing takes the focus (axe: aria-hidden-focus).
+    for (const figure of screen.getAllByRole('figure'))
+      expect(
+        figure.querySelector('[aria-hidden="true"] [tabindex]:not([tabindex="-1"])'),
+      ).toBeNull();
+    const hsTable = within(hs).getByRole('table', { name: /Shares by HS code/ });
+    expect(
+      within(hsTable)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual(['7102.2137.53 %25.00 %', '7102.3162.47 %75.00 %']);
+    const partners = screen.getByRole('figure', { name: /Top partners by volume/ });
+    expect(within(partners).getByRole('row', { name: /^BE/ })).toBeTruthy();
+    // The year's four quarters, each computed by the core.
+    const quarters = screen.getByRole('figure', { name: /Carats by quarter, 2026/ });
+    expect(
+      within(quarters)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['2026Q1', '2026Q2', '2026Q3', '2026Q4']);
+    expect(statistics.mock.calls.map(([input]) => input.period)).toEqual([
+      '2026',
+      '2026Q1',
+      '2026Q2',
+      '2026Q3',
+      '2026Q4',
+    ]);
+  });
+
   it('shows a refused period at the field and clears the tables', async () => {
     const { api } = statisticsApi();
     const user = userEvent.setup();
