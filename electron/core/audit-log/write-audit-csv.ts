@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditLogCursor, AuditLogFilter } from '../../../shared/audit-log/audit-log-query';
 import { auditActionText } from '../../../shared/audit-log/audit-action-words';
 import { readAuditPage } from './read-audit-page';
-import { spreadsheetSafeRow } from './spreadsheet-safe-cell';
+import { csvLine } from '../table-files/csv-cell';
 
 export const AUDIT_CSV_COLUMNS = [
   'seq',
@@ -29,7 +29,7 @@ export function writeAuditCsv(db: Database, filter: AuditLogFilter, path: string
   const fd = openSync(partial, 'w', 0o600);
   let count = 0;
   try {
-    writeSync(fd, spreadsheetSafeRow(AUDIT_CSV_COLUMNS));
+    writeSync(fd, csvLine(AUDIT_CSV_COLUMNS));
     // One read transaction: the export is the log as of one instant, even while others write.
     db.transaction(() => {
       let after: AuditLogCursor | null = null;
@@ -37,7 +37,7 @@ export function writeAuditCsv(db: Database, filter: AuditLogFilter, path: string
         const page = readAuditPage(db, filter, after, EXPORT_PAGE);
         let text = '';
         for (const event of page.events)
-          text += spreadsheetSafeRow([
+          text += csvLine([
             String(event.seq),
             event.at,
             event.userName ?? 'KP Desk',

@@ -7,12 +7,12 @@
 // written), certificate numbers as "US" + digits, dates as MM/DD/YYYY (its _to_mdy),
 // last_modified as "%m/%d/%Y %X %Z", the country of origin by name, statuses by their label
 // (kpc/models.py, Certificate.STATUS_CHOICES), and a UTF-8 byte-order mark first, as that
-// library writes one for Excel. Cells are RFC 4180 and formula-safe (spreadsheet-safe-cell.ts).
+// library writes one for Excel. Cells are RFC 4180 and formula-safe (table-files/csv-cell.ts).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { StoredCertificateDraftSchema } from '../../../shared/domain/certificate-draft';
 import { countryName } from '../../../shared/reference/reference-data';
 import type { StatisticsPeriod } from '../../../shared/reports/statistics-period';
-import { spreadsheetSafeRow } from '../audit-log/spreadsheet-safe-cell';
+import { csvLine } from '../table-files/csv-cell';
 import { licenseeLocalDate } from '../issuance/licensee-local-date';
 
 export const USKPA_CSV_COLUMNS = [
@@ -137,7 +137,7 @@ export function uskpaCertificatesCsv(db: Database, period: StatisticsPeriod): st
   const licensee =
     db.prepare<[], string>('SELECT legal_name FROM licensee WHERE id = 1').pluck().get() ?? '';
   const rows = db.prepare<[{ from: string; to: string }], Row>(SQL).all(period);
-  let text = `\ufeff${spreadsheetSafeRow(USKPA_CSV_COLUMNS)}`;
-  for (const row of rows) text += spreadsheetSafeRow(cells(row, licensee));
+  let text = `\ufeff${csvLine(USKPA_CSV_COLUMNS)}`;
+  for (const row of rows) text += csvLine(cells(row, licensee));
   return text;
 }

@@ -2,10 +2,7 @@
 // (OWASP CSV injection: = + - @ tab and carriage return).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  spreadsheetSafeCell,
-  spreadsheetSafeRow,
-} from '../../../electron/core/audit-log/spreadsheet-safe-cell';
+import { csvCell, csvLine } from '../../../electron/core/table-files/csv-cell';
 
 /** RFC 4180 reading of one cell, independent of the writer. */
 function readCell(cell: string): string {
@@ -14,23 +11,23 @@ function readCell(cell: string): string {
   return cell.slice(1, -1).replace(/""/g, '"');
 }
 
-describe('spreadsheetSafeCell', () => {
+describe('csvCell', () => {
   it('defuses each formula start with a visible apostrophe', () => {
-    expect(spreadsheetSafeCell('=1+1')).toBe("'=1+1");
-    expect(spreadsheetSafeCell('+1')).toBe("'+1");
-    expect(spreadsheetSafeCell('-2')).toBe("'-2");
-    expect(spreadsheetSafeCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(spreadsheetSafeCell('\t=1')).toBe("'\t=1");
-    expect(spreadsheetSafeCell('=HYPERLINK("x","y")')).toBe(`"'=HYPERLINK(""x"",""y"")"`);
-    expect(spreadsheetSafeCell('Ada Admin')).toBe('Ada Admin');
-    expect(spreadsheetSafeCell('a,b')).toBe('"a,b"');
-    expect(spreadsheetSafeRow(['1', 'x\ny'])).toBe('1,"x\ny"\r\n');
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('=HYPERLINK("x","y")')).toBe(`"'=HYPERLINK(""x"",""y"")"`);
+    expect(csvCell('Ada Admin')).toBe('Ada Admin');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvLine(['1', 'x\ny'])).toBe('1,"x\ny"\r\n');
   });
 
   it('reads back as the text (with the apostrophe only before a formula start)', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
-        const back = readCell(spreadsheetSafeCell(text));
+        const back = readCell(csvCell(text));
         expect(/^[=+\-@\t\r]/.test(back)).toBe(false);
         expect(back).toBe(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
       }),
