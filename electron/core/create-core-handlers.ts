@@ -12,6 +12,7 @@ import { requireSignIn } from './ipc/require-sign-in';
 import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
+import { createSubmissionHandlers } from './submission-handlers';
 import { createTrustHandlers } from './trust-handlers';
 import type { OsKeychain } from './vault/keys/os-keychain';
 import { forgetOnThisComputer, rememberOnThisComputer } from './vault/os-keychain-unlock';
@@ -103,6 +104,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'audit:head': () => vault.audit.head(undefined),
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
+    ...createSubmissionHandlers(vault, options.fileDialogs),
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
   return requireSignIn(handlers, () => vault.requireSignedIn());

@@ -2,14 +2,22 @@
 // in the preview host and the tests. A path never comes from the renderer (docs/security.md): a
 // channel that writes or reads a file of the user's choosing asks this port, which each transport
 // implements. null means the user cancelled; nothing is written then.
-export type SavePurpose = 'backup' | 'certificate-pdf' | 'overlay-pdf' | 'calibration-pdf';
+export type SavePurpose =
+  | 'backup'
+  | 'certificate-pdf'
+  | 'overlay-pdf'
+  | 'calibration-pdf'
+  | 'submission-receipts';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'
   | 'x509-certificate'
   | 'certificate-pdf'
   | 'attachment'
-  | 'trusted-certificate';
+  | 'trusted-certificate'
+  | 'recipient-ca'
+  | 'client-certificate'
+  | 'client-key';
 
 export type FileDialogs = {
   chooseSavePath: (request: {

@@ -10,6 +10,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'overlay-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'calibration-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'submission-receipts': [{ name: 'Receipts (JSON)', extensions: ['json'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -21,6 +22,9 @@ const openFilters: Record<OpenPurpose, FileFilter[]> = {
   'trusted-certificate': [
     { name: 'Certificate (PEM or DER)', extensions: ['pem', 'crt', 'cer', 'der'] },
   ],
+  'recipient-ca': [{ name: 'CA certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }],
+  'client-certificate': [{ name: 'Client certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }],
+  'client-key': [{ name: 'Private key (PEM)', extensions: ['key', 'pem'] }],
 };
 
 const titles: Record<SavePurpose | OpenPurpose, string> = {
@@ -32,6 +36,10 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',
   'trusted-certificate': 'Certificate to trust',
+  'submission-receipts': 'Receipts of the submissions',
+  'recipient-ca': "The recipient's CA certificate (pinned)",
+  'client-certificate': 'Your client certificate for this recipient',
+  'client-key': "Your client certificate's private key",
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

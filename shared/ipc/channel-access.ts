@@ -93,6 +93,17 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'vault:rekey': signedIn,
   'audit:head': signedIn,
   'reports:statistics': signedIn,
+  'submissions:list': signedIn,
+  'submissions:forCertificate': signedIn,
+  'submissions:retryNow': signedIn,
+  'submissions:cancel': signedIn,
+  'submissions:receipt': signedIn,
+  'submissions:exportReceipts': signedIn,
+  'submissions:status': signedIn,
+  'submissions:overdue': signedIn,
+  'submissions:recipients': signedIn,
+  'submissions:chooseRecipientFile': signedIn,
+  'submissions:saveRecipient': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

@@ -61,6 +61,17 @@ export const channelNames = [
   'trust:add',
   'trust:remove',
   'reports:statistics',
+  'submissions:list',
+  'submissions:forCertificate',
+  'submissions:retryNow',
+  'submissions:cancel',
+  'submissions:receipt',
+  'submissions:exportReceipts',
+  'submissions:status',
+  'submissions:overdue',
+  'submissions:recipients',
+  'submissions:chooseRecipientFile',
+  'submissions:saveRecipient',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];
