@@ -84,9 +84,7 @@ export const ReceiptExportInputSchema = z
 
 export const ReceiptExportResultSchema = z.union([
   z.object({ cancelled: z.literal(true) }).strict(),
-  z
-    .object({ cancelled: z.literal(false), path: z.string(), receipts: z.number().int() })
-    .strict(),
+  z.object({ cancelled: z.literal(false), path: z.string(), receipts: z.number().int() }).strict(),
 ]);
 
 export const recipientFileFields = ['caPem', 'clientCertPem', 'clientKeyPem'] as const;

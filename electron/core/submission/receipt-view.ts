@@ -83,7 +83,8 @@ export function describeReceipt(
       : 'The receipt acknowledges another submission or comes from another recipient.',
   });
 
-  if (record.auditHead !== null) {
+  // Only USKPA envelopes carry the head (build-envelope.ts), though every row freezes one.
+  if (item.recipient === 'uskpa' && record.auditHead !== null) {
     const echoed = receipt.auditHead;
     const same = echoed?.seq === record.auditHead.seq && echoed.hash === record.auditHead.hash;
     checks.push({

@@ -27,7 +27,11 @@ import { createBackgroundDelivery } from './background-delivery';
 import { createOutboxDeliveries } from './outbox-deliveries';
 import { createOverdueDuties } from './overdue-duties';
 import { describeReceipt } from './receipt-view';
-import { createRecipientFileDraft, describeCertificate, readRecipientFile } from './recipient-files';
+import {
+  createRecipientFileDraft,
+  describeCertificate,
+  readRecipientFile,
+} from './recipient-files';
 import { createRecipientSettingsStore } from './recipient-settings-store';
 import { createSubmissionQueries } from './submission-queries';
 import { createSubmissionService } from './submission-service';

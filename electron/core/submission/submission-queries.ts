@@ -2,10 +2,7 @@
 // one row with what its receipt is checked against, and the count of rows that need the user.
 // Read-only; every write goes through outbox-deliveries.ts.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type {
-  SubmissionItem,
-  SubmissionStatus,
-} from '../../../shared/records/submission-views';
+import type { SubmissionItem, SubmissionStatus } from '../../../shared/records/submission-views';
 
 type Row = {
   id: number;
