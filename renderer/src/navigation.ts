@@ -9,7 +9,8 @@ export type Route =
   | { screen: 'stock' }
   | { screen: 'verify' }
   | { screen: 'statistics' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'submissions' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
 
@@ -21,7 +22,7 @@ export type ScreenProps = {
 
 /** The navigation's entries; a screen not listed here (a certificate) is reached from another. */
 export type NavEntry = {
-  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'statistics' | 'settings';
+  screen: 'records' | 'wizard' | 'stock' | 'verify' | 'statistics' | 'settings' | 'submissions';
   label: string;
 };
 
@@ -34,6 +35,8 @@ export const navEntries: readonly NavEntry[] = [
   // Reviewers and administrators (issue 14); MainNav hides it from operators.
   { screen: 'statistics', label: 'Statistics' },
   { screen: 'settings', label: 'Settings' },
+  // Every role (reviewers read); its badge counts the submissions that need the user (issue 12).
+  { screen: 'submissions', label: 'Submissions' },
 ];
 
 /** The navigation entry a route belongs to (a certificate page belongs to Records). */

@@ -32,7 +32,11 @@ export type BackgroundDelivery = ReturnType<typeof createBackgroundDelivery>;
 const nodeTimer = (run: () => void, ms: number) => {
   const handle = setTimeout(run, ms);
   handle.unref();
-  return { cancel: () => clearTimeout(handle) };
+  return {
+    cancel: () => {
+      clearTimeout(handle);
+    },
+  };
 };
 
 export function createBackgroundDelivery(options: BackgroundDeliveryOptions) {
@@ -46,6 +50,8 @@ export function createBackgroundDelivery(options: BackgroundDeliveryOptions) {
   let nextRunAt: string | null = null;
   let lastRunAt: string | null = null;
   let progress = { attempts: 0, total: 0 };
+  // Read through a function: stop() changes it while a pass awaits, which narrowing cannot see.
+  const isStopped = (): boolean => stopped;
 
   const schedule = (): void => {
     timer?.cancel();
@@ -78,7 +84,7 @@ export function createBackgroundDelivery(options: BackgroundDeliveryOptions) {
         options.onError?.(error);
       }
       lastRunAt = options.now().toISOString();
-    } while (again && !stopped);
+    } while (again && !isStopped());
     controller = null;
     try {
       schedule();
@@ -93,7 +99,7 @@ export function createBackgroundDelivery(options: BackgroundDeliveryOptions) {
       again = true;
       return;
     }
-    if (options.mayRun?.() === false || stopped || !options.hasSender()) return;
+    if (options.mayRun?.() === false || isStopped() || !options.hasSender()) return;
     timer?.cancel();
     timer = null;
     nextRunAt = null;

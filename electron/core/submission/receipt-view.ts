@@ -21,7 +21,7 @@ export function describeReceipt(
   const parsed = SignedReceiptSchema.parse(JSON.parse(storedJson));
   const { receipt } = parsed;
   const checks: Check[] = [];
-  let signer: X509Certificate | null = null;
+  let signer: X509Certificate | null;
   try {
     signer = new X509Certificate(parsed.signerCertificate);
   } catch {

@@ -8,6 +8,7 @@ import { RecordsScreen } from '../records/RecordsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StatisticsScreen } from '../statistics/StatisticsScreen';
 import { StockScreen } from '../stock/StockScreen';
+import { SubmissionsScreen } from '../submissions/SubmissionsScreen';
 import { VerifyScreen } from '../verify/VerifyScreen';
 import { IssuanceWizard } from '../wizard/IssuanceWizard';
 
@@ -40,5 +41,7 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       return <StatisticsScreen api={api} />;
     case 'settings':
       return <SettingsScreen {...common} onLicenseeSaved={onLicenseeSaved} />;
+    case 'submissions':
+      return <SubmissionsScreen {...common} />;
   }
 }

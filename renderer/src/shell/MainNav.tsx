@@ -4,9 +4,15 @@ import { navEntries, navScreenOf } from '../navigation';
 import type { Route, SignedInUser } from '../navigation';
 import { canSeeStatistics, canWriteRecords } from './permissions';
 
-type Props = { route: Route; user: SignedInUser; navigate: (to: Route) => void };
+type Props = {
+  route: Route;
+  user: SignedInUser;
+  navigate: (to: Route) => void;
+  /** Submissions that need the user (Rejected): a count beside the entry, in words too. */
+  needsUser?: number;
+};
 
-export function MainNav({ route, user, navigate }: Props) {
+export function MainNav({ route, user, navigate, needsUser = 0 }: Props) {
   const current = navScreenOf(route);
   const entries = navEntries.filter(
     (entry) =>
@@ -27,6 +33,12 @@ export function MainNav({ route, user, navigate }: Props) {
               }}
             >
               {entry.label}
+              {entry.screen === 'submissions' && needsUser > 0 ? (
+                <span className="nav__badge" data-testid="submissions-badge">
+                  {needsUser}
+                  <span className="visually-hidden"> need you</span>
+                </span>
+              ) : null}
             </button>
           </li>
         ))}
