@@ -50,8 +50,9 @@ export function createBackgroundDelivery(options: BackgroundDeliveryOptions) {
   let nextRunAt: string | null = null;
   let lastRunAt: string | null = null;
   let progress = { attempts: 0, total: 0 };
-  // Read through a function: stop() changes it while a pass awaits, which narrowing cannot see.
+  // Read through functions: kick() and stop() change them while a pass awaits, which narrowing cannot see.
   const isStopped = (): boolean => stopped;
+  const askedAgain = (): boolean => again;
 
   const schedule = (): void => {
     timer?.cancel();
@@ -84,7 +85,7 @@ export function createBackgroundDelivery(options: BackgroundDeliveryOptions) {
         options.onError?.(error);
       }
       lastRunAt = options.now().toISOString();
-    } while (again && !isStopped());
+    } while (askedAgain() && !isStopped());
     controller = null;
     try {
       schedule();
