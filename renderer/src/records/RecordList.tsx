@@ -158,13 +158,16 @@ export function RecordList(props: RecordListProps) {
               >
                 <span className="record-row__number">
                   {row.number}
-                  {props.overdue?.has(row.id) === true ? (
-                    <span className="overdue-mark">Census copy overdue</span>
-                  ) : null}
+
                   <Said text=", " />
                 </span>
-                <span>
+                <span className="record-row__state">
                   <StateBadge state={row.state} />
+                  {props.overdue?.has(row.id) === true ? (
+                    <span className="overdue-mark">
+                      <span className="visually-hidden">Census copy </span>Overdue
+                    </span>
+                  ) : null}
                   <Said text=", to " />
                 </span>
                 <span className="record-row__text">

@@ -71,7 +71,7 @@ export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
             ? '1 certificate has a Census copy overdue'
             : `${String(overdue.size)} certificates have a Census copy overdue`}{' '}
           (not delivered 24 hours after export or voiding; 31 CFR 592.301(a)(1)(iv)-(v), 15 CFR
-          30.7(c)). They are marked “Census copy overdue” below; see Submissions.
+          30.7(c)). They are marked “Overdue” below; see Submissions.
         </p>
       ) : null}
       <p className="records__count" role="status" aria-live="polite" data-testid="records-count">

@@ -108,7 +108,7 @@ export function RecipientForm({ api, recipient, saved, chosen, onSaved }: Props)
               type="button"
               className="button"
               aria-describedby={`${describedBy} ${describedBy}-error`}
-              aria-label={`Choose the file: ${fileLabels[field]}`}
+              aria-label={`Choose file… ${fileLabels[field]}`}
               onClick={() => void choose(field)}
             >
               Choose file…
