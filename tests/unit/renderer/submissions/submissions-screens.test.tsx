@@ -12,8 +12,12 @@ import { RecipientsSection } from '../../../../renderer/src/settings/RecipientsS
 import { MainNav } from '../../../../renderer/src/shell/MainNav';
 import { CertificateSubmissionsPanel } from '../../../../renderer/src/submissions/CertificateSubmissionsPanel';
 import { SubmissionsScreen } from '../../../../renderer/src/submissions/SubmissionsScreen';
+import { giveListboxAHeight } from '../records/list-layout';
 import type { RecordsKp } from '../records/records-kp';
 import { recordsKp, registerStock, seedCertificate } from '../records/records-kp';
+import { HARNESS_PASSPHRASE } from '../../../helpers/vault-channel-harness';
+
+giveListboxAHeight();
 
 const opened: RecordsKp[] = [];
 afterEach(async () => {
@@ -27,6 +31,11 @@ async function shippedCertificate(): Promise<{ kp: RecordsKp; id: number }> {
   await registerStock(kp, 'US10001-US10002');
   const id = await seedCertificate(kp, { number: 'US10001', issue: true });
   await kp.harness.value('certificates:ship', { id, shipDate: '2026-11-28' });
+  // Two days on, the Census copy is overdue; the idle vault locked itself meanwhile.
+  kp.harness.clock.now = new Date('2026-11-30T12:00:00Z');
+  await kp.harness.value('vault:status');
+  await kp.harness.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
+  await kp.harness.signInAs('ada');
   return { kp, id };
 }
 
@@ -50,7 +59,7 @@ describe('Submissions screen', () => {
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Cancel: US10001 to Census' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('alertdialog');
     expect(dialog.textContent).toMatch(/must\s+still receive this copy another way/);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel the submission' }));
     expect(await screen.findByText(/US10001 to Census is cancelled/)).toBeTruthy();
