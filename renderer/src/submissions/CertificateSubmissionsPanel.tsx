@@ -41,7 +41,10 @@ export function CertificateSubmissionsPanel({ api, certificateId, canAct }: Prop
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>Submissions</h2>
-      <FormAlert error={moves.error ?? error} success={moves.note} />
+      {/* Mounted only with something to say: the page's own forms keep the one empty alert. */}
+      {moves.error !== null || error !== null || moves.note !== null ? (
+        <FormAlert error={moves.error ?? error} success={moves.note} />
+      ) : null}
       {items !== null && items.length === 0 ? (
         <p>
           Nothing is due yet: a report to USKPA is queued when the certificate is issued, a copy to

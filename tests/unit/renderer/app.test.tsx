@@ -95,7 +95,15 @@ describe('App', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Records', 'New certificate', 'Stock', 'Verify a file', 'Statistics', 'Settings']);
+    ).toEqual([
+      'Records',
+      'New certificate',
+      'Stock',
+      'Verify a file',
+      'Statistics',
+      'Settings',
+      'Submissions',
+    ]);
     await waitFor(() => {
       expect(screen.getByTestId('licensee-name').textContent).toBe('Hudson Rough Trading LLC');
     });
