@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { FileDialogs, OpenPurpose } from '../electron/core/file-dialogs';
 
-/** The extensions a file to open may have, per purpose (lower case, with the dot). */
+/** How the name of a file to open may end, per purpose (lower case, with the dot). */
 export const openExtensions: Record<OpenPurpose, readonly string[]> = {
   backup: ['.kpdesk-backup', '.kpbak'],
   pkcs12: ['.p12', '.pfx'],
@@ -14,6 +14,10 @@ export const openExtensions: Record<OpenPurpose, readonly string[]> = {
   'certificate-pdf': ['.pdf'],
   attachment: ['.pdf', '.png', '.jpg', '.jpeg'],
   'trusted-certificate': ['.pem', '.crt', '.cer', '.der'],
+  // Distinct extensions, so each of the three files can be put in imports/ at once.
+  'recipient-ca': ['.ca.pem', '.ca.crt'],
+  'client-certificate': ['.client.pem', '.client.crt'],
+  'client-key': ['.key'],
 };
 
 function freePath(folder: string, name: string): string {
@@ -44,7 +48,8 @@ export function createFolderFileDialogs(dataDir: string): FileDialogs {
         return Promise.resolve(null);
       }
       for (const name of names) {
-        if (!allowed.includes(extname(name).toLowerCase())) continue;
+        const lower = name.toLowerCase();
+        if (!allowed.some((ending) => lower.endsWith(ending))) continue;
         const path = join(importsDir, name);
         const stat = statSync(path, { throwIfNoEntry: false });
         if (stat?.isFile() !== true) continue;

@@ -72,7 +72,17 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kpdesk-preview-'));
   // In-process: the preview host is a development tool with one user at a time.
   const taskProgress = createTaskProgressTracker();
-  const vault = inProcessRpc(createVaultGateway({ dataDir, onProgress: taskProgress.report }));
+  const vault = inProcessRpc(
+    createVaultGateway({
+      dataDir,
+      onProgress: taskProgress.report,
+      // Copies are delivered in the background while the vault is open; a pass that fails
+      // unexpectedly leaves its rows queued, and the reason goes to the host's log.
+      onBackgroundError: (error: unknown) => {
+        log(`background delivery: ${inspect(error, { depth: 2 })}`);
+      },
+    }),
+  );
   const handlers = createCoreHandlers({
     runtime: 'preview',
     version: options.version ?? '0.0.0',

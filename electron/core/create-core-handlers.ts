@@ -13,6 +13,7 @@ import { requireSignIn } from './ipc/require-sign-in';
 import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
+import { createSubmissionHandlers } from './submission-handlers';
 import { createTrustHandlers } from './trust-handlers';
 import { createReviewHandlers } from './review-handlers';
 import type { OsKeychain } from './vault/keys/os-keychain';
@@ -107,6 +108,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
     ...createReviewHandlers(vault, options.fileDialogs, progress),
+    ...createSubmissionHandlers(vault, options.fileDialogs),
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
   return requireSignIn(handlers, () => vault.requireSignedIn());

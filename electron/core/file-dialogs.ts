@@ -9,14 +9,18 @@ export type SavePurpose =
   | 'calibration-pdf'
   | 'review-csv'
   | 'review-pdf'
-  | 'audit-log-csv';
+  | 'audit-log-csv'
+  | 'submission-receipts';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'
   | 'x509-certificate'
   | 'certificate-pdf'
   | 'attachment'
-  | 'trusted-certificate';
+  | 'trusted-certificate'
+  | 'recipient-ca'
+  | 'client-certificate'
+  | 'client-key';
 
 export type FileDialogs = {
   chooseSavePath: (request: {

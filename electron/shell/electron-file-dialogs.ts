@@ -13,6 +13,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'review-csv': [{ name: 'CSV table', extensions: ['csv'] }],
   'review-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'audit-log-csv': [{ name: 'CSV table', extensions: ['csv'] }],
+  'submission-receipts': [{ name: 'Receipts (JSON)', extensions: ['json'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -24,6 +25,9 @@ const openFilters: Record<OpenPurpose, FileFilter[]> = {
   'trusted-certificate': [
     { name: 'Certificate (PEM or DER)', extensions: ['pem', 'crt', 'cer', 'der'] },
   ],
+  'recipient-ca': [{ name: 'CA certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }],
+  'client-certificate': [{ name: 'Client certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }],
+  'client-key': [{ name: 'Private key (PEM)', extensions: ['key', 'pem'] }],
 };
 
 const titles: Record<SavePurpose | OpenPurpose, string> = {
@@ -38,6 +42,10 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   attachment: 'Attachment',
   'trusted-certificate': 'Certificate to trust',
   'audit-log-csv': 'Audit log (CSV)',
+  'submission-receipts': 'Receipts of the submissions',
+  'recipient-ca': "The recipient's CA certificate (pinned)",
+  'client-certificate': 'Your client certificate for this recipient',
+  'client-key': "Your client certificate's private key",
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

@@ -12,7 +12,8 @@ export type Route =
   | { screen: 'review' }
   | { screen: 'settings' }
   | { screen: 'corrections' }
-  | { screen: 'audit-log' };
+  | { screen: 'audit-log' }
+  | { screen: 'submissions' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
 
@@ -33,7 +34,8 @@ export type NavEntry = {
     | 'settings'
     | 'review'
     | 'corrections'
-    | 'audit-log';
+    | 'audit-log'
+    | 'submissions';
   label: string;
 };
 
@@ -52,6 +54,8 @@ export const navEntries: readonly NavEntry[] = [
   { screen: 'corrections', label: 'Corrections' },
   // Reviewers and administrators (issue 14); MainNav hides it from operators.
   { screen: 'audit-log', label: 'Audit log' },
+  // Every role (reviewers read); its badge counts the submissions that need the user (issue 12).
+  { screen: 'submissions', label: 'Submissions' },
 ];
 
 /** The navigation entry a route belongs to (a certificate page belongs to Records). */

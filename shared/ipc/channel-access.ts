@@ -97,6 +97,17 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'review:export': signedIn,
   'audit:list': signedIn,
   'audit:export': signedIn,
+  'submissions:list': signedIn,
+  'submissions:forCertificate': signedIn,
+  'submissions:retryNow': signedIn,
+  'submissions:cancel': signedIn,
+  'submissions:receipt': signedIn,
+  'submissions:exportReceipts': signedIn,
+  'submissions:status': signedIn,
+  'submissions:overdue': signedIn,
+  'submissions:recipients': signedIn,
+  'submissions:chooseRecipientFile': signedIn,
+  'submissions:saveRecipient': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

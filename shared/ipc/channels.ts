@@ -65,6 +65,17 @@ export const channelNames = [
   'review:export',
   'audit:list',
   'audit:export',
+  'submissions:list',
+  'submissions:forCertificate',
+  'submissions:retryNow',
+  'submissions:cancel',
+  'submissions:receipt',
+  'submissions:exportReceipts',
+  'submissions:status',
+  'submissions:overdue',
+  'submissions:recipients',
+  'submissions:chooseRecipientFile',
+  'submissions:saveRecipient',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -11,6 +11,7 @@ import { documentsContract } from './documents-contract';
 import { auditLogContract } from './audit-log-contract';
 import { reportsContract } from './reports-contract';
 import { reviewContract } from './review-contract';
+import { submissionsContract } from './submissions-contract';
 import { trustContract } from './trust-contract';
 import { vaultContract } from './vault-contract';
 
@@ -52,6 +53,7 @@ export const contract = {
   ...reportsContract,
   ...reviewContract,
   ...auditLogContract,
+  ...submissionsContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

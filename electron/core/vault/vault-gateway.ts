@@ -32,6 +32,9 @@ import { vaultKeyMethods } from './vault-key-methods';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
 import type { ReviewProgress } from '../review/review-service';
 import type { DocumentOperationsOptions } from './document-operations';
+import { createSubmissionDesk } from '../submission/submission-desk';
+import type { SubmissionDesk } from '../submission/submission-desk';
+import { submissionGatewayGroup } from '../submission/submission-gateway-group';
 import { createVaultServices } from './vault-services';
 import type { VaultServices } from './vault-services';
 
@@ -55,12 +58,16 @@ export type VaultGatewayOptions = {
   resourcesDir?: string;
   /** The bundled audit-verify-worker.mjs: a second thread verifies a large vault's chain. */
   auditWorkerFile?: string;
+  /** Tests lower the HTTPS channel's per-attempt timeout; false turns background delivery off. */
+  submissions?: { timeoutMs?: number; background?: boolean };
+  /** Something unexpected in the background (delivery): logged by name, never shown. */
+  onBackgroundError?: (error: unknown) => void;
 };
 
 type Actor = { userId: number; role: User['role'] };
 /** `key`: a copy of the vault key while it is open (the backup manifest's MAC, the audit
  * verification's helper thread), zeroed when it locks. */
-type Open = { db: Database; services: VaultServices; key: Buffer };
+type Open = { db: Database; services: VaultServices; key: Buffer; desk: SubmissionDesk };
 
 const SecretSchema = z.union([
   z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
@@ -99,15 +106,43 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         ? {}
         : { passwordHashing: options.passwordHashing }),
     });
-    open = { db, services, key: held };
+    // Copies due to Census and USKPA leave in the background while the vault is open (issue 12).
+    const desk = createSubmissionDesk(db, {
+      now,
+      ...(options.submissions?.timeoutMs === undefined
+        ? {}
+        : { timeoutMs: options.submissions.timeoutMs }),
+      ...(options.onBackgroundError === undefined ? {} : { onError: options.onBackgroundError }),
+      mayRun: () => {
+        lockIfIdle();
+        return open?.db === db;
+      },
+    });
+    open = { db, services, key: held, desk };
     user = null;
     lastCall = now().getTime();
     idleMs = settingsView(services, settingsBase).autoLockMinutes * 60_000;
     // Certificates whose date of expiry passed while the vault was closed expire now.
     services.issuance.expireOverdue(licenseeLocalDate(now()));
+    deliverInBackground();
   }
 
+  /** After unlocking and after each change that queues copies (issue, ship, void, correction). */
+  function deliverInBackground(): void {
+    if (options.submissions?.background !== false) open?.desk.background.kick();
+  }
+
+  /** A call that may queue copies, followed by a background delivery pass. */
+  const thenDeliver =
+    <R>(call: (input: unknown) => R) =>
+    (input: unknown): R => {
+      const result = call(input);
+      deliverInBackground();
+      return result;
+    };
+
   function lock(): VaultStatus {
+    open?.desk.background.stop();
     open?.key.fill(0);
     open?.db.close();
     open = null;
@@ -329,19 +364,21 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         return stockSummary(s);
       }),
       summary: asUser((s) => stockSummary(s)),
-      voidBlank: asUser((s, actor, input) => {
-        s.issuance.voidBlank(actor, input);
-        return stockSummary(s);
-      }),
+      voidBlank: thenDeliver(
+        asUser((s, actor, input) => {
+          s.issuance.voidBlank(actor, input);
+          return stockSummary(s);
+        }),
+      ),
     },
     certificates: {
       createDraft: asUser((s, actor, input) => s.issuance.createDraft(actor, input)),
       updateDraft: asUser((s, actor, input) => s.issuance.updateDraft(actor, input)),
       recordItn: asUser((s, actor, input) => s.issuance.recordItn(actor, input)),
-      issue: asUser((s, actor, input) => s.issuance.issue(actor, input)),
-      ship: asUser((s, actor, input) => s.issuance.ship(actor, input)),
+      issue: thenDeliver(asUser((s, actor, input) => s.issuance.issue(actor, input))),
+      ship: thenDeliver(asUser((s, actor, input) => s.issuance.ship(actor, input))),
       deliver: asUser((s, actor, input) => s.issuance.deliver(actor, input)),
-      void: asUser((s, actor, input) => s.issuance.void(actor, input)),
+      void: thenDeliver(asUser((s, actor, input) => s.issuance.void(actor, input))),
       get: asUser((s, _actor, input) => {
         const { id } = parseInput(IdSchema, input);
         const record = s.certificates.get(id);
@@ -371,7 +408,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       list: asUser((s, _actor, input) =>
         s.editRequests.list(parseInput(EditRequestListSchema, input)),
       ),
-      decide: asUser((s, actor, input) => s.issuance.decideEdit(actor, input)),
+      decide: thenDeliver(asUser((s, actor, input) => s.issuance.decideEdit(actor, input))),
     },
     reports: {
       statistics: asUser((s, actor, input) => s.reports.statistics(actor, input)),
@@ -419,6 +456,17 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
       onProgress: options.onProgress,
     }),
+
+    submissions: {
+      ...submissionGatewayGroup(() => {
+        const { actor } = recordsOpen();
+        return { desk: touch().desk, actor };
+      }),
+      /** Tests and tools: resolves when no background delivery runs. */
+      idle: async (): Promise<void> => {
+        await open?.desk.background.idle();
+      },
+    },
 
     // checkBackupAllowed, checkRestoreAllowed, restore, backup (files from main's dialogs).
     ...vaultBackupMethods({

@@ -7,7 +7,8 @@ import { canWriteRecords } from '../shell/permissions';
 import { CertificateActions } from './CertificateActions';
 import { CertificateDetails } from './CertificateDetails';
 import { CorrectionsPanel } from './CorrectionsPanel';
-import { DocumentsPanel, SubmissionsPanel } from './DocumentsPanel';
+import { CertificateSubmissionsPanel } from '../submissions/CertificateSubmissionsPanel';
+import { DocumentsPanel } from './DocumentsPanel';
 import { StateBadge } from './StateBadge';
 import { TimelinePanel } from './TimelinePanel';
 import { useCertificateRecord } from './use-certificate-record';
@@ -118,7 +119,12 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
             }}
           />
           <DocumentsPanel api={api} record={record} canWrite={canWriteRecords(user.role)} />
-          <SubmissionsPanel />
+          <CertificateSubmissionsPanel
+            key={`submissions-${String(record.version)}-${String(actions)}`}
+            api={api}
+            certificateId={record.id}
+            canAct={canWriteRecords(user.role)}
+          />
         </div>
       </div>
     </section>

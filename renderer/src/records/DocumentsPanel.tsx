@@ -121,19 +121,6 @@ export function DocumentsPanel(props: {
   );
 }
 
-export function SubmissionsPanel() {
-  return (
-    <section className="panel" aria-labelledby="submissions-title">
-      <h2 id="submissions-title">Submissions</h2>
-      <p>
-        Sending the copies to Census and USKPA from KP Desk comes with a later version. Until then,
-        send them as you do today: Census by fax or Kiteworks immediately after export (or on
-        voiding), and report the certificate to USKPA.
-      </p>
-    </section>
-  );
-}
-
 /** The PAdES level the document got and why, as the vault recorded it (ETSI EN 319 142-1):
  * only B-LT stays checkable after the signing certificate expires. */
 function signatureLevelText(level: 'B-B' | 'B-T' | 'B-LT', note: string): string {

@@ -7,6 +7,7 @@ import type { KeyboardEvent } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CertificateSummary } from './record-format';
 import { formatCarats, formatCountry, formatUsd, orDash } from './record-format';
+import type { OverdueDuty } from '../../../shared/records/submission-views';
 import { StateBadge } from './StateBadge';
 
 const ROW_HEIGHT = 44;
@@ -23,6 +24,8 @@ type RecordListProps = {
   label: string;
   onOpen: (id: number) => void;
   onNearEnd: () => void;
+  /** Certificates whose Census copy is overdue (issue 12): marked in words beside the number. */
+  overdue?: ReadonlyMap<number, OverdueDuty>;
 };
 
 export const optionId = (id: number): string => `record-${String(id)}`;
@@ -155,10 +158,16 @@ export function RecordList(props: RecordListProps) {
               >
                 <span className="record-row__number">
                   {row.number}
+
                   <Said text=", " />
                 </span>
-                <span>
+                <span className="record-row__state">
                   <StateBadge state={row.state} />
+                  {props.overdue?.has(row.id) === true ? (
+                    <span className="overdue-mark">
+                      <span className="visually-hidden">Census copy </span>Overdue
+                    </span>
+                  ) : null}
                   <Said text=", to " />
                 </span>
                 <span className="record-row__text">

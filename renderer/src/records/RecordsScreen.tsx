@@ -8,6 +8,7 @@ import { RecordFilters } from './RecordFilters';
 import { RecordList } from './RecordList';
 import type { RecordFilters as Filters } from './record-filters';
 import { hasFilters, noFilters, readFilters } from './record-filters';
+import { useOverdueCertificates } from '../submissions/use-overdue-certificates';
 import { useCertificatePages } from './use-certificate-pages';
 import './records.css';
 
@@ -31,6 +32,7 @@ export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
     [readKey],
   );
   const pages = useCertificatePages(api, listFilters, readKey);
+  const overdue = useOverdueCertificates(api);
   const errors = reading.ok ? {} : reading.errors;
   const upToDate = !pages.loading;
 
@@ -63,6 +65,15 @@ export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
         )}
       </div>
       <RecordFilters value={filters} errors={errors} onChange={setFilters} />
+      {overdue.size > 0 ? (
+        <p className="notice notice--warning" data-testid="overdue-summary">
+          {overdue.size === 1
+            ? '1 certificate has a Census copy overdue'
+            : `${String(overdue.size)} certificates have a Census copy overdue`}{' '}
+          (not delivered 24 hours after export or voiding; 31 CFR 592.301(a)(1)(iv)-(v), 15 CFR
+          30.7(c)). They are marked “Overdue” below; see Submissions.
+        </p>
+      ) : null}
       <p className="records__count" role="status" aria-live="polite" data-testid="records-count">
         {status}
         {pages.loadingMore ? ' Loading more…' : ''}
@@ -81,6 +92,7 @@ export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
         total={pages.complete && upToDate ? pages.items.length : null}
         busy={pages.loading || pages.loadingMore}
         label="Certificates"
+        overdue={overdue}
         onOpen={(id) => {
           navigate({ screen: 'certificate', id });
         }}

@@ -11,6 +11,7 @@ import { BackupPanel } from './BackupPanel';
 import { LicenseeSection } from './LicenseeSection';
 import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
+import { RecipientsSection } from './RecipientsSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { ThisComputerSection } from './ThisComputerSection';
 import { TrustedCertificatesSection } from './TrustedCertificatesSection';
@@ -42,6 +43,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <AuditVerifyPanel api={api} />
       {canManageKeys(role) ? <AuditHeadPanel api={api} /> : null}
       <BackupPanel api={api} />
+      <RecipientsSection api={api} manage={canManageKeys(role)} />
     </div>
   );
 }

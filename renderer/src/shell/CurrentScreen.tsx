@@ -11,6 +11,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { StatisticsScreen } from '../statistics/StatisticsScreen';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { StockScreen } from '../stock/StockScreen';
+import { SubmissionsScreen } from '../submissions/SubmissionsScreen';
 import { VerifyScreen } from '../verify/VerifyScreen';
 import { IssuanceWizard } from '../wizard/IssuanceWizard';
 
@@ -50,5 +51,7 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       return <CorrectionsScreen {...common} />;
     case 'audit-log':
       return <AuditLogScreen {...common} />;
+    case 'submissions':
+      return <SubmissionsScreen {...common} />;
   }
 }

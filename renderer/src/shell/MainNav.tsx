@@ -21,6 +21,8 @@ type Props = {
   route: Route;
   user: SignedInUser;
   navigate: (to: Route) => void;
+  /** Submissions that need the user (Rejected): a count beside the entry, in words too. */
+  needsUser?: number;
 };
 
 function shown(entry: NavEntry, user: SignedInUser): boolean {
@@ -58,7 +60,7 @@ function CorrectionsBadge({ api, route, user }: BadgeProps) {
   );
 }
 
-export function MainNav({ api, route, user, navigate }: Props) {
+export function MainNav({ api, route, user, navigate, needsUser = 0 }: Props) {
   const current = navScreenOf(route);
   const entries = navEntries.filter((entry) => shown(entry, user));
   return (
@@ -75,6 +77,12 @@ export function MainNav({ api, route, user, navigate }: Props) {
               }}
             >
               {entry.label}
+              {entry.screen === 'submissions' && needsUser > 0 ? (
+                <span className="nav__badge" data-testid="submissions-badge">
+                  {needsUser}
+                  <span className="visually-hidden"> need you</span>
+                </span>
+              ) : null}
               {entry.screen === 'corrections' &&
               api !== undefined &&
               canDecideEditRequests(user.role) ? (

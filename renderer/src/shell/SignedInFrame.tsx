@@ -10,6 +10,7 @@ import { CurrentScreen } from './CurrentScreen';
 import { MainNav } from './MainNav';
 import type { AppInfo } from './use-vault-session';
 import { useLicenseeName } from './use-licensee-name';
+import { useNeedsUserCount } from '../submissions/use-needs-user-count';
 
 type Props = {
   api: KpApi;
@@ -23,6 +24,7 @@ export function SignedInFrame({ api, info, user, onStatus }: Props) {
   const main = useRef<HTMLElement>(null);
   const moved = useRef(false);
   const { licenseeName, reloadLicensee } = useLicenseeName(api);
+  const needsUser = useNeedsUserCount(api);
 
   const navigate = useCallback((to: Route) => {
     moved.current = true;
@@ -51,7 +53,7 @@ export function SignedInFrame({ api, info, user, onStatus }: Props) {
         onStatus={onStatus}
       />
       <div className="app__body">
-        <MainNav api={api} route={route} user={user} navigate={navigate} />
+        <MainNav api={api} route={route} user={user} navigate={navigate} needsUser={needsUser} />
         <main id="main" className="app__main" ref={main} tabIndex={-1}>
           <CurrentScreen
             api={api}

@@ -106,6 +106,17 @@ const inputs: Record<ChannelName, unknown> = {
   'review:export': { format: 'csv' },
   'audit:list': {},
   'audit:export': {},
+  'submissions:list': {},
+  'submissions:forCertificate': { certificateId: 1 },
+  'submissions:retryNow': { id: 1 },
+  'submissions:cancel': { id: 1 },
+  'submissions:receipt': { id: 1 },
+  'submissions:exportReceipts': {},
+  'submissions:status': {},
+  'submissions:overdue': {},
+  'submissions:recipients': {},
+  'submissions:chooseRecipientFile': { recipient: 'census', field: 'caPem' },
+  'submissions:saveRecipient': { recipient: 'census', url: 'https://intake.example/v1' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

@@ -107,6 +107,7 @@ describe('App', () => {
       'Review',
       'Corrections',
       'Audit log',
+      'Submissions',
     ]);
     await waitFor(() => {
       expect(screen.getByTestId('licensee-name').textContent).toBe('Hudson Rough Trading LLC');

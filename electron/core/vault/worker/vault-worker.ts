@@ -35,6 +35,11 @@ const gateway = createVaultGateway({
   onProgress: (event) => {
     port.postMessage({ event });
   },
+  // A background delivery pass that failed unexpectedly (the rows stay queued and are retried).
+  onBackgroundError: (error: unknown) => {
+    const name = error instanceof Error ? error.name : typeof error;
+    process.stderr.write(`vault-worker: background delivery stopped by ${name}\n`);
+  },
 });
 
 serveRpc(port, gateway, {

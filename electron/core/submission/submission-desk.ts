@@ -1,0 +1,205 @@
+// The submissions as the app serves them over one open vault (the vault gateway's `submissions`
+// group): the queue and its receipts to read (any signed-in user: reviewers read), the user's
+// moves (operators and administrators, checked by the submission service), the recipients
+// (administrators), the overdue Census duties, and the background delivery that runs while the
+// vault is open. Built when the vault opens and stopped when it locks (vault-gateway.ts).
+import { writeFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import type {
+  DeliveryState,
+  RecipientView,
+  SubmissionItem,
+} from '../../../shared/records/submission-views';
+import {
+  ChooseRecipientFileInputSchema,
+  ReceiptExportInputSchema,
+  SaveRecipientInputSchema,
+  SubmissionListInputSchema,
+} from '../../../shared/records/submission-views';
+import { AppFailure } from '../app-failure';
+import type { Actor } from '../issuance/actor';
+import { ADMINISTRATORS, authorize } from '../issuance/actor';
+import { createAuditWriter } from '../vault/audit/audit-chain';
+import { parseInput } from '../vault/repositories/parse-input';
+import { createUserRepository } from '../vault/repositories/user-repository';
+import { createBackgroundDelivery } from './background-delivery';
+import { createOutboxDeliveries } from './outbox-deliveries';
+import { createOverdueDuties } from './overdue-duties';
+import { describeReceipt } from './receipt-view';
+import {
+  createRecipientFileDraft,
+  describeCertificate,
+  readRecipientFile,
+} from './recipient-files';
+import { createRecipientSettingsStore } from './recipient-settings-store';
+import { createSubmissionQueries } from './submission-queries';
+import { createSubmissionService } from './submission-service';
+
+const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
+const CertificateSchema = z.object({ certificateId: z.number().int().min(1) }).strict();
+const StageSchema = ChooseRecipientFileInputSchema.extend({ path: z.string().min(1) }).strict();
+const ExportSchema = ReceiptExportInputSchema.extend({ path: z.string().min(1) }).strict();
+
+export type SubmissionDeskOptions = {
+  now: () => Date;
+  /** Per-attempt timeout of the HTTPS channel (tests lower it). */
+  timeoutMs?: number;
+  onError?: (error: unknown) => void;
+  /** Whether the vault is still open (the gateway's auto-lock), asked before each pass. */
+  mayRun?: () => boolean;
+};
+
+export type SubmissionDesk = ReturnType<typeof createSubmissionDesk>;
+
+export function createSubmissionDesk(db: Database, options: SubmissionDeskOptions) {
+  const { now } = options;
+  const service = createSubmissionService(db, {
+    now,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+  const audit = createAuditWriter(db, now);
+  const settings = createRecipientSettingsStore(db, now, audit);
+  const deliveries = createOutboxDeliveries(db, now, audit);
+  const queries = createSubmissionQueries(db);
+  const overdue = createOverdueDuties(db);
+  const users = createUserRepository(db, now);
+  const draft = createRecipientFileDraft();
+  const background = createBackgroundDelivery({
+    drain: (request) => service.drain(request),
+    nextDueAt: () => deliveries.earliestDue(service.sendingRecipients()),
+    hasSender: () => service.sendingRecipients().length > 0,
+    now,
+    ...(options.onError === undefined ? {} : { onError: options.onError }),
+    ...(options.mayRun === undefined ? {} : { mayRun: options.mayRun }),
+  });
+
+  const item = (id: number): SubmissionItem => {
+    const record = queries.get(id);
+    if (record === null) throw new AppFailure('NOT_FOUND', `There is no submission ${String(id)}.`);
+    return record.item;
+  };
+
+  const pinnedCa = (recipient: string): string | null => {
+    const found = settings.all().find((entry) => entry.recipient === recipient);
+    return found?.channel === 'https' ? found.caPem : null;
+  };
+
+  const receipt = (id: number) => {
+    const record = queries.get(id);
+    const stored = queries.receiptJson(id);
+    if (record === null || stored === null)
+      throw new AppFailure(
+        'NOT_FOUND',
+        `Submission ${String(id)} has no receipt: it was not delivered through a channel that returns one.`,
+      );
+    return describeReceipt(record, stored, pinnedCa(record.item.recipient));
+  };
+
+  const recipients = () => ({
+    recipients: settings.all().map((entry): RecipientView => {
+      const summary = service.recipients().find((s) => s.recipient === entry.recipient);
+      const https = entry.channel === 'https' ? entry : null;
+      const ca = describeCertificate(https?.caPem ?? null);
+      const client = describeCertificate(https?.clientCertPem ?? null);
+      return {
+        recipient: entry.recipient,
+        channel: entry.channel,
+        url: https?.url ?? null,
+        updatedAt: summary?.updatedAt ?? '',
+        caSubject: ca.subject,
+        caValidTo: ca.validTo,
+        clientSubject: client.subject,
+        clientValidTo: client.validTo,
+      };
+    }),
+    chosen: draft.list(),
+  });
+
+  const checkConfigure = (actor: Actor) =>
+    authorize(users, actor, ADMINISTRATORS, 'configure where copies are sent');
+
+  return {
+    background,
+    list: (input: unknown) => {
+      const filter = parseInput(SubmissionListInputSchema, input ?? {});
+      return {
+        items: queries.list({
+          limit: filter.limit,
+          ...(filter.status === undefined ? {} : { status: filter.status }),
+          ...(filter.certificateId === undefined ? {} : { certificateId: filter.certificateId }),
+        }),
+        needsUser: queries.needsUser(),
+      };
+    },
+    forCertificate: (input: unknown) =>
+      queries.forCertificate(parseInput(CertificateSchema, input).certificateId),
+    retryNow: (actor: Actor, input: unknown) => {
+      const { id } = parseInput(IdSchema, input);
+      service.retryNow(actor, id);
+      background.kick();
+      return item(id);
+    },
+    cancel: (actor: Actor, input: unknown) => {
+      const { id } = parseInput(IdSchema, input);
+      service.cancel(actor, id);
+      return item(id);
+    },
+    receipt: (input: unknown) => receipt(parseInput(IdSchema, input).id),
+    /** Writes the receipts (all, or the ids given) with today's checks to the chosen file. */
+    exportReceipts: (input: unknown) => {
+      const { ids, path } = parseInput(ExportSchema, input);
+      const chosen = ids ?? queries.withReceipts();
+      const receipts = chosen.map((id) => {
+        const stored = queries.receiptJson(id);
+        const record = queries.get(id);
+        if (record === null || stored === null)
+          throw new AppFailure('NOT_FOUND', `Submission ${String(id)} has no receipt.`);
+        return {
+          submission: record.item,
+          checkedToday: describeReceipt(record, stored, pinnedCa(record.item.recipient)),
+          signedReceipt: JSON.parse(stored) as unknown,
+        };
+      });
+      const document = { format: 'kpdesk-receipts/1', exportedAt: now().toISOString(), receipts };
+      writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`, { mode: 0o600 });
+      return { cancelled: false as const, path, receipts: receipts.length };
+    },
+    status: (): DeliveryState => ({
+      ...background.state(),
+      needsUser: queries.needsUser(),
+      overdue: overdue(now()).length,
+    }),
+    overdue: () => overdue(now()),
+    recipients,
+    checkConfigure: (actor: Actor) => {
+      checkConfigure(actor);
+    },
+    /** `{ recipient, field, path }`: path from main's open dialog. */
+    chooseFile: (actor: Actor, input: unknown) => {
+      checkConfigure(actor);
+      const { recipient, field, path } = parseInput(StageSchema, input);
+      const file = readRecipientFile(path, field);
+      draft.put(recipient, field, file);
+      return { field, fileName: file.fileName, description: file.description };
+    },
+    /** The URL with the files chosen (or those already saved): checked whole, then saved. */
+    saveRecipient: (actor: Actor, input: unknown) => {
+      checkConfigure(actor);
+      const { recipient, url } = parseInput(SaveRecipientInputSchema, input);
+      const saved = settings.all().find((entry) => entry.recipient === recipient);
+      const kept = saved?.channel === 'https' ? saved : null;
+      service.configureRecipient(actor, {
+        recipient,
+        channel: 'https',
+        url,
+        caPem: draft.get(recipient, 'caPem')?.pem ?? kept?.caPem,
+        clientCertPem: draft.get(recipient, 'clientCertPem')?.pem ?? kept?.clientCertPem,
+        clientKeyPem: draft.get(recipient, 'clientKeyPem')?.pem ?? kept?.clientKeyPem,
+      });
+      draft.clear(recipient);
+      background.kick();
+      return recipients();
+    },
+  };
+}

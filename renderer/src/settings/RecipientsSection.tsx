@@ -1,0 +1,84 @@
+// Settings → Recipients: where KP Desk sends the copies and reports (issue 12). Each recipient
+// (Census, USKPA) has an HTTPS form: the address, the recipient's CA certificate to pin, and the
+// client certificate with its key for mutual TLS. The files are chosen in main's open dialog and
+// kept in the core (the renderer sees who a certificate names, never the key). A save is refused
+// whole, with the reason next to the field (malformed or http: address, a missing file, an
+// expired or not-yet-valid certificate, a CA that is not one, a key of another certificate), and
+// then nothing is saved or sent. Other channels (manual, e-mail) are shown read-only.
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { KpApi } from '../../../shared/ipc/api';
+import { callApi } from '../shell/call-api';
+import { FormAlert } from '../shell/form/FormAlert';
+import { RecipientForm } from './RecipientForm';
+import type { Recipients } from './recipient-words';
+import { recipientTitles } from './recipient-words';
+
+const channelWords: Record<string, string> = {
+  https: 'HTTPS with mutual TLS',
+  manual: 'Manual (fax or secure file transfer, confirmed by you)',
+  email: 'E-mail',
+};
+
+export function RecipientsSection({ api, manage }: { api: KpApi; manage: boolean }) {
+  const [data, setData] = useState<Recipients | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void callApi(() => api.submissions.recipients({})).then((answer) => {
+      if (!current) return;
+      if (answer.ok) setData(answer.value);
+      else setError(answer.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  return (
+    <section className="panel" aria-labelledby="recipients-title">
+      <h2 id="recipients-title">Recipients</h2>
+      <p>
+        Where copies go: Census must receive a copy of every certificate immediately after export
+        and on voiding (31 CFR 592.301(a)(1)(iv)-(v); 15 CFR 30.7(c)); USKPA a report of each
+        certificate’s use. Without a recipient, copies wait in Submissions.
+      </p>
+      <FormAlert error={error} />
+      {data === null
+        ? null
+        : (['census', 'uskpa'] as const).map((recipient) => {
+            const saved = data.recipients.find((entry) => entry.recipient === recipient) ?? null;
+            if (saved !== null && saved.channel !== 'https')
+              return (
+                <div key={recipient}>
+                  <h3>{recipientTitles[recipient]}</h3>
+                  <p>
+                    Channel: {channelWords[saved.channel] ?? saved.channel}. Change it with
+                    <code> kpdesk settings recipient</code>.
+                  </p>
+                </div>
+              );
+            return manage ? (
+              <RecipientForm
+                key={recipient}
+                api={api}
+                recipient={recipient}
+                saved={saved}
+                chosen={data.chosen.filter((file) => file.recipient === recipient)}
+                onSaved={setData}
+              />
+            ) : (
+              <div key={recipient}>
+                <h3>{recipientTitles[recipient]}</h3>
+                <p>
+                  {saved === null
+                    ? 'Not configured: copies to this recipient wait in Submissions.'
+                    : `HTTPS to ${saved.url ?? ''}; CA ${saved.caSubject ?? 'unreadable'}; client certificate ${saved.clientSubject ?? 'unreadable'}.`}
+                </p>
+              </div>
+            );
+          })}
+    </section>
+  );
+}

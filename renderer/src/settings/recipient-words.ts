@@ -1,0 +1,18 @@
+// The recipients' names and the settings answer, shared by RecipientsSection and RecipientForm.
+import type { SubmissionRecipient } from '../../../shared/records/submission-recipient-settings';
+import type { RecipientFileField, RecipientView } from '../../../shared/records/submission-views';
+
+export type Recipients = {
+  recipients: RecipientView[];
+  chosen: {
+    recipient: SubmissionRecipient;
+    field: RecipientFileField;
+    fileName: string;
+    description: string;
+  }[];
+};
+
+export const recipientTitles: Record<SubmissionRecipient, string> = {
+  census: 'Census (copies after export and on voiding)',
+  uskpa: 'USKPA (reports of each certificate’s use)',
+};
