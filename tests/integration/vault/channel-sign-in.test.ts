@@ -76,7 +76,7 @@ const inputs: Record<ChannelName, unknown> = {
     packaging: { description: 'box' },
     warranty: { statement: 'warranty' },
   },
-  'certificates:ship': { id: 1, shipDate: '2026-11-28' },
+  'certificates:ship': { id: 1, shipDate: '2026-11-27' },
   'certificates:deliver': { id: 1, importConfirmed: true },
   'certificates:void': { id: 1, reason: 'Other (notes required)', notes: 'x' },
   'certificates:get': { id: 1 },
