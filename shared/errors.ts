@@ -70,6 +70,9 @@ export const errorCodes = [
   'SHIP_DATE_IN_FUTURE',
   /** A delivery recorded on a day before the certificate's recorded ship date; nothing was changed. */
   'DELIVERY_BEFORE_SHIPMENT',
+  /** The stored signed PDF no longer matches the record (a correction was approved after it was
+   * signed): sign the corrected certificate, or save the old one only as a superseded copy. */
+  'DOCUMENT_SUPERSEDED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -17,7 +17,8 @@ type DocumentChannel =
   | 'documents:save'
   | 'documents:printOverlay'
   | 'documents:printCalibration'
-  | 'documents:verify';
+  | 'documents:verify'
+  | 'documents:list';
 
 const cancelled = { cancelled: true } as const;
 
@@ -60,6 +61,7 @@ export function createDocumentHandlers(
       });
       return path === null ? cancelled : vault.documents.printCalibration({ path });
     },
+    'documents:list': (input) => vault.documents.list(input),
     'documents:verify': async () => {
       await vault.identity.get(undefined); // signed in (any role), before the dialog
       const path = await dialogs.chooseOpenPath({ purpose: 'certificate-pdf' });

@@ -93,6 +93,7 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'vault:rekey': signedIn,
   'audit:head': signedIn,
   'reports:statistics': signedIn,
+  'documents:list': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

@@ -61,6 +61,7 @@ export const channelNames = [
   'trust:add',
   'trust:remove',
   'reports:statistics',
+  'documents:list',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

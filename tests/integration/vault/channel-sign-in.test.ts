@@ -102,6 +102,7 @@ const inputs: Record<ChannelName, unknown> = {
   'vault:rekey': { currentPassphrase: HARNESS_PASSPHRASE },
   'audit:head': {},
   'reports:statistics': { period: '2026' },
+  'documents:list': { certificateId: 1 },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
