@@ -73,6 +73,9 @@ export const errorCodes = [
   /** The stored signed PDF no longer matches the record (a correction was approved after it was
    * signed): sign the corrected certificate, or save the old one only as a superseded copy. */
   'DOCUMENT_SUPERSEDED',
+  /** This computer's preferences (window, vault folder, printer calibration, format) that break
+   * their rules; `fields` names each, and nothing was saved. */
+  'PREFERENCES_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -94,6 +94,12 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'audit:head': signedIn,
   'reports:statistics': signedIn,
   'documents:list': signedIn,
+  'preferences:get': open(
+    'This computer’s window, vault folder, printer calibration and format: no vault data.',
+  ),
+  'preferences:save': open(
+    'This computer’s preferences, not the licensee’s record: no vault data.',
+  ),
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

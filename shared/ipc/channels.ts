@@ -62,6 +62,8 @@ export const channelNames = [
   'trust:remove',
   'reports:statistics',
   'documents:list',
+  'preferences:get',
+  'preferences:save',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

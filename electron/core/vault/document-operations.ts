@@ -57,8 +57,6 @@ export type DocumentOperationsOptions = {
   resourcesDir: string | undefined;
   /** How long to wait for the time-stamp authority (default 10 s); signing goes on without it. */
   tsaTimeoutMs?: number;
-  /** The printer calibration from the settings; zero offsets when none is saved. */
-  printerCalibration?: (db: Database) => PrinterCalibration;
 };
 
 /** A signed document made but not yet stored (the CLI issues and stores in one transaction). */
@@ -82,8 +80,19 @@ const ChosenSchema = StoredSchema.extend({
   superseded: z.literal(true).optional(),
 });
 const SaveSchema = ChosenSchema.extend({ path });
-const OverlaySchema = CertificateIdSchema.extend({ path });
+// The printer's offsets come from this computer's preferences, added by main (document-handlers.ts);
+// the vault no longer decides them (issue 16: a restore must not move them between computers).
+const calibration = z
+  .object({ offsetXPt: z.number().min(-72).max(72), offsetYPt: z.number().min(-72).max(72) })
+  .strict()
+  .default({ offsetXPt: 0, offsetYPt: 0 });
+const OverlaySchema = CertificateIdSchema.extend({ path, calibration });
 const PathSchema = z.object({ path }).strict();
+const CalibrationPageSchema = PathSchema.extend({ calibration });
+const inLayoutTerms = (offsets: z.infer<typeof calibration>): PrinterCalibration => ({
+  offsetX: offsets.offsetXPt,
+  offsetY: offsets.offsetYPt,
+});
 
 const SIGNABLE = new Set(['ISSUED', 'SHIPPED', 'DELIVERED']);
 const EVERYONE = ['operator', 'administrator', 'reviewer'] as const;
@@ -436,7 +445,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       const { renderOverlayPdfBytes } = await import('../documents/layout/render-overlay-pdf');
       const bytes = await renderOverlayPdfBytes(printable(record, 'certificate'), {
         resourcesDir: resourcesDir(),
-        calibration: options.printerCalibration?.(db) ?? { offsetX: 0, offsetY: 0 },
+        calibration: inLayoutTerms(request.calibration),
         now: now(),
       });
       writeFileAtomically(request.path, bytes);
@@ -445,12 +454,12 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
 
     async printCalibration(actor: Actor, input: unknown): Promise<{ path: string }> {
       everyone(actor, 'print the calibration page');
-      const request = parseInput(PathSchema, input);
+      const request = parseInput(CalibrationPageSchema, input);
       const { renderCalibrationPageBytes } =
         await import('../documents/layout/render-calibration-page');
       const bytes = await renderCalibrationPageBytes({
         resourcesDir: resourcesDir(),
-        calibration: options.printerCalibration?.(db) ?? { offsetX: 0, offsetY: 0 },
+        calibration: inLayoutTerms(request.calibration),
         now: now(),
       });
       writeFileAtomically(request.path, bytes);

@@ -103,6 +103,8 @@ const inputs: Record<ChannelName, unknown> = {
   'audit:head': {},
   'reports:statistics': { period: '2026' },
   'documents:list': { certificateId: 1 },
+  'preferences:get': {},
+  'preferences:save': { locale: 'en-US' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
