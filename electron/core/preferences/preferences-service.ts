@@ -70,7 +70,15 @@ export function createPreferencesService(store: PreferencesStore) {
           'These preferences cannot be saved; nothing was changed.',
           fieldsOf(patch.error),
         );
-      return write({ ...get(), ...patch.data });
+      const current = get();
+      // Once a person calibrates a printer on this computer, the vault's old value is never
+      // brought over on top of it.
+      const ownCalibration = 'printerCalibrations' in patch.data || 'currentPrinter' in patch.data;
+      return write({
+        ...current,
+        ...patch.data,
+        vaultCalibrationImported: current.vaultCalibrationImported || ownCalibration,
+      });
     },
 
     /** The offsets for the current printer (none calibrated: no offset). */
