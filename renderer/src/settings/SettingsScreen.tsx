@@ -13,6 +13,7 @@ import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { ThisComputerSection } from './ThisComputerSection';
+import { PrinterPreferencesSection } from './PrinterPreferencesSection';
 import { TrustedCertificatesSection } from './TrustedCertificatesSection';
 import { VaultSettingsSection } from './VaultSettingsSection';
 import { UsersSection } from './UsersSection';
@@ -39,6 +40,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
       <ThisComputerSection api={api} />
+      <PrinterPreferencesSection api={api} />
       <AuditVerifyPanel api={api} />
       {canManageKeys(role) ? <AuditHeadPanel api={api} /> : null}
       <BackupPanel api={api} />
