@@ -97,16 +97,12 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
   };
   return (
     <section className="panel" aria-labelledby="settings-printing">
-      <h2 id="settings-printing">Printing on this computer</h2>
+      <h2 id="settings-printing">Printer and formats (kept here, not in the vault)</h2>
       <p>
         Kept on this computer, not in the vault: each printer places the overlay a little
         differently, so each printer has its own offsets.
       </p>
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-label="Printing on this computer"
-      >
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Printer and formats">
         <div className="field-grid">
           <TextField
             label="Printer name"
