@@ -31,7 +31,7 @@ afterEach(() => {
 });
 
 async function saveVaultCalibration(offsetXPt: number, offsetYPt: number) {
-  const settings = await h.value<Record<string, unknown>>('settings:get');
+  const settings = await h.value('settings:get');
   await h.value('settings:save', {
     expiryMaxDays: settings.expiryMaxDays,
     itnWarningDays: settings.itnWarningDays,
