@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createCoreHandlers } from './core/create-core-handlers';
+import type { PreferencesService } from './core/preferences/preferences-service';
+import { createPreferencesService } from './core/preferences/preferences-service';
 import { createTaskProgressTracker } from './core/tasks/task-progress';
 import { unlockWithOsKeychain } from './core/vault/os-keychain-unlock';
 import type { VaultGateway } from './core/vault/vault-gateway';
@@ -16,6 +18,8 @@ import { registerHandlers } from './ipc/register-handlers';
 import { installAppProtocol, registerAppSchemeAsPrivileged } from './shell/app-protocol';
 import { installCrashHandlers } from './shell/crash-handlers';
 import { createElectronFileDialogs } from './shell/electron-file-dialogs';
+import { createElectronPreferencesStore } from './shell/electron-preferences-store';
+import { rememberWindowBounds, restorableBounds } from './shell/remember-window-bounds';
 import { APP_PARTITION, createMainWindow } from './shell/create-main-window';
 import { createLogger } from './shell/logger';
 import { createSafeStorageKeychain } from './shell/safe-storage-keychain';
@@ -32,9 +36,17 @@ installCrashHandlers({ log, logLocation: logFile });
 
 let mainWindow: BrowserWindow | null = null;
 let vault: WorkerClient<VaultGateway> | null = null;
+let preferences: PreferencesService | null = null;
 
 function openMainWindow(): void {
-  mainWindow = createMainWindow({ preloadPath, log });
+  const saved = preferences?.get().window ?? null;
+  mainWindow = createMainWindow({
+    preloadPath,
+    log,
+    bounds: restorableBounds(saved),
+    maximized: saved?.maximized ?? false,
+  });
+  if (preferences !== null) rememberWindowBounds(mainWindow, preferences, log);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -61,11 +73,17 @@ async function start(): Promise<void> {
   // The vault lives in a worker thread: SQLite and scrypt never block this process.
   // Its progress events (backup, restore) feed tasks:progress, which never waits on the worker.
   const taskProgress = createTaskProgressTracker();
+  // This computer's preferences (electron-store): window, vault folder, printer calibration,
+  // number and date format. Never in the vault, so a restore never moves them (issue 16).
+  preferences = createPreferencesService(createElectronPreferencesStore());
   vault = createWorkerClient<VaultGateway>(
     vaultWorkerPath,
     // The certificate fonts ship as extra resources; a worker thread cannot rely on seeing
     // process.resourcesPath itself, so main names the folder (a dev build falls back to the repo's).
-    { dataDir: app.getPath('userData'), resourcesDir: process.resourcesPath },
+    {
+      dataDir: preferences.get().vaultFolder ?? app.getPath('userData'),
+      resourcesDir: process.resourcesPath,
+    },
     { onEvent: taskProgress.report },
   );
   // The key remembered on this computer opens the vault at once; any refusal (no stored key,
@@ -81,6 +99,7 @@ async function start(): Promise<void> {
     fileDialogs: createElectronFileDialogs(),
     taskProgress,
     keychain,
+    preferences,
   });
   registerHandlers(ipcMain, core, (message, detail) => {
     log.error(message, detail);

@@ -12,6 +12,8 @@ import { inspect } from 'node:util';
 import { createVaultGateway } from '../electron/core/vault/vault-gateway';
 import { inProcessRpc } from '../electron/core/vault/worker/in-process-rpc';
 import { createCoreHandlers } from '../electron/core/create-core-handlers';
+import { createPreferencesService } from '../electron/core/preferences/preferences-service';
+import { createConfPreferencesStore } from './conf-preferences-store';
 import { createTaskProgressTracker } from '../electron/core/tasks/task-progress';
 import { appError } from '../shared/errors';
 import { createFolderFileDialogs } from './folder-file-dialogs';
@@ -90,6 +92,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     // No native dialogs here: <dataDir>/exports and <dataDir>/imports (folder-file-dialogs.ts).
     fileDialogs: createFolderFileDialogs(dataDir),
     taskProgress,
+    // This computer's preferences, outside the vault: <dataDir>/preferences/preferences.json.
+    preferences: createPreferencesService(createConfPreferencesStore(join(dataDir, 'preferences'))),
   });
   const bridge = {
     handlers,

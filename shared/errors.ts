@@ -65,6 +65,17 @@ export const errorCodes = [
   'RECIPIENT_SETTINGS_INVALID',
   /** Anything unexpected; the details go to the log, never to the renderer. */
   'INTERNAL',
+  /** A ship date after today (the licensee's local date): a shipment is recorded once it has left
+   * the United States (15 CFR 30.7(c)); nothing was changed. */
+  'SHIP_DATE_IN_FUTURE',
+  /** A delivery recorded on a day before the certificate's recorded ship date; nothing was changed. */
+  'DELIVERY_BEFORE_SHIPMENT',
+  /** The stored signed PDF no longer matches the record (a correction was approved after it was
+   * signed): sign the corrected certificate, or save the old one only as a superseded copy. */
+  'DOCUMENT_SUPERSEDED',
+  /** This computer's preferences (window, vault folder, printer calibration, format) that break
+   * their rules; `fields` names each, and nothing was saved. */
+  'PREFERENCES_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

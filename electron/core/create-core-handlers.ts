@@ -7,6 +7,10 @@ import { participantsAsOf } from '../../shared/reference/reference-data';
 import { createAuditLogHandlers } from './audit-log/audit-log-handlers';
 import { createDocumentHandlers } from './document-handlers';
 import type { FileDialogs } from './file-dialogs';
+import type { PreferencesService } from './preferences/preferences-service';
+import { createPreferencesService } from './preferences/preferences-service';
+import { createMemoryPreferencesStore } from './preferences/preferences-store';
+import { currentPrinterCalibration } from './preferences/current-printer-calibration';
 import { licenseeLocalDate } from './issuance/licensee-local-date';
 import type { CoreHandlers } from './ipc/core-handlers';
 import { requireSignIn } from './ipc/require-sign-in';
@@ -36,11 +40,16 @@ export type CoreOptions = {
   keychain?: OsKeychain;
   /** main's clock, for "today" in the rules (an expired certificate); tests inject one. */
   now?: () => Date;
+  /** This computer's preferences (electron-store in main, conf in the preview host); in memory
+   * when absent (nothing is remembered between runs). */
+  preferences?: PreferencesService;
 };
 
 export function createCoreHandlers(options: CoreOptions): CoreHandlers {
   const { vault, fileDialogs } = options;
   const progress = options.taskProgress ?? createTaskProgressTracker();
+  const preferences =
+    options.preferences ?? createPreferencesService(createMemoryPreferencesStore());
   const handlers: CoreHandlers = {
     'app:getInfo': () =>
       Promise.resolve({
@@ -105,7 +114,11 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'editRequests:decide': (input) => vault.editRequests.decide(input),
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
     'audit:head': () => vault.audit.head(undefined),
-    ...createDocumentHandlers(vault, options.fileDialogs),
+    ...createDocumentHandlers(vault, options.fileDialogs, () =>
+      currentPrinterCalibration(preferences, vault),
+    ),
+    'preferences:get': () => Promise.resolve(preferences.get()),
+    'preferences:save': (input) => Promise.resolve(preferences.save(input)),
     ...createTrustHandlers(vault, options.fileDialogs),
     ...createReviewHandlers(vault, options.fileDialogs, progress),
     ...createSubmissionHandlers(vault, options.fileDialogs),

@@ -3,6 +3,7 @@
 // chosen here, never sent by the renderer, and a cancelled dialog answers { cancelled: true }
 // with nothing read or written. Where a dialog needs a name to offer (or the call would be
 // refused anyway), the vault is asked first, so the user is not shown a dialog for nothing.
+import type { PrinterCalibration } from '../../shared/preferences/preferences-schema';
 import type { VaultAccess } from './create-core-handlers';
 import type { FileDialogs } from './file-dialogs';
 import type { CoreHandlers } from './ipc/core-handlers';
@@ -17,13 +18,16 @@ type DocumentChannel =
   | 'documents:save'
   | 'documents:printOverlay'
   | 'documents:printCalibration'
-  | 'documents:verify';
+  | 'documents:verify'
+  | 'documents:list';
 
 const cancelled = { cancelled: true } as const;
 
 export function createDocumentHandlers(
   vault: VaultAccess,
   dialogs: FileDialogs,
+  /** This computer's offsets for the current printer (preferences; never the vault's). */
+  printerCalibration: () => Promise<PrinterCalibration>,
 ): Pick<CoreHandlers, DocumentChannel> {
   return {
     'identity:get': () => vault.identity.get(undefined),
@@ -50,7 +54,9 @@ export function createDocumentHandlers(
     'documents:printOverlay': async (input) => {
       const { defaultName } = await vault.documents.overlayPlan(input);
       const path = await dialogs.chooseSavePath({ purpose: 'overlay-pdf', defaultName });
-      return path === null ? cancelled : vault.documents.printOverlay({ ...input, path });
+      return path === null
+        ? cancelled
+        : vault.documents.printOverlay({ ...input, path, calibration: await printerCalibration() });
     },
     'documents:printCalibration': async () => {
       await vault.identity.get(undefined); // signed in (any role), before the dialog
@@ -58,8 +64,11 @@ export function createDocumentHandlers(
         purpose: 'calibration-pdf',
         defaultName: 'kpdesk-printer-calibration.pdf',
       });
-      return path === null ? cancelled : vault.documents.printCalibration({ path });
+      return path === null
+        ? cancelled
+        : vault.documents.printCalibration({ path, calibration: await printerCalibration() });
     },
+    'documents:list': (input) => vault.documents.list(input),
     'documents:verify': async () => {
       await vault.identity.get(undefined); // signed in (any role), before the dialog
       const path = await dialogs.chooseOpenPath({ purpose: 'certificate-pdf' });

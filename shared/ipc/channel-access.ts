@@ -108,6 +108,13 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'submissions:recipients': signedIn,
   'submissions:chooseRecipientFile': signedIn,
   'submissions:saveRecipient': signedIn,
+  'documents:list': signedIn,
+  'preferences:get': open(
+    'This computer’s window, vault folder, printer calibration and format: no vault data.',
+  ),
+  'preferences:save': open(
+    'This computer’s preferences, not the licensee’s record: no vault data.',
+  ),
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

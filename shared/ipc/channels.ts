@@ -76,6 +76,9 @@ export const channelNames = [
   'submissions:recipients',
   'submissions:chooseRecipientFile',
   'submissions:saveRecipient',
+  'documents:list',
+  'preferences:get',
+  'preferences:save',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

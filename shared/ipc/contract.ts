@@ -12,6 +12,7 @@ import { auditLogContract } from './audit-log-contract';
 import { reportsContract } from './reports-contract';
 import { reviewContract } from './review-contract';
 import { submissionsContract } from './submissions-contract';
+import { preferencesContract } from './preferences-contract';
 import { trustContract } from './trust-contract';
 import { vaultContract } from './vault-contract';
 
@@ -54,6 +55,7 @@ export const contract = {
   ...reviewContract,
   ...auditLogContract,
   ...submissionsContract,
+  ...preferencesContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

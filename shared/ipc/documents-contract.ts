@@ -106,6 +106,26 @@ export const SignedDocumentSchema = z
   .strict();
 export type SignedDocument = z.infer<typeof SignedDocumentSchema>;
 
+/**
+ * A signed document kept in the vault. `superseded`: a correction approved after it was signed
+ * changed the record, so it shows old values; it is kept (10-year duty) but is not the current
+ * document. `fileName` is the name it is saved under (a superseded one says so).
+ */
+export const StoredDocumentSchema = z
+  .object({
+    documentId: z.number().int(),
+    kind: z.enum(documentKinds),
+    fileName: z.string(),
+    signedAt: z.string(),
+    sha256: z.string(),
+    bytes: z.number().int(),
+    level: z.enum(signatureLevels),
+    levelNote: z.string(),
+    status: z.enum(['current', 'superseded']),
+  })
+  .strict();
+export type StoredDocument = z.infer<typeof StoredDocumentSchema>;
+
 export const SavedFileSchema = z.union([z.object({ path: z.string() }).strict(), CancelledSchema]);
 
 const established = <T extends [string, ...string[]]>(...values: T) =>
@@ -319,8 +339,20 @@ export const documentsContract = {
     input: z.object({ certificateId }).strict(),
     output: SignedDocumentSchema,
   },
+  /**
+   * The current signed document of the kind; or, with `documentId`, that stored one. A superseded
+   * document is saved only with `superseded: true` (DOCUMENT_SUPERSEDED otherwise), under a name
+   * that says it is superseded.
+   */
   'documents:save': {
-    input: z.object({ certificateId, kind: z.enum(documentKinds).default('certificate') }).strict(),
+    input: z
+      .object({
+        certificateId,
+        kind: z.enum(documentKinds).default('certificate'),
+        documentId: z.number().int().min(1).optional(),
+        superseded: z.literal(true).optional(),
+      })
+      .strict(),
     output: SavedFileSchema,
   },
   'documents:printOverlay': {
@@ -331,5 +363,10 @@ export const documentsContract = {
   'documents:verify': {
     input: noInput,
     output: z.union([DocumentVerificationSchema, CancelledSchema]),
+  },
+  /** The certificate's signed documents, oldest first, each current or superseded. */
+  'documents:list': {
+    input: z.object({ certificateId }).strict(),
+    output: z.object({ documents: z.array(StoredDocumentSchema) }).strict(),
   },
 } as const;

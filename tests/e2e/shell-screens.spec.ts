@@ -83,16 +83,20 @@ test('settings: identity shown, a role changed, a bad offset refused at its fiel
   await page.getByRole('button', { name: 'Change role of Otto Operator' }).click();
   await expect(page.getByTestId('users-table')).toContainText('Reviewer (read-only)');
 
-  await page.getByLabel('Printer offset right (points)').fill('100');
   await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(page.getByText('Saved. The rules use the new values')).toBeVisible();
+  // The printer's offsets are this computer's preferences now (issue 16), per printer.
+  await page.getByLabel('Printer name').fill('Office Epson');
+  await page.getByLabel('Printer offset right (points)').fill('100');
+  await page.getByRole('button', { name: 'Save for this computer' }).click();
   await expect(page.getByLabel('Printer offset right (points)')).toHaveAttribute(
     'aria-invalid',
     'true',
   );
-  await expect(page.getByText('Use an offset between -72 and 72 points (one inch).')).toBeVisible();
+  await expect(page.getByText('An offset is at most one inch (72 pt) either way.')).toBeVisible();
   await page.getByLabel('Printer offset right (points)').fill('3');
-  await page.getByRole('button', { name: 'Save the settings' }).click();
-  await expect(page.getByText('Saved. The rules use the new values')).toBeVisible();
+  await page.getByRole('button', { name: 'Save for this computer' }).click();
+  await expect(page.getByText('Saved on this computer.')).toBeVisible();
 
   await checkAtSizes(page, 'settings', (n) => testInfo.outputPath(n));
 });

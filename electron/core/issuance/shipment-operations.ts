@@ -3,6 +3,12 @@
 import type { CanonicalValue } from '../vault/audit/canonical-json';
 import type { CertificateRecord, LifecycleColumns } from '../vault/repositories/certificate-row';
 import { parseInput } from '../vault/repositories/parse-input';
+import { AppFailure } from '../app-failure';
+import type { ShipmentDateRefusal } from '../../../shared/domain/shipment-dates';
+import {
+  checkDeliveryAfterShipment,
+  checkShipDateNotFuture,
+} from '../../../shared/domain/shipment-dates';
 import { WRITERS, authorize } from './actor';
 import { certificatePayload } from './certificate-payloads';
 import { hasErrorsFailure, licenseeFacts, readForIssue } from './check-certificate';
@@ -16,6 +22,10 @@ import {
   VoidSchema,
 } from '../../../shared/records/issuance-inputs';
 import { step } from './lifecycle-step';
+
+function refuseDate(refusal: ShipmentDateRefusal): never {
+  throw new AppFailure(refusal.code, refusal.message, { [refusal.field]: refusal.fieldMessage });
+}
 
 function save(
   context: IssuanceContext,
@@ -77,6 +87,9 @@ export function ship(context: IssuanceContext, actor: unknown, input: unknown): 
     dateOfIssue: current.draft.dateOfIssue,
     dateOfExpiry: current.draft.dateOfExpiry,
   });
+  // Rule 8: on the same clock as the issue's CERTIFICATE_EXPIRED (the licensee's local date).
+  const future = checkShipDateNotFuture(request.shipDate, licenseeLocalDate(context.now()));
+  if (future !== null) refuseDate(future);
   const saved = save(context, current, user.id, 'certificate.ship', {
     state,
     shipDate: request.shipDate,
@@ -101,6 +114,14 @@ export function deliver(
   const request = parseInput(DeliverSchema, input);
   const current = repos.certificates.mustGet(request.id);
   const state = step(current.state, { type: 'deliver', importConfirmed: request.importConfirmed });
+  // Rule 8: the delivery is recorded now, so it is never in the future; it must not come before
+  // the recorded ship date either (a computer whose clock went back).
+  const early = checkDeliveryAfterShipment(
+    current.number,
+    current.shipDate,
+    licenseeLocalDate(context.now()),
+  );
+  if (early !== null) refuseDate(early);
   return save(context, current, user.id, 'certificate.deliver', {
     state,
     deliveredAt: context.now().toISOString(),

@@ -64,6 +64,7 @@ export function documentGatewayGroups(
       printCalibration: call((ops, actor, input) => ops.printCalibration(actor, input)),
       verify: call((ops, actor, input) => ops.verify(actor, input)),
       preview: call((ops, actor, input) => ops.preview(actor, input)),
+      list: call((ops, actor, input) => ops.list(actor, input)),
     },
   };
 }

@@ -18,6 +18,7 @@ import type {
   DocumentVerification,
   SignatureLevel,
   SignedDocument,
+  StoredDocument,
 } from '../../../shared/ipc/documents-contract';
 import { documentKinds } from '../../../shared/ipc/documents-contract';
 import { AppFailure } from '../app-failure';
@@ -46,6 +47,7 @@ import { createTrustedCertificateRepository } from './repositories/trusted-certi
 import { parseInput } from './repositories/parse-input';
 import { createUserRepository } from './repositories/user-repository';
 import { createTrustListOperations } from './trust-list-operations';
+import { ATTACHMENT_KIND, createSignedDocumentStatus } from './signed-document-status';
 
 export type DocumentOperationsOptions = {
   now: () => Date;
@@ -55,8 +57,6 @@ export type DocumentOperationsOptions = {
   resourcesDir: string | undefined;
   /** How long to wait for the time-stamp authority (default 10 s); signing goes on without it. */
   tsaTimeoutMs?: number;
-  /** The printer calibration from the settings; zero offsets when none is saved. */
-  printerCalibration?: (db: Database) => PrinterCalibration;
 };
 
 /** A signed document made but not yet stored (the CLI issues and stores in one transaction). */
@@ -70,19 +70,29 @@ export type PreparedDocument = {
   levelNote: string;
 };
 
-const ATTACHMENT_KIND: Record<DocumentKind, 'signed-certificate' | 'signed-void-copy'> = {
-  certificate: 'signed-certificate',
-  void: 'signed-void-copy',
-};
-
 const CertificateIdSchema = z.object({ certificateId: z.number().int().min(1) }).strict();
 const StoredSchema = CertificateIdSchema.extend({
   kind: z.enum(documentKinds).default('certificate'),
 });
 const path = z.string().min(1).max(4096);
-const SaveSchema = StoredSchema.extend({ path });
-const OverlaySchema = CertificateIdSchema.extend({ path });
+const ChosenSchema = StoredSchema.extend({
+  documentId: z.number().int().min(1).optional(),
+  superseded: z.literal(true).optional(),
+});
+const SaveSchema = ChosenSchema.extend({ path });
+// The printer's offsets come from this computer's preferences, added by main (document-handlers.ts);
+// the vault no longer decides them (issue 16: a restore must not move them between computers).
+const calibration = z
+  .object({ offsetXPt: z.number().min(-72).max(72), offsetYPt: z.number().min(-72).max(72) })
+  .strict()
+  .default({ offsetXPt: 0, offsetYPt: 0 });
+const OverlaySchema = CertificateIdSchema.extend({ path, calibration });
 const PathSchema = z.object({ path }).strict();
+const CalibrationPageSchema = PathSchema.extend({ calibration });
+const inLayoutTerms = (offsets: z.infer<typeof calibration>): PrinterCalibration => ({
+  offsetX: offsets.offsetXPt,
+  offsetY: offsets.offsetYPt,
+});
 
 const SIGNABLE = new Set(['ISSUED', 'SHIPPED', 'DELIVERED']);
 const EVERYONE = ['operator', 'administrator', 'reviewer'] as const;
@@ -165,6 +175,19 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     return result.seal.payload?.h === certificateDigest(certificate);
   };
 
+  const status = createSignedDocumentStatus({
+    attachments,
+    levels,
+    currentData: (record) => {
+      try {
+        return printable(record, 'certificate');
+      } catch {
+        return null; // stored text from before a rule: nothing can match, nothing is current
+      }
+    },
+    digestOf: certificateDigest,
+  });
+
   /** Signs (async, no writes): the keys are read from the vault and used here only. */
   async function prepare(
     certificate: Certificate,
@@ -227,6 +250,13 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
         'CONFLICT',
         `Certificate ${record.number} changed while it was being signed. Sign it again.`,
       );
+    // The document this one replaces no longer matches the record (a correction was approved
+    // after it was signed; sign() reuses a matching one): it is kept, and its supersession is
+    // recorded in the audit chain in this same transaction.
+    const previous = latestStored(record.id, prepared.kind)?.id;
+    const replaced = status
+      .list(current)
+      .find((d) => d.documentId === previous && d.status === 'superseded');
     const meta = attachments.add({
       certificateId: record.id,
       kind: ATTACHMENT_KIND[prepared.kind],
@@ -235,6 +265,13 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       content: prepared.pdf,
     });
     levels.record(meta.id, prepared.level, prepared.levelNote);
+    if (replaced !== undefined)
+      audit.append({
+        userId: user.id,
+        action: 'document.supersede',
+        entityType: 'attachment',
+        entityId: replaced.documentId,
+      });
     audit.append({
       userId: user.id,
       action: prepared.kind === 'void' ? 'document.sign-void' : 'document.sign',
@@ -289,15 +326,10 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     };
   };
 
-  const storedPdf = (certificateId: number, kind: DocumentKind) => {
-    const record = mustGet(certificateId);
-    const meta = latestStored(certificateId, kind);
-    if (meta === undefined)
-      throw new AppFailure(
-        'NOT_FOUND',
-        `Certificate ${record.number} has no signed ${kind === 'void' ? 'VOID copy' : 'PDF'} yet: sign it first.`,
-      );
-    return { record, meta };
+  /** The stored document a save writes (signed-document-status.ts decides which). */
+  const chosenForSaving = (request: z.infer<typeof ChosenSchema>) => {
+    const record = mustGet(request.certificateId);
+    return { record, document: status.forSaving(record, request) };
   };
 
   /** The VOID stamp: the void date and USKPA's reason, as recorded. */
@@ -370,16 +402,36 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     /** What main needs before the save dialog: the name to offer. Refuses if nothing is stored. */
     savePlan(actor: Actor, input: unknown): { defaultName: string } {
       everyone(actor, 'save certificate documents');
-      const { certificateId, kind } = parseInput(StoredSchema, input);
-      return { defaultName: storedPdf(certificateId, kind).meta.fileName };
+      return { defaultName: chosenForSaving(parseInput(ChosenSchema, input)).document.fileName };
     },
 
     save(actor: Actor, input: unknown): { path: string } {
-      everyone(actor, 'save certificate documents');
+      const user = everyone(actor, 'save certificate documents');
       const request = parseInput(SaveSchema, input);
-      const { meta } = storedPdf(request.certificateId, request.kind);
-      writeFileAtomically(request.path, attachments.read(meta.id));
+      const { document } = chosenForSaving(request);
+      if (document.status === 'current') {
+        writeFileAtomically(request.path, attachments.read(document.documentId));
+        return { path: request.path };
+      }
+      // A superseded copy leaving the vault is worth a line in the chain: it shows old values.
+      // The event is recorded in the transaction of the write: a failed write records nothing.
+      db.transaction(() => {
+        writeFileAtomically(request.path, attachments.read(document.documentId));
+        audit.append({
+          userId: user.id,
+          action: 'document.save-superseded',
+          entityType: 'attachment',
+          entityId: document.documentId,
+        });
+      }).immediate();
       return { path: request.path };
+    },
+
+    /** The certificate's signed documents, each current or superseded (any signed-in role). */
+    list(actor: Actor, input: unknown): { documents: StoredDocument[] } {
+      everyone(actor, 'see certificate documents');
+      const { certificateId } = parseInput(CertificateIdSchema, input);
+      return { documents: status.list(mustGet(certificateId)) };
     },
 
     overlayPlan(actor: Actor, input: unknown): { defaultName: string } {
@@ -394,7 +446,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       const { renderOverlayPdfBytes } = await import('../documents/layout/render-overlay-pdf');
       const bytes = await renderOverlayPdfBytes(printable(record, 'certificate'), {
         resourcesDir: resourcesDir(),
-        calibration: options.printerCalibration?.(db) ?? { offsetX: 0, offsetY: 0 },
+        calibration: inLayoutTerms(request.calibration),
         now: now(),
       });
       writeFileAtomically(request.path, bytes);
@@ -403,12 +455,12 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
 
     async printCalibration(actor: Actor, input: unknown): Promise<{ path: string }> {
       everyone(actor, 'print the calibration page');
-      const request = parseInput(PathSchema, input);
+      const request = parseInput(CalibrationPageSchema, input);
       const { renderCalibrationPageBytes } =
         await import('../documents/layout/render-calibration-page');
       const bytes = await renderCalibrationPageBytes({
         resourcesDir: resourcesDir(),
-        calibration: options.printerCalibration?.(db) ?? { offsetX: 0, offsetY: 0 },
+        calibration: inLayoutTerms(request.calibration),
         now: now(),
       });
       writeFileAtomically(request.path, bytes);

@@ -226,11 +226,6 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     // The vault's saved rule settings: a document is read by the rules it was issued under.
     settings: () => settingsView(open?.services ?? null, settingsBase).validation,
     resourcesDir: options.resourcesDir,
-    // The saved calibration (settings:save), in the layout's terms.
-    printerCalibration: () => {
-      const saved = settingsView(open?.services ?? null, settingsBase).printerCalibration;
-      return { offsetX: saved.offsetXPt, offsetY: saved.offsetYPt };
-    },
   };
 
   return {

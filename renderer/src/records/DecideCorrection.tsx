@@ -61,7 +61,7 @@ export function DecideCorrection(props: DecideCorrectionProps) {
     }
     onDecided(
       decision === 'approve'
-        ? `The correction of ${number} is approved and applied (${changedLabels.join(', ')}). Sign the PDF again under Documents and print the corrected certificate: the copy signed before shows the old values.`
+        ? `The correction of ${number} is approved and applied (${changedLabels.join(', ')}). Under Documents, choose “Sign the corrected certificate”, then print it: the PDF signed before shows the old values and is kept, marked superseded.`
         : `The correction of ${number} is rejected; the certificate stays as it was.`,
     );
   };

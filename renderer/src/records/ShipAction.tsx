@@ -1,11 +1,14 @@
-// Mark an issued certificate shipped. The ship date is checked as typed with the same lifecycle
-// rule the vault applies (shared/domain/lifecycle.ts): not before the date of issue
-// (31 CFR 592.307(d)) and not after the date of expiry (592.307(e)).
+// Mark an issued certificate shipped. The ship date is checked as typed with the same rules the
+// vault applies: not before the date of issue (31 CFR 592.307(d)), not after the date of expiry
+// (592.307(e)) (shared/domain/lifecycle.ts), and not after today, since it is the day the
+// shipment leaves the United States (15 CFR 30.7(c); shared/domain/shipment-dates.ts). The vault
+// decides on its own clock; a refusal it sends is shown at the field too.
 import { useId, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import { parseIsoDate } from '../../../shared/domain/calendar-date';
 import { transition } from '../../../shared/domain/lifecycle';
+import { checkShipDateNotFuture } from '../../../shared/domain/shipment-dates';
 import { callApi } from '../shell/call-api';
 import { ActionFailure, localToday } from './ActionFeedback';
 import { ActionField, ActionForm } from './ActionField';
@@ -20,8 +23,10 @@ type ActionProps = {
 export function ShipAction({ api, record, onDone }: ActionProps) {
   const id = useId();
   const planned = record.draft.exportDate;
+  const today = localToday();
+  // The planned export date is offered once it has come; before that, today.
   const [shipDate, setShipDate] = useState(() =>
-    parseIsoDate(planned) === null ? localToday() : planned,
+    parseIsoDate(planned) === null || planned > today ? today : planned,
   );
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,7 +38,12 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
     dateOfIssue: record.draft.dateOfIssue,
     dateOfExpiry: record.draft.dateOfExpiry,
   });
-  const fieldError = check.ok ? null : `${check.error.message} (${check.error.source})`;
+  const future = checkShipDateNotFuture(shipDate, today);
+  const fieldError = !check.ok
+    ? `${check.error.message} (${check.error.source})`
+    : future !== null
+      ? `${future.fieldMessage} (${future.source})`
+      : null;
 
   const submit = async () => {
     setShowErrors(true);
@@ -49,7 +59,8 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
     else setFailure(result.error);
   };
 
-  const invalid = showErrors && fieldError !== null;
+  const vaultFieldError = failure?.fields?.shipDate;
+  const shownError = showErrors && fieldError !== null ? fieldError : vaultFieldError;
   return (
     <ActionForm
       titleId={`${id}-title`}
@@ -61,8 +72,8 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
       <ActionField
         id={`${id}-date`}
         label="Ship date"
-        hint={`From the date of issue (${record.draft.dateOfIssue || '—'}) to the date of expiry (${record.draft.dateOfExpiry || '—'}).`}
-        error={invalid ? fieldError : undefined}
+        hint={`From the date of issue (${record.draft.dateOfIssue || '—'}) to the date of expiry (${record.draft.dateOfExpiry || '—'}), and not after today: the day the shipment leaves the United States.`}
+        error={shownError}
       >
         {(control) => (
           <input
@@ -71,7 +82,11 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
             type="date"
             required
             min={record.draft.dateOfIssue || undefined}
-            max={record.draft.dateOfExpiry || undefined}
+            max={
+              record.draft.dateOfExpiry !== '' && record.draft.dateOfExpiry < today
+                ? record.draft.dateOfExpiry
+                : today
+            }
             value={shipDate}
             onChange={(event) => {
               setShipDate(event.target.value);
@@ -79,7 +94,8 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
           />
         )}
       </ActionField>
-      <ActionFailure error={failure} />
+      {/* A refusal about the date is shown once, at the field. */}
+      <ActionFailure error={vaultFieldError === undefined ? failure : null} />
       <div className="action-form__buttons">
         <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
           {busy ? 'Recording…' : 'Mark shipped'}

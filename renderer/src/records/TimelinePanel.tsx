@@ -27,6 +27,8 @@ const actionWords: Record<string, string> = {
   'certificate.apply-edit': 'Correction applied',
   'document.sign': 'PDF signed',
   'document.sign-void': 'VOID copy signed',
+  'document.supersede': 'Signed PDF superseded by the correction',
+  'document.save-superseded': 'Superseded PDF saved',
   'edit-request.create': 'Correction requested',
   'edit-request.approve': 'Correction approved',
   'edit-request.reject': 'Correction rejected',

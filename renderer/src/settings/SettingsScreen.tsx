@@ -14,6 +14,7 @@ import { PassphraseSection } from './PassphraseSection';
 import { RecipientsSection } from './RecipientsSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { ThisComputerSection } from './ThisComputerSection';
+import { PrinterPreferencesSection } from './PrinterPreferencesSection';
 import { TrustedCertificatesSection } from './TrustedCertificatesSection';
 import { VaultSettingsSection } from './VaultSettingsSection';
 import { UsersSection } from './UsersSection';
@@ -40,6 +41,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
       <ThisComputerSection api={api} />
+      <PrinterPreferencesSection api={api} />
       <AuditVerifyPanel api={api} />
       {canManageKeys(role) ? <AuditHeadPanel api={api} /> : null}
       <BackupPanel api={api} />

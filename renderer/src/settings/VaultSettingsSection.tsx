@@ -1,7 +1,9 @@
 // Settings → Rules, records and printing: the numbers that are settings rather than constants
 // because practice is not settled (domain.md, OPEN): the expiry limit, the ITN distance warning,
 // how long records are kept, when the vault locks itself, and where the printer puts the overlay
-// on the blank form. Administrators change them; main checks the same bounds.
+// on the blank form. Administrators change them; main checks the same bounds. The printer's
+// offsets moved to "Printing on this computer" (PrinterPreferencesSection.tsx, issue 16); the
+// vault's old values are sent back unchanged and imported once per computer by main.
 import { useEffect, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
@@ -155,16 +157,6 @@ export function VaultSettingsSection({ api, editable }: Props) {
             'autoLockMinutes',
             'Lock the vault after (minutes idle)',
             'The vault locks itself when nobody used KP Desk for this long.',
-          )}
-          {box(
-            'offsetXPt',
-            'Printer offset right (points)',
-            '72 points = 1 inch. Positive moves the print to the right, negative to the left.',
-          )}
-          {box(
-            'offsetYPt',
-            'Printer offset up (points)',
-            'Positive moves the print up, negative down. Between -72 and 72.',
           )}
           {box(
             'tsaUrl',

@@ -320,14 +320,11 @@ describe('the document channels', () => {
     const text = await pdfText(overlay.path);
     expect(text).toContain('Diamant Import NV');
     expect(text).toContain('X20261127123456');
-    // The printer calibration saved in the settings moves every value: 10 pt right, 5 pt down.
-    const settings = await h.value('settings:get');
-    await h.value('settings:save', {
-      expiryMaxDays: settings.expiryMaxDays,
-      itnWarningDays: settings.itnWarningDays,
-      retentionYears: settings.retentionYears,
-      autoLockMinutes: settings.autoLockMinutes,
-      printerCalibration: { offsetXPt: 10, offsetYPt: -5 },
+    // This computer's calibration for its current printer (preferences, issue 16; no longer a
+    // vault setting) moves every value: 10 pt right, 5 pt down.
+    await h.value('preferences:save', {
+      printerCalibrations: { 'Office Epson': { offsetXPt: 10, offsetYPt: -5 } },
+      currentPrinter: 'Office Epson',
     });
     const shifted = await h.value<{ path: string }>('documents:printOverlay', {
       certificateId: id,

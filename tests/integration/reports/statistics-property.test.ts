@@ -136,8 +136,11 @@ function writeCertificates(v: TestVault, operator: Actor, specs: readonly Spec[]
       issuance.void(operator, { id, reason: 'Customer canceled shipment' });
     if (spec.end === 'EXPIRED')
       issuance.expire(operator, { id, today: formatIsoDate(FIRST_DAY + spec.day + 61) });
-    if (spec.end === 'SHIPPED' || spec.end === 'DELIVERED')
-      issuance.ship(operator, { id, shipDate: formatIsoDate(FIRST_DAY + spec.day + 1) });
+    if (spec.end === 'SHIPPED' || spec.end === 'DELIVERED') {
+      const shipDate = formatIsoDate(FIRST_DAY + spec.day + 1);
+      v.clock.now = new Date(`${shipDate}T10:00:00.000Z`); // recorded the day it leaves (rule 8)
+      issuance.ship(operator, { id, shipDate });
+    }
     if (spec.end === 'DELIVERED') issuance.deliver(operator, { id, importConfirmed: true });
   });
 }

@@ -55,7 +55,8 @@ export async function issueAndShip(
       mediaType: 'application/pdf',
       content: await smallPdf(number),
     });
-  issuance.ship(actor, { id: created.id, shipDate: '2026-11-28' });
+  // Leaves the day it is issued: the fixture's clock stands on 2026-11-27 (rule 8).
+  issuance.ship(actor, { id: created.id, shipDate: '2026-11-27' });
   return created.id;
 }
 

@@ -38,7 +38,8 @@ async function issueSecond(ship: boolean): Promise<number> {
     packaging: { description: '2 parcels in a sealed box', sealNumbers: ['S-2'] },
     warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-2'] },
   });
-  if (ship) await h.value('certificates:ship', { id: draft.id, shipDate: '2026-11-28' });
+  // Shipped the day it was issued: the harness's clock stands on 2026-11-27 (rule 8).
+  if (ship) await h.value('certificates:ship', { id: draft.id, shipDate: '2026-11-27' });
   return draft.id;
 }
 

@@ -76,7 +76,7 @@ const inputs: Record<ChannelName, unknown> = {
     packaging: { description: 'box' },
     warranty: { statement: 'warranty' },
   },
-  'certificates:ship': { id: 1, shipDate: '2026-11-28' },
+  'certificates:ship': { id: 1, shipDate: '2026-11-27' },
   'certificates:deliver': { id: 1, importConfirmed: true },
   'certificates:void': { id: 1, reason: 'Other (notes required)', notes: 'x' },
   'certificates:get': { id: 1 },
@@ -117,6 +117,9 @@ const inputs: Record<ChannelName, unknown> = {
   'submissions:recipients': {},
   'submissions:chooseRecipientFile': { recipient: 'census', field: 'caPem' },
   'submissions:saveRecipient': { recipient: 'census', url: 'https://intake.example/v1' },
+  'documents:list': { certificateId: 1 },
+  'preferences:get': {},
+  'preferences:save': { locale: 'en-US' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

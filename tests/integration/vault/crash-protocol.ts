@@ -36,7 +36,8 @@ export const targetState: Record<LoopOp, CertificateState> = {
 
 export const DATE_OF_ISSUE = '2026-11-27';
 export const DATE_OF_EXPIRY = '2027-01-26';
-export const SHIP_DATE = '2026-11-28';
+// The day of issue: the worker's clock stands on it, and a later ship date is refused (rule 8).
+export const SHIP_DATE = DATE_OF_ISSUE;
 export const VOID_REASON = 'Other (notes required)';
 
 /** Each operation as a lifecycle event, so the parent asks shared/domain/lifecycle.ts (never a

@@ -66,6 +66,7 @@ describe('the issuance service', () => {
     expect(issued.attestedBy).toBe(operator.userId);
     expect(issued.packaging).toEqual(packaging);
 
+    vault.clock.now = new Date('2026-11-28T15:00:00.000Z'); // the day it leaves (rule 8)
     const shipped = issuance.ship(operator, { id: created.id, shipDate: '2026-11-28' });
     expect(shipped.state).toBe('SHIPPED');
     const delivered = issuance.deliver(operator, { id: created.id, importConfirmed: true });

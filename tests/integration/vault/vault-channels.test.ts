@@ -107,9 +107,10 @@ describe('the vault channels', () => {
       },
     });
     expect(issued.state).toBe('ISSUED');
+    // Shipped the day it is issued: the clock stands on 2026-11-27 (rule 8).
     expect(
-      await value('certificates:ship', { id: draft.id, shipDate: '2026-11-28' }),
-    ).toMatchObject({ state: 'SHIPPED', shipDate: '2026-11-28' });
+      await value('certificates:ship', { id: draft.id, shipDate: '2026-11-27' }),
+    ).toMatchObject({ state: 'SHIPPED', shipDate: '2026-11-27' });
 
     const page = await value<{ items: { number: string; state: string }[] }>('certificates:list', {
       state: 'SHIPPED',
@@ -143,7 +144,7 @@ describe('the vault channels', () => {
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_HAS_ERRORS' } });
     expect(!refused.ok && Object.keys(refused.error.fields ?? {})).toContain('countryOfOrigin');
-    expect(await code('certificates:ship', { id: bad.id, shipDate: '2026-11-28' })).toBe(
+    expect(await code('certificates:ship', { id: bad.id, shipDate: '2026-11-27' })).toBe(
       'ILLEGAL_TRANSITION',
     );
     expect(await value('certificates:get', { id: bad.id })).toMatchObject({ state: 'VALIDATED' });

@@ -17,8 +17,13 @@ export const AttachmentInputSchema = z
     mediaType: z
       .string()
       .regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'Use a media type such as application/pdf.'),
+    // Bytes from any realm (a Buffer is a Uint8Array; under a DOM test environment the global
+    // Uint8Array is another realm's, so `instanceof` alone would refuse real PDF bytes).
     content: z
-      .instanceof(Uint8Array)
+      .custom<Uint8Array>(
+        (value) => Object.prototype.toString.call(value) === '[object Uint8Array]',
+        'Attach the file’s bytes.',
+      )
       .refine((bytes) => bytes.length > 0 && bytes.length <= MAX_ATTACHMENT_BYTES, {
         error: 'Attach a file of at most 25 MB.',
       }),

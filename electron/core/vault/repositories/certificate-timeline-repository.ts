@@ -1,13 +1,13 @@
 // The history of one certificate for the records page, read from the audit chain: the events of
-// the certificate itself, of its stock form (registered, voided) and of its edit requests, in
-// chain order, each with the name of the person who acted (null for the system or first run).
+// the certificate itself, of its stock form (registered, voided), of its edit requests and of its
+// signed documents (signed, superseded by a correction, a superseded copy saved), in chain order, each with the name of the person who acted (null for the system or first run).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export type TimelineEvent = {
   seq: number;
   at: string;
   action: string;
-  entityType: 'certificate' | 'stock' | 'edit_request';
+  entityType: 'certificate' | 'stock' | 'edit_request' | 'attachment';
   userId: number | null;
   userDisplayName: string | null;
 };
@@ -28,15 +28,17 @@ const TIMELINE_SQL = `SELECT a.seq, a.at, a.action, a.entity_type, a.user_id, u.
      OR (a.entity_type = 'stock' AND a.entity_id = ?)
      OR (a.entity_type = 'edit_request' AND a.entity_id IN
           (SELECT CAST(id AS TEXT) FROM edit_requests WHERE certificate_id = ?))
+     OR (a.entity_type = 'attachment' AND a.entity_id IN
+          (SELECT CAST(id AS TEXT) FROM attachments WHERE certificate_id = ?))
   ORDER BY a.seq`;
 
 export type CertificateTimelineRepository = ReturnType<typeof createCertificateTimelineRepository>;
 
 export function createCertificateTimelineRepository(db: Database) {
-  const timeline = db.prepare<[string, string, number], Row>(TIMELINE_SQL);
+  const timeline = db.prepare<[string, string, number, number], Row>(TIMELINE_SQL);
   return {
     forCertificate: (id: number, number: string): TimelineEvent[] =>
-      timeline.all(String(id), number, id).map((row) => ({
+      timeline.all(String(id), number, id, id).map((row) => ({
         seq: row.seq,
         at: row.at,
         action: row.action,

@@ -81,7 +81,7 @@ describe('CertificatePage', () => {
     expect(screen.getByRole('heading', { name: 'Submissions' })).toBeTruthy();
   });
 
-  it('refuses a ship date before the date of issue at the field, then records a valid one', async () => {
+  it('refuses a ship date before the date of issue or after today at the field, then records a valid one', async () => {
     const user = userEvent.setup();
     const id = await seedCertificate(kp, { number: 'US10001', issue: true });
     renderPage(id);
@@ -95,13 +95,26 @@ describe('CertificatePage', () => {
     expect(date.getAttribute('aria-invalid')).toBe('true');
     expect((await stored(id)).state).toBe('ISSUED');
 
+    // The vault's clock stands on 2026-11-27 (the harness): the planned export date, 2026-11-28,
+    // is still in the future there, so the vault refuses it and the page shows it at the field.
     await user.clear(date);
     await user.type(date, '2026-11-28');
     await user.click(screen.getByRole('button', { name: 'Mark shipped' }));
-    expect((await screen.findByText(/is marked shipped on 2026-11-28/)).textContent).toContain(
+    await waitFor(() => {
+      expect(date.getAttribute('aria-invalid')).toBe('true');
+    });
+    expect(screen.getByRole('alert').textContent).toContain(
+      'The ship date 2026-11-28 is after today, 2026-11-27',
+    );
+    expect((await stored(id)).state).toBe('ISSUED');
+
+    await user.clear(date);
+    await user.type(date, '2026-11-27');
+    await user.click(screen.getByRole('button', { name: 'Mark shipped' }));
+    expect((await screen.findByText(/is marked shipped on 2026-11-27/)).textContent).toContain(
       'US10001',
     );
-    expect(await stored(id)).toMatchObject({ state: 'SHIPPED', shipDate: '2026-11-28' });
+    expect(await stored(id)).toMatchObject({ state: 'SHIPPED', shipDate: '2026-11-27' });
     // Next step for a shipped certificate: delivery.
     await user.click(screen.getByLabelText(/importing authority confirmed receipt/));
     await user.click(screen.getByRole('button', { name: 'Mark delivered' }));
