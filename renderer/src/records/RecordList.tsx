@@ -6,7 +6,8 @@ import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CertificateSummary } from './record-format';
-import { formatCarats, formatCountry, formatUsd, orDash } from './record-format';
+import { useFormat } from '../format/use-format';
+import { formatCountry, orDash } from './record-format';
 import { StateBadge } from './StateBadge';
 
 const ROW_HEIGHT = 44;
@@ -34,6 +35,7 @@ function Said({ text }: { text: string }) {
 
 export function RecordList(props: RecordListProps) {
   const { items, resultKey, total, busy, label, onOpen, onNearEnd } = props;
+  const format = useFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // New filters replace the rows in place (the listbox and its virtualizer stay mounted, which is
@@ -174,14 +176,14 @@ export function RecordList(props: RecordListProps) {
                   <Said text=", " />
                 </span>
                 <span className="record-list__num">
-                  {formatCarats(row.caratHundredths)}
+                  {format.carats(row.caratHundredths)}
                   <Said text=", " />
                 </span>
                 <span className="record-list__num">
-                  {formatUsd(row.valueCents)}
+                  {format.usd(row.valueCents)}
                   <Said text=", issued " />
                 </span>
-                <span>{orDash(row.dateOfIssue)}</span>
+                <span>{format.date(row.dateOfIssue)}</span>
               </div>
             );
           })}

@@ -6,6 +6,7 @@ import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import { parseIsoDate } from '../../../shared/domain/calendar-date';
 import { transition } from '../../../shared/domain/lifecycle';
+import { useFormat } from '../format/use-format';
 import { callApi } from '../shell/call-api';
 import { ActionFailure, localToday } from './ActionFeedback';
 import { ActionField, ActionForm } from './ActionField';
@@ -19,6 +20,7 @@ type ActionProps = {
 
 export function ShipAction({ api, record, onDone }: ActionProps) {
   const id = useId();
+  const format = useFormat();
   const planned = record.draft.exportDate;
   const [shipDate, setShipDate] = useState(() =>
     parseIsoDate(planned) === null ? localToday() : planned,
@@ -45,7 +47,8 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
     setBusy(true);
     const result = await callApi(() => api.certificates.ship({ id: record.id, shipDate }));
     setBusy(false);
-    if (result.ok) onDone(result.value, `${record.number} is marked shipped on ${shipDate}.`);
+    if (result.ok)
+      onDone(result.value, `${record.number} is marked shipped on ${format.date(shipDate)}.`);
     else setFailure(result.error);
   };
 
@@ -61,7 +64,7 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
       <ActionField
         id={`${id}-date`}
         label="Ship date"
-        hint={`From the date of issue (${record.draft.dateOfIssue || '—'}) to the date of expiry (${record.draft.dateOfExpiry || '—'}).`}
+        hint={`From the date of issue (${format.date(record.draft.dateOfIssue)}) to the date of expiry (${format.date(record.draft.dateOfExpiry)}).`}
         error={invalid ? fieldError : undefined}
       >
         {(control) => (

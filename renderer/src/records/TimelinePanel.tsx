@@ -8,7 +8,7 @@ import type { KpApi } from '../../../shared/ipc/api';
 import type { TimelineEventSchema } from '../../../shared/records/record-outputs';
 import { callApi } from '../shell/call-api';
 import { ActionFailure } from './ActionFeedback';
-import { formatTimestamp } from './record-format';
+import { useFormat } from '../format/use-format';
 
 type TimelineEvent = z.output<typeof TimelineEventSchema>;
 
@@ -40,6 +40,7 @@ type Loaded =
 
 export function TimelinePanel({ api, id }: { api: KpApi; id: number }) {
   const titleId = useId();
+  const format = useFormat();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
   useEffect(() => {
@@ -66,7 +67,7 @@ export function TimelinePanel({ api, id }: { api: KpApi; id: number }) {
         <ol className="timeline">
           {loaded.events.map((event) => (
             <li key={event.seq}>
-              <span className="timeline__when">{formatTimestamp(event.at)}</span>
+              <span className="timeline__when">{format.timestamp(event.at)}</span>
               {actionWords[event.action] ?? event.action}
               {' · '}
               {event.userDisplayName ?? 'KP Desk'}

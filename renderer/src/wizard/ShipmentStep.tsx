@@ -10,6 +10,7 @@ import { originOptions } from '../certificate/country-options';
 import { withHsCode } from '../certificate/draft-fields';
 import { HsCodeField } from '../certificate/HsCodeField';
 import { TextField } from '../certificate/TextField';
+import { useFormat } from '../format/use-format';
 import { BoundFields } from './BoundFields';
 import { DomesticRecoveryFields } from './DomesticRecoveryFields';
 import { latestExpiry } from './load-wizard';
@@ -33,7 +34,9 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
   const history = usePriceHistory(api, hsCode, record?.id);
   const origin = draft.countryOfOrigin.trim().toUpperCase();
   const originName = origin === '****' ? 'mixed origin' : countryName(origin);
+  const format = useFormat();
   const latest = latestExpiry(draft.dateOfIssue, settings.expiryMaxDays);
+  const latestShown = latest === '' ? '' : format.date(latest);
 
   return (
     <>
@@ -113,8 +116,8 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
               type: 'date',
               hint:
                 settings.expiryMode === 'exactly'
-                  ? `Exactly ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest}`}.`
-                  : `At most ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest} at the latest`}.`,
+                  ? `Exactly ${String(settings.expiryMaxDays)} days after the date of issue${latestShown === '' ? '' : `, so ${latestShown}`}.`
+                  : `At most ${String(settings.expiryMaxDays)} days after the date of issue${latestShown === '' ? '' : `, so ${latestShown} at the latest`}.`,
             },
             {
               field: 'exportDate',

@@ -76,7 +76,7 @@ describe('RecordsScreen', () => {
     expect(first?.textContent).toContain('Antwerp Rough BV');
     expect(first?.textContent).toContain('12.50 ct');
     expect(first?.textContent).toContain('US$15,000.00');
-    expect(first?.textContent).toContain('2026-11-27');
+    expect(first?.textContent).toContain('issued Nov 27, 2026');
     expect(first?.getAttribute('aria-setsize')).toBe('3');
   });
 
