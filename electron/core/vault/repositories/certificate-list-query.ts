@@ -1,13 +1,17 @@
 // The certificate list: pages of 50 with filters, newest date of issue first (then newest id),
 // paged by keyset (the last row's date and id), which stays fast deep into a ten-year record.
 // Each combination of filters is one SQL text, prepared once and kept. The search text is a
-// certificate number or an ITN, matched exactly on its index, or else the start of a party name.
+// certificate number or an ITN, matched exactly on its index, or else any part of the number, the
+// ITN or a party name (certificate-text-match.ts). A part cannot be looked up in an index: the
+// rows are read newest first on the date index and the page ends at its 50th match, so a common
+// text answers at once and only a rare one reads far (measured in bench/records-filter-bench.ts).
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CertificateListQuery } from '../../../../shared/records/certificate-list-query';
 import { readListText } from '../../../../shared/records/certificate-list-query';
 import type { CertificateRow, CertificateSummary } from './certificate-row';
 import { toSummary } from './certificate-row';
 import { namePrefixRange } from './name-prefix-range';
+import { foldForTextMatch, textMatchSql } from './certificate-text-match';
 
 export type CertificatePage = {
   items: CertificateSummary[];
@@ -65,7 +69,10 @@ function buildWhere(query: CertificateListQuery): { clauses: string[]; params: P
     } else if (text.kind === 'itn') {
       clauses.push('itn = @itn');
       params.itn = text.itn;
-    } else addNamePrefix(clauses, params, text.prefix, 'text');
+    } else {
+      clauses.push(textMatchSql('text'));
+      params.text = foldForTextMatch(text.text);
+    }
   }
   if (query.cursor !== undefined) {
     params.cursorId = query.cursor.id;
