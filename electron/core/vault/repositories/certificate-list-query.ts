@@ -3,8 +3,9 @@
 // Each combination of filters is one SQL text, prepared once and kept. The search text is a
 // certificate number or an ITN, matched exactly on its index, or else any part of the number, the
 // ITN or a party name (certificate-text-match.ts). A part cannot be looked up in an index: the
-// rows are read newest first on the date index and the page ends at its 50th match, so a common
-// text answers at once and only a rare one reads far (measured in bench/records-filter-bench.ts).
+// entries of migration 0175's index are read newest first, every filter and the text tested on
+// them, and only the matching rows read from the table; the page ends at its 50th match
+// (measured in bench/records-filter-bench.ts).
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CertificateListQuery } from '../../../../shared/records/certificate-list-query';
 import { readListText } from '../../../../shared/records/certificate-list-query';
@@ -101,6 +102,9 @@ export function listSourceFor(query: CertificateListQuery): string {
   const text = query.text === undefined ? undefined : readListText(query.text).kind;
   if (text === 'number') return 'certificates INDEXED BY sqlite_autoindex_certificates_1';
   if (text === 'itn') return 'certificates INDEXED BY certificates_by_itn';
+  // Any part of a text: the index that holds the texts and the filters (migration 0175), in list
+  // order, whatever else is filtered; read from the table, a rare text read every row.
+  if (text === 'part') return 'certificates INDEXED BY certificates_text_search';
   if (query.destination === undefined) return 'certificates';
   // A destination without a state: its own index gives its rows in date order, so the page stops
   // after 50 of them. With statistics that count few states, the planner preferred a skip-scan of
