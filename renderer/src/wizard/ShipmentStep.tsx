@@ -6,7 +6,8 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import { countryName } from '../../../shared/reference/reference-data';
 import type { KpApi } from '../../../shared/ipc/api';
 import { CountryList } from '../certificate/CountryList';
-import { originOptions } from '../certificate/country-options';
+import { acceptCountryNames } from '../certificate/country-binding';
+import { originCandidates, originOptions } from '../certificate/country-options';
 import { withHsCode } from '../certificate/draft-fields';
 import { HsCodeField } from '../certificate/HsCodeField';
 import { TextField } from '../certificate/TextField';
@@ -47,9 +48,9 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
       <fieldset className="section">
         <legend>Diamonds</legend>
         <TextField
-          {...kit.bind('countryOfOrigin')}
+          {...acceptCountryNames(kit.bind('countryOfOrigin'), originCandidates())}
           label="Country of origin"
-          hint={`Where the diamonds were mined: a country code (e.g. CD, BW), or **** when any parcel is of mixed origin. US only for a stone recovered in the United States.${originName === undefined ? '' : ` Now: ${originName}.`}`}
+          hint={`Where the diamonds were mined: a country code or name (e.g. CD, BW, Botswana), or **** when any parcel is of mixed origin. US only for a stone recovered in the United States.${originName === undefined ? '' : ` Now: ${originName}.`}`}
           list="origin-countries"
           wide
         />
