@@ -33,6 +33,8 @@ export type CoreOptions = {
   keychain?: OsKeychain;
   /** main's clock, for "today" in the rules (an expired certificate); tests inject one. */
   now?: () => Date;
+  /** Preview only: its vault is in a temporary folder (said on the first screen). */
+  temporaryVault?: boolean;
 };
 
 export function createCoreHandlers(options: CoreOptions): CoreHandlers {
@@ -45,6 +47,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
         version: options.version,
         runtime: options.runtime,
         participantsAsOf,
+        ...(options.temporaryVault === undefined ? {} : { temporaryVault: options.temporaryVault }),
       }),
     'settings:get': () => vault.settings.get(),
     'settings:save': (input) => vault.settings.save(input),

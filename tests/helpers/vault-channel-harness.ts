@@ -43,7 +43,7 @@ export type ChannelHarness = {
 export function createChannelHarness(
   gatewayOptions: Partial<VaultGatewayOptions> = {},
   /** `keychain`: an OS keychain (a fake of the operating system's) makes it Electron's core. */
-  coreOptions: Partial<Pick<CoreOptions, 'fileDialogs' | 'keychain'>> = {},
+  coreOptions: Partial<Pick<CoreOptions, 'fileDialogs' | 'keychain' | 'temporaryVault'>> = {},
 ): ChannelHarness {
   const dir = mkdtempSync(join(tmpdir(), 'kp-harness-'));
   const dataDir = join(dir, 'data');
@@ -65,6 +65,9 @@ export function createChannelHarness(
     fileDialogs: coreOptions.fileDialogs ?? dialogs,
     taskProgress,
     ...(coreOptions.keychain === undefined ? {} : { keychain: coreOptions.keychain }),
+    ...(coreOptions.temporaryVault === undefined
+      ? {}
+      : { temporaryVault: coreOptions.temporaryVault }),
   });
   const log = (message: string, detail: unknown) => {
     throw new Error(`${message}: ${JSON.stringify(detail)}`);
