@@ -186,17 +186,37 @@ async function main(): Promise<void> {
         value: '2021-06-01',
         query: { issuedFrom: '2021-06-01' },
       },
+      // The search field (issue 16): any part of a name, number or ITN. A common text ends its
+      // page after 50 matches; a rare one, or one found nowhere, reads every row (the worst case).
       {
-        name: 'name starts with "Dia"',
+        name: 'text "Dia" (common)',
         label: 'Number, ITN or party name',
         value: 'Dia',
-        query: { partyPrefix: 'Dia' },
+        query: { text: 'Dia' },
       },
       {
-        name: 'name starts with "Kiran"',
+        name: 'text "Kiran"',
         label: 'Number, ITN or party name',
         value: 'Kiran',
-        query: { partyPrefix: 'Kiran' },
+        query: { text: 'Kiran' },
+      },
+      {
+        name: 'text "mond tr" (inside names)',
+        label: 'Number, ITN or party name',
+        value: 'mond tr',
+        query: { text: 'mond tr' },
+      },
+      {
+        name: 'text "4321" (rare part)',
+        label: 'Number, ITN or party name',
+        value: '4321',
+        query: { text: '4321' },
+      },
+      {
+        name: 'text "zzqx" (found nowhere)',
+        label: 'Number, ITN or party name',
+        value: 'zzqx',
+        query: { text: 'zzqx' },
       },
     ];
 

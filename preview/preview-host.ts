@@ -1,10 +1,12 @@
 // Entry of `npm run preview` (built to dist/preview/preview-host.mjs): serves the built renderer
 // with the real core on 127.0.0.1 and prints the one address to open. The token is part of that
 // address's fragment, so it never appears in a served file, a request line or a server log.
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json';
 import { choosePort } from './preview-options';
 import { startPreviewServer } from './start-preview-server';
+import { chooseVaultDir, vaultFolderNotice } from './vault-dir-option';
 
 // Paths relative to this file once built: dist/preview/ beside dist/renderer/.
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -17,6 +19,13 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const vaultDir = chooseVaultDir(process.argv.slice(2), process.env);
+  if (!vaultDir.ok) {
+    process.stderr.write(`${vaultDir.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (vaultDir.dir !== null) mkdirSync(vaultDir.dir, { recursive: true });
   const server = await startPreviewServer({
     rendererDir,
     bridgeClientFile,
@@ -24,7 +33,7 @@ async function main(): Promise<void> {
     host: '127.0.0.1',
     version: packageJson.version,
     // A fixed folder keeps the vault between runs; by default each run starts from first run.
-    ...(process.env.KP_PREVIEW_DATA_DIR ? { dataDir: process.env.KP_PREVIEW_DATA_DIR } : {}),
+    ...(vaultDir.dir === null ? {} : { dataDir: vaultDir.dir }),
     // The local test TSA (a fixed port keeps a saved TSA address valid between runs).
     testTsa:
       process.env.KP_PREVIEW_TSA === 'off'
@@ -32,6 +41,7 @@ async function main(): Promise<void> {
         : { port: Number(process.env.KP_PREVIEW_TSA_PORT ?? '0') || 0 },
   });
   process.stdout.write(`KP Desk preview: ${server.openUrl}\n`);
+  process.stdout.write(`${vaultFolderNotice(server.dataDir, server.temporaryVault)}\n`);
   if (server.tsaUrl !== null)
     process.stdout.write(
       `Test time-stamp authority (RFC 3161, test CA, not trusted anywhere): ${server.tsaUrl}\n` +

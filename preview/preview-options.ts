@@ -18,7 +18,16 @@ export function choosePort(
     const arg = argv[i] ?? '';
     if (arg === '--port') return readPort(argv[i + 1] ?? '', '--port');
     if (arg.startsWith('--port=')) return readPort(arg.slice('--port='.length), '--port');
-    return { ok: false, message: `Unknown option "${arg}". Usage: preview-host [--port N]` };
+    // --vault-dir is read by chooseVaultDir (vault-dir-option.ts).
+    if (arg === '--vault-dir') {
+      i += 1;
+      continue;
+    }
+    if (arg.startsWith('--vault-dir=')) continue;
+    return {
+      ok: false,
+      message: `Unknown option "${arg}". Usage: preview-host [--port N] [--vault-dir FOLDER]`,
+    };
   }
   const fromEnv = env.KP_PREVIEW_PORT;
   if (fromEnv !== undefined && fromEnv !== '') return readPort(fromEnv, 'KP_PREVIEW_PORT');

@@ -54,6 +54,9 @@ export type PreviewServer = {
   port: number;
   /** The test TSA's address (http://127.0.0.1:<port>/tsa), when it runs. */
   tsaUrl: string | null;
+  /** The vault's folder, and whether it is a temporary one made for this run. */
+  dataDir: string;
+  temporaryVault: boolean;
   close: () => Promise<void>;
 };
 
@@ -87,6 +90,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   );
   const handlers = createCoreHandlers({
     runtime: 'preview',
+    temporaryVault: options.dataDir === undefined,
     version: options.version ?? '0.0.0',
     vault,
     // No native dialogs here: <dataDir>/exports and <dataDir>/imports (folder-file-dialogs.ts).
@@ -140,6 +144,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     token,
     port,
     tsaUrl: tsa?.url ?? null,
+    dataDir,
+    temporaryVault: options.dataDir === undefined,
     close: async () => {
       await tsa?.close();
       await new Promise<void>((resolveClose, rejectClose) => {

@@ -128,5 +128,6 @@ if (binary !== null) {
     );
     process.exit(1);
   }
-  runForeground(process.execPath, [previewHost]);
+  // npm start -- --vault-dir FOLDER keeps the preview's vault (preview/vault-dir-option.ts).
+  runForeground(process.execPath, [previewHost, ...process.argv.slice(2)]);
 }

@@ -43,6 +43,8 @@ export type CoreOptions = {
   /** This computer's preferences (electron-store in main, conf in the preview host); in memory
    * when absent (nothing is remembered between runs). */
   preferences?: PreferencesService;
+  /** Preview only: its vault is in a temporary folder (said on the first screen). */
+  temporaryVault?: boolean;
 };
 
 export function createCoreHandlers(options: CoreOptions): CoreHandlers {
@@ -57,6 +59,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
         version: options.version,
         runtime: options.runtime,
         participantsAsOf,
+        ...(options.temporaryVault === undefined ? {} : { temporaryVault: options.temporaryVault }),
       }),
     'settings:get': () => vault.settings.get(),
     'settings:save': (input) => vault.settings.save(input),

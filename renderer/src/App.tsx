@@ -10,6 +10,7 @@ import { FirstRunSetup } from './startup/first-run/FirstRunSetup';
 import type { FirstRunStep } from './startup/first-run/first-run-steps';
 import { SignInScreen } from './startup/SignInScreen';
 import { LoadingScreen, MissingBridgeScreen, StartupFailedScreen } from './startup/StartupScreens';
+import { TemporaryVaultNotice } from './startup/TemporaryVaultNotice';
 import { UnlockScreen } from './startup/UnlockScreen';
 
 // The signed-in frame (records, wizard, settings) is a chunk of its own: the first screen
@@ -58,48 +59,59 @@ function ConnectedApp({
     return <StartupFailedScreen error={state.error} onRetry={session.retry} />;
 
   const { status, info } = state;
+  // Before sign-in, the preview says when its vault is in a temporary folder (issue 16).
+  const notice = info.temporaryVault === true ? <TemporaryVaultNotice /> : null;
   const setupStep = setupFrom ?? setupStartFor(status);
   if (setupStep !== null)
     return (
-      <FirstRunSetup
-        api={api}
-        startAt={setupStep}
-        initialStatus={status}
-        onStarted={() => {
-          setSetupFrom(setupStep);
-        }}
-        onStatus={session.setStatus}
-        onFinished={(finalStatus) => {
-          setSetupFrom(null);
-          session.setStatus(finalStatus);
-        }}
-      />
+      <>
+        {notice}
+        <FirstRunSetup
+          api={api}
+          startAt={setupStep}
+          initialStatus={status}
+          onStarted={() => {
+            setSetupFrom(setupStep);
+          }}
+          onStatus={session.setStatus}
+          onFinished={(finalStatus) => {
+            setSetupFrom(null);
+            session.setStatus(finalStatus);
+          }}
+        />
+      </>
     );
   if (status.vault === 'locked')
     return (
-      <UnlockScreen
-        api={api}
-        notice={session.loss?.message ?? null}
-        remembered={status.rememberedOnThisComputer}
-        onUnlocked={(next, rememberedNotice) => {
-          session.clearLoss();
-          setRemembered(rememberedNotice);
-          session.setStatus(next);
-        }}
-      />
+      <>
+        {notice}
+        <UnlockScreen
+          api={api}
+          notice={session.loss?.message ?? null}
+          remembered={status.rememberedOnThisComputer}
+          onUnlocked={(next, rememberedNotice) => {
+            session.clearLoss();
+            setRemembered(rememberedNotice);
+            session.setStatus(next);
+          }}
+        />
+      </>
     );
   if (status.user === null)
     return (
-      <SignInScreen
-        api={api}
-        notice={session.loss?.message ?? remembered}
-        onSignedIn={(next) => {
-          session.clearLoss();
-          setRemembered(null);
-          session.setStatus(next);
-        }}
-        onLocked={session.setStatus}
-      />
+      <>
+        {notice}
+        <SignInScreen
+          api={api}
+          notice={session.loss?.message ?? remembered}
+          onSignedIn={(next) => {
+            session.clearLoss();
+            setRemembered(null);
+            session.setStatus(next);
+          }}
+          onLocked={session.setStatus}
+        />
+      </>
     );
   return (
     <Suspense fallback={<LoadingScreen />}>

@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DEFAULT_LOCALE, LocaleProvider } from './format/locale-context';
 import { getKpApi } from './kp-api';
 import { askStartup } from './shell/use-vault-session';
 import './app.css';
@@ -17,6 +18,9 @@ const startup = api === undefined ? undefined : askStartup(api);
 
 createRoot(container).render(
   <StrictMode>
-    <App api={api} startup={startup} />
+    {/* One locale for every number and date on screen; a per-computer preference will set it. */}
+    <LocaleProvider locale={DEFAULT_LOCALE}>
+      <App api={api} startup={startup} />
+    </LocaleProvider>
   </StrictMode>,
 );

@@ -31,6 +31,11 @@ export const contract = {
         runtime: z.enum(['electron', 'preview']),
         /** The date of the KP Participant list the rules use (Federal Register notice). */
         participantsAsOf: z.string(),
+        /**
+         * Preview only: true when its vault lives in a temporary folder that is deleted, so the
+         * first screen says so (issue 16); absent in the desktop app.
+         */
+        temporaryVault: z.boolean().optional(),
       })
       .strict(),
   },

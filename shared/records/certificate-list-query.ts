@@ -20,7 +20,7 @@ export const CertificateListSchema = z
       .optional(),
     hsCode: z.string().trim().max(20).optional(),
     partyPrefix: z.string().trim().min(1).max(300).optional(),
-    /** What a clerk types in the list's search field: a certificate number, an ITN or a name start. */
+    /** What a clerk types in the list's search field: a whole number or ITN, or any part of one or of a name. */
     text: z.string().trim().min(1).max(300).optional(),
     cursor: z
       .object({ dateOfIssue: isoDate.nullable(), id: z.number().int().min(1) })
@@ -32,16 +32,20 @@ export const CertificateListSchema = z
 
 export type CertificateListQuery = z.output<typeof CertificateListSchema>;
 
-/** How the list reads its search text: a whole number or ITN is matched exactly, else a name start. */
+/**
+ * How the list reads its search text: a whole certificate number or ITN is matched exactly (on its
+ * index), anything else is looked for anywhere in the number, the ITN and the party names
+ * (issue 16: "search by any part of a name, number or ITN, not only the start").
+ */
 export type ListText =
   | { kind: 'number'; number: string }
   | { kind: 'itn'; itn: string }
-  | { kind: 'name'; prefix: string };
+  | { kind: 'part'; text: string };
 
 export function readListText(text: string): ListText {
   const number = normalizeCertificateNumber(text);
   if (CERTIFICATE_NUMBER.test(number)) return { kind: 'number', number };
   const itn = normalizeItn(text);
   if (ITN_PATTERN.test(itn)) return { kind: 'itn', itn };
-  return { kind: 'name', prefix: text.trim() };
+  return { kind: 'part', text: text.trim() };
 }

@@ -43,7 +43,9 @@ export type ChannelHarness = {
 export function createChannelHarness(
   gatewayOptions: Partial<VaultGatewayOptions> = {},
   /** `keychain`: an OS keychain (a fake of the operating system's) makes it Electron's core. */
-  coreOptions: Partial<Pick<CoreOptions, 'fileDialogs' | 'keychain' | 'preferences'>> = {},
+  coreOptions: Partial<
+    Pick<CoreOptions, 'fileDialogs' | 'keychain' | 'preferences' | 'temporaryVault'>
+  > = {},
 ): ChannelHarness {
   const dir = mkdtempSync(join(tmpdir(), 'kp-harness-'));
   const dataDir = join(dir, 'data');
@@ -66,6 +68,9 @@ export function createChannelHarness(
     taskProgress,
     ...(coreOptions.keychain === undefined ? {} : { keychain: coreOptions.keychain }),
     ...(coreOptions.preferences === undefined ? {} : { preferences: coreOptions.preferences }),
+    ...(coreOptions.temporaryVault === undefined
+      ? {}
+      : { temporaryVault: coreOptions.temporaryVault }),
   });
   const log = (message: string, detail: unknown) => {
     throw new Error(`${message}: ${JSON.stringify(detail)}`);

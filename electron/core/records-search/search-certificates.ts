@@ -1,16 +1,13 @@
 // Substring search over the certificate records, for `kpdesk records --search` (issue 15): a clerk
 // or a reviewer looks for any part of a party's name, of the certificate number or of the AES ITN
-// ("Antwerp"-less "Schup", "2345", "20261127"), where the app's list matches a whole number or ITN
-// or the START of a name on its indexes. A substring cannot use an index, so this reads every row
-// of the state asked for (or all): fine for a command run now and then, never used by the app's
-// list, which must stay fast at a million records (certificate-list-query.ts).
-//
-// Matching ignores letter case for A–Z (SQLite's lower() folds ASCII only); the text is compared
-// with instr(), so "%" and "_" are plain characters, not wildcards.
+// ("Antwerp"-less "Schup", "2345", "20261127"). It reads every row of the state asked for (or all)
+// and returns up to 100,000 at once, for scripts; the app's list pages 50 at a time in date order
+// with the same test (certificate-text-match.ts), so the two find the same certificates.
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type { CertificateRow, CertificateSummary } from '../vault/repositories/certificate-row';
 import { toSummary } from '../vault/repositories/certificate-row';
+import { foldForTextMatch, textMatchSql } from '../vault/repositories/certificate-text-match';
 import { parseInput } from '../vault/repositories/parse-input';
 
 export const MAX_SEARCH_RESULTS = 100_000;
@@ -49,11 +46,7 @@ type Params = { state: string | null; text: string | null; limit: number };
 
 const SEARCH_SQL = `SELECT * FROM certificates
   WHERE (@state IS NULL OR state = @state)
-    AND (@text IS NULL
-      OR instr(lower(number), @text) > 0
-      OR instr(lower(coalesce(itn, '')), @text) > 0
-      OR instr(lower(exporter_name), @text) > 0
-      OR instr(lower(consignee_name), @text) > 0)
+    AND (@text IS NULL OR ${textMatchSql('text')})
   ORDER BY date_of_issue IS NULL, date_of_issue DESC, id DESC
   LIMIT @limit`;
 
@@ -64,7 +57,7 @@ export function createCertificateSearch(db: Database) {
     // One row beyond the limit tells whether there are more, without counting them all.
     const rows = statement.all({
       state: query.state ?? null,
-      text: query.text === undefined ? null : query.text.toLowerCase(),
+      text: query.text === undefined ? null : foldForTextMatch(query.text),
       limit: query.limit + 1,
     });
     return {

@@ -8,7 +8,13 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import type { KpApi } from '../../../shared/ipc/api';
 import { CheckSummary } from './CheckSummary';
 import { CountryList } from './CountryList';
-import { destinationOptions, originOptions } from './country-options';
+import { acceptCountryNames } from './country-binding';
+import {
+  destinationCandidates,
+  destinationSuggestions,
+  originCandidates,
+  originOptions,
+} from './country-options';
 import type { TextField as TextFieldName } from './draft-fields';
 import { textValue } from './draft-fields';
 import { HsCodeField } from './HsCodeField';
@@ -26,7 +32,7 @@ export function CertificateForm({ api, settings }: { api: KpApi; settings: Valid
   const live = useLiveFindings(form.draft, settings);
   const { check, runCheck } = useCertificateCheck(api);
   const origins = useMemo(() => originOptions(), []);
-  const destinations = useMemo(() => destinationOptions(), []);
+  const destinations = useMemo(() => destinationSuggestions(), []);
 
   const checkedThisDraft = check.status === 'checked' && check.checkedDraft === form.draft;
   const shown = checkedThisDraft ? check.report : live;
@@ -90,16 +96,16 @@ export function CertificateForm({ api, settings }: { api: KpApi; settings: Valid
         <fieldset className="section">
           <legend>Origin and destination</legend>
           <TextField
-            {...bind('countryOfOrigin')}
+            {...acceptCountryNames(bind('countryOfOrigin'), originCandidates())}
             label="Country of origin"
-            hint="ISO code of the KP Participant where mined, or **** for mixed origin"
+            hint="Code or name of the KP Participant where mined (BE or Belgium), or **** for mixed origin"
             list="origin-countries"
             wide
           />
           <TextField
-            {...bind('destinationCountry')}
+            {...acceptCountryNames(bind('destinationCountry'), destinationCandidates())}
             label="Country of destination"
-            hint="ISO code of a KP Participant, e.g. BE"
+            hint="Code or name of a KP Participant, e.g. BE, Belgium or België"
             list="destination-countries"
             wide
           />

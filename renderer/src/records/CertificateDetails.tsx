@@ -2,7 +2,8 @@
 // own (certificate/field-labels.ts), so a field reads the same here as where it was typed.
 import type { ReactNode } from 'react';
 import { fieldLabels } from '../certificate/field-labels';
-import { formatCountry, formatTimestamp, orDash } from './record-format';
+import { useFormat } from '../format/use-format';
+import { formatCountry, orDash } from './record-format';
 import type { CertificateRecord } from './use-certificate-record';
 import { userName } from './use-user-names';
 import type { UserNames } from './use-user-names';
@@ -35,6 +36,7 @@ export function CertificateDetails({
   record: CertificateRecord;
   names: UserNames;
 }) {
+  const format = useFormat();
   const { draft } = record;
   const packaging = 'description' in record.packaging ? record.packaging : null;
   const warranty = 'statement' in record.warranty ? record.warranty : null;
@@ -56,22 +58,22 @@ export function CertificateDetails({
         facts={[
           [fieldLabels.countryOfOrigin, origin(draft.countryOfOrigin)],
           [fieldLabels.hsCodes, orDash(draft.hsCodes.join(', '))],
-          [fieldLabels.carats, orDash(draft.carats)],
-          [fieldLabels.valueUsd, orDash(draft.valueUsd)],
+          [fieldLabels.carats, format.caratsText(draft.carats)],
+          [fieldLabels.valueUsd, format.usdText(draft.valueUsd)],
           [fieldLabels.parcels, orDash(draft.parcels)],
         ]}
       />
       <Facts
         title="Dates"
         facts={[
-          [fieldLabels.dateOfIssue, orDash(draft.dateOfIssue)],
-          [fieldLabels.dateOfExpiry, orDash(draft.dateOfExpiry)],
-          [fieldLabels.exportDate, orDash(draft.exportDate)],
-          ['Issued (signed) at', formatTimestamp(record.issuedAt)],
-          ['Ship date', orDash(record.shipDate)],
-          ['Delivered at', formatTimestamp(record.deliveredAt)],
+          [fieldLabels.dateOfIssue, format.date(draft.dateOfIssue)],
+          [fieldLabels.dateOfExpiry, format.date(draft.dateOfExpiry)],
+          [fieldLabels.exportDate, format.date(draft.exportDate)],
+          ['Issued (signed) at', format.timestamp(record.issuedAt)],
+          ['Ship date', format.date(record.shipDate)],
+          ['Delivered at', format.timestamp(record.deliveredAt)],
           ['Import confirmed', record.importConfirmed ? 'Yes' : 'No'],
-          ['Expired at', formatTimestamp(record.expiredAt)],
+          ['Expired at', format.timestamp(record.expiredAt)],
         ]}
       />
       <Facts
@@ -80,7 +82,7 @@ export function CertificateDetails({
           [fieldLabels.itn, orDash(draft.itn)],
           [fieldLabels['aes.licenseType'], orDash(aes?.licenseType)],
           [fieldLabels['aes.licenseNumber'], orDash(aes?.licenseNumber)],
-          [fieldLabels['aes.licenseValue'], orDash(aes?.licenseValue)],
+          [fieldLabels['aes.licenseValue'], format.usdText(aes?.licenseValue ?? null)],
           ['From a foreign trade zone', aes?.fromForeignTradeZone === true ? 'Yes' : 'No'],
           [fieldLabels['aes.ftzNumber'], orDash(aes?.ftzNumber)],
         ]}
@@ -104,15 +106,15 @@ export function CertificateDetails({
           facts={[
             ['Reason', orDash(record.voidReason)],
             ['Notes', orDash(record.voidNotes)],
-            ['Voided at', formatTimestamp(record.voidedAt)],
+            ['Voided at', format.timestamp(record.voidedAt)],
           ]}
         />
       ) : null}
       <Facts
         title="Record"
         facts={[
-          ['Created', formatTimestamp(record.createdAt)],
-          ['Last changed', formatTimestamp(record.updatedAt)],
+          ['Created', format.timestamp(record.createdAt)],
+          ['Last changed', format.timestamp(record.updatedAt)],
           ['Version', String(record.version)],
         ]}
       />

@@ -14,7 +14,7 @@ import { mayDecideEditRequest } from '../shell/permissions';
 import { ActionFailure } from './ActionFeedback';
 import { DecideCorrection } from './DecideCorrection';
 import { draftChanges } from './draft-changes';
-import { formatTimestamp } from './record-format';
+import { useFormat } from '../format/use-format';
 import type { CertificateRecord } from './use-certificate-record';
 import { userName } from './use-user-names';
 import type { UserNames } from './use-user-names';
@@ -48,6 +48,7 @@ type CorrectionsPanelProps = {
 export function CorrectionsPanel(props: CorrectionsPanelProps) {
   const { api, record, role, userId, names, onDecided } = props;
   const titleId = useId();
+  const format = useFormat();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
   useEffect(() => {
@@ -83,7 +84,7 @@ export function CorrectionsPanel(props: CorrectionsPanelProps) {
               <li key={request.id}>
                 <article className="correction" aria-labelledby={headingId}>
                   <h3 id={headingId}>
-                    Correction requested {formatTimestamp(request.requestedAt)}:{' '}
+                    Correction requested {format.timestamp(request.requestedAt)}:{' '}
                     {statusLabels[request.status]}
                   </h3>
                   <dl className="correction__facts">
@@ -100,7 +101,7 @@ export function CorrectionsPanel(props: CorrectionsPanelProps) {
                             <>
                               ,{' '}
                               <span className="correction__when">
-                                {formatTimestamp(request.decidedAt)}
+                                {format.timestamp(request.decidedAt)}
                               </span>
                             </>
                           )}

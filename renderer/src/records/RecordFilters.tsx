@@ -72,7 +72,7 @@ export function RecordFilters({ value, errors, onChange }: RecordFiltersProps) {
       <FilterField
         id={`${base}-text`}
         label="Number, ITN or party name"
-        hint="A whole certificate number (US10042) or ITN (X20261128123456) finds that certificate; other text finds exporters and consignees whose name starts with it."
+        hint="Any part of a certificate number (10042), an ITN (1128) or an exporter’s or consignee’s name (rough); a whole number or ITN finds that certificate."
         wide
         error={errors.text}
       >

@@ -6,8 +6,9 @@ import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CertificateSummary } from './record-format';
-import { formatCarats, formatCountry, formatUsd, orDash } from './record-format';
 import type { OverdueDuty } from '../../../shared/records/submission-views';
+import { useFormat } from '../format/use-format';
+import { formatCountry, orDash } from './record-format';
 import { StateBadge } from './StateBadge';
 
 const ROW_HEIGHT = 44;
@@ -37,6 +38,7 @@ function Said({ text }: { text: string }) {
 
 export function RecordList(props: RecordListProps) {
   const { items, resultKey, total, busy, label, onOpen, onNearEnd } = props;
+  const format = useFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // New filters replace the rows in place (the listbox and its virtualizer stay mounted, which is
@@ -183,15 +185,15 @@ export function RecordList(props: RecordListProps) {
                   <Said text=", " />
                 </span>
                 <span className="record-list__num">
-                  {formatCarats(row.caratHundredths)}
+                  {format.carats(row.caratHundredths)}
                   <Said text=", " />
                 </span>
                 <span className="record-list__num">
-                  {formatUsd(row.valueCents)}
+                  {format.usd(row.valueCents)}
                   <Said text=", issued " />
                 </span>
                 {/* A draft's date of issue is only planned: never shown as issued (issue 16). */}
-                <span>{row.issuedAt === null ? orDash(null) : orDash(row.dateOfIssue)}</span>
+                <span>{row.issuedAt === null ? orDash(null) : format.date(row.dateOfIssue)}</span>
               </div>
             );
           })}

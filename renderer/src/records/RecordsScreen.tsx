@@ -3,6 +3,8 @@
 // only the rows in view (RecordList.tsx), so it stays fast at 100,000 records.
 import { useId, useMemo, useState } from 'react';
 import type { KpApi } from '../../../shared/ipc/api';
+import { useLocale } from '../format/locale-context';
+import { formatCount } from '../format/number-format';
 import type { ScreenProps } from '../navigation';
 import { RecordFilters } from './RecordFilters';
 import { RecordList } from './RecordList';
@@ -12,16 +14,17 @@ import { useOverdueCertificates } from '../submissions/use-overdue-certificates'
 import { useCertificatePages } from './use-certificate-pages';
 import './records.css';
 
-function countText(count: number, complete: boolean): string {
+function countText(count: number, complete: boolean, locale: string): string {
   const noun = count === 1 ? 'certificate' : 'certificates';
   return complete
-    ? `${count.toLocaleString('en-US')} ${noun}`
-    : `${count.toLocaleString('en-US')} ${noun} loaded; more load as you scroll`;
+    ? `${formatCount(count, locale)} ${noun}`
+    : `${formatCount(count, locale)} ${noun} loaded; more load as you scroll`;
 }
 
 export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
   const { api, navigate, user } = props;
   const headingId = useId();
+  const locale = useLocale();
   const [filters, setFilters] = useState<Filters>(noFilters);
   const reading = useMemo(() => readFilters(filters), [filters]);
   // The query object is rebuilt only when the filters it says change.
@@ -44,7 +47,7 @@ export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
     status = !hasFilters(filters)
       ? 'No certificates yet.'
       : 'No certificate matches these filters.';
-  else status = countText(pages.items.length, pages.complete);
+  else status = countText(pages.items.length, pages.complete, locale);
 
   return (
     <section className="records" aria-labelledby={headingId}>

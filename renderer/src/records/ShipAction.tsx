@@ -9,6 +9,7 @@ import type { KpApi } from '../../../shared/ipc/api';
 import { parseIsoDate } from '../../../shared/domain/calendar-date';
 import { transition } from '../../../shared/domain/lifecycle';
 import { checkShipDateNotFuture } from '../../../shared/domain/shipment-dates';
+import { useFormat } from '../format/use-format';
 import { callApi } from '../shell/call-api';
 import { ActionFailure, localToday } from './ActionFeedback';
 import { ActionField, ActionForm } from './ActionField';
@@ -22,6 +23,7 @@ type ActionProps = {
 
 export function ShipAction({ api, record, onDone }: ActionProps) {
   const id = useId();
+  const format = useFormat();
   const planned = record.draft.exportDate;
   const today = localToday();
   // The planned export date is offered once it has come; before that, today.
@@ -55,7 +57,8 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
     setBusy(true);
     const result = await callApi(() => api.certificates.ship({ id: record.id, shipDate }));
     setBusy(false);
-    if (result.ok) onDone(result.value, `${record.number} is marked shipped on ${shipDate}.`);
+    if (result.ok)
+      onDone(result.value, `${record.number} is marked shipped on ${format.date(shipDate)}.`);
     else setFailure(result.error);
   };
 
@@ -72,7 +75,7 @@ export function ShipAction({ api, record, onDone }: ActionProps) {
       <ActionField
         id={`${id}-date`}
         label="Ship date"
-        hint={`From the date of issue (${record.draft.dateOfIssue || '—'}) to the date of expiry (${record.draft.dateOfExpiry || '—'}), and not after today: the day the shipment leaves the United States.`}
+        hint={`From the date of issue (${format.date(record.draft.dateOfIssue)}) to the date of expiry (${format.date(record.draft.dateOfExpiry)}), and not after today: the day the shipment leaves the United States.`}
         error={shownError}
       >
         {(control) => (

@@ -1,5 +1,5 @@
 // The certificate's history from the vault's hash-chained audit log (certificates:timeline): each
-// event with its time (UTC) and who acted. Reloaded whenever the record changes (keyed by the
+// event with its time (this computer's time zone, named) and who acted. Reloaded whenever the record changes (keyed by the
 // caller on the record's version). A run of autosaves shows as one entry that expands
 // (timeline-groups.ts).
 import { useEffect, useId, useState } from 'react';
@@ -7,7 +7,7 @@ import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import { callApi } from '../shell/call-api';
 import { ActionFailure } from './ActionFeedback';
-import { formatTimestamp } from './record-format';
+import { useFormat } from '../format/use-format';
 import type { TimelineEvent } from './timeline-groups';
 import { groupTimeline } from './timeline-groups';
 
@@ -81,9 +81,10 @@ export function TimelinePanel({ api, id }: { api: KpApi; id: number }) {
 }
 
 function EventLine({ event }: { event: TimelineEvent }) {
+  const format = useFormat();
   return (
     <>
-      <span className="timeline__when">{formatTimestamp(event.at)}</span>
+      <span className="timeline__when">{format.timestamp(event.at)}</span>
       {actionWords[event.action] ?? event.action}
       {' · '}
       {event.userDisplayName ?? 'KP Desk'}
@@ -93,14 +94,15 @@ function EventLine({ event }: { event: TimelineEvent }) {
 
 /** "Draft saved 9 times, last at …", with a button that lists each save. */
 function DraftSaves({ events }: { events: readonly TimelineEvent[] }) {
+  const format = useFormat();
   const [open, setOpen] = useState(false);
   const listId = useId();
   const last = events[events.length - 1];
   if (last === undefined) return null;
   return (
     <li>
-      <span className="timeline__when">{formatTimestamp(last.at)}</span>
-      Draft saved {events.length} times, last at {formatTimestamp(last.at)}
+      <span className="timeline__when">{format.timestamp(last.at)}</span>
+      Draft saved {events.length} times, last at {format.timestamp(last.at)}
       {' · '}
       {last.userDisplayName ?? 'KP Desk'}{' '}
       <button

@@ -9,7 +9,7 @@ export type RecordFilters = {
   issuedTo: string;
   destination: string;
   hsCode: string;
-  /** A whole certificate number or ITN (matched exactly), or the start of a party's name. */
+  /** A whole certificate number or ITN (matched exactly), or any part of one or of a party's name. */
   text: string;
 };
 
@@ -54,7 +54,7 @@ export function readFilters(input: RecordFilters): FilterReading {
   if (input.hsCode !== '') filters.hsCode = input.hsCode;
   const text = input.text.trim();
   if (text.length > TEXT_MAX)
-    errors.text = `Search with at most ${String(TEXT_MAX)} characters: a number, an ITN or the start of a name.`;
+    errors.text = `Search with at most ${String(TEXT_MAX)} characters: any part of a number, an ITN or a name.`;
   else if (text !== '') filters.text = text;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, filters, key: JSON.stringify(filters) };

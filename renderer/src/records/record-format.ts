@@ -32,40 +32,16 @@ export function stateLabel(state: StoredState): string {
   return stateLabels[state];
 }
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function hundredthsText(hundredths: number): string {
-  const sign = hundredths < 0 ? '-' : '';
-  const abs = Math.abs(hundredths);
-  const whole = Math.floor(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}${groupThousands(String(whole))}.${cents}`;
-}
-
-/** "1,234.50 ct", or an em dash while the draft has no readable weight. */
-export function formatCarats(hundredths: number | null): string {
-  return hundredths === null ? '—' : `${hundredthsText(hundredths)} ct`;
-}
-
-/** "US$15,000.00", or an em dash. */
-export function formatUsd(cents: number | null): string {
-  return cents === null ? '—' : `US$${hundredthsText(cents)}`;
-}
+// Amounts and timestamps are written by renderer/src/format (one locale-aware form everywhere);
+// these names stay for the record screens that import them from here.
+export { formatCarats, formatUsd } from '../format/amount-format';
+export { formatTimestamp } from '../format/date-format';
 
 /** "Belgium (BE)"; an unknown or empty code is shown as typed. */
 export function formatCountry(iso2: string): string {
   if (iso2 === '') return '—';
   const name = countryName(iso2);
   return name === undefined ? iso2 : `${name} (${iso2})`;
-}
-
-/** A stored timestamp (ISO 8601, UTC) as "2026-11-27 10:00 UTC". */
-export function formatTimestamp(iso: string | null): string {
-  if (iso === null || iso === '') return '—';
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match === null ? iso : `${match[1] ?? ''} ${match[2] ?? ''} UTC`;
 }
 
 export function orDash(text: string | null | undefined): string {

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { useFormat } from '../format/use-format';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
@@ -22,11 +23,8 @@ const breakWords: Record<AuditBreak['kind'], string> = {
   entity: 'A record no longer matches what its latest audit event recorded.',
 };
 
-function formatCheckedAt(at: Date): string {
-  return at.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
-}
-
 function BreakDetails({ found, at }: { found: AuditBreak | undefined; at: Date }) {
+  const format = useFormat();
   return (
     <>
       <p className="form-alert__message">
@@ -56,7 +54,7 @@ function BreakDetails({ found, at }: { found: AuditBreak | undefined; at: Date }
           </>
         )}
         <dt>Checked at</dt>
-        <dd>{formatCheckedAt(at)}</dd>
+        <dd>{format.moment(at)}</dd>
       </dl>
       <p>What to do now:</p>
       <ol>
@@ -69,6 +67,7 @@ function BreakDetails({ found, at }: { found: AuditBreak | undefined; at: Date }
 }
 
 export function AuditVerifyPanel({ api }: { api: KpApi }) {
+  const format = useFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
@@ -103,7 +102,7 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
         success={
           intact === null
             ? null
-            : `The record is intact: ${intact.report.eventsChecked.toLocaleString('en-US')} events checked at ${formatCheckedAt(intact.at)}.`
+            : `The record is intact: ${format.count(intact.report.eventsChecked)} events checked at ${format.moment(intact.at)}.`
         }
       />
       {/* Kept mounted, as FormAlert's regions are, so that a break found is announced at once. */}

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
+import { useFormat } from '../format/use-format';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
@@ -13,19 +14,8 @@ import { useTaskProgress } from '../shell/use-task-progress';
 type Outcome =
   { kind: 'cancelled' } | { kind: 'written'; path: string; bytes: number; createdAt: string };
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${String(bytes)} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
-}
-
 export function BackupPanel({ api }: { api: KpApi }) {
+  const format = useFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -70,7 +60,7 @@ export function BackupPanel({ api }: { api: KpApi }) {
             ? null
             : outcome.kind === 'cancelled'
               ? 'Backup cancelled: no file was written.'
-              : `The backup was written (${formatBytes(outcome.bytes)}).`
+              : `The backup was written (${format.fileSize(outcome.bytes)}).`
         }
       />
       {outcome?.kind === 'written' ? (
@@ -80,9 +70,9 @@ export function BackupPanel({ api }: { api: KpApi }) {
             <code style={{ overflowWrap: 'anywhere' }}>{outcome.path}</code>
           </dd>
           <dt>Size</dt>
-          <dd>{formatBytes(outcome.bytes)}</dd>
+          <dd>{format.fileSize(outcome.bytes)}</dd>
           <dt>Made at</dt>
-          <dd>{formatTime(outcome.createdAt)}</dd>
+          <dd>{format.timestamp(outcome.createdAt)}</dd>
         </dl>
       ) : null}
       {busy ? <TaskProgressBar label="Backup progress" progress={progress} /> : null}

@@ -2,22 +2,25 @@
 // long it is valid, its fingerprint (to read out to a partner), and whether it is self-signed.
 // Ending within 30 days (or ended) is a warning: a certificate cannot be signed with it after.
 import type { IdentitySummary } from '../../../shared/ipc/documents-contract';
+import { formatDate } from '../format/date-format';
+import { useFormat } from '../format/use-format';
 
-function warningText(identity: IdentitySummary): string | null {
+function warningText(identity: IdentitySummary, locale: string): string | null {
   const warning = identity.warning;
   if (warning === null) return identity.expiresWithin30Days ? 'Ends within 30 days.' : null;
   switch (warning.kind) {
     case 'expired':
-      return `Ended on ${warning.since}: certificates cannot be signed with it. Set up a new identity.`;
+      return `Ended on ${formatDate(warning.since.slice(0, 10), locale)}: certificates cannot be signed with it. Set up a new identity.`;
     case 'expires-soon':
       return `Ends in ${String(warning.daysLeft)} days: renew it before then, or signing stops.`;
     case 'not-yet-valid':
-      return `Not valid before ${warning.from}.`;
+      return `Not valid before ${formatDate(warning.from.slice(0, 10), locale)}.`;
   }
 }
 
 export function IdentityDetails({ identity }: { identity: IdentitySummary }) {
-  const warning = warningText(identity);
+  const format = useFormat();
+  const warning = warningText(identity, format.locale);
   return (
     <div data-testid="identity-details">
       {warning === null ? null : <p className="notice notice--warning">{warning}</p>}
@@ -31,7 +34,8 @@ export function IdentityDetails({ identity }: { identity: IdentitySummary }) {
         <dd>{identity.issuer}</dd>
         <dt>Valid</dt>
         <dd>
-          {identity.validFrom.slice(0, 10)} to {identity.validTo.slice(0, 10)}
+          {format.date(identity.validFrom.slice(0, 10))} to{' '}
+          {format.date(identity.validTo.slice(0, 10))}
         </dd>
         <dt>Fingerprint (SHA-256)</dt>
         <dd>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { TrustedCertificate } from '../../../shared/ipc/trust-contract';
+import { useFormat } from '../format/use-format';
 import { ConfirmDialog } from '../records/ConfirmDialog';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
@@ -19,6 +20,7 @@ const KIND_WORDS: Record<TrustedCertificate['kind'], string> = {
 };
 
 export function TrustedCertificatesSection({ api, manage }: { api: KpApi; manage: boolean }) {
+  const format = useFormat();
   const [list, setList] = useState<TrustedCertificate[] | undefined>(undefined);
   const [error, setError] = useState<AppError | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -89,7 +91,7 @@ export function TrustedCertificatesSection({ api, manage }: { api: KpApi; manage
                   <code className="fingerprint">{certificate.fingerprintSha256}</code>
                 </dd>
                 <dt>Valid to</dt>
-                <dd>{certificate.validTo.slice(0, 10)}</dd>
+                <dd>{format.date(certificate.validTo.slice(0, 10))}</dd>
               </dl>
               {manage ? (
                 <button

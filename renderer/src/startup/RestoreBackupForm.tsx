@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
+import { useFormat } from '../format/use-format';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
@@ -25,6 +26,7 @@ type Props = {
 };
 
 export function RestoreBackupForm({ api, onDone }: Props) {
+  const format = useFormat();
   const [mode, setMode] = useState<VaultSecretMode>('passphrase');
   const [secret, setSecret] = useState('');
   const [currentPassphrase, setCurrentPassphrase] = useState('');
@@ -72,8 +74,7 @@ export function RestoreBackupForm({ api, onDone }: Props) {
       setSuccess('No backup file was chosen: nothing was changed.');
       return;
     }
-    const made = new Date(result.createdAt);
-    const when = Number.isNaN(made.getTime()) ? result.createdAt : made.toUTCString();
+    const when = format.timestamp(result.createdAt);
     const kept =
       result.previousVaultPath === null
         ? ''

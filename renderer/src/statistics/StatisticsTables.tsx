@@ -7,16 +7,21 @@ import type {
   StatisticsReport,
   TradeAmounts,
 } from '../../../shared/reports/statistics-report';
+import { useFormat } from '../format/use-format';
 
 const pct = (share: string | null): string => (share === null ? '–' : `${share} %`);
 
 function AmountCells({ amounts }: { amounts: TradeAmounts }) {
+  const format = useFormat();
+  // The report's exact decimal strings, grouped for reading; the CSV and JSON keep them plain.
   return (
     <>
-      <td className="num">{amounts.certificates.toLocaleString('en-US')}</td>
-      <td className="num">{amounts.carats}</td>
-      <td className="num">{amounts.valueUsd}</td>
-      <td className="num">{amounts.usdPerCarat ?? '–'}</td>
+      <td className="num">{format.count(amounts.certificates)}</td>
+      <td className="num">{format.decimal(amounts.carats)}</td>
+      <td className="num">{format.decimal(amounts.valueUsd)}</td>
+      <td className="num">
+        {amounts.usdPerCarat === null ? '–' : format.decimal(amounts.usdPerCarat)}
+      </td>
     </>
   );
 }
@@ -67,6 +72,7 @@ function TopPartners({ title, top }: { title: string; top: FlowStatistics['topBy
 }
 
 export function StatisticsTables({ report }: { report: StatisticsReport }) {
+  const format = useFormat();
   const flow = report.exports;
   const hsCodes = [
     ...new Set(report.annual.flatMap((row) => row.exports.byHsCode.map((line) => line.hsCode))),
@@ -75,8 +81,8 @@ export function StatisticsTables({ report }: { report: StatisticsReport }) {
     <div className="statistics" data-testid="statistics">
       <table className="table">
         <caption>
-          Exports {report.period.label} ({report.period.from} to {report.period.to}), by date of
-          issue
+          Exports {report.period.label} ({format.date(report.period.from)} to{' '}
+          {format.date(report.period.to)}), by date of issue
         </caption>
         <thead>
           <tr>
@@ -143,7 +149,9 @@ export function StatisticsTables({ report }: { report: StatisticsReport }) {
         <tbody>
           {report.annual.map((row) => (
             <tr key={row.year}>
-              <th scope="row">{row.complete ? row.year : `${row.from} to ${row.to}`}</th>
+              <th scope="row">
+                {row.complete ? row.year : `${format.date(row.from)} to ${format.date(row.to)}`}
+              </th>
               <AmountCells amounts={row.exports.totals} />
               {hsCodes.map((code) => {
                 const line = row.exports.byHsCode.find((l) => l.hsCode === code);

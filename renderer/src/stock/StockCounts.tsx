@@ -1,25 +1,27 @@
 // The stock at a glance: how many blank forms are available, used and voided, the next number to
 // draft on, and the gaps (numbers missing inside the registered ranges: forms never bought, or
 // never registered, which a reviewer will ask about).
+import { useFormat } from '../format/use-format';
 import type { StockSummary } from './RegisterStockForm';
 
 export function StockCounts({ summary }: { summary: StockSummary }) {
   const { counts, gaps } = summary;
+  const format = useFormat();
   return (
     <section aria-labelledby="stock-counts-title" className="panel">
       <h2 id="stock-counts-title">Forms in stock</h2>
       <dl className="counts" data-testid="stock-counts">
         <div className="counts__item">
           <dt>Available</dt>
-          <dd>{counts.available.toLocaleString('en-US')}</dd>
+          <dd>{format.count(counts.available)}</dd>
         </div>
         <div className="counts__item">
           <dt>Used</dt>
-          <dd>{counts.used.toLocaleString('en-US')}</dd>
+          <dd>{format.count(counts.used)}</dd>
         </div>
         <div className="counts__item">
           <dt>Voided</dt>
-          <dd>{counts.voided.toLocaleString('en-US')}</dd>
+          <dd>{format.count(counts.voided)}</dd>
         </div>
         <div className="counts__item">
           <dt>Next number</dt>
@@ -50,7 +52,7 @@ export function StockCounts({ summary }: { summary: StockSummary }) {
               <tr key={`${gap.from}-${gap.to}`}>
                 <td>{gap.from}</td>
                 <td>{gap.to}</td>
-                <td>{gap.count.toLocaleString('en-US')}</td>
+                <td>{format.count(gap.count)}</td>
               </tr>
             ))}
           </tbody>

@@ -13,12 +13,12 @@ import { TextField } from '../certificate/TextField';
 import { CheckboxField, TextField as PlainTextField } from '../shell/form/FormField';
 import { ChoiceField } from './ChoiceField';
 import { CopyButton } from './CopyButton';
+import { useFormat } from '../format/use-format';
 import type { TransportMode } from './filing-deadline';
 import {
   FILING_SOURCE,
   departureTime,
   filingDeadline,
-  formatDateTime,
   transportModes,
   transportRules,
 } from './filing-deadline';
@@ -51,6 +51,7 @@ export function AesStep({ kit, plan, onPlan }: AesStepProps) {
   const deadline =
     plan.mode === '' || departure === null ? null : filingDeadline(plan.mode, departure);
   const now = new Date();
+  const format = useFormat();
 
   return (
     <>
@@ -80,7 +81,7 @@ export function AesStep({ kit, plan, onPlan }: AesStepProps) {
           hint={
             draft.exportDate === ''
               ? 'Enter the planned export date in the Shipment step first.'
-              : `On the planned export date, ${draft.exportDate}.`
+              : `On the planned export date, ${format.date(draft.exportDate)}.`
           }
           value={plan.departureTime}
           onChange={(event) => {
@@ -92,7 +93,7 @@ export function AesStep({ kit, plan, onPlan }: AesStepProps) {
             <p>Choose the transport and the departure time to see your filing deadline.</p>
           ) : (
             <p className={deadline < now ? 'wizard__warning' : undefined}>
-              <strong>File in AES by {formatDateTime(deadline)}</strong>:{' '}
+              <strong>File in AES by {format.moment(deadline)}</strong>:{' '}
               {transportRules[plan.mode].hours} hour
               {transportRules[plan.mode].hours === 1 ? '' : 's'} {transportRules[plan.mode].before}.
               {deadline < now ? ' That time has passed: the shipment must wait for the ITN.' : ''}{' '}

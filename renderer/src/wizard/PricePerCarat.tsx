@@ -2,13 +2,15 @@
 // the same HS code: a slipped decimal point in the weight or the value shows up here first.
 import { sources } from '../../../shared/domain/sources';
 import { SourceCitation } from '../certificate/SourceCitation';
-import { FAR_FACTOR, MIN_HISTORY, formatUsd, judgePrice, pricePerCarat } from './price-per-carat';
+import { useFormat } from '../format/use-format';
+import { FAR_FACTOR, MIN_HISTORY, judgePrice, pricePerCarat } from './price-per-carat';
 import type { PriceHistory } from './use-price-history';
 import { HISTORY_LIMIT } from './use-price-history';
 
 type Props = { carats: string; valueUsd: string; hsCode: string; history: PriceHistory };
 
 export function PricePerCarat({ carats, valueUsd, hsCode, history }: Props) {
+  const format = useFormat();
   const current = pricePerCarat(carats, valueUsd);
   if (current === null) {
     return (
@@ -23,7 +25,7 @@ export function PricePerCarat({ carats, valueUsd, hsCode, history }: Props) {
   return (
     <div className="wizard__figure" id="price-per-carat">
       <p>
-        <strong>US$ {formatUsd(current)} per carat</strong> (value ÷ carats).
+        <strong>{format.usdApprox(current)} per carat</strong> (value ÷ carats).
       </p>
       {hsCode === '' ? null : !known ? (
         <p>Looking up your earlier certificates…</p>
@@ -33,13 +35,13 @@ export function PricePerCarat({ carats, valueUsd, hsCode, history }: Props) {
           {judgement.ratio > 1
             ? `more than ${String(FAR_FACTOR)} times`
             : `less than 1/${String(FAR_FACTOR)} of`}{' '}
-          your usual US$ {formatUsd(judgement.median)} per carat (median of {judgement.count} of{' '}
+          your usual {format.usdApprox(judgement.median)} per carat (median of {judgement.count} of{' '}
           {where}). Check the carats and the value for a slipped decimal point.{' '}
           <SourceCitation source={`${sources.carats}; ${sources.value}`} />
         </p>
       ) : judgement.kind === 'usual' ? (
         <p>
-          Close to your usual US$ {formatUsd(judgement.median)} per carat (median of{' '}
+          Close to your usual {format.usdApprox(judgement.median)} per carat (median of{' '}
           {judgement.count} of {where}).
         </p>
       ) : (

@@ -7,6 +7,7 @@ import type { ValidationReport } from '../../../shared/domain/validation-report'
 import { countryName } from '../../../shared/reference/reference-data';
 import { fieldLabels } from '../certificate/field-labels';
 import { SourceCitation } from '../certificate/SourceCitation';
+import { useFormat } from '../format/use-format';
 import type { StepId } from './wizard-steps';
 import { stepOfField, stepTitles } from './wizard-steps';
 
@@ -30,20 +31,23 @@ const country = (code: string) =>
 
 export function ReviewStep(props: ReviewStepProps) {
   const { draft, report, readiness } = props;
+  const format = useFormat();
+  // Typed text that is not yet a date or an amount is shown as typed (the findings say why).
+  const typed = (text: string, shown: string) => (text.trim() === '' ? '' : shown);
   const errors = report.errorCount + readiness.length;
   const rows: [string, string][] = [
     ['Certificate number', draft.number],
     ['Country of origin', draft.countryOfOrigin === '' ? '' : country(draft.countryOfOrigin)],
-    ['Date of issue', draft.dateOfIssue],
-    ['Date of expiry', draft.dateOfExpiry],
+    ['Date of issue', typed(draft.dateOfIssue, format.date(draft.dateOfIssue))],
+    ['Date of expiry', typed(draft.dateOfExpiry, format.date(draft.dateOfExpiry))],
     ['Exporter', `${draft.exporter.name}\n${draft.exporter.address}`],
     ['Ultimate consignee', `${draft.consignee.name}\n${draft.consignee.address}`],
     [
       'Country of destination',
       draft.destinationCountry === '' ? '' : country(draft.destinationCountry),
     ],
-    ['Carats', draft.carats],
-    ['Value in US$', draft.valueUsd],
+    ['Carats', typed(draft.carats, format.caratsText(draft.carats))],
+    ['Value in US$', typed(draft.valueUsd, format.usdText(draft.valueUsd))],
     ['Number of parcels', draft.parcels],
     ['HS code', draft.hsCodes.join(', ')],
     ['ITN', draft.itn],

@@ -6,10 +6,12 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import { countryName } from '../../../shared/reference/reference-data';
 import type { KpApi } from '../../../shared/ipc/api';
 import { CountryList } from '../certificate/CountryList';
-import { originOptions } from '../certificate/country-options';
+import { acceptCountryNames } from '../certificate/country-binding';
+import { originCandidates, originOptions } from '../certificate/country-options';
 import { withHsCode } from '../certificate/draft-fields';
 import { HsCodeField } from '../certificate/HsCodeField';
 import { TextField } from '../certificate/TextField';
+import { useFormat } from '../format/use-format';
 import { BoundFields } from './BoundFields';
 import { DomesticRecoveryFields } from './DomesticRecoveryFields';
 import { latestExpiry } from './load-wizard';
@@ -33,7 +35,9 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
   const history = usePriceHistory(api, hsCode, record?.id);
   const origin = draft.countryOfOrigin.trim().toUpperCase();
   const originName = origin === '****' ? 'mixed origin' : countryName(origin);
+  const format = useFormat();
   const latest = latestExpiry(draft.dateOfIssue, settings.expiryMaxDays);
+  const latestShown = latest === '' ? '' : format.date(latest);
 
   return (
     <>
@@ -44,9 +48,9 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
       <fieldset className="section">
         <legend>Diamonds</legend>
         <TextField
-          {...kit.bind('countryOfOrigin')}
+          {...acceptCountryNames(kit.bind('countryOfOrigin'), originCandidates())}
           label="Country of origin"
-          hint={`Where the diamonds were mined: a country code (e.g. CD, BW), or **** when any parcel is of mixed origin. US only for a stone recovered in the United States.${originName === undefined ? '' : ` Now: ${originName}.`}`}
+          hint={`Where the diamonds were mined: a country code or name (e.g. CD, BW, Botswana), or **** when any parcel is of mixed origin. US only for a stone recovered in the United States.${originName === undefined ? '' : ` Now: ${originName}.`}`}
           list="origin-countries"
           wide
         />
@@ -113,8 +117,8 @@ export function ShipmentStep({ api, kit, settings, record }: ShipmentStepProps) 
               type: 'date',
               hint:
                 settings.expiryMode === 'exactly'
-                  ? `Exactly ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest}`}.`
-                  : `At most ${String(settings.expiryMaxDays)} days after the date of issue${latest === '' ? '' : `, so ${latest} at the latest`}.`,
+                  ? `Exactly ${String(settings.expiryMaxDays)} days after the date of issue${latestShown === '' ? '' : `, so ${latestShown}`}.`
+                  : `At most ${String(settings.expiryMaxDays)} days after the date of issue${latestShown === '' ? '' : `, so ${latestShown} at the latest`}.`,
             },
             {
               field: 'exportDate',

@@ -14,6 +14,7 @@ import { certificateFields } from '../../../shared/domain/certificate-draft';
 import type { Route } from '../navigation';
 import { callApi } from '../shell/call-api';
 import { BusyNote } from '../shell/form/BusyNote';
+import { useFormat } from '../format/use-format';
 import type { CertificateRecord } from './use-wizard-record';
 
 type Signed = ChannelOutput<'documents:sign'>;
@@ -51,6 +52,7 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
   useEffect(() => {
     if (work.status === 'failed') failure.current?.focus();
   }, [work]);
+  const format = useFormat();
   if (record === null) return <p>Save the certificate first.</p>;
   const issued = record.state === 'ISSUED';
 
@@ -160,7 +162,7 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
           </h3>
           <dl className="wizard__facts">
             <dt>Signed at</dt>
-            <dd>{new Date(signed.signedAt).toLocaleString('en-US')}</dd>
+            <dd>{format.timestamp(signed.signedAt)}</dd>
             <dt>Pages</dt>
             <dd>{signed.pages}</dd>
             <dt>SHA-256 fingerprint</dt>

@@ -33,15 +33,3 @@ export function departureTime(date: string, time: string): Date | null {
 export function filingDeadline(mode: TransportMode, departure: Date): Date {
   return new Date(departure.getTime() - transportRules[mode].hours * 3_600_000);
 }
-
-export function formatDateTime(when: Date): string {
-  return when.toLocaleString('en-US', {
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}

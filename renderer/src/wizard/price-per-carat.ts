@@ -41,11 +41,3 @@ export function judgePrice(current: number | null, history: readonly number[]): 
     ? { kind: 'far', median: middle, count: history.length, ratio }
     : { kind: 'usual', median: middle, count: history.length };
 }
-
-/** 1234567 cents → "12,345.67". */
-export function formatUsd(cents: number): string {
-  return (Math.round(cents) / 100).toLocaleString('en-US', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-}

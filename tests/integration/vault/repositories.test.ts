@@ -1,6 +1,7 @@
 // The repositories on a real encrypted vault: what each stores, refuses and finds, and that the
 // searches are answered from their indexes (EXPLAIN QUERY PLAN).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCertificateSearch } from '../../../electron/core/records-search/search-certificates';
 import { listStatementFor } from '../../../electron/core/vault/repositories/certificate-list-query';
 import { PARTY_PREFIX_SQL } from '../../../electron/core/vault/repositories/party-repository';
 import { CertificateListSchema } from '../../../shared/records/certificate-list-query';
@@ -205,14 +206,14 @@ describe('certificates', () => {
     );
   });
 
-  it('finds a certificate by its whole number or ITN exactly, else by name start, with other filters', () => {
+  it('finds a certificate by its whole number or ITN exactly, else by any part of a number, ITN or name', () => {
     const ids = Array.from({ length: 4 }, (_, i) =>
       draftOn(`US${String(12340 + i)}`, {
         dateOfIssue: '2026-11-27',
         consignee: { name: i === 2 ? 'US Diamond Traders' : 'Antwerp Rough BV', address: 'x' },
       }),
     );
-    const [first, second, third] = ids;
+    const [first, second, third, fourth] = ids;
     const { certificates, issuance } = vault.services;
     issuance.recordItn(staff.operator, { id: second ?? 0, itn: 'X20261128123456' });
     const found = (text: string, more: Record<string, unknown> = {}) =>
@@ -220,21 +221,50 @@ describe('certificates', () => {
 
     expect(found('US12341')).toEqual([second]);
     expect(found(' us-12341 ')).toEqual([second]);
-    // A partial number is not a number: it is read as a name start and finds nobody.
-    expect(found('US1234')).toEqual([]);
     expect(found('X20261128123456')).toEqual([second]);
     expect(found('x20261128123456')).toEqual([second]);
     expect(found('X20261128999999')).toEqual([]);
+    // Issue 16: any part, not only the start. Before, "US1234" was read as a name start and found
+    // nobody, and "rough" or "traders" (inside a name) found nobody either.
+    expect(found('US1234')).toEqual([fourth, third, second, first]);
+    expect(found('2342')).toEqual([third]);
+    expect(found('1128123')).toEqual([second]);
+    expect(found('rough bv')).toEqual([fourth, second, first]);
+    // The exporter (the fixture's "Hudson Rough Trading LLC") is a party too.
+    expect(found('son rough')).toEqual([fourth, third, second, first]);
+    expect(found('TRADERS')).toEqual([third]);
+    expect(found('mond traders')).toEqual([third]);
     expect(found('us diamond')).toEqual([third]);
-    expect(found('antwerp')).toEqual([ids[3], second, first]);
+    expect(found('antwerp')).toEqual([fourth, second, first]);
+    // "%" and "_" are characters, never wildcards.
+    expect(found('%')).toEqual([]);
+    expect(found('_')).toEqual([]);
     // Combined with a state: the ITN recorded made the second VALIDATED.
     expect(found('US12341', { state: 'VALIDATED' })).toEqual([second]);
     expect(found('US12341', { state: 'DRAFT' })).toEqual([]);
     expect(found('X20261128123456', { state: 'DRAFT', destination: 'BE' })).toEqual([]);
-    expect(found('antwerp', { state: 'DRAFT', destination: 'BE' })).toEqual([ids[3], first]);
+    expect(found('antwerp', { state: 'DRAFT', destination: 'BE' })).toEqual([fourth, first]);
+    expect(found('rough bv', { state: 'VALIDATED' })).toEqual([second]);
+    // Pages of a part search follow the keyset cursor like any other filter.
+    const firstPage = certificates.list({ text: 'rough bv', limit: 2 });
+    expect(firstPage.items.map((item) => item.id)).toEqual([fourth, second]);
+    const nextCursor = firstPage.nextCursor ?? undefined;
+    expect(
+      certificates.list({ text: 'rough bv', limit: 2, cursor: nextCursor }).items.map((i) => i.id),
+    ).toEqual([first]);
 
-    // Each runs on an index: the number on its UNIQUE index, the ITN on certificates_by_itn,
-    // whatever else is filtered, and a name start with state and destination on migration 0030's.
+    // The list and `kpdesk records --search` share one test: they find the same certificates.
+    const search = createCertificateSearch(vault.db);
+    for (const text of ['US1234', '2342', 'rough bv', 'TRADERS', 'x2026'])
+      expect(
+        search({ text })
+          .items.map((item) => item.id)
+          .sort(),
+      ).toEqual(found(text).sort());
+
+    // A whole number or ITN still runs on its own index, whatever else is filtered; a part reads
+    // the rows in date order from an index (the page stops at its 50th match), never the table
+    // sorted afterwards.
     const planOf = (input: Record<string, unknown>) => {
       const { sql, params } = listStatementFor(CertificateListSchema.parse(input));
       return plan(sql, params);
@@ -245,18 +275,27 @@ describe('certificates', () => {
     expect(planOf({ text: 'X20261128123456', state: 'ISSUED', hsCode: '7102.31' })).toMatch(
       /SEARCH certificates USING INDEX certificates_by_itn \(itn=\?\)/,
     );
+    // Any part of a text, with or without other filters: migration 0175's index, which holds the
+    // texts and the filters, so only matching rows are read from the table.
     expect(planOf({ text: 'antwerp', state: 'ISSUED', destination: 'BE' })).toMatch(
-      /certificates_by_state_destination_issue_names \(state=\? AND destination_country=\?/,
+      /USING INDEX certificates_text_search/,
     );
     // A destination alone: its rows in date order from its own index, never all of them sorted.
     expect(planOf({ destination: 'BE' })).toMatch(
       /SEARCH certificates USING INDEX certificates_by_destination \(destination_country=\?\)/,
     );
     expect(planOf({ destination: 'BE', hsCode: '7102.31' })).not.toMatch(/TEMP B-TREE/);
-    // A name start is planned exactly as the name-prefix filter was before the text filter.
-    expect(planOf({ text: 'antwerp' })).toBe(planOf({ partyPrefix: 'antwerp' }));
-    for (const input of [{ text: 'US12341' }, { text: 'X20261128123456' }, { text: 'antwerp' }])
+    for (const input of [{ text: 'US12341' }, { text: 'X20261128123456' }])
       expect(planOf(input)).not.toMatch(/SCAN certificates(?! USING)/);
+    for (const input of [
+      { text: 'antwerp' },
+      { text: 'antwerp', state: 'ISSUED' },
+      { text: 'antwerp', issuedFrom: '2026-01-01' },
+      { text: 'antwerp', destination: 'BE' },
+    ]) {
+      expect(planOf(input)).not.toMatch(/SCAN certificates(?! USING)/);
+      expect(planOf(input)).not.toMatch(/TEMP B-TREE/);
+    }
   });
 
   it('returns from insert the very record a later read gives, without reading it back', () => {

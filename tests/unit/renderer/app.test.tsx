@@ -17,8 +17,8 @@ afterEach(() => {
   for (const kp of opened.splice(0)) kp.harness.dispose();
 });
 
-function open(): ShellKp {
-  const kp = shellKp();
+function open(temporaryVault?: boolean): ShellKp {
+  const kp = shellKp({}, temporaryVault === undefined ? {} : { temporaryVault });
   opened.push(kp);
   return kp;
 }
@@ -32,6 +32,19 @@ async function lockedVault(): Promise<ShellKp> {
 }
 
 describe('App', () => {
+  it('says on the first screen when the preview keeps its vault in a temporary folder', async () => {
+    render(<App api={open(true).api} />);
+    const notice = await screen.findByTestId('temporary-vault-notice');
+    expect(notice.textContent).toContain('temporary folder');
+    expect(notice.textContent).toContain('--vault-dir FOLDER');
+    expect(notice.textContent).toContain('KP_PREVIEW_DATA_DIR');
+    cleanup();
+    // A lasting folder (or the desktop app): no notice.
+    render(<App api={open(false).api} />);
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
+    expect(screen.queryByTestId('temporary-vault-notice')).toBeNull();
+  });
+
   it('explains that it cannot start without window.kp', () => {
     render(<App api={undefined} />);
     expect(screen.getByRole('alert').textContent).toContain('KP Desk cannot start here');

@@ -49,6 +49,29 @@ function renderForm(kp = fakeKp()) {
 }
 
 describe('CertificateForm', () => {
+  it('accepts a country name, native name or code and stores the code (issue 16)', async () => {
+    const user = userEvent.setup();
+    const { input } = renderForm();
+    const destination = input('destinationCountry') as HTMLInputElement;
+    await user.type(destination, 'België');
+    await user.tab();
+    expect(destination.value).toBe('BE');
+    const origin = input('countryOfOrigin') as HTMLInputElement;
+    await user.type(origin, 'botswana');
+    await user.tab();
+    expect(origin.value).toBe('BW');
+    // Part of a name stays as typed: the rules then say what is wrong.
+    await user.clear(origin);
+    await user.type(origin, 'Bots');
+    await user.tab();
+    expect(origin.value).toBe('Bots');
+    // The suggestions carry the native names, so the browser's list finds them too.
+    const belgium = [...document.querySelectorAll('#destination-countries option')].find(
+      (option) => option.getAttribute('value') === 'BE',
+    );
+    expect(belgium?.textContent).toContain('Belgique');
+  });
+
   it('gives every field a label and the CertificateField path as id and name', () => {
     const { input } = renderForm();
     for (const name of Object.keys(goodCertificate)) {

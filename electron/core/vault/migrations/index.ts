@@ -13,6 +13,7 @@ import { migration0110 } from './0110-submission-delivery';
 import { migration0120 } from './0120-submission-recipients';
 import { migration0130 } from './0130-issue-references';
 import { migration0150 } from './0150-statistics-index';
+import { migration0175 } from './0175-certificate-text-search-index';
 import { migration0180 } from './0180-submission-mail-channel';
 import { migration0200 } from './0200-audit-log-indexes';
 import type { Migration } from './migration';
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0150,
+  migration0175,
   migration0180,
   migration0200,
 ];

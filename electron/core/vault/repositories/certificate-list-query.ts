@@ -1,13 +1,18 @@
 // The certificate list: pages of 50 with filters, newest date of issue first (then newest id),
 // paged by keyset (the last row's date and id), which stays fast deep into a ten-year record.
 // Each combination of filters is one SQL text, prepared once and kept. The search text is a
-// certificate number or an ITN, matched exactly on its index, or else the start of a party name.
+// certificate number or an ITN, matched exactly on its index, or else any part of the number, the
+// ITN or a party name (certificate-text-match.ts). A part cannot be looked up in an index: the
+// entries of migration 0175's index are read newest first, every filter and the text tested on
+// them, and only the matching rows read from the table; the page ends at its 50th match
+// (measured in bench/records-filter-bench.ts).
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CertificateListQuery } from '../../../../shared/records/certificate-list-query';
 import { readListText } from '../../../../shared/records/certificate-list-query';
 import type { CertificateRow, CertificateSummary } from './certificate-row';
 import { toSummary } from './certificate-row';
 import { namePrefixRange } from './name-prefix-range';
+import { foldForTextMatch, textMatchSql } from './certificate-text-match';
 
 export type CertificatePage = {
   items: CertificateSummary[];
@@ -65,7 +70,10 @@ function buildWhere(query: CertificateListQuery): { clauses: string[]; params: P
     } else if (text.kind === 'itn') {
       clauses.push('itn = @itn');
       params.itn = text.itn;
-    } else addNamePrefix(clauses, params, text.prefix, 'text');
+    } else {
+      clauses.push(textMatchSql('text'));
+      params.text = foldForTextMatch(text.text);
+    }
   }
   if (query.cursor !== undefined) {
     params.cursorId = query.cursor.id;
@@ -94,6 +102,9 @@ export function listSourceFor(query: CertificateListQuery): string {
   const text = query.text === undefined ? undefined : readListText(query.text).kind;
   if (text === 'number') return 'certificates INDEXED BY sqlite_autoindex_certificates_1';
   if (text === 'itn') return 'certificates INDEXED BY certificates_by_itn';
+  // Any part of a text: the index that holds the texts and the filters (migration 0175), in list
+  // order, whatever else is filtered; read from the table, a rare text read every row.
+  if (text === 'part') return 'certificates INDEXED BY certificates_text_search';
   if (query.destination === undefined) return 'certificates';
   // A destination without a state: its own index gives its rows in date order, so the page stops
   // after 50 of them. With statistics that count few states, the planner preferred a skip-scan of

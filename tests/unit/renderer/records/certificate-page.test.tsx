@@ -67,10 +67,11 @@ describe('CertificatePage', () => {
       'Belgium (BE)',
       'Congo, The Democratic Republic of the (CD)',
       '7102.31',
-      '12.50',
-      '15000.00',
-      '2026-11-27',
-      '2027-01-26',
+      // One written form (issue 16): grouped amounts with their unit, dates as "Nov 27, 2026".
+      '12.50 ct',
+      'US$15,000.00',
+      'Nov 27, 2026',
+      'Jan 26, 2027',
       'X20261127123456',
       'T12',
       '2 parcels in a sealed tamper-evident box',
@@ -111,7 +112,7 @@ describe('CertificatePage', () => {
     await user.clear(date);
     await user.type(date, '2026-11-27');
     await user.click(screen.getByRole('button', { name: 'Mark shipped' }));
-    expect((await screen.findByText(/is marked shipped on 2026-11-27/)).textContent).toContain(
+    expect((await screen.findByText(/is marked shipped on Nov 27, 2026/)).textContent).toContain(
       'US10001',
     );
     expect(await stored(id)).toMatchObject({ state: 'SHIPPED', shipDate: '2026-11-27' });
@@ -204,7 +205,8 @@ describe('CertificatePage', () => {
     for (const words of ['Form taken from stock', 'Draft created', 'ITN recorded', 'Issued'])
       expect(text).toContain(words);
     expect(text).toContain('Ada Admin');
-    expect(text).toMatch(/2026-11-27 10:00 UTC/);
+    // In this computer's time zone, 12-hour clock, the zone named (renderer/src/format).
+    expect(text).toMatch(/[A-Z][a-z]{2} \d{1,2}, 2026, \d{1,2}:\d{2}\s[AP]M \S+/);
   });
 
   it('shows a run of draft saves as one entry that expands to each save (issue 16)', async () => {

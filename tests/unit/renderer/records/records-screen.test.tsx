@@ -90,7 +90,7 @@ describe('RecordsScreen', () => {
     expect(first?.textContent).toContain('Antwerp Rough BV');
     expect(first?.textContent).toContain('12.50 ct');
     expect(first?.textContent).toContain('US$15,000.00');
-    expect(first?.textContent).toContain('2026-11-27');
+    expect(first?.textContent).toContain('issued Nov 27, 2026');
     expect(first?.getAttribute('aria-setsize')).toBe('3');
   });
 
@@ -179,6 +179,34 @@ describe('RecordsScreen', () => {
     });
     const itnAsked = kp.calls.filter((call) => call.channel === 'certificates:list').at(-1);
     expect((itnAsked?.input as { text?: string }).text).toBe('X20261127123456');
+  });
+
+  it('finds a certificate by any part of a name, number or ITN, not only the start (issue 16)', async () => {
+    const user = userEvent.setup();
+    renderScreen();
+    await waitFor(() => {
+      expect(rows()).toHaveLength(3);
+    });
+    const search = screen.getByLabelText('Number, ITN or party name');
+    const hint = document.getElementById(search.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toContain('Any part');
+    const typed = async (text: string, expected: string[]) => {
+      await user.clear(search);
+      await user.type(search, text);
+      await waitFor(() => {
+        expect(rowNumbers()).toEqual(expected);
+      });
+    };
+    // Inside a consignee's name: before, only "Mumbai…" (the start) found it.
+    await typed('traders', ['US10003']);
+    await typed('GEMS dm', ['US10002']);
+    // The end of a number, and digits in the middle of the ITN every seeded draft carries.
+    await typed('0003', ['US10003']);
+    await typed('1127123', ['US10001', 'US10002', 'US10003']);
+    await typed('nowhere', []);
+    expect(screen.getByTestId('records-count').textContent).toBe(
+      'No certificate matches these filters.',
+    );
   });
 
   it('replaces the rows in place when the filters change, back on the first row', async () => {

@@ -81,7 +81,7 @@ describe('StatisticsScreen', () => {
     ).toEqual([
       '3',
       '20.01',
-      '20000.01',
+      '20,000.01',
       '999.50', // 2000001 / 2001 = 999.5007… → 999.50
     ]);
     const voided = within(totals).getByRole('row', { name: /Voided/ });
@@ -94,7 +94,7 @@ describe('StatisticsScreen', () => {
       within(others)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['2', '7.51', '5000.01', '665.78', '37.53 %', '25.00 %']);
+    ).toEqual(['2', '7.51', '5,000.01', '665.78', '37.53 %', '25.00 %']);
     expect(screen.getByRole('table', { name: /Annual table/ })).toBeTruthy();
   });
 
