@@ -23,6 +23,7 @@ const recordKinds: Readonly<Record<string, string>> = {
   submission_recipient: 'submission recipient',
   issue_reference: 'batch reference',
   stock_batch: 'registration of blank forms',
+  record_import: 'import mark of certificate record',
 };
 
 function recordWords(event: EventFacts): string {

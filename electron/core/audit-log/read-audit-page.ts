@@ -27,14 +27,16 @@ export type AuditEventRow = {
 };
 
 // Every kind of record that belongs to one certificate names it: the certificate itself, its form
-// in stock, its corrections, its signed PDFs (and their signature levels) and its submissions.
+// in stock, its corrections, its signed PDFs (and their signature levels), its submissions and,
+// for a record imported from elsewhere, its import mark (record_imports, keyed by certificate).
 const SELECT_EVENTS = `SELECT a.seq, a.at, a.user_id, u.display_name AS user_name, a.action,
     a.entity_type, a.entity_id,
     COALESCE(c.id, s.id, ec.id, tc.id, oc.id) AS certificate_id,
     COALESCE(c.number, s.number, ec.number, tc.number, oc.number) AS certificate_number
   FROM audit_events AS a
   LEFT JOIN users AS u ON u.id = a.user_id
-  LEFT JOIN certificates AS c ON a.entity_type = 'certificate' AND c.id = a.entity_id
+  LEFT JOIN certificates AS c
+    ON a.entity_type IN ('certificate', 'record_import') AND c.id = a.entity_id
   LEFT JOIN certificates AS s ON a.entity_type = 'stock' AND s.number = a.entity_id
   LEFT JOIN edit_requests AS e ON a.entity_type = 'edit_request' AND e.id = a.entity_id
   LEFT JOIN certificates AS ec ON ec.id = e.certificate_id
@@ -47,7 +49,7 @@ const SELECT_EVENTS = `SELECT a.seq, a.at, a.user_id, u.display_name AS user_nam
 // The events of one certificate and of everything that belongs to it (each branch an index
 // lookup on audit_latest_by_entity, migration 0030); a certificate has tens of events, not more.
 const OF_CERTIFICATE = `(
-    (a.entity_type = 'certificate' AND a.entity_id = @certificateIdText)
+    (a.entity_type IN ('certificate', 'record_import') AND a.entity_id = @certificateIdText)
     OR (a.entity_type = 'stock' AND a.entity_id = @certificateNumber)
     OR (a.entity_type = 'edit_request' AND a.entity_id IN
          (SELECT CAST(id AS TEXT) FROM edit_requests WHERE certificate_id = @certificateId))
