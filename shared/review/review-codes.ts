@@ -26,6 +26,7 @@ export const reviewFindingCodes = [
   'USKPA_RECEIPT_MISMATCH',
   'IMPORT_NUMBER_REUSED',
   'CORRECTION_PENDING',
+  'IMPORTED_RECORD',
 ] as const;
 
 export type ReviewFindingCode = (typeof reviewFindingCodes)[number];
@@ -139,5 +140,10 @@ export const reviewRules: Readonly<Record<ReviewFindingCode, ReviewRule>> = {
     severity: 'warning',
     rule: 'A correction to an issued certificate is decided, never left open',
     citation: '31 CFR 592.307; USKPA licence terms (the record matches the paper)',
+  },
+  IMPORTED_RECORD: {
+    severity: 'info',
+    rule: 'A record imported from elsewhere is kept, but was not signed by KP Desk',
+    citation: '31 CFR 501.601; 15 CFR 30.10 (records kept for their retention period)',
   },
 };

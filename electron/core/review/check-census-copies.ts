@@ -66,6 +66,8 @@ export function censusFindings(
 ): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
   for (const certificate of certificates) {
+    // An imported record's copies went to Census outside KP Desk (importedFindings names it).
+    if (certificate.importedFrom !== null) continue;
     const messages = outbox.get(certificate.id) ?? [];
     if (certificate.shipDate !== null) {
       const found = dutyFinding(certificate, messages, EXPORT);

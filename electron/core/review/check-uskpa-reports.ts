@@ -152,6 +152,8 @@ export function uskpaFindings(
 ): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
   for (const certificate of certificates) {
+    // An imported record was reported to USKPA outside KP Desk (importedFindings names it).
+    if (certificate.importedFrom !== null) continue;
     const reports = (outbox.get(certificate.id) ?? []).filter((m) => m.recipient === 'uskpa');
     const push = (found: ReviewFinding | null) => {
       if (found !== null) findings.push(found);

@@ -26,6 +26,7 @@ import { itnFindings } from './check-itns';
 import { correctionFindings, expiryFindings, importNumberFindings } from './check-lifecycle';
 import { stockFindings } from './check-stock-book';
 import { documentFindings } from './check-stored-documents';
+import { importedFindings } from './check-imported-records';
 import { uskpaFindings } from './check-uskpa-reports';
 import type { RecordPayload } from './check-uskpa-reports';
 import { readOutboxByCertificate } from './outbox-by-certificate';
@@ -110,6 +111,7 @@ export async function runReview(
       ...uskpaFindings(certificates, outbox, recordPayload),
       ...importNumberFindings(certificates, sources.importNumbers?.() ?? new Set()),
       ...correctionFindings(db, certificates),
+      ...importedFindings(certificates),
     ]);
     onProgress?.({ phase: 'records', done: 1, total: 1 });
     const head = readChainHead(db);

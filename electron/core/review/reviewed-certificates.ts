@@ -20,6 +20,9 @@ export type ReviewedCertificate = {
   issuedAt: string | null;
   shipDate: string | null;
   voidedAt: string | null;
+  /** Imported from elsewhere (record_imports, migration 0245): not signed by KP Desk, and its
+   * duties (Census copy, USKPA report) were done outside it. */
+  importedFrom: { file: string; row: number } | null;
 };
 
 type Row = {
@@ -36,12 +39,15 @@ type Row = {
   issued_at: string | null;
   ship_date: string | null;
   voided_at: string | null;
+  import_file: string | null;
+  import_row: number | null;
 };
 
 const SELECT = `SELECT id, number, state, itn, hs_code, exporter_name, consignee_name,
     json_extract(draft_json, '$.exportDate') AS export_date, date_of_issue,
-    json_extract(draft_json, '$.dateOfExpiry') AS date_of_expiry, issued_at, ship_date, voided_at
-  FROM certificates
+    json_extract(draft_json, '$.dateOfExpiry') AS date_of_expiry, issued_at, ship_date, voided_at,
+    i.source_file AS import_file, i.source_row AS import_row
+  FROM certificates LEFT JOIN record_imports AS i ON i.certificate_id = certificates.id
  WHERE state NOT IN ('DRAFT', 'VALIDATED')`;
 
 export const REVIEW_DAY_SQL = `coalesce(date_of_issue, substr(voided_at, 1, 10))`;
@@ -61,6 +67,10 @@ function toCertificate(row: Row): ReviewedCertificate {
     issuedAt: row.issued_at,
     shipDate: row.ship_date,
     voidedAt: row.voided_at,
+    importedFrom:
+      row.import_file === null || row.import_row === null
+        ? null
+        : { file: row.import_file, row: row.import_row },
   };
 }
 

@@ -53,12 +53,16 @@ export function createStockRepository(db: Database, now: () => Date) {
   const counts = db.prepare<[], { status: StockStatus; n: number }>(
     'SELECT status, count(*) AS n FROM stock GROUP BY status',
   );
-  // Consecutive registered numbers more than one apart leave a gap between them.
+  // Consecutive registered numbers more than one apart leave a gap between them. Numbers of
+  // records imported from elsewhere (record_imports, `kpdesk import-records`) are not forms
+  // bought for this vault, so the gaps are those of the vault's own forms.
   const gaps = db.prepare<
     [],
     { low: number; high: number }
   >(`SELECT digits + 1 AS low, next - 1 AS high FROM (
-       SELECT digits, lead(digits) OVER (ORDER BY digits) AS next FROM stock)
+       SELECT digits, lead(digits) OVER (ORDER BY digits) AS next FROM stock
+        WHERE number NOT IN (SELECT c.number FROM record_imports AS i
+                               JOIN certificates AS c ON c.id = i.certificate_id))
      WHERE next - digits > 1 ORDER BY digits`);
 
   const get = (number: string): StockNumber | null => {
