@@ -31,6 +31,11 @@ import { deliverHelp, deliverSummary, runDeliver } from './commands/deliver';
 import { recordsHelp, recordsSummary, runRecords } from './commands/records';
 import { issueBatchHelp, issueBatchSummary, runIssueBatch } from './commands/issue-batch';
 import { partiesHelp, partiesSummary, runParties } from './commands/parties';
+import {
+  importRecordsHelp,
+  importRecordsSummary,
+  runImportRecords,
+} from './commands/import-records';
 import { describeArgsError } from './describe-args-error';
 import { processTerminal } from './terminal';
 
@@ -64,6 +69,11 @@ const commands: Readonly<Record<string, Command>> = {
   parties: { summary: partiesSummary, help: partiesHelp, run: runParties },
   stats: { summary: statsSummary, help: statsHelp, run: runStats },
   review: { summary: reviewSummary, help: reviewHelp, run: runReviewCommand },
+  'import-records': {
+    summary: importRecordsSummary,
+    help: importRecordsHelp,
+    run: runImportRecords,
+  },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -98,6 +108,7 @@ Usage:
   kpdesk records [--state <state>] [--search <text>] [--limit <n>] --user <username>
   kpdesk stats --period 2018|2026Q3|2026-01-01..2026-06-30 [--format table|csv|json] [--top N]
   kpdesk review [--period 2026Q3|2026|FROM..TO] [--format table|csv|json|pdf] [--out FILE]
+  kpdesk import-records <file.csv|file.json> --user <admin> [--all-or-nothing]
   kpdesk help [command]
   kpdesk --version
 

@@ -112,7 +112,12 @@ describe('statistics of imported records', () => {
     make('US12341', '2026-08-03', '20.50', 'ISSUED');
     make('US12342', '2026-09-10', '3.25', 'VOIDED');
     vault.clock.now = new Date('2026-11-27T10:00:00.000Z');
-    const csv = uskpaCertificatesCsv(vault.db, { from: '2026-01-01', to: '2026-12-31' });
+    const csv = uskpaCertificatesCsv(vault.db, {
+      kind: 'year',
+      label: '2026',
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
     const source = vault.services.reports.statistics(staff.reviewer, { period: '2026', top: 5 });
 
     const target = openTestVault();

@@ -7,7 +7,16 @@ import { mainHelp, runKpdesk } from '../../../cli/kpdesk';
 import { captureIo, repoRoot } from './capture-io';
 
 const docs = readFileSync(join(repoRoot, 'docs/cli.md'), 'utf8');
-const commands = ['identity', 'void', 'ship', 'deliver', 'records', 'parties', 'issue-batch'];
+const commands = [
+  'identity',
+  'void',
+  'ship',
+  'deliver',
+  'records',
+  'parties',
+  'issue-batch',
+  'import-records',
+];
 
 describe('the commands of issue 15', () => {
   it.each(commands)('%s: --help with --json, in the main help and in docs/cli.md', async (name) => {
