@@ -3,6 +3,7 @@
 // import mark is covered), unsigned (no PDF), their numbers used in the stock book; a bad row
 // stores nothing and the others go on; --all-or-nothing changes nothing when a row is refused;
 // a re-run imports nothing twice; duplicates are refused naming the number; administrators only.
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../../electron/core/record-import/import-outcome';
 import { importRecords } from '../../../electron/core/record-import/import-records';
@@ -244,5 +245,18 @@ describe('importing historical records', () => {
     const text = bulkCsv(historicalRows(1)).replace('voidReason', 'voidReasn');
     expect(failureOf(() => run(text))).toMatchObject({ code: 'INVALID_INPUT' });
     expect(dumpTables(vault.db)).toEqual(before);
+  });
+
+  it('imports the example of docs/import-format.md ("Importing records") as documented', () => {
+    const markdown = readFileSync(
+      new URL('../../../docs/import-format.md', import.meta.url),
+      'utf8',
+    );
+    const section = markdown.slice(markdown.indexOf('## Importing records'));
+    const example = /```csv\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const { outcomes } = run(example, { name: 'example.csv' });
+    expect(outcomes).toEqual([
+      expect.objectContaining({ outcome: 'imported', number: 'US500000', state: 'DELIVERED' }),
+    ]);
   });
 });

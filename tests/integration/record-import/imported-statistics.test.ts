@@ -83,7 +83,12 @@ describe('statistics of imported records', () => {
 
   it("round-trips a vault's certificates through USKPA's CSV layout with the same statistics", () => {
     const { issuance } = vault.services;
-    const make = (number: string, day: string, carats: string, end: 'ISSUED' | 'DELIVERED' | 'VOIDED') => {
+    const make = (
+      number: string,
+      day: string,
+      carats: string,
+      end: 'ISSUED' | 'DELIVERED' | 'VOIDED',
+    ) => {
       vault.clock.now = new Date(`${day}T10:00:00.000Z`);
       const draft = {
         ...validDraft(number),
@@ -100,7 +105,10 @@ describe('statistics of imported records', () => {
         id,
         attested: true,
         packaging: { description: 'Sealed box', sealNumbers: ['S-1'] },
-        warranty: { statement: 'The diamonds herein invoiced are conflict free.', invoiceNumbers: [] },
+        warranty: {
+          statement: 'The diamonds herein invoiced are conflict free.',
+          invoiceNumbers: [],
+        },
       });
       if (end === 'DELIVERED') {
         issuance.ship(staff.operator, { id, shipDate: day });
