@@ -10,6 +10,7 @@ import { importRecords } from '../../../electron/core/record-import/import-recor
 import type { Actor } from '../../../electron/core/issuance/actor';
 import { csvLine } from '../../../electron/core/table-files/csv-cell';
 import { verifyAuditChain } from '../../../electron/core/vault/audit/verify-audit-chain';
+import { documentOperationsFor } from '../../../electron/core/vault/document-gateway-groups';
 import type { Staff, TestVault } from '../vault/vault-fixture';
 import {
   dumpTables,
@@ -258,5 +259,29 @@ describe('importing historical records', () => {
     expect(outcomes).toEqual([
       expect.objectContaining({ outcome: 'imported', number: 'US500000', state: 'DELIVERED' }),
     ]);
+  });
+
+  it('never signs or prints an imported record: it was issued elsewhere, not by KP Desk', async () => {
+    const rows = historicalRows(1);
+    run(bulkCsv(rows));
+    const documents = documentOperationsFor(vault.db, {
+      now: () => vault.clock.now,
+      resourcesDir: undefined,
+    });
+    documents.identity.generate(staff.admin, { signerName: 'Ada Admin' });
+    const record = vault.services.certificates.getByNumber(at(rows, 0).number);
+    if (record === null) throw new Error('not imported');
+    const before = dumpTables(vault.db);
+    await expect(
+      documents.sign(staff.operator, { certificateId: record.id }),
+    ).rejects.toMatchObject({
+      error: {
+        code: 'ILLEGAL_TRANSITION',
+        message: expect.stringMatching(
+          /is an imported record, not signed by KP Desk \(from old-records.csv, row 1\)/,
+        ),
+      },
+    });
+    expect(dumpTables(vault.db)).toEqual(before);
   });
 });
