@@ -107,6 +107,8 @@ export const RecipientViewSchema = z
     caValidTo: z.string().nullable(),
     clientSubject: z.string().nullable(),
     clientValidTo: z.string().nullable(),
+    /** The preview's demo intake on this computer (migration 0230): nothing reaches the agency. */
+    demo: z.boolean(),
   })
   .strict();
 export type RecipientView = z.infer<typeof RecipientViewSchema>;

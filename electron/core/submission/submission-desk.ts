@@ -24,6 +24,7 @@ import { createAuditWriter } from '../vault/audit/audit-chain';
 import { parseInput } from '../vault/repositories/parse-input';
 import { createUserRepository } from '../vault/repositories/user-repository';
 import { createBackgroundDelivery } from './background-delivery';
+import { createDemoRecipients } from './demo-recipients';
 import { createOutboxDeliveries } from './outbox-deliveries';
 import { createOverdueDuties } from './overdue-duties';
 import { describeReceipt } from './receipt-view';
@@ -96,31 +97,37 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
     return describeReceipt(record, stored, pinnedCa(record.item.recipient));
   };
 
-  const recipients = () => ({
-    recipients: settings.all().map((entry): RecipientView => {
-      const summary = service.recipients().find((s) => s.recipient === entry.recipient);
-      const https = entry.channel === 'https' ? entry : null;
-      const ca = describeCertificate(https?.caPem ?? null);
-      const client = describeCertificate(https?.clientCertPem ?? null);
-      return {
-        recipient: entry.recipient,
-        channel: entry.channel,
-        url: https?.url ?? null,
-        updatedAt: summary?.updatedAt ?? '',
-        caSubject: ca.subject,
-        caValidTo: ca.validTo,
-        clientSubject: client.subject,
-        clientValidTo: client.validTo,
-      };
-    }),
-    chosen: draft.list(),
-  });
+  const recipients = () => {
+    const demo = new Set(settings.demoRecipients());
+    return {
+      recipients: settings.all().map((entry): RecipientView => {
+        const summary = service.recipients().find((s) => s.recipient === entry.recipient);
+        const https = entry.channel === 'https' ? entry : null;
+        const ca = describeCertificate(https?.caPem ?? null);
+        const client = describeCertificate(https?.clientCertPem ?? null);
+        return {
+          recipient: entry.recipient,
+          channel: entry.channel,
+          url: https?.url ?? null,
+          updatedAt: summary?.updatedAt ?? '',
+          caSubject: ca.subject,
+          caValidTo: ca.validTo,
+          clientSubject: client.subject,
+          clientValidTo: client.validTo,
+          demo: demo.has(entry.recipient),
+        };
+      }),
+      chosen: draft.list(),
+    };
+  };
 
   const checkConfigure = (actor: Actor) =>
     authorize(users, actor, ADMINISTRATORS, 'configure where copies are sent');
 
   return {
     background,
+    /** The preview's demo intake (demo-recipients.ts); only the preview host calls it. */
+    demoRecipients: createDemoRecipients(settings),
     list: (input: unknown) => {
       const filter = parseInput(SubmissionListInputSchema, input ?? {});
       return {

@@ -10,6 +10,7 @@ import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
+import { demoRecipientText } from '../submissions/DemoRecipientNote';
 import { RecipientForm } from './RecipientForm';
 import type { Recipients } from './recipient-words';
 import { recipientTitles } from './recipient-words';
@@ -49,6 +50,13 @@ export function RecipientsSection({ api, manage }: { api: KpApi; manage: boolean
         ? null
         : (['census', 'uskpa'] as const).map((recipient) => {
             const saved = data.recipients.find((entry) => entry.recipient === recipient) ?? null;
+            const demo =
+              saved?.demo === true ? (
+                <p className="notice" data-testid={`demo-recipient-${recipient}`}>
+                  {demoRecipientText([recipient])}
+                  {manage ? ' Save your own settings below to replace it.' : ''}
+                </p>
+              ) : null;
             if (saved !== null && saved.channel !== 'https')
               return (
                 <div key={recipient}>
@@ -60,17 +68,20 @@ export function RecipientsSection({ api, manage }: { api: KpApi; manage: boolean
                 </div>
               );
             return manage ? (
-              <RecipientForm
-                key={recipient}
-                api={api}
-                recipient={recipient}
-                saved={saved}
-                chosen={data.chosen.filter((file) => file.recipient === recipient)}
-                onSaved={setData}
-              />
+              <div key={recipient}>
+                {demo}
+                <RecipientForm
+                  api={api}
+                  recipient={recipient}
+                  saved={saved}
+                  chosen={data.chosen.filter((file) => file.recipient === recipient)}
+                  onSaved={setData}
+                />
+              </div>
             ) : (
               <div key={recipient}>
                 <h3>{recipientTitles[recipient]}</h3>
+                {demo}
                 <p>
                   {saved === null
                     ? 'Not configured: copies to this recipient wait in Submissions.'
