@@ -14,9 +14,12 @@ import type {
 import {
   ChooseRecipientFileInputSchema,
   ReceiptExportInputSchema,
+  SaveRecipientChannelInputSchema,
   SaveRecipientInputSchema,
   SubmissionListInputSchema,
 } from '../../../shared/records/submission-views';
+import type { SaveRecipientChannelInput } from '../../../shared/records/submission-views';
+import type { RecipientSettings } from '../../../shared/records/submission-recipient-settings';
 import { AppFailure } from '../app-failure';
 import type { Actor } from '../issuance/actor';
 import { ADMINISTRATORS, authorize } from '../issuance/actor';
@@ -103,21 +106,50 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
       recipients: settings.all().map((entry): RecipientView => {
         const summary = service.recipients().find((s) => s.recipient === entry.recipient);
         const https = entry.channel === 'https' ? entry : null;
-        const ca = describeCertificate(https?.caPem ?? null);
+        const mail = entry.channel === 'smtp' ? entry : null;
+        const ca = describeCertificate(https?.caPem ?? mail?.caPem ?? null);
         const client = describeCertificate(https?.clientCertPem ?? null);
         return {
           recipient: entry.recipient,
           channel: entry.channel,
-          url: https?.url ?? null,
+          url: https?.url ?? mail?.url ?? null,
           updatedAt: summary?.updatedAt ?? '',
           caSubject: ca.subject,
           caValidTo: ca.validTo,
           clientSubject: client.subject,
           clientValidTo: client.validTo,
           demo: demo.has(entry.recipient),
+          mailTo: mail?.to ?? null,
+          mailLogin: mail?.username ?? null,
+          passwordSet: mail?.password !== undefined,
         };
       }),
       chosen: draft.list(),
+    };
+  };
+
+  /** E-mail or manual from Settings: the saved password is kept when none is typed again. */
+  const otherChannel = (input: SaveRecipientChannelInput): RecipientSettings => {
+    if (input.channel === 'manual') return input;
+    const saved = settings.all().find((entry) => entry.recipient === input.recipient);
+    const kept = saved?.channel === 'smtp' ? saved : null;
+    const username = input.username.trim();
+    const password =
+      input.password !== ''
+        ? input.password
+        : username !== '' && username === kept?.username
+          ? (kept.password ?? '')
+          : '';
+    const caPem = draft.get(input.recipient, 'caPem')?.pem ?? kept?.caPem;
+    return {
+      recipient: input.recipient,
+      channel: 'smtp',
+      url: input.url.trim(),
+      to: input.to.trim(),
+      ...(caPem === undefined ? {} : { caPem }),
+      // Empty fields are left out, so the schema's "both or neither" rule names what is missing.
+      ...(username === '' ? {} : { username }),
+      ...(password === '' ? {} : { password }),
     };
   };
 
@@ -189,6 +221,15 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
       const file = readRecipientFile(path, field);
       draft.put(recipient, field, file);
       return { field, fileName: file.fileName, description: file.description };
+    },
+    /** E-mail (SMTP, STARTTLS) or manual: checked whole as the CLI's are, then saved. */
+    saveRecipientChannel: (actor: Actor, input: unknown) => {
+      checkConfigure(actor);
+      const request = parseInput(SaveRecipientChannelInputSchema, input);
+      service.configureRecipient(actor, otherChannel(request));
+      draft.clear(request.recipient);
+      background.kick();
+      return recipients();
     },
     /** The URL with the files chosen (or those already saved): checked whole, then saved. */
     saveRecipient: (actor: Actor, input: unknown) => {
