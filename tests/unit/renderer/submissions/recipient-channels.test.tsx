@@ -56,7 +56,7 @@ describe('Settings > Recipients: e-mail and manual', () => {
     await user.click(within(form).getByRole('button', { name: 'Save Census e-mail settings' }));
     expect(await within(form).findByText(/Saved\. Copies to Census are e-mailed/)).toBeTruthy();
     expect(within(form).getByText(/^Set \(kept in the vault, never shown\)/)).toBeTruthy();
-    expect((within(form).getByLabelText('Mail password') as HTMLInputElement).value).toBe('');
+    expect(within(form).getByLabelText<HTMLInputElement>('Mail password').value).toBe('');
     // Not in what the renderer gets back from the recipients channel.
     const recipients = await kp.harness.call('submissions:recipients', {});
     expect(JSON.stringify(recipients)).not.toContain(SECRET);
