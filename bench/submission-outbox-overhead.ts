@@ -111,7 +111,8 @@ function runRound(side: Side, from: number, count: number): number {
   const start = performance.now();
   for (const id of ids) {
     issuance.issue(operator, { id, attested: true, packaging, warranty });
-    issuance.ship(operator, { id, shipDate: '2026-11-28' });
+    // Rule 8 (SHIP_DATE_IN_FUTURE): ships on the clock's day.
+    issuance.ship(operator, { id, shipDate: '2026-11-27' });
   }
   return performance.now() - start;
 }

@@ -39,9 +39,16 @@ async function main(): Promise<void> {
       process.env.KP_PREVIEW_TSA === 'off'
         ? false
         : { port: Number(process.env.KP_PREVIEW_TSA_PORT ?? '0') || 0 },
+    // The demo recipient: the reference intake on 127.0.0.1 (KP_PREVIEW_INTAKE=off: none).
+    demoIntake: process.env.KP_PREVIEW_INTAKE !== 'off',
   });
   process.stdout.write(`KP Desk preview: ${server.openUrl}\n`);
   process.stdout.write(`${vaultFolderNotice(server.dataDir, server.temporaryVault)}\n`);
+  if (server.intakeUrl !== null)
+    process.stdout.write(
+      `Demo intake (reference server, test CA; nothing reaches Census or USKPA): ${server.intakeUrl}\n` +
+        '  A new vault sends its Census and USKPA copies there (Settings > Recipients).\n',
+    );
   if (server.tsaUrl !== null)
     process.stdout.write(
       `Test time-stamp authority (RFC 3161, test CA, not trusted anywhere): ${server.tsaUrl}\n` +

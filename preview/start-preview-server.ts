@@ -16,6 +16,7 @@ import { createPreferencesService } from '../electron/core/preferences/preferenc
 import { createConfPreferencesStore } from './conf-preferences-store';
 import { createTaskProgressTracker } from '../electron/core/tasks/task-progress';
 import { appError } from '../shared/errors';
+import { startDemoIntake } from './demo-intake';
 import { createFolderFileDialogs } from './folder-file-dialogs';
 import { handleInvoke, INVOKE_PREFIX } from './http-bridge';
 import { isAllowedHost, isAllowedOrigin } from './request-guards';
@@ -41,6 +42,11 @@ export type PreviewServerOptions = {
    * documents can be signed B-T/B-LT in the preview: put its address in the vault settings.
    */
   testTsa?: boolean | { port: number };
+  /**
+   * Also run the reference intake server on 127.0.0.1 and make it the vault's demo recipient
+   * for Census and USKPA at first-run setup (preview/demo-intake.ts): nothing reaches them.
+   */
+  demoIntake?: boolean;
   /** Where problems are reported (never the token); standard error by default. */
   log?: (line: string) => void;
 };
@@ -52,6 +58,8 @@ export type PreviewServer = {
   openUrl: string;
   token: string;
   port: number;
+  /** The demo intake's address, when it runs. */
+  intakeUrl: string | null;
   /** The test TSA's address (http://127.0.0.1:<port>/tsa), when it runs. */
   tsaUrl: string | null;
   /** The vault's folder, and whether it is a temporary one made for this run. */
@@ -77,6 +85,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kpdesk-preview-'));
   // In-process: the preview host is a development tool with one user at a time.
   const taskProgress = createTaskProgressTracker();
+  const intake = options.demoIntake === true ? await startDemoIntake(dataDir) : null;
   const vault = inProcessRpc(
     createVaultGateway({
       dataDir,
@@ -86,6 +95,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       onBackgroundError: (error: unknown) => {
         log(`background delivery: ${inspect(error, { depth: 2 })}`);
       },
+      ...(intake === null ? {} : { afterOpen: intake.afterOpen }),
     }),
   );
   const handlers = createCoreHandlers({
@@ -143,11 +153,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     openUrl: `${url}#token=${token}`,
     token,
     port,
+    intakeUrl: intake?.url ?? null,
     tsaUrl: tsa?.url ?? null,
     dataDir,
     temporaryVault: options.dataDir === undefined,
     close: async () => {
       await tsa?.close();
+      await intake?.close();
       await new Promise<void>((resolveClose, rejectClose) => {
         server.close((error) => {
           if (error) rejectClose(error);

@@ -18,7 +18,8 @@ type SubmissionChannel =
   | 'submissions:overdue'
   | 'submissions:recipients'
   | 'submissions:chooseRecipientFile'
-  | 'submissions:saveRecipient';
+  | 'submissions:saveRecipient'
+  | 'submissions:saveRecipientChannel';
 
 const purposeOf: Record<'caPem' | 'clientCertPem' | 'clientKeyPem', OpenPurpose> = {
   caPem: 'recipient-ca',
@@ -56,5 +57,6 @@ export function createSubmissionHandlers(
       return path === null ? cancelled : vault.submissions.chooseFile({ ...input, path });
     },
     'submissions:saveRecipient': (input) => vault.submissions.saveRecipient(input),
+    'submissions:saveRecipientChannel': (input) => vault.submissions.saveRecipientChannel(input),
   };
 }

@@ -13,6 +13,7 @@ import {
   ReceiptExportResultSchema,
   ReceiptViewSchema,
   RecipientsSchema,
+  SaveRecipientChannelInputSchema,
   SaveRecipientInputSchema,
   SubmissionItemSchema,
   SubmissionListInputSchema,
@@ -43,4 +44,8 @@ export const submissionsContract = {
     output: z.union([z.object({ cancelled: z.literal(true) }).strict(), ChosenFileSchema]),
   },
   'submissions:saveRecipient': { input: SaveRecipientInputSchema, output: RecipientsSchema },
+  'submissions:saveRecipientChannel': {
+    input: SaveRecipientChannelInputSchema,
+    output: RecipientsSchema,
+  },
 } as const;

@@ -107,6 +107,13 @@ export const RecipientViewSchema = z
     caValidTo: z.string().nullable(),
     clientSubject: z.string().nullable(),
     clientValidTo: z.string().nullable(),
+    /** The preview's demo intake on this computer (migration 0230): nothing reaches the agency. */
+    demo: z.boolean(),
+    /** E-mail: where copies go, the login's user name, and whether a password is saved (never
+     * the password itself: once saved it stays in the core). */
+    mailTo: z.string().nullable(),
+    mailLogin: z.string().nullable(),
+    passwordSet: z.boolean(),
   })
   .strict();
 export type RecipientView = z.infer<typeof RecipientViewSchema>;
@@ -126,6 +133,27 @@ export const ChooseRecipientFileInputSchema = z
 export const SaveRecipientInputSchema = z
   .object({ recipient: SubmissionRecipientSchema, url: z.string().max(2000) })
   .strict();
+
+/**
+ * The other channels from Settings (issue 12): e-mail over SMTP with STARTTLS (the mail server's
+ * CA, optional, is chosen like the HTTPS files: field caPem) or manual (fax, Census's secure file
+ * transfer). An empty password keeps the one saved for the same user name: the renderer never
+ * gets it back to resend. The core checks everything (RECIPIENT_SETTINGS_INVALID naming the field).
+ */
+export const SaveRecipientChannelInputSchema = z.discriminatedUnion('channel', [
+  z
+    .object({
+      recipient: SubmissionRecipientSchema,
+      channel: z.literal('smtp'),
+      url: z.string().max(2000),
+      to: z.string().max(300),
+      username: z.string().max(300),
+      password: z.string().max(1024),
+    })
+    .strict(),
+  z.object({ recipient: SubmissionRecipientSchema, channel: z.literal('manual') }).strict(),
+]);
+export type SaveRecipientChannelInput = z.infer<typeof SaveRecipientChannelInputSchema>;
 
 export const DeliveryStateSchema = z
   .object({

@@ -23,6 +23,8 @@ export type PreviewStartOptions = {
   /** The vault's folder (KP_PREVIEW_DATA_DIR); the host makes a fresh temporary one if omitted. */
   dataDir?: string;
   timeoutMs?: number;
+  /** Run the demo intake as `npm run preview` does (KP_PREVIEW_INTAKE); off unless asked. */
+  demoIntake?: boolean;
 };
 
 export function startBuiltPreview(options: PreviewStartOptions = {}): Promise<RunningPreview> {
@@ -33,6 +35,7 @@ export function startBuiltPreview(options: PreviewStartOptions = {}): Promise<Ru
       ...process.env,
       KP_PREVIEW_PORT: '',
       KP_PREVIEW_DATA_DIR: options.dataDir ?? '',
+      KP_PREVIEW_INTAKE: options.demoIntake === true ? 'on' : 'off',
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -14,9 +14,12 @@ import type {
 import {
   ChooseRecipientFileInputSchema,
   ReceiptExportInputSchema,
+  SaveRecipientChannelInputSchema,
   SaveRecipientInputSchema,
   SubmissionListInputSchema,
 } from '../../../shared/records/submission-views';
+import type { SaveRecipientChannelInput } from '../../../shared/records/submission-views';
+import type { RecipientSettings } from '../../../shared/records/submission-recipient-settings';
 import { AppFailure } from '../app-failure';
 import type { Actor } from '../issuance/actor';
 import { ADMINISTRATORS, authorize } from '../issuance/actor';
@@ -24,6 +27,7 @@ import { createAuditWriter } from '../vault/audit/audit-chain';
 import { parseInput } from '../vault/repositories/parse-input';
 import { createUserRepository } from '../vault/repositories/user-repository';
 import { createBackgroundDelivery } from './background-delivery';
+import { createDemoRecipients } from './demo-recipients';
 import { createOutboxDeliveries } from './outbox-deliveries';
 import { createOverdueDuties } from './overdue-duties';
 import { describeReceipt } from './receipt-view';
@@ -96,31 +100,66 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
     return describeReceipt(record, stored, pinnedCa(record.item.recipient));
   };
 
-  const recipients = () => ({
-    recipients: settings.all().map((entry): RecipientView => {
-      const summary = service.recipients().find((s) => s.recipient === entry.recipient);
-      const https = entry.channel === 'https' ? entry : null;
-      const ca = describeCertificate(https?.caPem ?? null);
-      const client = describeCertificate(https?.clientCertPem ?? null);
-      return {
-        recipient: entry.recipient,
-        channel: entry.channel,
-        url: https?.url ?? null,
-        updatedAt: summary?.updatedAt ?? '',
-        caSubject: ca.subject,
-        caValidTo: ca.validTo,
-        clientSubject: client.subject,
-        clientValidTo: client.validTo,
-      };
-    }),
-    chosen: draft.list(),
-  });
+  const recipients = () => {
+    const demo = new Set(settings.demoRecipients());
+    return {
+      recipients: settings.all().map((entry): RecipientView => {
+        const summary = service.recipients().find((s) => s.recipient === entry.recipient);
+        const https = entry.channel === 'https' ? entry : null;
+        const mail = entry.channel === 'smtp' ? entry : null;
+        const ca = describeCertificate(https?.caPem ?? mail?.caPem ?? null);
+        const client = describeCertificate(https?.clientCertPem ?? null);
+        return {
+          recipient: entry.recipient,
+          channel: entry.channel,
+          url: https?.url ?? mail?.url ?? null,
+          updatedAt: summary?.updatedAt ?? '',
+          caSubject: ca.subject,
+          caValidTo: ca.validTo,
+          clientSubject: client.subject,
+          clientValidTo: client.validTo,
+          demo: demo.has(entry.recipient),
+          mailTo: mail?.to ?? null,
+          mailLogin: mail?.username ?? null,
+          passwordSet: mail?.password !== undefined,
+        };
+      }),
+      chosen: draft.list(),
+    };
+  };
+
+  /** E-mail or manual from Settings: the saved password is kept when none is typed again. */
+  const otherChannel = (input: SaveRecipientChannelInput): RecipientSettings => {
+    if (input.channel === 'manual') return input;
+    const saved = settings.all().find((entry) => entry.recipient === input.recipient);
+    const kept = saved?.channel === 'smtp' ? saved : null;
+    const username = input.username.trim();
+    const password =
+      input.password !== ''
+        ? input.password
+        : username !== '' && username === kept?.username
+          ? (kept.password ?? '')
+          : '';
+    const caPem = draft.get(input.recipient, 'caPem')?.pem ?? kept?.caPem;
+    return {
+      recipient: input.recipient,
+      channel: 'smtp',
+      url: input.url.trim(),
+      to: input.to.trim(),
+      ...(caPem === undefined ? {} : { caPem }),
+      // Empty fields are left out, so the schema's "both or neither" rule names what is missing.
+      ...(username === '' ? {} : { username }),
+      ...(password === '' ? {} : { password }),
+    };
+  };
 
   const checkConfigure = (actor: Actor) =>
     authorize(users, actor, ADMINISTRATORS, 'configure where copies are sent');
 
   return {
     background,
+    /** The preview's demo intake (demo-recipients.ts); only the preview host calls it. */
+    demoRecipients: createDemoRecipients(settings),
     list: (input: unknown) => {
       const filter = parseInput(SubmissionListInputSchema, input ?? {});
       return {
@@ -182,6 +221,15 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
       const file = readRecipientFile(path, field);
       draft.put(recipient, field, file);
       return { field, fileName: file.fileName, description: file.description };
+    },
+    /** E-mail (SMTP, STARTTLS) or manual: checked whole as the CLI's are, then saved. */
+    saveRecipientChannel: (actor: Actor, input: unknown) => {
+      checkConfigure(actor);
+      const request = parseInput(SaveRecipientChannelInputSchema, input);
+      service.configureRecipient(actor, otherChannel(request));
+      draft.clear(request.recipient);
+      background.kick();
+      return recipients();
     },
     /** The URL with the files chosen (or those already saved): checked whole, then saved. */
     saveRecipient: (actor: Actor, input: unknown) => {

@@ -28,5 +28,6 @@ export function submissionGatewayGroup(session: () => { desk: SubmissionDesk; ac
     /** `{ recipient, field, path }`: path from main's open dialog. */
     chooseFile: call((desk, actor, input) => desk.chooseFile(actor, input)),
     saveRecipient: call((desk, actor, input) => desk.saveRecipient(actor, input)),
+    saveRecipientChannel: call((desk, actor, input) => desk.saveRecipientChannel(actor, input)),
   };
 }

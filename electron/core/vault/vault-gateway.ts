@@ -62,6 +62,14 @@ export type VaultGatewayOptions = {
   submissions?: { timeoutMs?: number; background?: boolean };
   /** Something unexpected in the background (delivery): logged by name, never shown. */
   onBackgroundError?: (error: unknown) => void;
+  /**
+   * Called when a vault opens (create, unlock, key), before its first background delivery, and
+   * again when first-run setup creates its first administrator (`firstAdministratorId`). Only
+   * the preview host passes it, to point the vault at its demo intake (preview/demo-intake.ts);
+   * the packaged app configures no recipient by itself. A failure is reported like a background
+   * one and never stops the vault from opening.
+   */
+  afterOpen?: (opened: { desk: SubmissionDesk; firstAdministratorId: number | null }) => void;
 };
 
 type Actor = { userId: number; role: User['role'] };
@@ -124,7 +132,17 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     idleMs = settingsView(services, settingsBase).autoLockMinutes * 60_000;
     // Certificates whose date of expiry passed while the vault was closed expire now.
     services.issuance.expireOverdue(licenseeLocalDate(now()));
+    runAfterOpen(null);
     deliverInBackground();
+  }
+
+  function runAfterOpen(firstAdministratorId: number | null): void {
+    if (options.afterOpen === undefined || open === null) return;
+    try {
+      options.afterOpen({ desk: open.desk, firstAdministratorId });
+    } catch (error: unknown) {
+      options.onBackgroundError?.(error);
+    }
   }
 
   /** After unlocking and after each change that queues copies (issue, ship, void, correction). */
@@ -305,6 +323,8 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     /** Only while the vault has no user; the new administrator is signed in. */
     createFirstAdministrator(input: unknown): VaultStatus {
       user = touch().services.issuance.createFirstAdministrator(input);
+      runAfterOpen(user.id);
+      deliverInBackground();
       return status();
     },
 

@@ -4,21 +4,27 @@
 // kept in the core (the renderer sees who a certificate names, never the key). A save is refused
 // whole, with the reason next to the field (malformed or http: address, a missing file, an
 // expired or not-yet-valid certificate, a CA that is not one, a key of another certificate), and
-// then nothing is saved or sent. Other channels (manual, e-mail) are shown read-only.
+// then nothing is saved or sent. E-mail (SMTP, STARTTLS) and manual are chosen here too
+// (RecipientChannelEditor); people who are not administrators read the settings only.
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
+import type { RecipientView } from '../../../shared/records/submission-views';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
-import { RecipientForm } from './RecipientForm';
+import { demoRecipientText } from '../submissions/DemoRecipientNote';
+import { RecipientChannelEditor } from './RecipientChannelEditor';
 import type { Recipients } from './recipient-words';
-import { recipientTitles } from './recipient-words';
+import { channelWords, recipientTitles } from './recipient-words';
 
-const channelWords: Record<string, string> = {
-  https: 'HTTPS with mutual TLS',
-  manual: 'Manual (fax or secure file transfer, confirmed by you)',
-  email: 'E-mail',
-};
+/** What a person who may not change the settings reads (no key, no password). */
+function readOnlyText(saved: RecipientView | null): string {
+  if (saved === null) return 'Not configured: copies to this recipient wait in Submissions.';
+  if (saved.channel === 'manual') return `Channel: ${channelWords.manual ?? ''}.`;
+  if (saved.channel === 'smtp')
+    return `E-mail to ${saved.mailTo ?? ''} through ${saved.url ?? ''}; mail server CA ${saved.caSubject ?? 'not pinned'}; login ${saved.mailLogin ?? 'none'}${saved.passwordSet ? ', password set' : ''}.`;
+  return `HTTPS to ${saved.url ?? ''}; CA ${saved.caSubject ?? 'unreadable'}; client certificate ${saved.clientSubject ?? 'unreadable'}.`;
+}
 
 export function RecipientsSection({ api, manage }: { api: KpApi; manage: boolean }) {
   const [data, setData] = useState<Recipients | null>(null);
@@ -49,33 +55,29 @@ export function RecipientsSection({ api, manage }: { api: KpApi; manage: boolean
         ? null
         : (['census', 'uskpa'] as const).map((recipient) => {
             const saved = data.recipients.find((entry) => entry.recipient === recipient) ?? null;
-            if (saved !== null && saved.channel !== 'https')
-              return (
-                <div key={recipient}>
-                  <h3>{recipientTitles[recipient]}</h3>
-                  <p>
-                    Channel: {channelWords[saved.channel] ?? saved.channel}. Change it with
-                    <code> kpdesk settings recipient</code>.
-                  </p>
-                </div>
-              );
+            const demo =
+              saved?.demo === true ? (
+                <p className="notice" data-testid={`demo-recipient-${recipient}`}>
+                  {demoRecipientText([recipient])}
+                  {manage ? ' Save your own settings below to replace it.' : ''}
+                </p>
+              ) : null;
             return manage ? (
-              <RecipientForm
-                key={recipient}
-                api={api}
-                recipient={recipient}
-                saved={saved}
-                chosen={data.chosen.filter((file) => file.recipient === recipient)}
-                onSaved={setData}
-              />
+              <div key={recipient}>
+                {demo}
+                <RecipientChannelEditor
+                  api={api}
+                  recipient={recipient}
+                  saved={saved}
+                  chosen={data.chosen.filter((file) => file.recipient === recipient)}
+                  onSaved={setData}
+                />
+              </div>
             ) : (
               <div key={recipient}>
                 <h3>{recipientTitles[recipient]}</h3>
-                <p>
-                  {saved === null
-                    ? 'Not configured: copies to this recipient wait in Submissions.'
-                    : `HTTPS to ${saved.url ?? ''}; CA ${saved.caSubject ?? 'unreadable'}; client certificate ${saved.clientSubject ?? 'unreadable'}.`}
-                </p>
+                {demo}
+                <p>{readOnlyText(saved)}</p>
               </div>
             );
           })}

@@ -16,3 +16,14 @@ export const recipientTitles: Record<SubmissionRecipient, string> = {
   census: 'Census (copies after export and on voiding)',
   uskpa: 'USKPA (reports of each certificate’s use)',
 };
+
+export const recipientNames: Record<SubmissionRecipient, string> = {
+  census: 'Census',
+  uskpa: 'USKPA',
+};
+
+export const channelWords: Record<string, string> = {
+  https: 'HTTPS with mutual TLS',
+  smtp: 'E-mail (SMTP with STARTTLS)',
+  manual: 'Manual (fax or secure file transfer, confirmed by you)',
+};

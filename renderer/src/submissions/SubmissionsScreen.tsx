@@ -17,6 +17,7 @@ import { formatTimestamp } from '../records/record-format';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { canWriteRecords } from '../shell/permissions';
+import { DemoRecipientNote } from './DemoRecipientNote';
 import { SubmissionDialogs } from './SubmissionDialogs';
 import { SubmissionRows } from './SubmissionRows';
 import { statusLabels } from './submission-words';
@@ -96,6 +97,7 @@ export function SubmissionsScreen({ api, user, navigate }: ScreenProps & { api: 
           KP Desk checked.
         </p>
       </div>
+      <DemoRecipientNote api={api} />
       {state !== null ? (
         <p className="notice" role="status">
           {deliveryText(state)}

@@ -2,6 +2,8 @@
 // searches are answered from their indexes (EXPLAIN QUERY PLAN).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCertificateSearch } from '../../../electron/core/records-search/search-certificates';
+import { createAuditWriter } from '../../../electron/core/vault/audit/audit-chain';
+import { createOutboxRepository } from '../../../electron/core/vault/repositories/outbox-repository';
 import { listStatementFor } from '../../../electron/core/vault/repositories/certificate-list-query';
 import { PARTY_PREFIX_SQL } from '../../../electron/core/vault/repositories/party-repository';
 import { CertificateListSchema } from '../../../shared/records/certificate-list-query';
@@ -363,5 +365,54 @@ describe('attachments and outbox', () => {
       ['census', 'pending'],
       ['uskpa', 'pending'],
     ]);
+  });
+
+  it('versions each message per number, kind and recipient, and audits the row as written', () => {
+    const { issuance, audit } = vault.services;
+    // The repository as vault-services.ts builds it (the services expose only its reads).
+    const now = () => new Date('2026-11-27T10:00:00.000Z');
+    const outbox = createOutboxRepository(vault.db, now, createAuditWriter(vault.db, now));
+    const first = issuance.createDraft(staff.operator, {
+      number: 'US12340',
+      draft: validDraft('US12340'),
+    }).id;
+    const second = issuance.createDraft(staff.operator, {
+      number: 'US12341',
+      draft: validDraft('US12341'),
+    }).id;
+    const add = (id: number, recipient: 'census' | 'uskpa', reason: string): number =>
+      vault.db.transaction(() => outbox.add(id, recipient, reason, { n: 1 }))();
+    const ids = [
+      add(first, 'census', 'shipped'),
+      add(first, 'census', 'shipped'),
+      add(first, 'uskpa', 'shipped'),
+      add(first, 'census', 'voided'),
+      add(second, 'census', 'shipped'),
+      add(first, 'census', 'shipped'),
+      vault.db.transaction(() =>
+        outbox.addForStockNumber('US12350', 'census', 'voided', { n: 2 }),
+      )(),
+      vault.db.transaction(() =>
+        outbox.addForStockNumber('US12350', 'census', 'voided', { n: 2 }),
+      )(),
+    ];
+    const keyOf = vault.db.prepare<[number], string>(
+      "SELECT recipient || ' ' || idempotency_key FROM outbox WHERE id = ?",
+    );
+    expect(ids.map((id) => keyOf.pluck().get(id))).toEqual([
+      'census US12340/shipped/v1',
+      'census US12340/shipped/v2',
+      'uskpa US12340/shipped/v1',
+      'census US12340/voided/v1',
+      'census US12341/shipped/v1',
+      'census US12340/shipped/v3',
+      'census US12350/voided/v1',
+      'census US12350/voided/v2',
+    ]);
+    // The digest each submission.queue event holds was computed from the RETURNING row: it must
+    // be what the verifier reads back, and a change to the row must break it.
+    expect(audit.verify().ok).toBe(true);
+    vault.db.prepare('UPDATE outbox SET payload_json = \'{"n":3}\' WHERE id = ?').run(ids[1]);
+    expect(audit.verify().firstBreak).toMatchObject({ entityType: 'outbox' });
   });
 });

@@ -32,7 +32,10 @@ export type AppendInput = {
   action: string;
   entityType: AuditEntityType;
   entityId: string | number;
-  /** Given by the caller only in tests; otherwise read from the row after the change. */
+  /**
+   * Otherwise read from the row after the change. Given by a caller only when it holds that very
+   * row (tests; INSERT … RETURNING * in outbox-repository.ts, the same columns `SELECT *` reads).
+   */
   entityDigest?: string;
 };
 

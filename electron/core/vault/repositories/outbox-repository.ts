@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditWriter } from '../audit/audit-chain';
 import type { CanonicalValue } from '../audit/canonical-json';
 import { canonicalJson } from '../audit/canonical-json';
+import { digestOf } from '../audit/entity-digest';
 
 export type OutboxRecipient = 'census' | 'uskpa';
 
@@ -47,6 +48,17 @@ type Row = {
   idempotency_key: string;
 };
 
+type OutboxInsert = {
+  certificateId: number | null;
+  stockNumber: string | null;
+  recipient: OutboxRecipient;
+  reason: string;
+  payload: string;
+  at: string;
+  prefix: string;
+  prefixEnd: string;
+};
+
 function toOutbox(row: Row): OutboxRow {
   return {
     id: row.id,
@@ -65,14 +77,23 @@ function toOutbox(row: Row): OutboxRow {
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
 export function createOutboxRepository(db: Database, now: () => Date, audit: AuditWriter) {
-  const insert = db.prepare(
+  // The version is 1 + the messages of this kind about this number to this recipient so far,
+  // counted as a range of the UNIQUE (recipient, idempotency_key) index ("N/reason/v" up to
+  // "N/reason/w"): O(log n) per row. It used to join every row of the recipient to its
+  // certificate (O(n) per row, so a queue of 10,000 made each issue slower). Numbers never hold
+  // '/', so the range holds exactly the keys of this number and kind (the keys migration 0110
+  // gave older rows have the same form).
+  // RETURNING *: the row exactly as `SELECT * FROM outbox` reads it (entity-digest.ts), so its
+  // audit digest is computed from what was written, without reading the row back.
+  const insert = db.prepare<OutboxInsert, Row>(
     `INSERT INTO outbox (certificate_id, stock_number, recipient, reason, payload_json, status,
        created_at, next_due_at, idempotency_key)
      VALUES (@certificateId, @stockNumber, @recipient, @reason, @payload, 'pending', @at, @at,
-       @number || '/' || @reason || '/v' || (1 + (
-         SELECT count(*) FROM outbox AS o LEFT JOIN certificates AS c ON c.id = o.certificate_id
-          WHERE o.recipient = @recipient AND o.reason = @reason
-            AND coalesce(c.number, o.stock_number) = @number)))`,
+       @prefix || (1 + (
+         SELECT count(*) FROM outbox
+          WHERE recipient = @recipient AND idempotency_key >= @prefix
+            AND idempotency_key < @prefixEnd)))
+     RETURNING *`,
   );
   const numberOf = db
     .prepare<[number], string>('SELECT number FROM certificates WHERE id = ?')
@@ -85,20 +106,28 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
   ): number => {
     const certificateId = 'certificateId' in subject ? subject.certificateId : null;
     const stockNumber = 'stockNumber' in subject ? subject.stockNumber : null;
-    const id = Number(
-      insert.run({
-        certificateId,
-        stockNumber,
-        number: 'number' in subject ? subject.number : stockNumber,
-        recipient,
-        reason,
-        payload: canonicalJson(payload),
-        at: now().toISOString(),
-      }).lastInsertRowid,
-    );
+    const stem = `${'number' in subject ? subject.number : subject.stockNumber}/${reason}/`;
+    const row = insert.get({
+      certificateId,
+      stockNumber,
+      recipient,
+      reason,
+      payload: canonicalJson(payload),
+      at: now().toISOString(),
+      prefix: `${stem}v`,
+      // 'w' is the character after 'v': the end of the range of "…/v<version>" keys.
+      prefixEnd: `${stem}w`,
+    });
+    if (row === undefined) throw new Error('outbox: the insert returned no row');
     // Queued by KP Desk as part of the change the caller's own event records.
-    audit.append({ userId: null, action: 'submission.queue', entityType: 'outbox', entityId: id });
-    return id;
+    audit.append({
+      userId: null,
+      action: 'submission.queue',
+      entityType: 'outbox',
+      entityId: row.id,
+      entityDigest: digestOf(row),
+    });
+    return row.id;
   };
   const pending = db.prepare<[number], Row>(
     "SELECT * FROM outbox WHERE status = 'pending' ORDER BY created_at, id LIMIT ?",
