@@ -6,6 +6,7 @@
 // audit event; saving, the print-on-form overlay and the calibration page write files at paths
 // main's dialogs chose. The PDF makers are imported when first used: the vault opens without
 // loading pdf-lib and the fonts' code, and a vault that never signs never pays for them.
+import type { KeyObject } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ import { AppFailure } from '../app-failure';
 import { findResourcesDir } from '../documents/find-resources-dir';
 import type { VoidStamp } from '../documents/layout/void-stamp-items';
 import type { PrinterCalibration } from '../documents/layout/printer-calibration';
+import { sealPublicKey as parseSealPublicKey } from '../documents/seal/seal-key';
 import { certificateDigest } from '../documents/seal/seal-payload';
 import { DEFAULT_MAX_BYTES, verifyPdf } from '../documents/verify/verify-pdf';
 import { createPageBindingChecker } from '../documents/verify/check-page-binding';
@@ -501,7 +503,15 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   > {
     const pageBinding = await createPageBindingChecker(resourcesDir());
     const trustAnchorsDer = [...identities.signerCertificates(), ...trust.anchorsDer()];
-    const sealKey = sealPublicKey();
+    // Parsed once for the whole batch; a key that is not P-256 is passed as stored, so that each
+    // verification reports it as the verifier words it.
+    const storedSealKey = sealPublicKey();
+    let sealKey: KeyObject | Buffer | undefined = storedSealKey;
+    try {
+      if (storedSealKey !== undefined) sealKey = parseSealPublicKey(storedSealKey);
+    } catch {
+      sealKey = storedSealKey;
+    }
     return (bytes, fileName) =>
       verifyAgainstVault(bytes, fileName, {
         pageBinding,
