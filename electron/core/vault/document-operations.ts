@@ -146,16 +146,22 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     return record;
   };
 
-  /** The exact certificate a document prints. A VOID copy may lack what only issue needs. */
+  /**
+   * The exact certificate a document prints. A VOID copy may lack what only issue needs.
+   * Documents exist only for certificates already issued (or voided): each is read as it was
+   * issued. The licensee's facts are left out, as `today` is: the rule they feed ("a licensee
+   * that is not a common carrier is its own exporter", USKPA licence terms) was checked when the
+   * certificate was issued (check-certificate.ts), under the name the licensee had then; judged
+   * against today's name, a licensee renamed in Settings saw its earlier certificates fail
+   * verification (issue 14). The seal and the audit chain keep the record as it was issued.
+   */
   const printable = (record: CertificateRecord, kind: DocumentKind): Certificate => {
-    const facts = licensee.facts();
     const reading = readCertificate(record.draft, {
       purpose: kind === 'void' ? 'draft' : 'issue',
       settings:
         typeof options.settings === 'function'
           ? options.settings()
           : (options.settings ?? defaultValidationSettings),
-      ...(facts === undefined ? {} : { licensee: facts }),
     });
     if (reading.certificate === null) throw hasErrorsFailure(reading.report);
     return reading.certificate;
