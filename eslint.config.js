@@ -26,7 +26,16 @@ const noCli = restricted(
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'out/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      'dist/',
+      'dist-cli/',
+      'dist-cli-pack/',
+      'out/',
+      'release/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -10,7 +10,10 @@ export type SavePurpose =
   | 'review-csv'
   | 'review-pdf'
   | 'audit-log-csv'
-  | 'submission-receipts';
+  | 'submission-receipts'
+  | 'statistics-csv'
+  | 'statistics-json'
+  | 'statistics-pdf';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'

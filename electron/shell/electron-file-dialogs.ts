@@ -14,6 +14,9 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'review-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'audit-log-csv': [{ name: 'CSV table', extensions: ['csv'] }],
   'submission-receipts': [{ name: 'Receipts (JSON)', extensions: ['json'] }],
+  'statistics-csv': [{ name: 'CSV table', extensions: ['csv'] }],
+  'statistics-json': [{ name: 'JSON', extensions: ['json'] }],
+  'statistics-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -46,6 +49,9 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'recipient-ca': "The recipient's CA certificate (pinned)",
   'client-certificate': 'Your client certificate for this recipient',
   'client-key': "Your client certificate's private key",
+  'statistics-csv': 'KP statistics (CSV)',
+  'statistics-json': 'KP statistics (JSON)',
+  'statistics-pdf': 'KP statistics (PDF)',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

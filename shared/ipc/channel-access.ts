@@ -116,6 +116,7 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
     'This computer’s preferences, not the licensee’s record: no vault data.',
   ),
   'submissions:saveRecipientChannel': signedIn,
+  'reports:exportStatistics': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

@@ -80,6 +80,7 @@ export const channelNames = [
   'preferences:get',
   'preferences:save',
   'submissions:saveRecipientChannel',
+  'reports:exportStatistics',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -5,6 +5,7 @@
 import type { Certificate } from '../../../shared/domain/certificate';
 import { readCertificate } from '../../../shared/domain/certificate';
 import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
+import { normalizeForMatch } from '../../../shared/domain/country-in-address';
 import { CertificateDraftSchema } from '../../../shared/domain/certificate-draft';
 import type { LicenseeFacts, ValidationReport } from '../../../shared/domain/validation-report';
 import { AppFailure } from '../app-failure';
@@ -62,17 +63,26 @@ function refuseUntypeableText(draft: CertificateDraft): void {
 // (withNumber), and stock.take already refused any number that was used or voided.
 // `today` only when the certificate is about to be used (issued): an issued record read again
 // later (a shipment's payload, a correction) is judged as it was, not against today's date.
+// `licensee` likewise only when the exporter is judged now (issuing, or a correction that
+// changes the exporter): an issued record read again was checked under the name the licensee had
+// when it was issued, and a licensee renamed since keeps its earlier certificates (issue 14).
 export function readForIssue(
   context: IssuanceContext,
   draft: CertificateDraft,
-  licensee: LicenseeFacts,
+  licensee: LicenseeFacts | undefined,
   when: { today?: string } = {},
 ): { report: ValidationReport; certificate: Certificate | null } {
   refuseUntypeableText(draft);
   return readCertificate(draft, {
     purpose: 'issue',
     settings: context.settings,
-    licensee,
+    ...(licensee === undefined ? {} : { licensee }),
     ...(when.today === undefined ? {} : { today: when.today }),
   });
+}
+
+/** Whether a correction keeps the exporter the certificate was issued with (the same name as
+ * the exporter rule compares names, shared/domain/rules/party-rules.ts). */
+export function keepsExporter(issued: CertificateDraft, proposed: CertificateDraft): boolean {
+  return normalizeForMatch(issued.exporter.name) === normalizeForMatch(proposed.exporter.name);
 }

@@ -8,7 +8,7 @@ import type { EditRequest } from '../vault/repositories/edit-request-repository'
 import { parseInput } from '../vault/repositories/parse-input';
 import { EDIT_DECIDERS, WRITERS, authorize } from './actor';
 import { certificatePayload } from './certificate-payloads';
-import { hasErrorsFailure, licenseeFacts, readForIssue } from './check-certificate';
+import { hasErrorsFailure, keepsExporter, licenseeFacts, readForIssue } from './check-certificate';
 import type { IssuanceContext } from './issuance-context';
 import { withNumber } from './issuance-context';
 import { DecideEditSchema, RequestEditSchema } from '../../../shared/records/issuance-inputs';
@@ -63,7 +63,11 @@ export function decideEdit(context: IssuanceContext, actor: unknown, input: unkn
   if (request.decision === 'approve') {
     const certificate = repos.certificates.mustGet(pending.certificateId);
     checkCorrectable(certificate.state);
-    const licensee = licenseeFacts(context);
+    // A correction that keeps the exporter is judged as the certificate was issued (the
+    // licensee may have been renamed since); one that changes it, against the licensee now.
+    const licensee = keepsExporter(certificate.draft, pending.proposed)
+      ? undefined
+      : licenseeFacts(context);
     const reading = readForIssue(context, pending.proposed, licensee);
     if (reading.certificate === null) throw hasErrorsFailure(reading.report);
     const saved = repos.certificates.saveDraft(

@@ -94,8 +94,9 @@ export function ship(context: IssuanceContext, actor: unknown, input: unknown): 
     state,
     shipDate: request.shipDate,
   });
-  // Issued certificates passed every rule, so the exact reading exists.
-  const reading = readForIssue(context, saved.draft, licenseeFacts(context));
+  // Issued certificates passed every rule, so the exact reading exists: read as issued, without
+  // today's licensee name (a renamed licensee's earlier certificate keeps its whole Census copy).
+  const reading = readForIssue(context, saved.draft, undefined);
   const payload: CanonicalValue =
     reading.certificate === null
       ? { number: saved.number, shipDate: request.shipDate }

@@ -4,7 +4,6 @@
 // data in the PDF equal to the record. Only the latest document of each kind per certificate is
 // checked: an older one was replaced by a correction (and its record then differs on purpose).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { createHash } from 'node:crypto';
 import type { DocumentVerification } from '../../../shared/ipc/documents-contract';
 import type { ReviewFinding } from '../../../shared/review/review-report';
 import { reviewFinding } from './review-finding';
@@ -109,7 +108,9 @@ export function documentFindings(
     const what = `The ${KIND_WORDS[row.kind] ?? row.kind} ${row.file_name}`;
     const bytes = content.get(row.id);
     if (bytes === undefined) return;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // The verification takes the file's SHA-256 (its result carries it): taken once, not again.
+    const verification = verify(bytes, row.file_name);
+    const { sha256 } = verification;
     if (sha256 !== row.sha256) {
       findings.push(
         reviewFinding(
@@ -120,7 +121,6 @@ export function documentFindings(
       );
       return;
     }
-    const verification = verify(bytes, row.file_name);
     const failed = failedChecks(verification);
     if (failed.length > 0)
       findings.push(

@@ -10,10 +10,12 @@ export function describeVerification(
   bytes: Buffer,
   result: VerificationResult,
   vault: DocumentVerification['vault'],
+  /** The file's SHA-256 when the caller already took it (hashing 260 KB again is not free). */
+  sha256: string = createHash('sha256').update(bytes).digest('hex'),
 ): DocumentVerification {
   return {
     fileName,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     result,
     vault,
   };

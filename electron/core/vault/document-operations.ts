@@ -6,6 +6,7 @@
 // audit event; saving, the print-on-form overlay and the calibration page write files at paths
 // main's dialogs chose. The PDF makers are imported when first used: the vault opens without
 // loading pdf-lib and the fonts' code, and a vault that never signs never pays for them.
+import type { KeyObject } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ import { AppFailure } from '../app-failure';
 import { findResourcesDir } from '../documents/find-resources-dir';
 import type { VoidStamp } from '../documents/layout/void-stamp-items';
 import type { PrinterCalibration } from '../documents/layout/printer-calibration';
+import { sealPublicKey as parseSealPublicKey } from '../documents/seal/seal-key';
 import { certificateDigest } from '../documents/seal/seal-payload';
 import { DEFAULT_MAX_BYTES, verifyPdf } from '../documents/verify/verify-pdf';
 import { createPageBindingChecker } from '../documents/verify/check-page-binding';
@@ -157,16 +159,22 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     return record;
   };
 
-  /** The exact certificate a document prints. A VOID copy may lack what only issue needs. */
+  /**
+   * The exact certificate a document prints. A VOID copy may lack what only issue needs.
+   * Documents exist only for certificates already issued (or voided): each is read as it was
+   * issued. The licensee's facts are left out, as `today` is: the rule they feed ("a licensee
+   * that is not a common carrier is its own exporter", USKPA licence terms) was checked when the
+   * certificate was issued (check-certificate.ts), under the name the licensee had then; judged
+   * against today's name, a licensee renamed in Settings saw its earlier certificates fail
+   * verification (issue 14). The seal and the audit chain keep the record as it was issued.
+   */
   const printable = (record: CertificateRecord, kind: DocumentKind): Certificate => {
-    const facts = licensee.facts();
     const reading = readCertificate(record.draft, {
       purpose: kind === 'void' ? 'draft' : 'issue',
       settings:
         typeof options.settings === 'function'
           ? options.settings()
           : (options.settings ?? defaultValidationSettings),
-      ...(facts === undefined ? {} : { licensee: facts }),
     });
     if (reading.certificate === null) throw hasErrorsFailure(reading.report);
     return reading.certificate;
@@ -517,7 +525,15 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   > {
     const pageBinding = await createPageBindingChecker(resourcesDir());
     const trustAnchorsDer = [...identities.signerCertificates(), ...trust.anchorsDer()];
-    const sealKey = sealPublicKey();
+    // Parsed once for the whole batch; a key that is not P-256 is passed as stored, so that each
+    // verification reports it as the verifier words it.
+    const storedSealKey = sealPublicKey();
+    let sealKey: KeyObject | Buffer | undefined = storedSealKey;
+    try {
+      if (storedSealKey !== undefined) sealKey = parseSealPublicKey(storedSealKey);
+    } catch {
+      sealKey = storedSealKey;
+    }
     return (bytes, fileName) =>
       verifyAgainstVault(bytes, fileName, {
         pageBinding,

@@ -29,6 +29,7 @@ import { settingsView } from './settings-view';
 import type { SettingsBase } from './settings-view';
 import { vaultBackupMethods } from './vault-backup-methods';
 import { vaultKeyMethods } from './vault-key-methods';
+import { statisticsExportGroup } from '../reports/statistics-export-file';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
 import type { ReviewProgress } from '../review/review-service';
 import type { DocumentOperationsOptions } from './document-operations';
@@ -427,6 +428,11 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     },
     reports: {
       statistics: asUser((s, actor, input) => s.reports.statistics(actor, input)),
+      // reports:exportStatistics (issue 14): the Statistics page's exports, to main's dialog.
+      ...statisticsExportGroup(() => {
+        const { services, actor } = recordsOpen();
+        return { db: touch().db, services, actor };
+      }, now),
     },
     // The Audit log page (issue 14): reviewers and administrators; the CSV goes to a path from
     // main's save dialog (audit-log-handlers.ts).

@@ -4,6 +4,7 @@
 // field, and the vault says whether the certificate was voided (31 CFR 592.301(a)(1)(v): a voided
 // certificate's PDF must not be relied on, only its VOID copy). Whether the vault keeps this very
 // file (by SHA-256) is said too. No role check here: callers do it.
+import type { KeyObject } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { Certificate } from '../../../shared/domain/certificate';
 import type { DocumentKind, DocumentVerification } from '../../../shared/ipc/documents-contract';
@@ -15,7 +16,8 @@ import type { CertificateRecord } from './repositories/certificate-row';
 
 export type VaultForVerification = {
   trustAnchorsDer: Buffer[];
-  sealPublicKey: Buffer | undefined;
+  /** A KeyObject when the caller verifies many files: parsing the key is not free. */
+  sealPublicKey: KeyObject | Buffer | undefined;
   getByNumber: (number: string) => CertificateRecord | null;
   /** The exact certificate a document of this kind prints; throws if it cannot be read. */
   printable: (record: CertificateRecord, kind: DocumentKind) => Certificate;
@@ -62,13 +64,25 @@ export function verifyAgainstVault(
     ...(vault.now === undefined ? {} : { now: vault.now() }),
     ...(vault.pageBinding === undefined ? {} : { pageBinding: vault.pageBinding }),
   };
-  // A first pass finds which certificate (and which of its documents) the seal names.
-  const first = verifyPdf(bytes, base);
-  const payload = first.seal.payload;
-  if (payload === null) return describeVerification(fileName, bytes, first, null);
-  const record = vault.getByNumber(payload.n);
-  const kind: DocumentKind = payload.k === 'void' ? 'void' : 'certificate';
-  const result = verifyPdf(bytes, { ...base, vault: knowledgeOf(record, kind, vault) });
+  // The seal names the certificate (and which of its documents); the vault's record of it is
+  // looked up once the seal is verified, in the same pass (verify-options.ts, vaultFor).
+  // undefined: no verified seal named a certificate; null: the vault has no such certificate.
+  const named: { record: CertificateRecord | null | undefined } = { record: undefined };
+  const result = verifyPdf(bytes, {
+    ...base,
+    vaultFor: (payload) => {
+      const found = vault.getByNumber(payload.n);
+      named.record = found;
+      return knowledgeOf(
+        found,
+        payload.v === 2 && payload.k === 'void' ? 'void' : 'certificate',
+        vault,
+      );
+    },
+  });
+  if (named.record === undefined) return describeVerification(fileName, bytes, result, null);
+  const { record } = named;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const found: DocumentVerification['vault'] =
     record === null
       ? null
@@ -76,10 +90,7 @@ export function verifyAgainstVault(
           certificateId: record.id,
           number: record.number,
           state: record.state,
-          storedDocument: vault.storedDocumentKind(
-            record.id,
-            createHash('sha256').update(bytes).digest('hex'),
-          ),
+          storedDocument: vault.storedDocumentKind(record.id, sha256),
         };
-  return describeVerification(fileName, bytes, result, found);
+  return describeVerification(fileName, bytes, result, found, sha256);
 }

@@ -14,6 +14,7 @@ import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
 import { StatisticsCharts } from './StatisticsCharts';
 import type { QuarterFigures } from './StatisticsCharts';
+import { StatisticsExports } from './StatisticsExports';
 import { StatisticsTables } from './StatisticsTables';
 import './statistics.css';
 
@@ -26,15 +27,18 @@ export function StatisticsScreen({ api }: Props) {
   const [quarters, setQuarters] = useState<QuarterFigures[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  // A top that is not a number goes as -1, which the core refuses naming the field.
+  const typedTop = (): number => (/^\d{1,3}$/.test(top.trim()) ? Number(top.trim()) : -1);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const topNumber = /^\d{1,3}$/.test(top.trim()) ? Number(top.trim()) : Number.NaN;
+    const topNumber = typedTop();
     setBusy(true);
     setError(null);
-    const answer = await callApi(() =>
-      api.reports.statistics({ period, top: Number.isNaN(topNumber) ? -1 : topNumber }),
-    );
+    setSaved(null);
+    const answer = await callApi(() => api.reports.statistics({ period, top: topNumber }));
     // A year is also shown by quarter: the core computes each quarter as it computes the year.
     const year =
       answer.ok && answer.value.period.kind === 'year' ? answer.value.period.label : null;
@@ -104,12 +108,20 @@ export function StatisticsScreen({ api }: Props) {
               error={fieldError(error, 'top')}
             />
           </div>
-          <FormAlert error={error} />
+          <FormAlert error={error} success={saved} />
           {busy ? <BusyNote label="Computing the statistics" /> : null}
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               Show the statistics
             </button>
+            <StatisticsExports
+              api={api}
+              request={() => ({ period, top: typedTop() })}
+              onError={setError}
+              onSaved={setSaved}
+              busy={busy}
+              setBusy={setBusy}
+            />
           </div>
         </form>
       </section>

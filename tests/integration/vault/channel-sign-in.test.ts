@@ -121,6 +121,7 @@ const inputs: Record<ChannelName, unknown> = {
   'preferences:get': {},
   'preferences:save': { locale: 'en-US' },
   'submissions:saveRecipientChannel': { recipient: 'census', channel: 'manual' },
+  'reports:exportStatistics': { period: '2026', format: 'csv' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

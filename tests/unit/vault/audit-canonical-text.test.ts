@@ -8,8 +8,12 @@ import { eventHash } from '../../../electron/core/vault/audit/audit-chain';
 import type { CanonicalValue } from '../../../electron/core/vault/audit/canonical-json';
 import { canonicalJson } from '../../../electron/core/vault/audit/canonical-json';
 import { eventFieldsText } from '../../../electron/core/vault/audit/event-fields-text';
-import { rowTextWriter } from '../../../electron/core/vault/audit/row-canonical-text';
+import {
+  rowDigestWriter,
+  rowTextWriter,
+} from '../../../electron/core/vault/audit/row-canonical-text';
 import { createHash } from 'node:crypto';
+import { hexAscii } from '../../../electron/core/vault/audit/hex-ascii';
 
 // Any text, including quotes, backslashes, control characters, lone surrogates and astral
 // characters: everything JSON.stringify escapes or keeps.
@@ -119,6 +123,38 @@ describe('the canonical text of a table row', () => {
         expect(rowTextWriter(columns)(values)).toBe(canonicalJson(Object.fromEntries(entries)));
       }),
       { numRuns: 2_000 },
+    );
+  });
+
+  it('digests, piece by piece, to the SHA-256 of that text (blobs at any offset of a buffer)', () => {
+    const blob = fc
+      .tuple(fc.uint8Array({ maxLength: 40 }), fc.nat(8))
+      .map(([bytes, skip]) => Buffer.concat([Buffer.alloc(skip, 7), bytes]).subarray(skip));
+    const anyCell = fc.oneof(fc.constant(null), anyText, anyNumber, blob);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(anyText, anyCell), { selector: ([name]) => name, maxLength: 30 }),
+        (entries) => {
+          const columns = entries.map(([name]) => name);
+          const values = entries.map(([, value]) => value);
+          const text = canonicalJson(Object.fromEntries(entries));
+          expect(rowDigestWriter(columns)(values)).toBe(
+            createHash('sha256').update(text).digest('hex'),
+          );
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('writes hex as Buffer does, for any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        expect(Buffer.from(hexAscii(bytes)).toString('latin1')).toBe(
+          Buffer.from(bytes).toString('hex'),
+        );
+      }),
+      { numRuns: 1_000 },
     );
   });
 

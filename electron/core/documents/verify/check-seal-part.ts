@@ -97,7 +97,7 @@ function checkPagePart(
 }
 
 function checkVaultPart(payload: SealPayload, { result, findings, options }: Parts): void {
-  const vault = options.vault;
+  const vault = options.vault ?? options.vaultFor?.(payload);
   if (vault === undefined) return;
   if (vault.record === null) {
     result.record = {

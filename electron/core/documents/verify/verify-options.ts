@@ -2,6 +2,7 @@
 // what the issuer's vault knows.
 import type { KeyObject } from 'node:crypto';
 import type { Certificate } from '../../../../shared/domain/certificate';
+import type { SealPayload } from '../seal/seal-payload';
 import type { PageBindingChecker } from './check-page-binding';
 import type { VerificationResult } from './verification-result';
 import type { OutcomeFindings } from './verification-outcome';
@@ -27,6 +28,11 @@ export type VerifyPdfOptions = {
   sealPublicKey?: KeyObject | Uint8Array | string;
   /** What the issuer's vault knows; without it the void status is not established. */
   vault?: VaultKnowledge;
+  /** The same knowledge looked up from the verified seal (the certificate it names), when the
+   * caller does not know beforehand which certificate a file is: the file is then read once,
+   * where a first pass to find the number and a second with the knowledge doubled the cost of
+   * every verification (the full review, issue 14). Used only when `vault` is not given. */
+  vaultFor?: (payload: SealPayload) => VaultKnowledge;
   /** The validation time (default now): certificates are judged at it unless a verified
    * time-stamp proves the signature existed earlier. */
   now?: Date;

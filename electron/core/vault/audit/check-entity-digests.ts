@@ -10,7 +10,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntityType } from './entity-digest';
 import { auditEntityTypes, entitySources, isAuditEntityType } from './entity-digest';
 import { describeEntity } from './describe-entity';
-import { isAscii, rowTextSql, rowTextWriter } from './row-canonical-text';
+import { isAscii, rowDigestWriter, rowTextSql } from './row-canonical-text';
 
 export type EntityBreak = {
   seq: number | null;
@@ -133,7 +133,7 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
   // Table and key names come from the constant map in entity-digest.ts, never from input.
   const byKey = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).raw();
   const columns = byKey.columns().map((column) => column.name);
-  const rowText = rowTextWriter(columns);
+  const rowDigest = rowDigestWriter(columns);
   // The next pages start after the last entity read, and only that lower bound is given: with
   // two, SQLite may seek from the unit's start for every page.
   const latest = (lower: string | null): string => `SELECT entity_id, max(seq) AS seq,
@@ -160,7 +160,7 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
     const row = byKey.get(entitySources[type].integer ? Number(entityId) : entityId) as
       unknown[] | undefined;
     // A deleted row digests as canonical null, as the writer's reader gives it.
-    return hash('sha256', row === undefined ? 'null' : rowText(row), 'hex');
+    return row === undefined ? hash('sha256', 'null', 'hex') : rowDigest(row);
   };
   const result: EntityUnitResult = { changed: null, found: 0, exactRows: 0 };
   let page = firstPage.all(firstParams) as Pair[];

@@ -4,6 +4,8 @@
 // Invariant: rowTextWriter(columns)(values) === canonicalJson(object of columns → values), byte
 // for byte (property-tested in tests/unit/vault/audit-canonical-text.test.ts), so a row digests
 // the same whichever of the two the writer and the verifier use.
+import { createHash } from 'node:crypto';
+import { hexAscii } from './hex-ascii';
 import type { CanonicalValue } from './canonical-json';
 import { canonicalJson } from './canonical-json';
 import { canonicalNumber } from './event-fields-text';
@@ -42,6 +44,40 @@ export function rowTextWriter(columns: readonly string[]): RowTextWriter {
       text += `${text === '' ? '' : ','}${prefix}${valueText(value)}`;
     }
     return `{${text}}`;
+  };
+}
+
+/**
+ * The SHA-256 (hex) of rowTextWriter(columns)(values), hashed piece by piece: a blob's hex goes
+ * to the hash as ASCII bytes (hex-ascii.ts), never into one string with the rest of the row. An attachment's
+ * row holds its signed PDF (about 260 KB): building its 530 KB text, escaping it and encoding it
+ * again for the hash took most of the full review's audit phase (issue 14). Same digest, byte
+ * for byte (tests/unit/vault/audit-canonical-text.test.ts).
+ */
+export function rowDigestWriter(
+  columns: readonly string[],
+): (values: readonly unknown[]) => string {
+  const order = columns
+    .map((name, index) => ({ name, index, prefix: `${JSON.stringify(name)}:` }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return (values) => {
+    const digest = createHash('sha256');
+    let first = true;
+    digest.update('{');
+    for (const { index, prefix } of order) {
+      const value = values[index];
+      if (value === undefined) continue;
+      digest.update(first ? prefix : `,${prefix}`);
+      first = false;
+      if (value instanceof Uint8Array) {
+        // canonicalJson writes a blob as {"$bytes":"<lower-case hex>"}; hex needs no escaping.
+        digest.update('{"$bytes":"');
+        digest.update(hexAscii(value));
+        digest.update('"}');
+      } else digest.update(valueText(value));
+    }
+    digest.update('}');
+    return digest.digest('hex');
   };
 }
 

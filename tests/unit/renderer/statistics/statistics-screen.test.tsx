@@ -56,7 +56,9 @@ function statisticsApi() {
   const statistics = vi.fn((input: { period: string; top?: number }) =>
     Promise.resolve(reportFor(input.period, input.top ?? 5)),
   );
-  return { api: { reports: { statistics } }, statistics };
+  // The exports have their own tests (statistics-exports.test.tsx): not asked here.
+  const exportStatistics = vi.fn(() => Promise.reject(new Error('not asked in these tests')));
+  return { api: { reports: { statistics, exportStatistics } }, statistics };
 }
 
 describe('StatisticsScreen', () => {
