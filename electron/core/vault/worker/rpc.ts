@@ -83,3 +83,19 @@ export function createCallQueue(): <R>(task: () => R | Promise<R>) => Promise<R>
     return run;
   };
 }
+
+const BESIDE_QUEUE = Symbol('kpdesk.besideQueue');
+
+/**
+ * Marks the promise a method returns as work that runs beside the queue: the queue moves on to
+ * the next call as soon as the method has returned it, and the reply follows when it settles.
+ * Only for work on a connection and thread of its own (the full audit verification reads its
+ * own snapshot), never for anything that uses the service's connection.
+ */
+export function besideQueue<T>(promise: Promise<T>): Promise<T> {
+  return Object.assign(promise, { [BESIDE_QUEUE]: true });
+}
+
+export function isBesideQueue(value: unknown): value is Promise<unknown> {
+  return value instanceof Promise && (value as { [BESIDE_QUEUE]?: boolean })[BESIDE_QUEUE] === true;
+}
