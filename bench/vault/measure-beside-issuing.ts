@@ -93,13 +93,13 @@ async function issueDuringVerification(
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const run = verifyBesideIssuing({ path: db.name, key, workerFile, onSnapshot: snapshotTaken });
-  let finished = false;
+  const state = { finished: false };
   const done = run.done.finally(() => {
-    finished = true;
+    state.finished = true;
   });
   await taken;
   const samples: number[] = [];
-  while (!finished) {
+  while (!state.finished) {
     samples.push(issuer.issueNext());
     // Lets the verification's messages (and its end) arrive between two issues.
     await nextTurn();

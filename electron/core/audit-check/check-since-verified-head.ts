@@ -33,17 +33,29 @@ type Touched = { entityType: string; entityId: string; seq: number; digest: stri
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Each record the events after `after` touched, with its latest event (one index seek each). */
+/**
+ * Each record the events after `after` touched, with its latest event, in the order of that
+ * event. The events are read by their seq range (the table's own key) and the records told apart
+ * here: a DISTINCT in SQL let SQLite scan a whole index instead (1.5 s at 100,000 certificates).
+ */
 function touchedSince(db: Database, after: number): Touched[] {
-  return db
-    .prepare<[number], Touched>(
-      `SELECT t.entity_type AS entityType, t.entity_id AS entityId, l.seq, l.entity_digest AS digest
-         FROM (SELECT DISTINCT entity_type, entity_id FROM audit_events WHERE seq > ?) AS t
-         JOIN audit_events AS l ON l.seq = (SELECT max(seq) FROM audit_events
-           WHERE entity_type = t.entity_type AND entity_id = t.entity_id)
-        ORDER BY l.seq`,
+  const events = db
+    .prepare<[number], [string, string]>(
+      'SELECT entity_type, entity_id FROM audit_events WHERE seq > ? ORDER BY seq',
     )
-    .all(after);
+    .raw();
+  const latest = db.prepare<[string, string], { seq: number; digest: string }>(
+    `SELECT seq, entity_digest AS digest FROM audit_events
+      WHERE entity_type = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1`,
+  );
+  const seen = new Map<string, Touched>();
+  for (const [entityType, entityId] of events.iterate(after)) {
+    const key = JSON.stringify([entityType, entityId]);
+    if (seen.has(key)) continue;
+    const last = latest.get(entityType, entityId);
+    if (last !== undefined) seen.set(key, { entityType, entityId, ...last });
+  }
+  return [...seen.values()].sort((a, b) => a.seq - b.seq);
 }
 
 function recordBreak(db: Database, touched: Touched, what: string): AuditBreak {
