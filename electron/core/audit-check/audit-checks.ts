@@ -4,6 +4,7 @@
 // (check-since-verified-head.ts). Running verifications end when the vault locks.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createAuditWriter } from '../vault/audit/audit-chain';
+import { besideQueue } from '../vault/worker/rpc';
 import type { UnlockCheck } from './check-since-verified-head';
 import { checkSinceVerifiedHead } from './check-since-verified-head';
 import type { SnapshotReport } from './snapshot-verification';
@@ -24,10 +25,11 @@ export function createAuditChecks(options: AuditChecksOptions) {
   const running = new Set<RunningVerification>();
   return {
     /**
-     * The full verification of the vault as it is now, beside issuing. The clean head is recorded
-     * if the same connection is still open when the verification ends (`isOpen`).
+     * The full verification of the vault as it is now, beside issuing: the long read in its own
+     * thread, then (on the vault's queue: besideQueue) the clean head recorded, if the same
+     * connection is still open (`isOpen`).
      */
-    async verify(
+    verify(
       vault: OpenVault,
       userId: number | null,
       isOpen: (db: Database) => boolean,
@@ -39,8 +41,8 @@ export function createAuditChecks(options: AuditChecksOptions) {
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       });
       running.add(run);
-      try {
-        const report = await run.done;
+      const work = run.done.finally(() => running.delete(run));
+      return besideQueue(work, (report) => {
         if (isOpen(vault.db))
           recordVerifiedHead(
             vault.db,
@@ -50,9 +52,7 @@ export function createAuditChecks(options: AuditChecksOptions) {
             options.now,
           );
         return report;
-      } finally {
-        running.delete(run);
-      }
+      });
     },
     /** At unlock: the events since the last proved head (a day's, not the whole chain). */
     atUnlock: (db: Database): UnlockCheck => checkSinceVerifiedHead(db),

@@ -12,7 +12,6 @@ import { AppFailure } from '../app-failure';
 import { licenseeLocalDate } from '../issuance/licensee-local-date';
 import { createAuditChecks } from '../audit-check/audit-checks';
 import type { UnlockCheck } from '../audit-check/check-since-verified-head';
-import { besideQueue } from './worker/rpc';
 import { formatAnchorLine } from './audit/anchor-line';
 import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
@@ -449,10 +448,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
       }),
       /** The full verification, on its own connection and thread: issuing goes on meanwhile. */
-      verify: asUser((_services, actor) => {
-        const vault = touch();
-        return besideQueue(auditChecks.verify(vault, actor.userId, (db) => open?.db === db));
-      }),
+      verify: asUser((_services, actor) =>
+        auditChecks.verify(touch(), actor.userId, (db) => open?.db === db),
+      ),
       /** What the check at unlock found: the events since the last full verification's head. */
       unlockCheck: asUser(() => touch().unlockCheck),
     },

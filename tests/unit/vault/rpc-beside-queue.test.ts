@@ -1,7 +1,9 @@
 // Work marked besideQueue (the full audit verification, on a thread and connection of its own)
-// does not hold the vault's queue: calls made after it are answered while it is still pending,
-// and its own answer (value or typed error) follows when it settles. Unmarked async work still
-// holds the queue, in order. Real message ports, a promise the test settles itself: no timing.
+// does not hold the vault's queue: calls made after it are answered while it is still pending;
+// when it settles, its `finish` (recording the verified head) takes its turn ON the queue, after
+// any call that holds it, and its result is the answer (value or typed error). Unmarked async
+// work still holds the queue, in order. Real message ports, promises the test settles itself: no
+// timing.
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/core/app-failure';
@@ -25,9 +27,13 @@ function deferred(): Deferred {
   return { promise, resolve, reject };
 }
 
-function service(pending: Deferred) {
+function service(pending: Deferred, order: string[] = []) {
   return {
-    verify: (): Promise<string> => besideQueue(pending.promise),
+    verify: (): Promise<string> =>
+      besideQueue(pending.promise, (value) => {
+        order.push('finish');
+        return `${value}, recorded`;
+      }),
     held: (): Promise<string> => pending.promise,
     issue: (n: number): number => n + 1,
   };
@@ -43,7 +49,36 @@ describe('besideQueue', () => {
     order.push('issued');
     work.resolve('verified');
     await verifying;
-    expect(order).toEqual(['issued', 'verified']);
+    expect(order).toEqual(['issued', 'verified, recorded']);
+  });
+
+  it('in process: its finish waits for a call that holds the queue', async () => {
+    const work = deferred();
+    const held = deferred();
+    const order: string[] = [];
+    const rpc = inProcessRpc({
+      ...service(work, order),
+      held: (): Promise<string> => held.promise,
+    });
+    const verifying = rpc.verify().then((v) => order.push(v));
+    const holding = rpc.held().then((v) => order.push(v));
+    work.resolve('verified');
+    // The work is done, but the queue is held: finish has not run.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual([]);
+    held.resolve('held');
+    await Promise.all([verifying, holding]);
+    // finish ran as soon as the held call left the queue (before its caller heard back).
+    expect(order).toEqual(['finish', 'held', 'verified, recorded']);
+  });
+
+  it('called directly, without a queue, still finishes', async () => {
+    const work = deferred();
+    const order: string[] = [];
+    const answer = service(work, order).verify();
+    work.resolve('verified');
+    expect(await answer).toBe('verified, recorded');
+    expect(order).toEqual(['finish']);
   });
 
   it('in process: unmarked async work still holds the queue', async () => {
@@ -96,7 +131,7 @@ describe('besideQueue', () => {
     await verifyAnswered;
     expect(replies).toEqual([
       { id: 2, ok: true, value: 42 },
-      { id: 1, ok: true, value: 'verified' },
+      { id: 1, ok: true, value: 'verified, recorded' },
     ]);
   });
 });

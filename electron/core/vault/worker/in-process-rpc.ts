@@ -3,7 +3,7 @@
 // code written against Rpc<T> behaves alike in both.
 import { AppFailure } from '../../app-failure';
 import type { Rpc } from './rpc';
-import { createCallQueue, findMethod, isBesideQueue, toAppError } from './rpc';
+import { createCallQueue, findMethod, runsBesideQueue, toAppError } from './rpc';
 
 type Enqueue = ReturnType<typeof createCallQueue>;
 
@@ -40,7 +40,9 @@ function proxyAt<T>(
         const outcome = await enqueue(async () => {
           try {
             const returned = fn.apply(found.owner, args);
-            return isBesideQueue(returned) ? { beside: returned } : { value: await returned };
+            return runsBesideQueue(returned, enqueue)
+              ? { beside: returned }
+              : { value: await returned };
           } catch (error: unknown) {
             throw failure(error);
           }

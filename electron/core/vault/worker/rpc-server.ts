@@ -6,7 +6,7 @@ import {
   RpcShutdownSchema,
   createCallQueue,
   findMethod,
-  isBesideQueue,
+  runsBesideQueue,
   toAppError,
 } from './rpc';
 import type { RpcReply } from './rpc';
@@ -72,7 +72,7 @@ export function serveRpc(port: RpcPort, service: object, options: ServeOptions =
         const fn = found.fn as (...a: unknown[]) => unknown;
         const returned = fn.apply(found.owner, args);
         // Work on a thread of its own: the next calls need not wait for it (rpc.ts).
-        if (isBesideQueue(returned)) {
+        if (runsBesideQueue(returned, enqueue)) {
           returned.then((value) => {
             post(port, { id, ok: true, value });
           }, fail);
