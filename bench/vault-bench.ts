@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { BuildReport } from './vault/build-vault';
 import { buildVault } from './vault/build-vault';
-import { measureVault } from './vault/measure-vault';
+import { measureBesideIssuing } from './vault/measure-beside-issuing';
+import { AUDIT_WORKER, measureVault } from './vault/measure-vault';
 
 type BuildRequest = { path: string; keyHex: string; total: number };
 
@@ -101,6 +102,16 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     for (const line of report.notes) out(line);
+    // Issue 13, part 6: issuing beside a full verification, the check at unlock, the re-key.
+    const beside = await measureBesideIssuing(vault.path, vault.key, AUDIT_WORKER);
+    out('');
+    out(beside.table);
+    for (const line of beside.notes) out(line);
+    out(
+      `Load average after (1, 5, 15 min): ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     if (!vault.keep) rmSync(vault.dir, { recursive: true, force: true });
   }

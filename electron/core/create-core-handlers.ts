@@ -118,6 +118,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'editRequests:decide': (input) => vault.editRequests.decide(input),
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
     'audit:head': () => vault.audit.head(undefined),
+    'audit:unlockCheck': () => vault.audit.unlockCheck(undefined),
     ...createDocumentHandlers(vault, options.fileDialogs, () =>
       currentPrinterCalibration(preferences, vault),
     ),

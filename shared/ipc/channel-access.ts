@@ -117,6 +117,7 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   ),
   'submissions:saveRecipientChannel': signedIn,
   'reports:exportStatistics': signedIn,
+  'audit:unlockCheck': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

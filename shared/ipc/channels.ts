@@ -81,6 +81,7 @@ export const channelNames = [
   'preferences:save',
   'submissions:saveRecipientChannel',
   'reports:exportStatistics',
+  'audit:unlockCheck',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

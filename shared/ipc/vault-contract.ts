@@ -18,6 +18,7 @@ import {
 } from '../records/issuance-inputs';
 import { LicenseeProfileSchema } from '../records/licensee-profile';
 import { PartyListSchema, PartySaveSchema } from '../records/party-inputs';
+import { UnlockCheckSchema } from '../records/unlock-check';
 import {
   AuditReportSchema,
   CertificatePageSchema,
@@ -167,4 +168,9 @@ export const vaultContract = {
    * or file away; any later rewrite or removal of events up to it contradicts it.
    */
   'audit:head': { input: noInput, output: AuditHeadSchema },
+  /**
+   * What the check at unlock found: the events since the head the last full verification proved
+   * (issue 13, part 6), or that no full verification is recorded yet.
+   */
+  'audit:unlockCheck': { input: noInput, output: UnlockCheckSchema },
 } as const;

@@ -216,5 +216,11 @@ export const AuditReportSchema = z
       })
       .strict()
       .optional(),
+    /** The last event of the snapshot a full verification read (issue 13: it runs beside
+     * issuing, and events written meanwhile are checked by the next check). */
+    head: z
+      .object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict()
+      .optional(),
   })
   .strict();

@@ -10,6 +10,8 @@ import type { ValidationSettings } from '../../../shared/domain/validation-setti
 import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
 import { licenseeLocalDate } from '../issuance/licensee-local-date';
+import { createAuditChecks } from '../audit-check/audit-checks';
+import type { UnlockCheck } from '../audit-check/check-since-verified-head';
 import { formatAnchorLine } from './audit/anchor-line';
 import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
@@ -76,7 +78,14 @@ export type VaultGatewayOptions = {
 type Actor = { userId: number; role: User['role'] };
 /** `key`: a copy of the vault key while it is open (the backup manifest's MAC, the audit
  * verification's helper thread), zeroed when it locks. */
-type Open = { db: Database; services: VaultServices; key: Buffer; desk: SubmissionDesk };
+type Open = {
+  db: Database;
+  services: VaultServices;
+  key: Buffer;
+  desk: SubmissionDesk;
+  /** What the check at unlock found (audit-check/check-since-verified-head.ts). */
+  unlockCheck: UnlockCheck;
+};
 
 const SecretSchema = z.union([
   z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
@@ -101,6 +110,13 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   let open: Open | null = null;
   let user: User | null = null;
   let lastCall = now().getTime();
+  // The full verification beside issuing and the check at unlock (issue 13, part 6).
+  const auditChecks = createAuditChecks({
+    now,
+    ...(options.auditWorkerFile === undefined ? {} : { workerFile: options.auditWorkerFile }),
+    onProgress: (done, total) =>
+      options.onProgress?.({ operation: 'audit', phase: 'verify', done, total }),
+  });
 
   /** A copy of `key` is kept while the vault is open and zeroed when it locks. */
   function attach(db: Database, key: Buffer): void {
@@ -127,7 +143,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         return open?.db === db;
       },
     });
-    open = { db, services, key: held, desk };
+    // Before anything else is written: only the events since the last proved head.
+    const unlockCheck = auditChecks.atUnlock(db);
+    open = { db, services, key: held, desk, unlockCheck };
     user = null;
     lastCall = now().getTime();
     idleMs = settingsView(services, settingsBase).autoLockMinutes * 60_000;
@@ -161,6 +179,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     };
 
   function lock(): VaultStatus {
+    auditChecks.stopAll();
     open?.desk.background.stop();
     open?.key.fill(0);
     open?.db.close();
@@ -454,11 +473,12 @@ export function createVaultGateway(options: VaultGatewayOptions) {
           : null;
         return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
       }),
-      verify: asUser((s) =>
-        s.audit.verify((done, total) =>
-          options.onProgress?.({ operation: 'audit', phase: 'verify', done, total }),
-        ),
+      /** The full verification, on its own connection and thread: issuing goes on meanwhile. */
+      verify: asUser((_services, actor) =>
+        auditChecks.verify(touch(), actor.userId, (db) => open?.db === db),
       ),
+      /** What the check at unlock found: the events since the last full verification's head. */
+      unlockCheck: asUser(() => touch().unlockCheck),
     },
     // identity.* and documents.*: signing happens here, where the keys are (never in main).
     ...documentGatewayGroups(() => {

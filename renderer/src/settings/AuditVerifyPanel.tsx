@@ -12,6 +12,7 @@ import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
 import { useTaskProgress } from '../shell/use-task-progress';
+import { UnlockCheckSummary } from './UnlockCheckSummary';
 
 type AuditReport = ChannelOutput<'audit:verify'>;
 type Checked = { report: AuditReport; at: Date };
@@ -95,8 +96,10 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
         KP Desk links every change it makes into a chain of audit events. The check recomputes every
         event&apos;s hash and its link to the event before, and compares every record with what its
         latest event recorded, so a change made to the vault outside KP Desk shows here. The check
-        changes nothing.
+        changes no record; a clean check is itself recorded, so that each unlock then checks only
+        what was written after it. Certificates can be issued while it runs.
       </p>
+      <UnlockCheckSummary api={api} />
       <FormAlert
         error={error}
         success={

@@ -2,22 +2,25 @@
 // connection to the vault file, reads in one transaction, and takes units from the shared counter
 // until none is left, posting each result. It takes none if its snapshot is not the caller's.
 // Bundled as electron/audit-verify-worker.mjs beside the vault worker (scripts/build-node.mjs).
+// The same file also runs a whole verification beside issuing (a job with mode 'full':
+// audit-check/full-verification-job.ts), so that the app ships one audit thread, not two.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
+import {
+  isFullVerificationJob,
+  runFullVerificationJob,
+} from '../../audit-check/full-verification-job';
 import { applyKey } from '../apply-vault-key';
 import type { HelperJob, HelperMessage } from './run-units-in-two-threads';
 import { BUSY, NEXT, TAKEN } from './run-units-in-two-threads';
 import { chainHead, runVerificationUnit } from './verification-units';
 
-const job = workerData as HelperJob;
-const control = new Int32Array(job.control);
-
-function sameHead(db: Database.Database): boolean {
+function sameHead(db: Database.Database, job: HelperJob): boolean {
   const head = chainHead(db);
   return head?.seq === job.head?.seq && head?.hash === job.head?.hash;
 }
 
-function work(db: Database.Database): void {
+function work(db: Database.Database, job: HelperJob, control: Int32Array): void {
   for (;;) {
     // Marked busy before taking a unit: the caller then waits for it (see the caller's wait).
     Atomics.store(control, BUSY, 1);
@@ -37,23 +40,29 @@ function work(db: Database.Database): void {
   }
 }
 
-let db: Database.Database | null = null;
-const key = Buffer.from(job.key.buffer, job.key.byteOffset, job.key.byteLength);
-try {
-  // Read only, without migrations: the caller's connection opened (and migrated) the vault.
-  db = new Database(job.path, { fileMustExist: true });
-  applyKey(db, key);
-  key.fill(0);
-  db.pragma('query_only = ON');
-  db.exec('BEGIN');
-  if (sameHead(db)) work(db);
-} catch {
-  // The caller runs every unit this thread did not report.
-} finally {
-  key.fill(0);
-  Atomics.store(control, BUSY, 0);
-  Atomics.notify(control, BUSY);
-  job.port.close();
-  if (db?.inTransaction === true) db.exec('ROLLBACK');
-  db?.close();
+function runHelperJob(job: HelperJob): void {
+  const control = new Int32Array(job.control);
+  let db: Database.Database | null = null;
+  const key = Buffer.from(job.key.buffer, job.key.byteOffset, job.key.byteLength);
+  try {
+    // Read only, without migrations: the caller's connection opened (and migrated) the vault.
+    db = new Database(job.path, { fileMustExist: true });
+    applyKey(db, key);
+    key.fill(0);
+    db.pragma('query_only = ON');
+    db.exec('BEGIN');
+    if (sameHead(db, job)) work(db, job, control);
+  } catch {
+    // The caller runs every unit this thread did not report.
+  } finally {
+    key.fill(0);
+    Atomics.store(control, BUSY, 0);
+    Atomics.notify(control, BUSY);
+    job.port.close();
+    if (db?.inTransaction === true) db.exec('ROLLBACK');
+    db?.close();
+  }
 }
+
+if (isFullVerificationJob(workerData)) runFullVerificationJob(workerData);
+else runHelperJob(workerData as HelperJob);

@@ -28,6 +28,7 @@ const kinds: Record<AuditEntityType, string> = {
   stock_batch: 'registration of blank forms',
   signature_level: 'signature level of document',
   record_import: 'import mark of certificate record',
+  audit_verified_head: 'record of a full verification',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

@@ -31,6 +31,8 @@ export const auditEntityTypes = [
   'signature_level',
   // Issue 15: the mark of a record imported from elsewhere (migration 0245).
   'record_import',
+  // Issue 13 part 6: the heads a full verification proved (migration 0220).
+  'audit_verified_head',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -63,6 +65,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   submission_recipient: { table: 'submission_recipients', key: 'recipient', integer: false },
   issue_reference: { table: 'issue_references', key: 'reference', integer: false },
   record_import: { table: 'record_imports', key: 'certificate_id', integer: true },
+  audit_verified_head: { table: 'audit_verified_heads', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -105,6 +108,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     stock_batch: reader('stock_batch'),
     signature_level: reader('signature_level'),
     record_import: reader('record_import'),
+    audit_verified_head: reader('audit_verified_head'),
   };
 }
 

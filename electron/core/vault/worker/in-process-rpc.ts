@@ -3,7 +3,7 @@
 // code written against Rpc<T> behaves alike in both.
 import { AppFailure } from '../../app-failure';
 import type { Rpc } from './rpc';
-import { createCallQueue, findMethod, toAppError } from './rpc';
+import { createCallQueue, findMethod, runsBesideQueue, toAppError } from './rpc';
 
 type Enqueue = ReturnType<typeof createCallQueue>;
 
@@ -30,16 +30,30 @@ function proxyAt<T>(
           : undefined;
       }
       const fn = found.fn as (...a: unknown[]) => unknown;
-      return (...args: unknown[]) =>
-        enqueue(async () => {
+      const failure = (error: unknown): AppFailure => {
+        const appErr = toAppError(error);
+        if (appErr.code === 'INTERNAL') onInternalError?.(error);
+        return new AppFailure(appErr.code, appErr.message, appErr.fields);
+      };
+      return async (...args: unknown[]) => {
+        // Work beside the queue (rpc.ts) travels out wrapped, so the queue does not wait for it.
+        const outcome = await enqueue(async () => {
           try {
-            return await fn.apply(found.owner, args);
+            const returned = fn.apply(found.owner, args);
+            return runsBesideQueue(returned, enqueue)
+              ? { beside: returned }
+              : { value: await returned };
           } catch (error: unknown) {
-            const appErr = toAppError(error);
-            if (appErr.code === 'INTERNAL') onInternalError?.(error);
-            throw new AppFailure(appErr.code, appErr.message, appErr.fields);
+            throw failure(error);
           }
         });
+        if (!('beside' in outcome)) return outcome.value;
+        try {
+          return await outcome.beside;
+        } catch (error: unknown) {
+          throw failure(error);
+        }
+      };
     },
   });
 }

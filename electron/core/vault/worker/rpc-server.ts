@@ -6,6 +6,7 @@ import {
   RpcShutdownSchema,
   createCallQueue,
   findMethod,
+  runsBesideQueue,
   toAppError,
 } from './rpc';
 import type { RpcReply } from './rpc';
@@ -62,14 +63,25 @@ export function serveRpc(port: RpcPort, service: object, options: ServeOptions =
         post(port, { id, ok: false, error });
         return;
       }
-      try {
-        const fn = found.fn as (...a: unknown[]) => unknown;
-        const value: unknown = await fn.apply(found.owner, args);
-        post(port, { id, ok: true, value });
-      } catch (error: unknown) {
+      const fail = (error: unknown): void => {
         const appErr = toAppError(error);
         if (appErr.code === 'INTERNAL') options.onInternalError?.(error);
         post(port, { id, ok: false, error: appErr });
+      };
+      try {
+        const fn = found.fn as (...a: unknown[]) => unknown;
+        const returned = fn.apply(found.owner, args);
+        // Work on a thread of its own: the next calls need not wait for it (rpc.ts).
+        if (runsBesideQueue(returned, enqueue)) {
+          returned.then((value) => {
+            post(port, { id, ok: true, value });
+          }, fail);
+          return;
+        }
+        const value: unknown = await returned;
+        post(port, { id, ok: true, value });
+      } catch (error: unknown) {
+        fail(error);
       }
     });
   });

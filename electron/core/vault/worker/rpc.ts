@@ -83,3 +83,38 @@ export function createCallQueue(): <R>(task: () => R | Promise<R>) => Promise<R>
     return run;
   };
 }
+
+const BESIDE_QUEUE = Symbol('kpdesk.besideQueue');
+
+type Enqueue = <R>(task: () => R | Promise<R>) => Promise<R>;
+type BesideQueue = { [BESIDE_QUEUE]: (enqueue: Enqueue) => void };
+
+/**
+ * Long work that runs beside the queue, then a short `finish` that runs ON it: the queue moves
+ * on to the next call as soon as the method has returned, and when the work is done, `finish`
+ * takes its turn in the queue like any call (it may write on the service's connection), and its
+ * result is the reply. Only for work on a connection and thread of its own (the full audit
+ * verification reads its own snapshot). Called directly, without a queue, the promise runs
+ * `finish` itself.
+ */
+export function besideQueue<T, R>(work: Promise<T>, finish: (value: T) => R): Promise<R> {
+  let enqueue: Enqueue | null = null;
+  const done = work.then((value) =>
+    enqueue === null ? finish(value) : enqueue(() => finish(value)),
+  );
+  const handOff: BesideQueue = {
+    [BESIDE_QUEUE]: (queue) => {
+      enqueue = queue;
+    },
+  };
+  return Object.assign(done, handOff);
+}
+
+/** Hands a besideQueue promise its queue; false for any other value. */
+export function runsBesideQueue(value: unknown, enqueue: Enqueue): value is Promise<unknown> {
+  if (!(value instanceof Promise)) return false;
+  const handOff = (value as Partial<BesideQueue>)[BESIDE_QUEUE];
+  if (handOff === undefined) return false;
+  handOff(enqueue);
+  return true;
+}
