@@ -58,7 +58,20 @@ export function VaultSettingsSection({ api, editable }: Props) {
     }
     setBusy(true);
     setError(null);
-    const answer = await callApi(() => api.settings.save(parsed.data));
+    // The price ranges have their own section (PriceRangesSection.tsx): send back what the vault
+    // holds now, so saving these numbers never undoes a change saved there.
+    const current = await callApi(() => api.settings.get({}));
+    if (!current.ok) {
+      setBusy(false);
+      setError(current.error);
+      return;
+    }
+    const answer = await callApi(() =>
+      api.settings.save({
+        ...parsed.data,
+        pricePerCaratRanges: current.value.pricePerCaratRanges,
+      }),
+    );
     setBusy(false);
     if (!answer.ok) setError(answer.error);
     else {
