@@ -15,7 +15,7 @@ export const fieldHelp: Readonly<Partial<Record<CertificateField, GlossaryId>>> 
   destinationCountry: 'kp-participant',
   carats: 'carats',
   valueUsd: 'aes',
-  parcels: 'tamper-resistant',
+  parcels: 'kp-certificate',
   hsCodes: 'hs-codes',
   itn: 'itn',
   'aes.licenseType': 'aes',

@@ -11,6 +11,7 @@ import { preferenceLocales } from '../../../shared/preferences/preferences-schem
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
+import { useChangeLocale } from '../format/locale-context';
 
 type Form = { printer: string; offsetXPt: string; offsetYPt: string; locale: string };
 
@@ -33,6 +34,7 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  const changeLocale = useChangeLocale();
 
   useEffect(() => {
     let current = true;
@@ -88,6 +90,8 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
     setError(null);
     setSaved(answer.value);
     setForm(toForm(answer.value));
+    // Every screen writes numbers and dates the new way at once, without a restart.
+    changeLocale(answer.value.locale);
     setSuccess('Saved on this computer. The next overlay and calibration page use these offsets.');
   }
 
