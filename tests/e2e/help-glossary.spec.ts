@@ -2,7 +2,8 @@
 // the Records page opens the help panel; in the wizard, a field's "What is this?" link and F1 on
 // the focused field open that field's entry beside the form, with its regulation linked; the
 // panel leads to the glossary page. axe finds nothing with the panel open and on the glossary
-// page. Screenshots go to docs/screenshots/help-*.png.
+// page. The Parties step finds the destination by its native name in the search box above the
+// select (Enter chooses), axe clean. Screenshots go to docs/screenshots/help-*.png.
 import { copyFile, mkdir } from 'node:fs/promises';
 import type { Page, TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
@@ -45,7 +46,12 @@ test('help opens from every page (F1, Help, "What is this?") and the glossary is
 
   await page.getByLabel('Ultimate consignee name').fill('Antwerp Rough Trading NV');
   await address.fill('Hoveniersstraat 30, 2018 Antwerp, Belgium');
-  await page.getByLabel('Country of destination', { exact: true }).selectOption('BE');
+  // The destination found by its native name, by keyboard (issue 16: names as well as codes).
+  await page.getByLabel('Search destinations (name or code)').fill('Belgique');
+  await expect(page.getByRole('status').filter({ hasText: 'first Belgium (BE)' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Country of destination', { exact: true })).toHaveValue('BE');
+  await expectNoAxeViolations(page, 'the Parties step with the destination search');
   await press(page, 'Save and continue');
   await atWizardStep(page, 2, 'Shipment');
   await page.getByRole('button', { name: 'What is this? (HS code)' }).click();
