@@ -83,7 +83,7 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
     if (!answer.ok) {
       setError({
         ...answer.error,
-        message: 'Nothing was saved: see the fields marked with a message.',
+        message: 'Nothing was saved: see the fields marked below.',
       });
       return;
     }
@@ -107,6 +107,8 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
         differently, so each printer has its own offsets.
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label="Printer and formats">
+        {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+        <FormAlert error={error} success={success} />
         <div className="field-grid">
           <TextField
             label="Printer name"
@@ -156,7 +158,6 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
             </select>
           </div>
         </div>
-        <FormAlert error={error} success={success} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             Save for this computer

@@ -51,7 +51,7 @@ export function VaultSettingsSection({ api, editable }: Props) {
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The settings were not saved: see the fields marked with a message.',
+        message: 'The settings were not saved: see the fields marked below.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;
@@ -128,6 +128,8 @@ export function VaultSettingsSection({ api, editable }: Props) {
         noValidate
         aria-label="Rules, records and printing"
       >
+        {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+        <FormAlert error={error} success={success} />
         <div className="field-grid">
           {box(
             'expiryMaxDays',
@@ -178,7 +180,6 @@ export function VaultSettingsSection({ api, editable }: Props) {
             'url',
           )}
         </div>
-        <FormAlert error={error} success={success} />
         {editable ? (
           <div className="form-actions">
             <button type="button" className="button" onClick={() => void printCalibration()}>
