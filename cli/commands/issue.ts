@@ -11,7 +11,6 @@ import { readCertificate } from '../../shared/domain/certificate';
 import type { CertificateDraft } from '../../shared/domain/certificate-draft';
 import { normalizeCertificateNumber } from '../../shared/domain/certificate-number';
 import { normalizeItn } from '../../shared/domain/itn';
-import { defaultValidationSettings } from '../../shared/domain/validation-settings';
 import { IssueSchema } from '../../shared/records/issuance-inputs';
 import { AppFailure } from '../../electron/core/app-failure';
 import type { Actor } from '../../electron/core/issuance/actor';
@@ -162,7 +161,8 @@ export function runIssue(args: readonly string[], io: CliIo): Promise<ExitCode> 
           : { name: profile.legalName, isCommonCarrier: profile.isCommonCarrier };
       const reading = readCertificate(draft, {
         purpose: 'issue',
-        settings: defaultValidationSettings,
+        // The vault's own rule settings (expiry, price ranges per HS code), as in the app.
+        settings: services.settings.validation(),
         ...(facts === undefined ? {} : { licensee: facts }),
       });
       if (reading.certificate === null) {

@@ -10,6 +10,7 @@ import {
   defaultValidationSettings,
   expiryModes,
 } from '../../shared/domain/validation-settings';
+import { parsePriceRangeOptions } from './price-range-option';
 import { appError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
@@ -41,6 +42,7 @@ export function parseValidateOptions(args: readonly string[]): Result<ValidateOp
         'expiry-days': { type: 'string' },
         today: { type: 'string' },
         'expiry-mode': { type: 'string' },
+        'price-range': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
@@ -77,6 +79,9 @@ export function parseValidateOptions(args: readonly string[]): Result<ValidateOp
     });
   }
   if (mode !== settings.expiryMode) settings = { ...settings, expiryMode: mode };
+  const ranges = parsePriceRangeOptions(values['price-range'] ?? [], settings.pricePerCaratRanges);
+  if (!ranges.ok) return usage(ranges.error.message, ranges.error.fields);
+  settings = { ...settings, pricePerCaratRanges: ranges.value };
   const today = values.today?.trim();
   if (today !== undefined && parseIsoDate(today) === null) {
     return usage(`--today must be a real date written YYYY-MM-DD, not "${today}".`, {

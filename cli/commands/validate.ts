@@ -29,6 +29,10 @@ Options:
   --expiry-days <N>    Most days allowed from issue to expiry (default ${String(defaultValidationSettings.expiryMaxDays)}).
   --expiry-mode <mode> at-most (default): expiry up to --expiry-days after issue;
                        exactly: exactly that many days (USKPA's own database issues exactly 60).
+  --price-range <CODE=LOWEST-HIGHEST>
+                       The usual US$ per carat of an HS code, e.g. 7102.31=5-50000; outside it,
+                       a warning. Repeat for each code; the others keep their defaults
+                       (7102.10=1-5000, 7102.21=0.1-150, 7102.31=5-50000; the app's Settings).
   --today <YYYY-MM-DD> With --purpose issue: the day the certificate would be used, to find one
                        that has already expired (default: today on this computer).
   -h, --help           Show this help.

@@ -3,7 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { DEFAULT_LOCALE, LocaleProvider } from './format/locale-context';
+import { PreferredLocaleProvider } from './format/PreferredLocaleProvider';
 import { getKpApi } from './kp-api';
 import { askStartup } from './shell/use-vault-session';
 import './app.css';
@@ -18,9 +18,10 @@ const startup = api === undefined ? undefined : askStartup(api);
 
 createRoot(container).render(
   <StrictMode>
-    {/* One locale for every number and date on screen; a per-computer preference will set it. */}
-    <LocaleProvider locale={DEFAULT_LOCALE}>
+    {/* One locale for every number and date on screen: this computer's preference (en-US by
+        default), read at start; a change saved in Settings applies at once. */}
+    <PreferredLocaleProvider api={api}>
       <App api={api} startup={startup} />
-    </LocaleProvider>
+    </PreferredLocaleProvider>
   </StrictMode>,
 );

@@ -13,7 +13,8 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'corrections' }
   | { screen: 'audit-log' }
-  | { screen: 'submissions' };
+  | { screen: 'submissions' }
+  | { screen: 'glossary' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
 
@@ -35,7 +36,8 @@ export type NavEntry = {
     | 'review'
     | 'corrections'
     | 'audit-log'
-    | 'submissions';
+    | 'submissions'
+    | 'glossary';
   label: string;
 };
 
@@ -56,6 +58,8 @@ export const navEntries: readonly NavEntry[] = [
   { screen: 'audit-log', label: 'Audit log' },
   // Every role (reviewers read); its badge counts the submissions that need the user (issue 12).
   { screen: 'submissions', label: 'Submissions' },
+  // Every role: the glossary of the help panel on one page (issue 16, first day).
+  { screen: 'glossary', label: 'Help and glossary' },
 ];
 
 /** The navigation entry a route belongs to (a certificate page belongs to Records). */

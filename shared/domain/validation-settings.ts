@@ -7,15 +7,41 @@ import { z } from 'zod';
 export const expiryModes = ['at-most', 'exactly'] as const;
 export type ExpiryMode = (typeof expiryModes)[number];
 
-export const PriceRangeSchema = z
-  .object({
-    minUsdPerCarat: z.number().positive().max(10_000_000),
-    maxUsdPerCarat: z.number().positive().max(10_000_000),
-  })
-  .strict()
-  .refine((range) => range.minUsdPerCarat < range.maxUsdPerCarat, {
-    error: 'The lowest US$ per carat must be below the highest.',
-  });
+/** The three rough-diamond HS codes that have a usual price range (31 CFR 592.307(k)). */
+export const priceRangeCodes = ['7102.10', '7102.21', '7102.31'] as const;
+export type PriceRangeCode = (typeof priceRangeCodes)[number];
+
+const MAX_USD_PER_CARAT = 10_000_000;
+
+/**
+ * One HS code's usual range. Each message names the code and the box, since a settings form shows
+ * six boxes and the CLI one flag per code: "7102.31: the lowest US$ per carat must be above 0."
+ */
+export function priceRangeSchema(code: string) {
+  const bound = (which: 'lowest' | 'highest') =>
+    z
+      .number({ error: `${code}: enter the ${which} US$ per carat as a number, e.g. 25.50.` })
+      .positive(`${code}: the ${which} US$ per carat must be above 0.`)
+      .max(MAX_USD_PER_CARAT, `${code}: the ${which} US$ per carat must be at most 10,000,000.`);
+  return (
+    z
+      .object({ minUsdPerCarat: bound('lowest'), maxUsdPerCarat: bound('highest') })
+      .strict()
+      // Compared only when both bounds are usable: a negative bound has its own message already.
+      .refine(
+        (range) =>
+          range.minUsdPerCarat <= 0 ||
+          range.maxUsdPerCarat <= 0 ||
+          range.minUsdPerCarat < range.maxUsdPerCarat,
+        {
+          error: `${code}: the lowest US$ per carat must be below the highest.`,
+          path: ['maxUsdPerCarat'],
+        },
+      )
+  );
+}
+
+export const PriceRangeSchema = priceRangeSchema('The price range');
 export type PriceRange = z.output<typeof PriceRangeSchema>;
 
 /**
@@ -34,6 +60,16 @@ export const defaultPriceRanges = {
   '7102.31': { minUsdPerCarat: 5, maxUsdPerCarat: 50_000 },
 } as const satisfies Record<string, PriceRange>;
 
+/** The usual range of each HS code; the Settings form and `kpdesk validate --price-range` edit it. */
+export const PriceRangesSchema = z
+  .object({
+    '7102.10': priceRangeSchema('7102.10'),
+    '7102.21': priceRangeSchema('7102.21'),
+    '7102.31': priceRangeSchema('7102.31'),
+  })
+  .strict();
+export type PriceRanges = z.output<typeof PriceRangesSchema>;
+
 export const ValidationSettingsSchema = z
   .object({
     /** Expiry at most this many days after issue (USKPA default 60; Census 2019 guidance). */
@@ -43,14 +79,7 @@ export const ValidationSettingsSchema = z
     /** How expiryMaxDays is applied. */
     expiryMode: z.enum(expiryModes).default('at-most'),
     /** Usual US$ per carat per HS code; outside it, VALUE_PER_CARAT_UNUSUAL warns. */
-    pricePerCaratRanges: z
-      .object({
-        '7102.10': PriceRangeSchema,
-        '7102.21': PriceRangeSchema,
-        '7102.31': PriceRangeSchema,
-      })
-      .strict()
-      .default(defaultPriceRanges),
+    pricePerCaratRanges: PriceRangesSchema.default(defaultPriceRanges),
   })
   .strict();
 

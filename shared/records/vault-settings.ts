@@ -1,7 +1,12 @@
 // The settings kept in the vault (administrators change them with settings:save). Bounds match the
 // CHECKs of migration 0040 and the printer calibration's own limits (one inch either way).
 import { z } from 'zod';
-import { ValidationSettingsSchema, expiryModes } from '../domain/validation-settings';
+import {
+  PriceRangesSchema,
+  ValidationSettingsSchema,
+  defaultPriceRanges,
+  expiryModes,
+} from '../domain/validation-settings';
 
 export const MIN_RETENTION_YEARS = 5;
 export const DEFAULT_RETENTION_YEARS = 10;
@@ -53,6 +58,12 @@ export const VaultSettingsSchema = z
         'Enter the time-stamp authority’s address as http://… or https://…, or leave it empty.',
       )
       .default(''),
+    /**
+     * The usual US$ per carat of each HS code (rule 6, price-plausibility-rules.ts): the licensee
+     * knows its own trade, so the ranges are settings; the defaults come from public KP
+     * statistics (validation-settings.ts). A payload without them keeps the defaults.
+     */
+    pricePerCaratRanges: PriceRangesSchema.default(defaultPriceRanges),
   })
   .strict();
 
@@ -66,6 +77,7 @@ export const defaultVaultSettings: VaultSettings = {
   autoLockMinutes: 15,
   printerCalibration: { offsetXPt: 0, offsetYPt: 0 },
   tsaUrl: '',
+  pricePerCaratRanges: defaultPriceRanges,
 };
 
 /**

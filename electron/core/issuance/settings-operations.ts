@@ -4,7 +4,11 @@
 import type { VaultSettings } from '../../../shared/records/vault-settings';
 import { VaultSettingsSchema } from '../../../shared/records/vault-settings';
 import { parseInput } from '../vault/repositories/parse-input';
-import { EXPIRY_MODE_SETTING, TSA_URL_SETTING } from '../vault/repositories/settings-repository';
+import {
+  EXPIRY_MODE_SETTING,
+  PRICE_RANGES_SETTING,
+  TSA_URL_SETTING,
+} from '../vault/repositories/settings-repository';
 import { ADMINISTRATORS, authorize } from './actor';
 import type { IssuanceContext } from './issuance-context';
 
@@ -33,6 +37,12 @@ export function saveSettings(
     action: 'settings.save',
     entityType: 'setting',
     entityId: EXPIRY_MODE_SETTING,
+  });
+  context.audit.append({
+    userId: user.id,
+    action: 'settings.save',
+    entityType: 'setting',
+    entityId: PRICE_RANGES_SETTING,
   });
   return settings;
 }

@@ -17,6 +17,7 @@ export function defaultSettings(base: SettingsBase): VaultSettings {
     expiryMaxDays: validation.expiryMaxDays,
     expiryMode: validation.expiryMode,
     itnWarningDays: validation.itnMaxDaysFromIssue,
+    pricePerCaratRanges: validation.pricePerCaratRanges,
     autoLockMinutes: base.autoLockMinutes ?? defaultVaultSettings.autoLockMinutes,
   };
 }

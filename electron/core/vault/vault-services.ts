@@ -62,6 +62,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
           expiryMaxDays: stored.expiryMaxDays,
           expiryMode: stored.expiryMode,
           itnMaxDaysFromIssue: stored.itnWarningDays,
+          pricePerCaratRanges: stored.pricePerCaratRanges,
         };
   };
   // Sign-in backs off per username after failures, and every failure is audited (issue 13).

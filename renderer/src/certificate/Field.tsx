@@ -2,10 +2,15 @@
 // The hint sits below the control so that inputs side by side stay aligned.
 // The control is rendered by the caller with the accessibility attributes computed here, so the
 // input, its hint and its findings stay tied together (aria-describedby, aria-invalid).
+// A field whose words a new user may not know links to its glossary entry ("What is this?"), and
+// F1 inside it opens that entry (help/, issue 16).
 import type { ReactNode } from 'react';
 import type { CertificateField } from '../../../shared/domain/certificate-draft';
 import type { Finding } from '../../../shared/domain/finding';
 import { FindingList } from './FindingList';
+import { fieldHelp } from '../help/field-help';
+import { HELP_ENTRY_ATTRIBUTE } from '../help/help-key';
+import { HelpLink } from '../help/HelpLink';
 
 export type ControlAttributes = {
   id: CertificateField;
@@ -35,11 +40,18 @@ export function Field({ field, label, hint, findings, wide = false, children }: 
   const hasWarning = !hasError && findings.length > 0;
 
   const stateClass = hasError ? ' field--error' : hasWarning ? ' field--warning' : '';
+  const help = fieldHelp[field];
   return (
-    <div className={`field${wide ? ' field--wide' : ''}${stateClass}`}>
-      <label className="field__label" htmlFor={field}>
-        {label}
-      </label>
+    <div
+      className={`field${wide ? ' field--wide' : ''}${stateClass}`}
+      {...(help === undefined ? {} : { [HELP_ENTRY_ATTRIBUTE]: help })}
+    >
+      <div className="field__label-row">
+        <label className="field__label" htmlFor={field}>
+          {label}
+        </label>
+        {help === undefined ? null : <HelpLink entry={help} about={label} />}
+      </div>
       {children({
         id: field,
         name: field,

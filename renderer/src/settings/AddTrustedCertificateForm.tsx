@@ -54,6 +54,8 @@ export function AddTrustedCertificateForm({ api, onAdded }: Props) {
       noValidate
       aria-label="Add a trusted certificate"
     >
+      {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+      <FormAlert error={error} success={note} />
       <h3>Add a certificate</h3>
       <TextField
         label="Name for this certificate"
@@ -66,7 +68,6 @@ export function AddTrustedCertificateForm({ api, onAdded }: Props) {
         hint="For example “USKPA root” or “Antwerp partner”. After you press the button, KP Desk asks you to choose the certificate file (.pem, .crt, .cer or .der)."
         error={fieldError(error, 'label')}
       />
-      <FormAlert error={error} success={note} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy}>
           Choose the file and add

@@ -55,6 +55,8 @@ export function GenerateIdentityForm({ api, onReady, headingLevel = 3 }: Props) 
       noValidate
       aria-label="Generate a signing identity"
     >
+      {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+      <FormAlert error={error} />
       <Heading level={headingLevel}>Generate a new identity</Heading>
       <div className="field-grid">
         <TextField
@@ -82,7 +84,6 @@ export function GenerateIdentityForm({ api, onReady, headingLevel = 3 }: Props) 
           <option value="rsa-2048">RSA 2048</option>
         </SelectField>
       </div>
-      <FormAlert error={error} />
       {busy ? <BusyNote label="Generating the key" /> : null}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -128,6 +129,8 @@ export function ImportIdentityForm({ api, onReady, headingLevel = 3 }: Props) {
       noValidate
       aria-label="Import a signing identity"
     >
+      {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+      <FormAlert error={error} success={note} />
       <Heading level={headingLevel}>Import an identity you already have</Heading>
       <TextField
         label="Password of the .p12 / .pfx file"
@@ -141,7 +144,6 @@ export function ImportIdentityForm({ api, onReady, headingLevel = 3 }: Props) {
         hint="After you press Import, KP Desk asks you to choose the file. The key is kept only inside the vault."
         error={fieldError(error, 'password')}
       />
-      <FormAlert error={error} success={note} />
       {busy ? <BusyNote label="Importing the identity" /> : null}
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy}>

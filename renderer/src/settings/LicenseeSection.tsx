@@ -42,7 +42,7 @@ export function LicenseeSection({ api, editable, onSaved }: Props) {
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The profile was not saved: see the fields marked with a message.',
+        message: 'The profile was not saved: see the fields marked below.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;
@@ -62,13 +62,14 @@ export function LicenseeSection({ api, editable, onSaved }: Props) {
     <section className="panel" aria-labelledby="settings-licensee">
       <h2 id="settings-licensee">Licensee profile</h2>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label="Licensee profile">
+        {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+        <FormAlert error={error} success={success} />
         <LicenseeFields
           form={form}
           onChange={setForm}
           errorOf={(field) => fieldError(error, field)}
           disabled={!editable || busy}
         />
-        <FormAlert error={error} success={success} />
         {editable ? (
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={busy}>

@@ -30,7 +30,7 @@ export function NewUserForm({ api, onCreated }: { api: KpApi; onCreated: () => v
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The user was not created: see the fields marked with a message.',
+        message: 'The user was not created: see the fields marked below.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;
@@ -54,6 +54,8 @@ export function NewUserForm({ api, onCreated }: { api: KpApi; onCreated: () => v
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Add a user">
+      {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+      <FormAlert error={error} success={success} />
       <h3>Add a user</h3>
       <div className="field-grid">
         <UserNameFields
@@ -90,7 +92,6 @@ export function NewUserForm({ api, onCreated }: { api: KpApi; onCreated: () => v
           error={fieldError(error, 'password')}
         />
       </div>
-      <FormAlert error={error} success={success} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           Add the user

@@ -44,7 +44,7 @@ export function PassphraseSection({ api }: { api: KpApi }) {
     if (Object.keys(fields).length > 0) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The passphrase was not changed: see the fields marked with a message.',
+        message: 'The passphrase was not changed: see the fields marked below.',
         fields,
       });
       return;
@@ -72,6 +72,8 @@ export function PassphraseSection({ api }: { api: KpApi }) {
     <section className="panel" aria-labelledby="settings-passphrase">
       <h2 id="settings-passphrase">Vault passphrase</h2>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label="Change the passphrase">
+        {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+        <FormAlert error={error} success={success} />
         <div className="field-stack">
           <TextField
             label="Current passphrase"
@@ -86,7 +88,6 @@ export function PassphraseSection({ api }: { api: KpApi }) {
           />
           <NewPassphraseFields {...entries} error={error} />
         </div>
-        <FormAlert error={error} success={success} />
         {busy ? <BusyNote label="Wrapping the vault key under the new passphrase" /> : null}
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>

@@ -11,6 +11,7 @@ import { preferenceLocales } from '../../../shared/preferences/preferences-schem
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
+import { useChangeLocale } from '../format/locale-context';
 
 type Form = { printer: string; offsetXPt: string; offsetYPt: string; locale: string };
 
@@ -33,6 +34,7 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  const changeLocale = useChangeLocale();
 
   useEffect(() => {
     let current = true;
@@ -81,13 +83,15 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
     if (!answer.ok) {
       setError({
         ...answer.error,
-        message: 'Nothing was saved: see the fields marked with a message.',
+        message: 'Nothing was saved: see the fields marked below.',
       });
       return;
     }
     setError(null);
     setSaved(answer.value);
     setForm(toForm(answer.value));
+    // Every screen writes numbers and dates the new way at once, without a restart.
+    changeLocale(answer.value.locale);
     setSuccess('Saved on this computer. The next overlay and calibration page use these offsets.');
   }
 
@@ -103,6 +107,8 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
         differently, so each printer has its own offsets.
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label="Printer and formats">
+        {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+        <FormAlert error={error} success={success} />
         <div className="field-grid">
           <TextField
             label="Printer name"
@@ -152,7 +158,6 @@ export function PrinterPreferencesSection({ api }: { api: KpApi }) {
             </select>
           </div>
         </div>
-        <FormAlert error={error} success={success} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             Save for this computer

@@ -82,6 +82,8 @@ export function RecipientForm({ api, recipient, saved, chosen, onSaved }: Props)
 
   return (
     <form id={formId} aria-label={title} onSubmit={(event) => void save(event)} noValidate>
+      {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+      <FormAlert error={error} success={note} />
       <h3>{title}</h3>
       <TextField
         label="Submission address (https://)"
@@ -119,7 +121,6 @@ export function RecipientForm({ api, recipient, saved, chosen, onSaved }: Props)
           </div>
         );
       })}
-      <FormAlert error={error} success={note} />
       <button type="submit" className="button button--primary" disabled={busy}>
         Save {recipient === 'census' ? 'Census' : 'USKPA'} settings
       </button>

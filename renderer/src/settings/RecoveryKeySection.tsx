@@ -68,6 +68,8 @@ export function RecoveryKeySection({ api }: { api: KpApi }) {
           noValidate
           aria-label="Replace the recovery key"
         >
+          {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+          <FormAlert error={error} success={success} />
           <p>
             Replace the recovery key if the one you wrote down may have been seen or lost. The vault
             gets a new key, shown once; the old one stops working. Backups made before keep opening
@@ -85,7 +87,6 @@ export function RecoveryKeySection({ api }: { api: KpApi }) {
             }}
             error={fieldError(error, 'currentPassphrase')}
           />
-          <FormAlert error={error} success={success} />
           {busy ? <BusyNote label="Wrapping the vault key under a new recovery key" /> : null}
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={busy}>

@@ -17,6 +17,7 @@ import { ThisComputerSection } from './ThisComputerSection';
 import { PrinterPreferencesSection } from './PrinterPreferencesSection';
 import { TrustedCertificatesSection } from './TrustedCertificatesSection';
 import { VaultSettingsSection } from './VaultSettingsSection';
+import { PriceRangesSection } from './PriceRangesSection';
 import { UsersSection } from './UsersSection';
 
 type Props = ScreenProps & { api: KpApi; onLicenseeSaved: () => void };
@@ -38,6 +39,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <IdentitySection api={api} manage={canManageKeys(role)} />
       <TrustedCertificatesSection api={api} manage={canManageKeys(role)} />
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
+      <PriceRangesSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
       <ThisComputerSection api={api} />

@@ -101,6 +101,8 @@ export function ThisComputerSection({ api }: { api: KpApi }) {
         noValidate
         aria-label="Remember the vault key on this computer"
       >
+        {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+        <FormAlert error={error} success={success} />
         {remembered === false ? (
           <TextField
             label="Vault passphrase"
@@ -115,7 +117,6 @@ export function ThisComputerSection({ api }: { api: KpApi }) {
             error={fieldError(error, 'passphrase')}
           />
         ) : null}
-        <FormAlert error={error} success={success} />
         {busy ? (
           <BusyNote
             label={

@@ -51,14 +51,27 @@ export function VaultSettingsSection({ api, editable }: Props) {
     if (!parsed.success) {
       setError({
         code: 'INVALID_INPUT',
-        message: 'The settings were not saved: see the fields marked with a message.',
+        message: 'The settings were not saved: see the fields marked below.',
         fields: issuesToFieldErrors(parsed.error.issues),
       });
       return;
     }
     setBusy(true);
     setError(null);
-    const answer = await callApi(() => api.settings.save(parsed.data));
+    // The price ranges have their own section (PriceRangesSection.tsx): send back what the vault
+    // holds now, so saving these numbers never undoes a change saved there.
+    const current = await callApi(() => api.settings.get({}));
+    if (!current.ok) {
+      setBusy(false);
+      setError(current.error);
+      return;
+    }
+    const answer = await callApi(() =>
+      api.settings.save({
+        ...parsed.data,
+        pricePerCaratRanges: current.value.pricePerCaratRanges,
+      }),
+    );
     setBusy(false);
     if (!answer.ok) setError(answer.error);
     else {
@@ -115,6 +128,8 @@ export function VaultSettingsSection({ api, editable }: Props) {
         noValidate
         aria-label="Rules, records and printing"
       >
+        {/* The summary comes before the fields it refers to ("marked below"), issue 16. */}
+        <FormAlert error={error} success={success} />
         <div className="field-grid">
           {box(
             'expiryMaxDays',
@@ -165,7 +180,6 @@ export function VaultSettingsSection({ api, editable }: Props) {
             'url',
           )}
         </div>
-        <FormAlert error={error} success={success} />
         {editable ? (
           <div className="form-actions">
             <button type="button" className="button" onClick={() => void printCalibration()}>

@@ -1,5 +1,6 @@
 // The header of the signed-in app: who the licensee is, who is signed in and in which role, and
-// the two ways out: sign out (the vault stays open for the next person) and lock (closes it).
+// the two ways out: sign out (the vault stays open for the next person) and lock (closes it);
+// and Help (also F1), which opens the help panel on any page (issue 16).
 import { useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
@@ -8,6 +9,7 @@ import type { SignedInUser } from '../navigation';
 import { callApi } from './call-api';
 import { roleLabels } from './permissions';
 import type { AppInfo } from './use-vault-session';
+import { useHelp } from '../help/help-context';
 
 type Props = {
   api: KpApi;
@@ -19,6 +21,7 @@ type Props = {
 
 export function AppHeader({ api, info, user, licenseeName, onStatus }: Props) {
   const [error, setError] = useState<AppError | null>(null);
+  const help = useHelp();
 
   async function leave(how: 'signOut' | 'lock') {
     const answer = await callApi(() =>
@@ -43,6 +46,18 @@ export function AppHeader({ api, info, user, licenseeName, onStatus }: Props) {
         <span className="app__meta" data-testid="app-info">
           {info.runtime === 'preview' ? 'Preview' : 'Desktop'} · version {info.version}
         </span>
+        {help === null ? null : (
+          <button
+            type="button"
+            className="button button--on-dark"
+            aria-keyshortcuts="F1"
+            onClick={() => {
+              help.open();
+            }}
+          >
+            Help
+          </button>
+        )}
         <button
           type="button"
           className="button button--on-dark"

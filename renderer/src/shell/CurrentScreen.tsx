@@ -14,6 +14,7 @@ import { StockScreen } from '../stock/StockScreen';
 import { SubmissionsScreen } from '../submissions/SubmissionsScreen';
 import { VerifyScreen } from '../verify/VerifyScreen';
 import { IssuanceWizard } from '../wizard/IssuanceWizard';
+import { GlossaryScreen } from '../help/GlossaryScreen';
 
 type Props = {
   api: KpApi;
@@ -53,5 +54,7 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       return <AuditLogScreen {...common} />;
     case 'submissions':
       return <SubmissionsScreen {...common} />;
+    case 'glossary':
+      return <GlossaryScreen />;
   }
 }

@@ -11,6 +11,7 @@ import { MainNav } from './MainNav';
 import type { AppInfo } from './use-vault-session';
 import { useLicenseeName } from './use-licensee-name';
 import { useNeedsUserCount } from '../submissions/use-needs-user-count';
+import { HelpProvider } from '../help/HelpProvider';
 
 type Props = {
   api: KpApi;
@@ -41,33 +42,39 @@ export function SignedInFrame({ api, info, user, onStatus }: Props) {
   }, [route]);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to the content
-      </a>
-      <AppHeader
-        api={api}
-        info={info}
-        user={user}
-        licenseeName={licenseeName}
-        onStatus={onStatus}
-      />
-      <div className="app__body">
-        <MainNav api={api} route={route} user={user} navigate={navigate} needsUser={needsUser} />
-        <main id="main" className="app__main" ref={main} tabIndex={-1}>
-          <CurrentScreen
-            api={api}
-            route={route}
-            user={user}
-            navigate={navigate}
-            onLicenseeSaved={reloadLicensee}
-          />
-        </main>
+    <HelpProvider
+      onOpenGlossary={() => {
+        navigate({ screen: 'glossary' });
+      }}
+    >
+      <div className="app">
+        <a className="skip-link" href="#main">
+          Skip to the content
+        </a>
+        <AppHeader
+          api={api}
+          info={info}
+          user={user}
+          licenseeName={licenseeName}
+          onStatus={onStatus}
+        />
+        <div className="app__body">
+          <MainNav api={api} route={route} user={user} navigate={navigate} needsUser={needsUser} />
+          <main id="main" className="app__main" ref={main} tabIndex={-1}>
+            <CurrentScreen
+              api={api}
+              route={route}
+              user={user}
+              navigate={navigate}
+              onLicenseeSaved={reloadLicensee}
+            />
+          </main>
+        </div>
+        <footer className="app__footer">
+          KP Participant list as of {info.participantsAsOf}. Rules: 31 CFR 592 (Rough Diamonds
+          Control Regulations) and USKPA practice.
+        </footer>
       </div>
-      <footer className="app__footer">
-        KP Participant list as of {info.participantsAsOf}. Rules: 31 CFR 592 (Rough Diamonds Control
-        Regulations) and USKPA practice.
-      </footer>
-    </div>
+    </HelpProvider>
   );
 }

@@ -23,6 +23,7 @@ import {
   transportRules,
 } from './filing-deadline';
 import type { StepKit } from './step-kit';
+import { HelpLink } from '../help/HelpLink';
 
 export type AesPlan = { mode: TransportMode | ''; departureTime: string };
 
@@ -56,8 +57,10 @@ export function AesStep({ kit, plan, onPlan }: AesStepProps) {
   return (
     <>
       <p className="wizard__intro">
-        File the Electronic Export Information (EEI) in AES before the shipment leaves, for any
-        value and any destination. AES answers with an ITN; it goes on the certificate.
+        File the Electronic Export Information (EEI) in AES, the Automated Export System (through
+        CBP’s ACE portal, or by your forwarder), before the shipment leaves, for any value and any
+        destination. AES answers with an ITN; it goes on the certificate.{' '}
+        <HelpLink entry="aes" about="AES" />
       </p>
       <fieldset className="section">
         <legend>Filing deadline</legend>

@@ -12,6 +12,7 @@ import {
   tamperResistantDefinition,
   tamperResistantNotEnough,
 } from './wizard-texts';
+import { HelpLink } from '../help/HelpLink';
 
 type PackagingStepProps = {
   entry: PackagingEntry;
@@ -38,7 +39,8 @@ export function PackagingStep(props: PackagingStepProps) {
     <>
       <p className="wizard__intro">
         How the parcels travel. They must be sealed in a container that shows any tampering, with
-        the original certificate.
+        the original certificate.{' '}
+        <HelpLink entry="tamper-resistant" about="tamper-resistant packaging" />
       </p>
       <blockquote className="wizard__quote" id="tamper-definition">
         <p>{tamperResistantDefinition}</p>

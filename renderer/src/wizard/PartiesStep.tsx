@@ -3,7 +3,8 @@
 // must be a KP Participant (31 CFR 592.307(g); 592.201).
 import { useMemo } from 'react';
 import { sources } from '../../../shared/domain/sources';
-import { destinationOptions } from '../certificate/country-options';
+import { destinationCandidates, destinationOptions } from '../certificate/country-options';
+import { CountrySearch } from '../certificate/CountrySearch';
 import { FindingList } from '../certificate/FindingList';
 import { SelectField } from '../certificate/SelectField';
 import { SourceCitation } from '../certificate/SourceCitation';
@@ -22,6 +23,7 @@ export function PartiesStep({ api, kit, licensee }: PartiesStepProps) {
     () => destinationOptions().map((c) => ({ value: c.value, label: `${c.label} (${c.value})` })),
     [],
   );
+  const searchable = useMemo(() => destinationCandidates(), []);
   return (
     <>
       <p className="wizard__intro">
@@ -104,14 +106,32 @@ export function PartiesStep({ api, kit, licensee }: PartiesStepProps) {
           multiline
           wide
         />
-        <SelectField
-          {...kit.bind('destinationCountry')}
-          label="Country of destination"
-          hint="Only KP Participants can receive rough diamonds."
-          placeholder="Choose the country…"
-          options={destinations}
-          wide
-        />
+        <CountrySearch
+          id="destination-search"
+          label="Search destinations (name or code)"
+          candidates={searchable}
+          selected={destinationCountry}
+          onPick={(iso2) => {
+            const binding = kit.bind('destinationCountry');
+            binding.onValueChange(iso2);
+            binding.onLeave();
+          }}
+        >
+          {(shown) => (
+            <SelectField
+              {...kit.bind('destinationCountry')}
+              label="Country of destination"
+              hint="Only KP Participants can receive rough diamonds."
+              placeholder="Choose the country…"
+              options={
+                shown === null
+                  ? destinations
+                  : shown.flatMap((iso2) => destinations.filter((d) => d.value === iso2))
+              }
+              wide
+            />
+          )}
+        </CountrySearch>
       </fieldset>
     </>
   );

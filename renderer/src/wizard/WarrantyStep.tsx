@@ -12,6 +12,7 @@ import {
   warrantyNotes,
   warrantyStatement,
 } from './wizard-texts';
+import { HelpLink } from '../help/HelpLink';
 
 type WarrantyStepProps = {
   entry: WarrantyEntry;
@@ -47,7 +48,8 @@ export function WarrantyStep(props: WarrantyStepProps) {
     <>
       <p className="wizard__intro">
         Every invoice for these diamonds carries the System of Warranties statement. Copy it onto
-        your invoices, then confirm the attestation.
+        your invoices, then confirm the attestation.{' '}
+        <HelpLink entry="warranty" about="the warranty statement" />
       </p>
       <fieldset className="section">
         <legend>Statement for the invoice</legend>

@@ -3,6 +3,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { VaultSettings } from '../../../../shared/records/vault-settings';
 import { VaultSettingsSchema } from '../../../../shared/records/vault-settings';
+import type { PriceRanges } from '../../../../shared/domain/validation-settings';
+import {
+  PriceRangesSchema,
+  defaultPriceRanges,
+} from '../../../../shared/domain/validation-settings';
 
 type Row = {
   expiry_max_days: number;
@@ -20,6 +25,9 @@ type Row = {
 export const TSA_URL_SETTING = 'timestamp.tsaUrl';
 /** "at-most" or "exactly" (expiryMaxDays), kept the same way for the same reason; none: at-most. */
 export const EXPIRY_MODE_SETTING = 'rules.expiryMode';
+
+/** The usual US$ per carat per HS code (rule 6), kept the same way; none: the defaults. */
+export const PRICE_RANGES_SETTING = 'rules.pricePerCaratRanges';
 
 export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
 
@@ -53,6 +61,15 @@ export function createSettingsRepository(db: Database, now: () => Date) {
     const value: unknown = row === undefined ? null : JSON.parse(row.value_json);
     return value === 'exactly' ? 'exactly' : 'at-most';
   };
+  const priceRanges = (): PriceRanges => {
+    const row = readValue.get(PRICE_RANGES_SETTING);
+    // Only a save writes the row, through the same schema; a row that no longer parses (a newer
+    // app's shape) falls back to the defaults rather than to no check at all.
+    const parsed = PriceRangesSchema.safeParse(
+      row === undefined ? null : JSON.parse(row.value_json),
+    );
+    return parsed.success ? parsed.data : defaultPriceRanges;
+  };
   return {
     /** The RFC 3161 time-stamp authority's address; empty when none is set. */
     tsaUrl,
@@ -71,6 +88,7 @@ export function createSettingsRepository(db: Database, now: () => Date) {
           offsetYPt: row.printer_offset_y_pt,
         },
         tsaUrl: tsaUrl(),
+        pricePerCaratRanges: priceRanges(),
       });
     },
     save: (settings: VaultSettings, userId: number): void => {
@@ -86,6 +104,7 @@ export function createSettingsRepository(db: Database, now: () => Date) {
       );
       writeValue.run(TSA_URL_SETTING, JSON.stringify(settings.tsaUrl));
       writeValue.run(EXPIRY_MODE_SETTING, JSON.stringify(settings.expiryMode));
+      writeValue.run(PRICE_RANGES_SETTING, JSON.stringify(settings.pricePerCaratRanges));
     },
   };
 }
