@@ -27,6 +27,8 @@ const kinds: Record<AuditEntityType, string> = {
   issue_reference: 'batch reference',
   stock_batch: 'registration of blank forms',
   signature_level: 'signature level of document',
+  incoming_certificate: 'incoming certificate',
+  incoming_scan: 'scan of an incoming certificate',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {
@@ -38,6 +40,13 @@ export function describeEntity(db: Database, type: string, id: string): string {
       .pluck()
       .get(Number(id));
     if (number !== undefined) return `certificate ${number} (record ${id})`;
+  }
+  if (type === 'incoming_certificate') {
+    const number = db
+      .prepare<[number], string>('SELECT number FROM incoming_certificates WHERE id = ?')
+      .pluck()
+      .get(Number(id));
+    if (number !== undefined) return `incoming certificate ${number} (record ${id})`;
   }
   return `${kinds[type]} ${id}`;
 }

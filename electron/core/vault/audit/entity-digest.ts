@@ -29,6 +29,9 @@ export const auditEntityTypes = [
   // Covered since issue 13 (migration 0095 records the rows that existed before).
   'stock_batch',
   'signature_level',
+  // Issue 15: incoming (import) certificates and their scans (migration 0250).
+  'incoming_certificate',
+  'incoming_scan',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -60,6 +63,8 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   submission_receipt: { table: 'submission_receipts', key: 'id', integer: true },
   submission_recipient: { table: 'submission_recipients', key: 'recipient', integer: false },
   issue_reference: { table: 'issue_references', key: 'reference', integer: false },
+  incoming_certificate: { table: 'incoming_certificates', key: 'id', integer: true },
+  incoming_scan: { table: 'incoming_scans', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -101,6 +106,8 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     issue_reference: reader('issue_reference'),
     stock_batch: reader('stock_batch'),
     signature_level: reader('signature_level'),
+    incoming_certificate: reader('incoming_certificate'),
+    incoming_scan: reader('incoming_scan'),
   };
 }
 

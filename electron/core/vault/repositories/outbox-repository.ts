@@ -1,6 +1,7 @@
 // The transactional outbox: what must be sent (a copy to Census, a report to USKPA) is written in
 // the same transaction as the change that makes it due, and sent later by the submission code.
-// A message is about a certificate, or (the void of a blank form never drafted) a stock number.
+// A message is about a certificate, or (the void of a blank form never drafted) a stock number,
+// or (issue 15) a foreign certificate received on an import.
 // Each row gets its idempotency key here (number/kind/vN: the Nth message of that kind about that
 // number to that recipient), fixed for life, and an audit event (migration 0110), so a row added
 // or edited behind the app's back fails the audit verification like any other record.
@@ -66,29 +67,35 @@ export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
 export function createOutboxRepository(db: Database, now: () => Date, audit: AuditWriter) {
   const insert = db.prepare(
-    `INSERT INTO outbox (certificate_id, stock_number, recipient, reason, payload_json, status,
-       created_at, next_due_at, idempotency_key)
-     VALUES (@certificateId, @stockNumber, @recipient, @reason, @payload, 'pending', @at, @at,
-       @number || '/' || @reason || '/v' || (1 + (
+    `INSERT INTO outbox (certificate_id, stock_number, incoming_id, recipient, reason,
+       payload_json, status, created_at, next_due_at, idempotency_key)
+     VALUES (@certificateId, @stockNumber, @incomingId, @recipient, @reason, @payload, 'pending',
+       @at, @at, @number || '/' || @reason || '/v' || (1 + (
          SELECT count(*) FROM outbox AS o LEFT JOIN certificates AS c ON c.id = o.certificate_id
+           LEFT JOIN incoming_certificates AS i ON i.id = o.incoming_id
           WHERE o.recipient = @recipient AND o.reason = @reason
-            AND coalesce(c.number, o.stock_number) = @number)))`,
+            AND coalesce(c.number, o.stock_number, i.number) = @number)))`,
   );
   const numberOf = db
     .prepare<[number], string>('SELECT number FROM certificates WHERE id = ?')
     .pluck();
   const add = (
-    subject: { certificateId: number; number: string } | { stockNumber: string },
+    subject:
+      | { certificateId: number; number: string }
+      | { stockNumber: string }
+      | { incomingId: number; number: string },
     recipient: OutboxRecipient,
     reason: string,
     payload: CanonicalValue,
   ): number => {
     const certificateId = 'certificateId' in subject ? subject.certificateId : null;
     const stockNumber = 'stockNumber' in subject ? subject.stockNumber : null;
+    const incomingId = 'incomingId' in subject ? subject.incomingId : null;
     const id = Number(
       insert.run({
         certificateId,
         stockNumber,
+        incomingId,
         number: 'number' in subject ? subject.number : stockNumber,
         recipient,
         reason,
@@ -125,6 +132,13 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
       reason: string,
       payload: CanonicalValue,
     ): number => add({ stockNumber: number }, recipient, reason, payload),
+    /** A message about a certificate received on an import (electron/core/incoming). */
+    addForIncoming: (
+      incoming: { incomingId: number; number: string },
+      recipient: OutboxRecipient,
+      reason: string,
+      payload: CanonicalValue,
+    ): number => add(incoming, recipient, reason, payload),
     listPending: (limit = 100): OutboxRow[] => pending.all(limit).map(toOutbox),
     listForCertificate: (certificateId: number): OutboxRow[] =>
       forCertificate.all(certificateId).map(toOutbox),
