@@ -115,6 +115,12 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'preferences:save': open(
     'This computer’s preferences, not the licensee’s record: no vault data.',
   ),
+  'incoming:list': signedIn,
+  'incoming:get': signedIn,
+  'incoming:register': signedIn,
+  'incoming:confirmReceiptSent': signedIn,
+  'incoming:scan': signedIn,
+  'incoming:saveReceiptReport': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

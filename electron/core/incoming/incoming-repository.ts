@@ -65,7 +65,10 @@ export function createIncomingRepository(db: Database, now: () => Date) {
     `SELECT id, file_name AS fileName, media_type AS mediaType, size, sha256
        FROM incoming_scans WHERE incoming_id = ? ORDER BY id`,
   );
-  const scanById = db.prepare<[number], ScanMeta & { content: Buffer; incomingId: number }>(
+  const scanById = db.prepare<
+    [number],
+    ScanMeta & { content: Buffer; incomingId: number; mediaType: ScanMediaType }
+  >(
     `SELECT id, incoming_id AS incomingId, file_name AS fileName, media_type AS mediaType, size,
             sha256, content FROM incoming_scans WHERE id = ?`,
   );

@@ -71,6 +71,11 @@ export function createIncomingService(deps: {
       const day = today();
       return context.incoming.list().map((record) => listItem(record, day));
     },
+    /** One record as the list shows it. */
+    item: (actor: unknown, number: string): IncomingListItem => {
+      read(actor);
+      return listItem(mustGetIncoming(context, number), today());
+    },
     get: (actor: unknown, number: string): IncomingDetail => {
       read(actor);
       const record = mustGetIncoming(context, number);
