@@ -14,6 +14,8 @@ import { StockScreen } from '../stock/StockScreen';
 import { SubmissionsScreen } from '../submissions/SubmissionsScreen';
 import { VerifyScreen } from '../verify/VerifyScreen';
 import { IssuanceWizard } from '../wizard/IssuanceWizard';
+import { IncomingPage } from '../incoming/IncomingPage';
+import { IncomingRegisterForm } from '../incoming/IncomingRegisterForm';
 
 type Props = {
   api: KpApi;
@@ -27,7 +29,9 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
   const common = { api, user, navigate };
   switch (route.screen) {
     case 'records':
-      return <RecordsScreen {...common} />;
+      return (
+        <RecordsScreen {...common} {...(route.view === undefined ? {} : { view: route.view })} />
+      );
     case 'certificate':
       return <CertificatePage {...common} id={route.id} />;
     case 'wizard':
@@ -53,5 +57,28 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       return <AuditLogScreen {...common} />;
     case 'submissions':
       return <SubmissionsScreen {...common} />;
+    case 'incoming':
+      return (
+        <IncomingPage
+          api={api}
+          user={user}
+          number={route.number}
+          onBack={() => {
+            navigate({ screen: 'records', view: 'incoming' });
+          }}
+        />
+      );
+    case 'incoming-register':
+      return (
+        <IncomingRegisterForm
+          api={api}
+          onRegistered={(number) => {
+            navigate({ screen: 'incoming', number });
+          }}
+          onCancel={() => {
+            navigate({ screen: 'records', view: 'incoming' });
+          }}
+        />
+      );
   }
 }
