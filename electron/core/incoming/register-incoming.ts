@@ -22,7 +22,12 @@ export const RegisterIncomingSchema = z
     scan: z
       .object({
         fileName: personText('name', 'scan file name').min(1).max(255),
-        content: z.instanceof(Uint8Array),
+        // Bytes from any realm (a worker's structured clone, a Buffer): checked as a byte view,
+        // not by instanceof, which fails across realms.
+        content: z.custom<Uint8Array>(
+          (value) => Object.prototype.toString.call(value) === '[object Uint8Array]',
+          { message: 'The scan must be the bytes of a file.' },
+        ),
       })
       .strict()
       .optional(),
