@@ -5,7 +5,7 @@ import type { VaultStatus } from '../../shared/records/record-outputs';
 export type Route =
   | { screen: 'records'; view?: 'incoming' }
   | { screen: 'certificate'; id: number }
-  | { screen: 'wizard'; draftId?: number }
+  | { screen: 'wizard'; draftId?: number; copyFrom?: number }
   | { screen: 'stock' }
   | { screen: 'verify' }
   | { screen: 'statistics' }

@@ -37,7 +37,11 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
     case 'wizard':
       // The route itself goes too: another click on "New certificate" restarts the wizard.
       return route.draftId === undefined ? (
-        <IssuanceWizard {...common} route={route} />
+        <IssuanceWizard
+          {...common}
+          route={route}
+          {...(route.copyFrom === undefined ? {} : { copyFrom: route.copyFrom })}
+        />
       ) : (
         <IssuanceWizard {...common} draftId={route.draftId} route={route} />
       );
