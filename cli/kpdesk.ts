@@ -29,6 +29,7 @@ import { runVoid, voidHelp, voidSummary } from './commands/void';
 import { runShip, shipHelp, shipSummary } from './commands/ship';
 import { deliverHelp, deliverSummary, runDeliver } from './commands/deliver';
 import { recordsHelp, recordsSummary, runRecords } from './commands/records';
+import { incomingHelp, incomingSummary, runIncoming } from './commands/incoming';
 import { issueBatchHelp, issueBatchSummary, runIssueBatch } from './commands/issue-batch';
 import { partiesHelp, partiesSummary, runParties } from './commands/parties';
 import {
@@ -74,6 +75,7 @@ const commands: Readonly<Record<string, Command>> = {
     help: importRecordsHelp,
     run: runImportRecords,
   },
+  incoming: { summary: incomingSummary, help: incomingHelp, run: runIncoming },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -109,6 +111,8 @@ Usage:
   kpdesk stats --period 2018|2026Q3|2026-01-01..2026-06-30 [--format table|csv|json] [--top N]
   kpdesk review [--period 2026Q3|2026|FROM..TO] [--format table|csv|json|pdf] [--out FILE]
   kpdesk import-records <file.csv|file.json> --user <admin> [--all-or-nothing]
+  kpdesk incoming register <certificate.json> [--scan <file>] | list
+                 | receipt-report <number> --out <file.pdf> | confirm-sent <number> --date <date>
   kpdesk help [command]
   kpdesk --version
 

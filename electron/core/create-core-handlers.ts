@@ -18,6 +18,7 @@ import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
 import { createSubmissionHandlers } from './submission-handlers';
+import { createIncomingHandlers } from './incoming/incoming-handlers';
 import { createTrustHandlers } from './trust-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createStatisticsExportHandlers } from './reports/statistics-export-handlers';
@@ -128,6 +129,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     ...createReviewHandlers(vault, options.fileDialogs, progress),
     ...createSubmissionHandlers(vault, options.fileDialogs),
     ...createStatisticsExportHandlers(vault, options.fileDialogs),
+    ...createIncomingHandlers(vault, options.fileDialogs, options.now),
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
   return requireSignIn(handlers, () => vault.requireSignedIn());

@@ -13,7 +13,8 @@ export type SavePurpose =
   | 'submission-receipts'
   | 'statistics-csv'
   | 'statistics-json'
-  | 'statistics-pdf';
+  | 'statistics-pdf'
+  | 'incoming-receipt-pdf';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'

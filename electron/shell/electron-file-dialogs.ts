@@ -17,6 +17,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'statistics-csv': [{ name: 'CSV table', extensions: ['csv'] }],
   'statistics-json': [{ name: 'JSON', extensions: ['json'] }],
   'statistics-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'incoming-receipt-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -52,6 +53,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'statistics-csv': 'KP statistics (CSV)',
   'statistics-json': 'KP statistics (JSON)',
   'statistics-pdf': 'KP statistics (PDF)',
+  'incoming-receipt-pdf': 'Confirmation of receipt for the exporting authority (PDF)',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

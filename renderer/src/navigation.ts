@@ -3,9 +3,9 @@
 import type { VaultStatus } from '../../shared/records/record-outputs';
 
 export type Route =
-  | { screen: 'records' }
+  | { screen: 'records'; view?: 'incoming' }
   | { screen: 'certificate'; id: number }
-  | { screen: 'wizard'; draftId?: number }
+  | { screen: 'wizard'; draftId?: number; copyFrom?: number }
   | { screen: 'stock' }
   | { screen: 'verify' }
   | { screen: 'statistics' }
@@ -14,7 +14,10 @@ export type Route =
   | { screen: 'corrections' }
   | { screen: 'audit-log' }
   | { screen: 'submissions' }
-  | { screen: 'glossary' };
+  | { screen: 'glossary' }
+  // Issue 15: foreign certificates received on an import, reached from Records.
+  | { screen: 'incoming'; number: string }
+  | { screen: 'incoming-register' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
 
@@ -64,5 +67,10 @@ export const navEntries: readonly NavEntry[] = [
 
 /** The navigation entry a route belongs to (a certificate page belongs to Records). */
 export function navScreenOf(route: Route): NavEntry['screen'] {
-  return route.screen === 'certificate' ? 'records' : route.screen;
+  // Incoming certificates (issue 15) live in Records too.
+  return route.screen === 'certificate' ||
+    route.screen === 'incoming' ||
+    route.screen === 'incoming-register'
+    ? 'records'
+    : route.screen;
 }

@@ -118,6 +118,12 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'submissions:saveRecipientChannel': signedIn,
   'reports:exportStatistics': signedIn,
   'audit:unlockCheck': signedIn,
+  'incoming:list': signedIn,
+  'incoming:get': signedIn,
+  'incoming:register': signedIn,
+  'incoming:confirmReceiptSent': signedIn,
+  'incoming:scan': signedIn,
+  'incoming:saveReceiptReport': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

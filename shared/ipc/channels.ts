@@ -82,6 +82,13 @@ export const channelNames = [
   'submissions:saveRecipientChannel',
   'reports:exportStatistics',
   'audit:unlockCheck',
+  // Issue 15: foreign certificates received on an import (incoming-contract.ts).
+  'incoming:list',
+  'incoming:get',
+  'incoming:register',
+  'incoming:confirmReceiptSent',
+  'incoming:scan',
+  'incoming:saveReceiptReport',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -14,6 +14,7 @@ import { reviewContract } from './review-contract';
 import { submissionsContract } from './submissions-contract';
 import { preferencesContract } from './preferences-contract';
 import { trustContract } from './trust-contract';
+import { incomingContract } from './incoming-contract';
 import { vaultContract } from './vault-contract';
 
 type ChannelSpec = { input: z.ZodType; output: z.ZodType };
@@ -61,6 +62,7 @@ export const contract = {
   ...auditLogContract,
   ...submissionsContract,
   ...preferencesContract,
+  ...incomingContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { readCertificate } from '../../../shared/domain/certificate';
 import type { CertificateDraft } from '../../../shared/domain/certificate-draft';
 import { normalizeForMatch } from '../../../shared/domain/country-in-address';
 import { CertificateDraftSchema } from '../../../shared/domain/certificate-draft';
+import { normalizeCertificateNumber } from '../../../shared/domain/certificate-number';
 import type { LicenseeFacts, ValidationReport } from '../../../shared/domain/validation-report';
 import { AppFailure } from '../app-failure';
 import type { IssuanceContext } from './issuance-context';
@@ -60,7 +61,9 @@ function refuseUntypeableText(draft: CertificateDraft): void {
 }
 
 // No usedNumbers are passed: the draft's number is pinned to the stock form the certificate took
-// (withNumber), and stock.take already refused any number that was used or voided.
+// (withNumber), and stock.take already refused any number that was used or voided. The number
+// of a certificate received on an import is looked up in the vault (issue 15), so the rule
+// NUMBER_IS_IMPORT_CERTIFICATE holds at the authority, not only in the renderer.
 // `today` only when the certificate is about to be used (issued): an issued record read again
 // later (a shipment's payload, a correction) is judged as it was, not against today's date.
 // `licensee` likewise only when the exporter is judged now (issuing, or a correction that
@@ -73,10 +76,14 @@ export function readForIssue(
   when: { today?: string } = {},
 ): { report: ValidationReport; certificate: Certificate | null } {
   refuseUntypeableText(draft);
+  const number = normalizeCertificateNumber(draft.number);
   return readCertificate(draft, {
     purpose: 'issue',
     settings: context.settings,
     ...(licensee === undefined ? {} : { licensee }),
+    ...(context.isImportCertificateNumber(number)
+      ? { importCertificateNumbers: new Set([number]) }
+      : {}),
     ...(when.today === undefined ? {} : { today: when.today }),
   });
 }

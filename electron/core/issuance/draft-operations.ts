@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/certificate-number';
 import { normalizeItn } from '../../../shared/domain/itn';
 import { AppFailure } from '../app-failure';
+import { refuseImportNumber } from '../incoming/import-number-guard';
 import type { CertificateRecord } from '../vault/repositories/certificate-row';
 import { parseInput } from '../vault/repositories/parse-input';
 import { WRITERS, authorize } from './actor';
@@ -31,6 +32,7 @@ export function createDraft(
   const user = authorize(repos.users, actor, WRITERS, 'draft certificates');
   const request = parseInput(CreateDraftSchema, input);
   const number = normalizeCertificateNumber(request.number);
+  refuseImportNumber(context.isImportCertificateNumber, request.number, 'number');
   if (!CERTIFICATE_NUMBER.test(number)) {
     const message = 'The number must be "US" followed by the form\'s digits, e.g. US12345.';
     throw new AppFailure('INVALID_INPUT', message, { number: message });

@@ -39,6 +39,8 @@ export type IssuanceContext = {
   now: () => Date;
   /** The rule settings in force: the vault's saved ones, read at each use. */
   readonly settings: ValidationSettings;
+  /** True for the number of a certificate received on an import (electron/core/incoming). */
+  isImportCertificateNumber: (number: string) => boolean;
 };
 
 /**

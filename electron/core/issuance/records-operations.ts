@@ -2,6 +2,7 @@
 // audit event(s). Who may do what: administrators manage the profile and users; operators and
 // administrators keep the address book, stock and attachments; reviewers only read.
 import { AppFailure } from '../app-failure';
+import { refuseImportNumbersInList } from '../incoming/import-number-guard';
 import type { AttachmentMeta } from '../vault/repositories/attachment-repository';
 import { AttachmentInputSchema } from '../vault/repositories/attachment-repository';
 import type { Licensee } from '../vault/repositories/licensee-repository';
@@ -10,6 +11,7 @@ import type { StockRegistration } from '../vault/repositories/stock-repository';
 import type { User } from '../vault/repositories/user-repository';
 import { FirstAdministratorSchema } from '../../../shared/records/user-inputs';
 import { PartySaveSchema } from '../../../shared/records/party-inputs';
+import { RegisterStockSchema } from '../../../shared/records/stock-inputs';
 import { parseInput } from '../vault/repositories/parse-input';
 import { ADMINISTRATORS, WRITERS, authorize } from './actor';
 import type { IssuanceContext } from './issuance-context';
@@ -98,6 +100,8 @@ export function registerStock(
   input: unknown,
 ): StockRegistration {
   const user = authorize(context.repos.users, actor, WRITERS, 'register certificate forms');
+  const request = parseInput(RegisterStockSchema, input);
+  refuseImportNumbersInList(context.isImportCertificateNumber, request.numbers, 'numbers');
   const registration = context.repos.stock.register(input, user.id);
   // The registration itself (who, when, the description): a record of its own (issue 13).
   context.audit.append({

@@ -15,6 +15,7 @@ import { parseInput } from '../vault/repositories/parse-input';
 import type { UserRepository } from '../vault/repositories/user-repository';
 import type { TradeCellSource } from './read-export-cells';
 import { createExportCellSource } from './read-export-cells';
+import { createImportCellSource } from './read-import-cells';
 import { APART_STATES, COUNTED_STATES } from './statistics-basis';
 import { summarizeFlow } from './summarize-flow';
 import { uskpaCertificatesCsv } from './uskpa-certificates-csv';
@@ -33,6 +34,7 @@ export function buildStatisticsReport(
   exportCells: TradeCellSource,
   period: StatisticsPeriod,
   top: number,
+  importCells: TradeCellSource | null = null,
 ): StatisticsReport {
   const exports = summarizeFlow('exports', exportCells(period.from, period.to), top);
   const annual: AnnualRow[] = yearsOf(period).map((year) => {
@@ -53,20 +55,27 @@ export function buildStatisticsReport(
     basis: { date: 'dateOfIssue', counted: [...COUNTED_STATES], apart: [...APART_STATES] },
     top,
     exports,
-    imports: null,
+    // Issue 15: imports once the vault records incoming certificates (by date of entry).
+    imports:
+      importCells === null
+        ? null
+        : summarizeFlow('imports', importCells(period.from, period.to), top),
     annual,
   };
 }
 
 export function createStatisticsService(db: Database, users: UserRepository) {
   const exportCells = createExportCellSource(db);
+  const importCells = createImportCellSource(db);
   return {
     statistics: (actor: unknown, requestInput: unknown): StatisticsReport => {
       authorize(users, actor, STATISTICS_READERS, 'see the statistics');
       const request = parseInput(StatisticsRequestSchema, requestInput);
       const period = periodFromText(request.period);
       // One read transaction: the periods of the annual table see the same vault.
-      return db.transaction(() => buildStatisticsReport(exportCells, period, request.top))();
+      return db.transaction(() =>
+        buildStatisticsReport(exportCells, period, request.top, importCells()),
+      )();
     },
     /** The certificates of the period in the USKPA database's CSV layout (same readers). */
     uskpaCsv: (actor: unknown, requestInput: unknown): string => {

@@ -7,22 +7,37 @@ import { ENVELOPE_VERSION } from './submission-envelope';
 import type { SubmissionEnvelope } from './submission-envelope';
 import type { ClaimedSubmission } from './outbox-deliveries';
 
-type DocumentRow = { file_name: string; sha256: string; content: Buffer };
+type DocumentRow = {
+  file_name: string;
+  sha256: string;
+  content: Buffer;
+  media_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+};
 
 export type EnvelopeBuilder = (item: ClaimedSubmission) => SubmissionEnvelope;
 
 export function createEnvelopeBuilder(db: Database): EnvelopeBuilder {
   // A voided certificate's copy is its void copy when one was made, else the signed original.
   const latestDocument = db.prepare<[number, string], DocumentRow>(
-    `SELECT file_name, sha256, content FROM attachments
+    `SELECT file_name, sha256, content, media_type FROM attachments
       WHERE certificate_id = ? AND media_type = 'application/pdf'
         AND kind IN ('signed-certificate', 'signed-void-copy')
       ORDER BY (kind = ?) DESC, id DESC LIMIT 1`,
   );
+  // An incoming certificate's copy carries its scan (kept with the registration), as Census gets a fax
+  // of the paper (31 CFR 592.301(a)(1)(iii)).
+  const latestScan = db.prepare<[number], DocumentRow>(
+    `SELECT file_name, sha256, content, media_type FROM incoming_scans
+      WHERE incoming_id = ? ORDER BY id LIMIT 1`,
+  );
   return (item) => {
     const preferred = item.kind === 'voided' ? 'signed-void-copy' : 'signed-certificate';
     const document =
-      item.certificateId === null ? undefined : latestDocument.get(item.certificateId, preferred);
+      item.certificateId !== null
+        ? latestDocument.get(item.certificateId, preferred)
+        : item.incomingId !== null
+          ? latestScan.get(item.incomingId)
+          : undefined;
     const certificate =
       item.payload !== null && typeof item.payload === 'object' && !Array.isArray(item.payload)
         ? (item.payload as Record<string, unknown>)
@@ -39,7 +54,7 @@ export function createEnvelopeBuilder(db: Database): EnvelopeBuilder {
         document === undefined
           ? null
           : {
-              mediaType: 'application/pdf',
+              mediaType: document.media_type,
               fileName: document.file_name,
               sha256: document.sha256,
               base64: document.content.toString('base64'),

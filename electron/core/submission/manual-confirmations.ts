@@ -70,9 +70,10 @@ export type ManualConfirmations = ReturnType<typeof createManualConfirmations>;
 
 export function createManualConfirmations(db: Database, now: () => Date, audit: AuditWriter) {
   const rowOf = db.prepare<[number], ItemRow>(
-    `SELECT o.id, o.recipient, o.reason, coalesce(c.number, o.stock_number) AS number, o.status,
+    `SELECT o.id, o.recipient, o.reason, coalesce(c.number, o.stock_number, i.number) AS number, o.status,
             o.created_at, o.certificate_id, o.payload_json
-       FROM outbox AS o LEFT JOIN certificates AS c ON c.id = o.certificate_id WHERE o.id = ?`,
+       FROM outbox AS o LEFT JOIN certificates AS c ON c.id = o.certificate_id
+  LEFT JOIN incoming_certificates AS i ON i.id = o.incoming_id WHERE o.id = ?`,
   );
   const latestDocument = db
     .prepare<[number, string], Buffer>(

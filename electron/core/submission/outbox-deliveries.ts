@@ -18,6 +18,8 @@ export type ClaimedSubmission = {
   kind: string;
   number: string;
   certificateId: number | null;
+  /** A foreign certificate received on an import (issue 15), else null. */
+  incomingId: number | null;
   idempotencyKey: string;
   payload: CanonicalValue;
   queuedAt: string;
@@ -67,16 +69,18 @@ type ViewRow = {
   /** The stored JSON of an e-mail or manual receipt (they name their channel); else NULL. */
   proof_json: string | null;
   certificate_id: number | null;
+  incoming_id: number | null;
   payload_json: string;
   audit_head_seq: number | null;
   audit_head_hash: string | null;
 };
 
-const VIEW = `SELECT o.*, coalesce(c.number, o.stock_number) AS number, r.receipt_id,
+const VIEW = `SELECT o.*, coalesce(c.number, o.stock_number, i.number) AS number, r.receipt_id,
     CASE WHEN json_extract(r.signed_receipt_json, '$.channel') IS NOT NULL
       THEN r.signed_receipt_json END AS proof_json
   FROM outbox AS o
   LEFT JOIN certificates AS c ON c.id = o.certificate_id
+  LEFT JOIN incoming_certificates AS i ON i.id = o.incoming_id
   LEFT JOIN submission_receipts AS r ON r.outbox_id = o.id`;
 
 function toView(row: ViewRow): SubmissionView {
@@ -118,10 +122,11 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
   // queue of 10,000; bench/submission-bench.ts). It makes the statement fail, not slow, if the
   // index ever goes.
   const nextDue = db.prepare<[string, OutboxRecipient, OutboxRecipient], ViewRow>(
-    `SELECT o.*, coalesce(c.number, o.stock_number) AS number, NULL AS receipt_id,
+    `SELECT o.*, coalesce(c.number, o.stock_number, i.number) AS number, NULL AS receipt_id,
             NULL AS proof_json
        FROM outbox AS o INDEXED BY outbox_due
        LEFT JOIN certificates AS c ON c.id = o.certificate_id
+  LEFT JOIN incoming_certificates AS i ON i.id = o.incoming_id
       WHERE o.status IN ('pending', 'failed') AND o.next_due_at <= ?
         AND o.recipient IN (?, ?) ORDER BY o.next_due_at, o.id LIMIT 1`,
   );
@@ -212,6 +217,7 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
         kind: row.reason,
         number: row.number,
         certificateId: row.certificate_id,
+        incomingId: row.incoming_id,
         idempotencyKey: row.idempotency_key,
         payload: JSON.parse(row.payload_json) as CanonicalValue,
         queuedAt: row.created_at,

@@ -83,10 +83,11 @@ export function exportReceipts(
 ): number {
   const rows = db
     .prepare<[], Row>(
-      `SELECT o.id, o.recipient, o.idempotency_key, coalesce(c.number, o.stock_number) AS number,
+      `SELECT o.id, o.recipient, o.idempotency_key, coalesce(c.number, o.stock_number, i.number) AS number,
               o.audit_head_seq, o.audit_head_hash, r.signed_receipt_json, r.stored_at
          FROM submission_receipts AS r JOIN outbox AS o ON o.id = r.outbox_id
-         LEFT JOIN certificates AS c ON c.id = o.certificate_id ORDER BY o.id`,
+         LEFT JOIN certificates AS c ON c.id = o.certificate_id
+  LEFT JOIN incoming_certificates AS i ON i.id = o.incoming_id ORDER BY o.id`,
     )
     .iterate();
   let count = 0;

@@ -173,7 +173,8 @@ export function createSmtpChannel(
             {
               filename: envelope.document.fileName,
               content: Buffer.from(envelope.document.base64, 'base64'),
-              contentType: 'application/pdf',
+              // The signed PDF, or an import entry's scan (PDF, PNG or JPEG; issue 15).
+              contentType: envelope.document.mediaType,
             },
           ]),
       {

@@ -24,12 +24,13 @@ type Row = {
   audit_head_hash: string | null;
 };
 
-const SELECT = `SELECT o.id, o.recipient, o.reason, coalesce(c.number, o.stock_number) AS number,
+const SELECT = `SELECT o.id, o.recipient, o.reason, coalesce(c.number, o.stock_number, i.number) AS number,
     o.certificate_id, o.idempotency_key, o.status, o.attempts, o.created_at, o.next_due_at,
     o.last_attempt_at, o.last_error_code, o.last_error, o.delivered_at, r.receipt_id,
     o.audit_head_seq, o.audit_head_hash
   FROM outbox AS o
   LEFT JOIN certificates AS c ON c.id = o.certificate_id
+  LEFT JOIN incoming_certificates AS i ON i.id = o.incoming_id
   LEFT JOIN submission_receipts AS r ON r.outbox_id = o.id`;
 
 function toItem(row: Row): SubmissionItem {

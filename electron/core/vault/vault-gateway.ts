@@ -38,6 +38,7 @@ import type { DocumentOperationsOptions } from './document-operations';
 import { createSubmissionDesk } from '../submission/submission-desk';
 import type { SubmissionDesk } from '../submission/submission-desk';
 import { submissionGatewayGroup } from '../submission/submission-gateway-group';
+import { incomingGatewayGroup } from '../incoming/incoming-gateway-group';
 import { createVaultServices } from './vault-services';
 import type { VaultServices } from './vault-services';
 
@@ -496,6 +497,12 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       vaultId: () =>
         existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
       onProgress: options.onProgress,
+    }),
+
+    // Foreign certificates received on an import (issue 15); registering queues a Census copy.
+    incoming: incomingGatewayGroup(recordsOpen, {
+      resourcesDir: options.resourcesDir,
+      afterQueue: deliverInBackground,
     }),
 
     submissions: {

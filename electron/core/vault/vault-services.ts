@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
 import { createAuditLogService } from '../audit-log/audit-log-service';
+import { createIncomingService } from '../incoming/incoming-service';
 import { createIssuanceService } from '../issuance/issuance-service';
 import { createStatisticsService } from '../reports/statistics-service';
 import { createSignInGuard } from '../sign-in/sign-in-guard';
@@ -67,6 +68,14 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
   };
   // Sign-in backs off per username after failures, and every failure is audited (issue 13).
   const signInGuard = createSignInGuard({ db, users: repos.users, audit, now });
+  // Incoming (import) certificates (issue 15); their numbers are refused on the export side.
+  const incoming = createIncomingService({
+    db,
+    users: repos.users,
+    outbox: repos.outbox,
+    audit,
+    now,
+  });
   const issuance = createIssuanceService({
     db,
     repos,
@@ -75,6 +84,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     get settings() {
       return validationSettings();
     },
+    isImportCertificateNumber: incoming.isIncomingNumber,
   });
   // Callers read through these views; the repositories' write methods are reached only through
   // the issuance service, which checks the role and writes the audit event.
@@ -116,6 +126,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     facts: { recoveryKeyConfirmation: repos.facts.recoveryKeyConfirmation },
     settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
+    incoming,
     reports: createStatisticsService(db, repos.users),
     auditLog: createAuditLogService(db, repos.users),
     audit: {

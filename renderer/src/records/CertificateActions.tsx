@@ -59,6 +59,18 @@ export function CertificateActions(props: CertificateActionsProps) {
       VOIDABLE.has(record.state) ? (
         <VoidAction key={`void-${record.state}`} {...actionProps} />
       ) : null,
+      // Issue 15: a repeat shipment starts from this one (dates, ITN and number not copied).
+      <div key="copy">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            navigate({ screen: 'wizard', copyFrom: record.id });
+          }}
+        >
+          Copy to a new certificate
+        </button>
+      </div>,
     ].filter((part) => part !== null);
     body =
       parts.length === 0 ? (

@@ -122,6 +122,7 @@ export function RecordList(props: RecordListProps) {
         <span>Number</span>
         <span>State</span>
         <span>Destination</span>
+        <span>Exporter</span>
         <span>Ultimate consignee</span>
         <span>HS code</span>
         <span className="record-list__num">Carats</span>
@@ -174,6 +175,11 @@ export function RecordList(props: RecordListProps) {
                 </span>
                 <span className="record-row__text">
                   {formatCountry(row.destinationCountry)}
+                  <Said text=", exporter " />
+                </span>
+                {/* Issue 15: a carrier issues for many exporters; the list names each one. */}
+                <span className="record-row__text" data-testid="record-exporter">
+                  {orDash(row.exporterName)}
                   <Said text=", consignee " />
                 </span>
                 <span className="record-row__text">

@@ -12,6 +12,8 @@ import type { RecordFilters as Filters } from './record-filters';
 import { hasFilters, noFilters, readFilters } from './record-filters';
 import { useOverdueCertificates } from '../submissions/use-overdue-certificates';
 import { useCertificatePages } from './use-certificate-pages';
+import { IncomingList } from '../incoming/IncomingList';
+import '../incoming/incoming.css';
 import './records.css';
 
 function countText(count: number, complete: boolean, locale: string): string {
@@ -21,7 +23,79 @@ function countText(count: number, complete: boolean, locale: string): string {
     : `${formatCount(count, locale)} ${noun} loaded; more load as you scroll`;
 }
 
-export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
+export function RecordsScreen(props: ScreenProps & { api: KpApi; view?: 'incoming' }) {
+  const { api, navigate, user } = props;
+  if (props.view === 'incoming') return <IncomingRecords {...props} />;
+  return <ExportRecords {...props} />;
+}
+
+/** Which records: the licensee's own certificates (exports), or those received on imports. */
+function RecordsViewSwitch({
+  view,
+  navigate,
+}: {
+  view: 'exports' | 'incoming';
+  navigate: ScreenProps['navigate'];
+}) {
+  return (
+    <div className="records-view" role="group" aria-label="Which records">
+      <button
+        type="button"
+        className={`button button--small${view === 'exports' ? ' button--primary' : ''}`}
+        aria-pressed={view === 'exports'}
+        onClick={() => {
+          navigate({ screen: 'records' });
+        }}
+      >
+        Certificates issued (exports)
+      </button>
+      <button
+        type="button"
+        className={`button button--small${view === 'incoming' ? ' button--primary' : ''}`}
+        aria-pressed={view === 'incoming'}
+        onClick={() => {
+          navigate({ screen: 'records', view: 'incoming' });
+        }}
+      >
+        Incoming (imports)
+      </button>
+    </div>
+  );
+}
+
+function IncomingRecords(props: ScreenProps & { api: KpApi }) {
+  const { api, navigate, user } = props;
+  const headingId = useId();
+  return (
+    <section className="records" aria-labelledby={headingId}>
+      <div className="records__head">
+        <h1 id={headingId}>Records</h1>
+        {user.role === 'reviewer' ? (
+          <p className="records__note">You are signed in as a reviewer: records are read-only.</p>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              navigate({ screen: 'incoming-register' });
+            }}
+          >
+            Register an incoming certificate
+          </button>
+        )}
+      </div>
+      <RecordsViewSwitch view="incoming" navigate={navigate} />
+      <IncomingList
+        api={api}
+        onOpen={(number) => {
+          navigate({ screen: 'incoming', number });
+        }}
+      />
+    </section>
+  );
+}
+
+function ExportRecords(props: ScreenProps & { api: KpApi }) {
   const { api, navigate, user } = props;
   const headingId = useId();
   const locale = useLocale();
@@ -67,6 +141,7 @@ export function RecordsScreen(props: ScreenProps & { api: KpApi }) {
           </button>
         )}
       </div>
+      <RecordsViewSwitch view="exports" navigate={navigate} />
       <RecordFilters value={filters} errors={errors} onChange={setFilters} />
       {overdue.size > 0 ? (
         <p className="notice notice--warning" data-testid="overdue-summary">

@@ -15,6 +15,8 @@ import { SubmissionsScreen } from '../submissions/SubmissionsScreen';
 import { VerifyScreen } from '../verify/VerifyScreen';
 import { IssuanceWizard } from '../wizard/IssuanceWizard';
 import { GlossaryScreen } from '../help/GlossaryScreen';
+import { IncomingPage } from '../incoming/IncomingPage';
+import { IncomingRegisterForm } from '../incoming/IncomingRegisterForm';
 
 type Props = {
   api: KpApi;
@@ -28,13 +30,19 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
   const common = { api, user, navigate };
   switch (route.screen) {
     case 'records':
-      return <RecordsScreen {...common} />;
+      return (
+        <RecordsScreen {...common} {...(route.view === undefined ? {} : { view: route.view })} />
+      );
     case 'certificate':
       return <CertificatePage {...common} id={route.id} />;
     case 'wizard':
       // The route itself goes too: another click on "New certificate" restarts the wizard.
       return route.draftId === undefined ? (
-        <IssuanceWizard {...common} route={route} />
+        <IssuanceWizard
+          {...common}
+          route={route}
+          {...(route.copyFrom === undefined ? {} : { copyFrom: route.copyFrom })}
+        />
       ) : (
         <IssuanceWizard {...common} draftId={route.draftId} route={route} />
       );
@@ -56,5 +64,28 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
       return <SubmissionsScreen {...common} />;
     case 'glossary':
       return <GlossaryScreen />;
+    case 'incoming':
+      return (
+        <IncomingPage
+          api={api}
+          user={user}
+          number={route.number}
+          onBack={() => {
+            navigate({ screen: 'records', view: 'incoming' });
+          }}
+        />
+      );
+    case 'incoming-register':
+      return (
+        <IncomingRegisterForm
+          api={api}
+          onRegistered={(number) => {
+            navigate({ screen: 'incoming', number });
+          }}
+          onCancel={() => {
+            navigate({ screen: 'records', view: 'incoming' });
+          }}
+        />
+      );
   }
 }

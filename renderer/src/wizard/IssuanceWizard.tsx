@@ -17,6 +17,8 @@ import './wizard.css';
 type WizardProps = ScreenProps & {
   api: KpApi;
   draftId?: number;
+  /** Issue 15: a new draft copied from this certificate's parties, goods and route. */
+  copyFrom?: number;
   /** The route that opened the wizard: a new one (another click on "New certificate") restarts it. */
   route?: Route;
 };
@@ -52,12 +54,15 @@ function VisitedWizard(props: WizardProps) {
   if (visit.route !== props.route) setVisit({ route: props.route, count: visit.count + 1 });
   // A new draftId or a new visit starts a fresh wizard rather than reusing another one's state.
   return (
-    <LoadedWizard key={`${String(props.draftId ?? 'new')}:${String(visit.count)}`} {...props} />
+    <LoadedWizard
+      key={`${String(props.draftId ?? 'new')}:${String(props.copyFrom ?? '')}:${String(visit.count)}`}
+      {...props}
+    />
   );
 }
 
 function LoadedWizard(props: WizardProps) {
-  const { api, draftId, navigate } = props;
+  const { api, draftId, copyFrom, navigate } = props;
   const [load, setLoad] = useState<WizardLoad | null>(null);
   const [left, setLeft] = useState<LeftDraft | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -67,7 +72,7 @@ function LoadedWizard(props: WizardProps) {
     void draftLeft()
       .then(async (leftDraft) => {
         if (current && leftDraft !== null) setLeft(leftDraft);
-        return loadWizard(api, draftId);
+        return loadWizard(api, draftId, copyFrom);
       })
       .then((loaded) => {
         if (current) setLoad(loaded);
@@ -75,7 +80,7 @@ function LoadedWizard(props: WizardProps) {
     return () => {
       current = false;
     };
-  }, [api, draftId, attempt]);
+  }, [api, draftId, copyFrom, attempt]);
   const reload = () => {
     setLoad(null);
     setAttempt((n) => n + 1);

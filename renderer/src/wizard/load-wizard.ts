@@ -12,6 +12,7 @@ import { callApi } from '../shell/call-api';
 import type { CertificateRecord } from './use-wizard-record';
 import type { PackagingEntry, WarrantyEntry } from './wizard-extras';
 import { savedExtras } from './wizard-extras';
+import { draftCopiedFrom } from './copy-draft';
 
 export type Licensee = NonNullable<ChannelOutput<'licensee:get'>>;
 
@@ -72,7 +73,12 @@ function exporterAddress(licensee: Licensee): string {
   return address === '' || addressCountry(address) !== null ? address : `${address}\nUnited States`;
 }
 
-export async function loadWizard(api: KpApi, draftId: number | undefined): Promise<WizardLoad> {
+export async function loadWizard(
+  api: KpApi,
+  draftId: number | undefined,
+  /** Issue 15: start the new draft from this certificate (copy-draft.ts says what is copied). */
+  copyFrom?: number,
+): Promise<WizardLoad> {
   const [settings, licensee] = await Promise.all([
     callApi(() => api.settings.get({})),
     callApi(() => api.licensee.get({})),
@@ -100,6 +106,12 @@ export async function loadWizard(api: KpApi, draftId: number | undefined): Promi
   if (!stock.ok) return { status: 'failed', error: stock.error };
   const number = stock.value.nextAvailable;
   if (number === null) return { status: 'no-stock' };
+  let draft = newDraft(number, licensee.value, validation);
+  if (copyFrom !== undefined) {
+    const source = await callApi(() => api.certificates.get({ id: copyFrom }));
+    if (!source.ok) return { status: 'failed', error: source.error };
+    draft = draftCopiedFrom(source.value.draft, number, validation);
+  }
   return {
     status: 'ready',
     start: {
@@ -107,7 +119,7 @@ export async function loadWizard(api: KpApi, draftId: number | undefined): Promi
       licensee: licensee.value,
       record: null,
       number,
-      draft: newDraft(number, licensee.value, validation),
+      draft,
       ...savedExtras(null),
     },
   };

@@ -123,6 +123,12 @@ const inputs: Record<ChannelName, unknown> = {
   'submissions:saveRecipientChannel': { recipient: 'census', channel: 'manual' },
   'reports:exportStatistics': { period: '2026', format: 'csv' },
   'audit:unlockCheck': {},
+  'incoming:list': {},
+  'incoming:get': { number: 'BW012345' },
+  'incoming:register': { certificate: { importer: {}, exporter: {} } },
+  'incoming:confirmReceiptSent': { number: 'BW012345', sentOn: '2026-11-27' },
+  'incoming:scan': { number: 'BW012345', scanId: 1 },
+  'incoming:saveReceiptReport': { number: 'BW012345' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

@@ -29,6 +29,8 @@ const kinds: Record<AuditEntityType, string> = {
   signature_level: 'signature level of document',
   record_import: 'import mark of certificate record',
   audit_verified_head: 'record of a full verification',
+  incoming_certificate: 'incoming certificate',
+  incoming_scan: 'scan of an incoming certificate',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {
@@ -40,6 +42,13 @@ export function describeEntity(db: Database, type: string, id: string): string {
       .pluck()
       .get(Number(id));
     if (number !== undefined) return `certificate ${number} (record ${id})`;
+  }
+  if (type === 'incoming_certificate') {
+    const number = db
+      .prepare<[number], string>('SELECT number FROM incoming_certificates WHERE id = ?')
+      .pluck()
+      .get(Number(id));
+    if (number !== undefined) return `incoming certificate ${number} (record ${id})`;
   }
   return `${kinds[type]} ${id}`;
 }

@@ -33,6 +33,9 @@ export const auditEntityTypes = [
   'record_import',
   // Issue 13 part 6: the heads a full verification proved (migration 0220).
   'audit_verified_head',
+  // Issue 15: incoming (import) certificates and their scans (migration 0250).
+  'incoming_certificate',
+  'incoming_scan',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -66,6 +69,8 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   issue_reference: { table: 'issue_references', key: 'reference', integer: false },
   record_import: { table: 'record_imports', key: 'certificate_id', integer: true },
   audit_verified_head: { table: 'audit_verified_heads', key: 'id', integer: true },
+  incoming_certificate: { table: 'incoming_certificates', key: 'id', integer: true },
+  incoming_scan: { table: 'incoming_scans', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -109,6 +114,8 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     signature_level: reader('signature_level'),
     record_import: reader('record_import'),
     audit_verified_head: reader('audit_verified_head'),
+    incoming_certificate: reader('incoming_certificate'),
+    incoming_scan: reader('incoming_scan'),
   };
 }
 

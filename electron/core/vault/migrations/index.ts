@@ -19,6 +19,7 @@ import { migration0200 } from './0200-audit-log-indexes';
 import { migration0220 } from './0220-audit-verified-heads';
 import { migration0230 } from './0230-submission-recipient-demo';
 import { migration0245 } from './0245-record-imports';
+import { migration0250 } from './0250-incoming-certificates';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   migration0220,
   migration0230,
   migration0245,
+  migration0250,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -1,6 +1,7 @@
 // The transactional outbox: what must be sent (a copy to Census, a report to USKPA) is written in
 // the same transaction as the change that makes it due, and sent later by the submission code.
-// A message is about a certificate, or (the void of a blank form never drafted) a stock number.
+// A message is about a certificate, or (the void of a blank form never drafted) a stock number,
+// or (issue 15) a foreign certificate received on an import.
 // Each row gets its idempotency key here (number/kind/vN: the Nth message of that kind about that
 // number to that recipient), fixed for life, and an audit event (migration 0110), so a row added
 // or edited behind the app's back fails the audit verification like any other record.
@@ -51,6 +52,7 @@ type Row = {
 type OutboxInsert = {
   certificateId: number | null;
   stockNumber: string | null;
+  incomingId: number | null;
   recipient: OutboxRecipient;
   reason: string;
   payload: string;
@@ -86,9 +88,10 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
   // RETURNING *: the row exactly as `SELECT * FROM outbox` reads it (entity-digest.ts), so its
   // audit digest is computed from what was written, without reading the row back.
   const insert = db.prepare<OutboxInsert, Row>(
-    `INSERT INTO outbox (certificate_id, stock_number, recipient, reason, payload_json, status,
-       created_at, next_due_at, idempotency_key)
-     VALUES (@certificateId, @stockNumber, @recipient, @reason, @payload, 'pending', @at, @at,
+    `INSERT INTO outbox (certificate_id, stock_number, incoming_id, recipient, reason,
+       payload_json, status, created_at, next_due_at, idempotency_key)
+     VALUES (@certificateId, @stockNumber, @incomingId, @recipient, @reason, @payload, 'pending',
+       @at, @at,
        @prefix || (1 + (
          SELECT count(*) FROM outbox
           WHERE recipient = @recipient AND idempotency_key >= @prefix
@@ -99,17 +102,22 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
     .prepare<[number], string>('SELECT number FROM certificates WHERE id = ?')
     .pluck();
   const add = (
-    subject: { certificateId: number; number: string } | { stockNumber: string },
+    subject:
+      | { certificateId: number; number: string }
+      | { stockNumber: string }
+      | { incomingId: number; number: string },
     recipient: OutboxRecipient,
     reason: string,
     payload: CanonicalValue,
   ): number => {
     const certificateId = 'certificateId' in subject ? subject.certificateId : null;
     const stockNumber = 'stockNumber' in subject ? subject.stockNumber : null;
+    const incomingId = 'incomingId' in subject ? subject.incomingId : null;
     const stem = `${'number' in subject ? subject.number : subject.stockNumber}/${reason}/`;
     const row = insert.get({
       certificateId,
       stockNumber,
+      incomingId,
       recipient,
       reason,
       payload: canonicalJson(payload),
@@ -154,6 +162,13 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
       reason: string,
       payload: CanonicalValue,
     ): number => add({ stockNumber: number }, recipient, reason, payload),
+    /** A message about a certificate received on an import (electron/core/incoming). */
+    addForIncoming: (
+      incoming: { incomingId: number; number: string },
+      recipient: OutboxRecipient,
+      reason: string,
+      payload: CanonicalValue,
+    ): number => add(incoming, recipient, reason, payload),
     listPending: (limit = 100): OutboxRow[] => pending.all(limit).map(toOutbox),
     listForCertificate: (certificateId: number): OutboxRow[] =>
       forCertificate.all(certificateId).map(toOutbox),
