@@ -23,6 +23,7 @@ const recordKinds: Readonly<Record<string, string>> = {
   submission_recipient: 'submission recipient',
   issue_reference: 'batch reference',
   stock_batch: 'registration of blank forms',
+  audit_package_export: 'audit package export',
 };
 
 function recordWords(event: EventFacts): string {

@@ -27,6 +27,7 @@ const kinds: Record<AuditEntityType, string> = {
   issue_reference: 'batch reference',
   stock_batch: 'registration of blank forms',
   signature_level: 'signature level of document',
+  audit_package_export: 'audit package export',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {
