@@ -113,7 +113,9 @@ export async function readPackageFile(
             );
           throw invalid(
             'decryption',
-            `${name} was altered after it was sealed: part ${String(i + 1)} of ${String(chunks)} (${where}) fails its authentication. The passphrase is right; these bytes are not the ones written.`,
+            final
+              ? `${name} was altered or cut short: its last part, part ${String(i + 1)} of ${String(chunks)} (${where}), fails its authentication. The passphrase is right; these bytes are not the ones written.`
+              : `${name} was altered after it was sealed: part ${String(i + 1)} of ${String(chunks)} (${where}) fails its authentication. The passphrase is right; these bytes are not the ones written.`,
           );
         }
         onPlain(plain);
