@@ -17,6 +17,11 @@ import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runStats, statsHelp, statsSummary } from './commands/stats';
 import { reviewHelp, reviewSummary, runReviewCommand } from './commands/review';
+import {
+  exportAuditPackageHelp,
+  exportAuditPackageSummary,
+  runExportAuditPackage,
+} from './commands/export-audit-package';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
 import { runTrust, trustHelp, trustSummary } from './commands/trust';
@@ -64,6 +69,11 @@ const commands: Readonly<Record<string, Command>> = {
   parties: { summary: partiesSummary, help: partiesHelp, run: runParties },
   stats: { summary: statsSummary, help: statsHelp, run: runStats },
   review: { summary: reviewSummary, help: reviewHelp, run: runReviewCommand },
+  'export-audit-package': {
+    summary: exportAuditPackageSummary,
+    help: exportAuditPackageHelp,
+    run: runExportAuditPackage,
+  },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -98,6 +108,8 @@ Usage:
   kpdesk records [--state <state>] [--search <text>] [--limit <n>] --user <username>
   kpdesk stats --period 2018|2026Q3|2026-01-01..2026-06-30 [--format table|csv|json] [--top N]
   kpdesk review [--period 2026Q3|2026|FROM..TO] [--format table|csv|json|pdf] [--out FILE]
+  kpdesk review --package FILE [--passphrase-file F] [--trust CERT]... [--format table|csv|json]
+  kpdesk export-audit-package FILE [--package-passphrase-file F] [--period P] --user U
   kpdesk help [command]
   kpdesk --version
 
