@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
       });
       await documents.sign(actor, { certificateId: id });
-      if (i % 2 === 0) issuance.ship(actor, { id, shipDate: '2026-11-28' });
+      if (i % 2 === 0) issuance.ship(actor, { id, shipDate: '2026-11-27' });
       if ((i + 1) % 100 === 0)
         process.stderr.write(`built ${String(i + 1)} of ${String(total)} certificates\n`);
     }
