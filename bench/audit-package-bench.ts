@@ -82,12 +82,15 @@ async function main(): Promise<void> {
 
     // The passphrase's scrypt alone (the same cost the export uses), to separate the fixed part.
     const kdfStart = performance.now();
+    const kdfCpuBefore = process.cpuUsage();
     const keys = await derivePackageKeys('bench passphrase, twelve+', {
       name: 'scrypt',
       ...DEFAULT_KDF,
       salt: randomBytes(16).toString('base64'),
     });
     const kdfMs = performance.now() - kdfStart;
+    const kdfCpu = process.cpuUsage(kdfCpuBefore);
+    const kdfCpuMs = (kdfCpu.user + kdfCpu.system) / 1000;
     keys.encryptionKey.fill(0);
     keys.checkKey.fill(0);
 
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
     out(`  machine: ${String(cpus().length)} cores, load average ${load}`);
     out(`  building the vault (not timed against the goal): ${(buildMs / 1000).toFixed(1)} s`);
     out(
-      `  export wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process: ${(cpuMs / 1000).toFixed(2)} s; scrypt alone: ${(kdfMs / 1000).toFixed(2)} s`,
+      `  export wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process: ${(cpuMs / 1000).toFixed(2)} s; scrypt alone: ${(kdfMs / 1000).toFixed(2)} s wall, ${(kdfCpuMs / 1000).toFixed(2)} s CPU`,
     );
     out(
       `  package: ${(exported.bytes / 1e6).toFixed(1)} MB (${(exported.bytes / total / 1000).toFixed(1)} kB per certificate)`,
@@ -119,13 +122,14 @@ async function main(): Promise<void> {
       total === GOAL_CERTIFICATES
         ? 'measured'
         : `projected from ${String(total)} (per certificate × 10,000, scrypt once)`;
-    const scale = (ms: number): number =>
+    // The scrypt step is fixed (once per package); the rest grows with the certificates.
+    const scale = (ms: number, fixed: number): number =>
       total === GOAL_CERTIFICATES
         ? ms
-        : kdfMs + (Math.max(0, ms - kdfMs) * GOAL_CERTIFICATES) / total;
-    const scaledWall = scale(wallMs);
+        : fixed + (Math.max(0, ms - fixed) * GOAL_CERTIFICATES) / total;
+    const scaledWall = scale(wallMs, kdfMs);
     out(
-      `  10,000 certificates by this process's CPU time, ${label}: ${(scale(cpuMs) / 1000).toFixed(1)} s`,
+      `  10,000 certificates by this process's CPU time (all its threads), ${label}: ${(scale(cpuMs, kdfCpuMs) / 1000).toFixed(1)} s`,
     );
     out(
       `  10,000 certificates, ${label}: ${(scaledWall / 1000).toFixed(1)} s; goal ≤ 30 s; ratio ${(scaledWall / GOAL_MS).toFixed(2)}× the goal → ${scaledWall <= GOAL_MS ? 'OK' : 'MISS'}`,

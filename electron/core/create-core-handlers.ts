@@ -20,6 +20,7 @@ import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
 import { createSubmissionHandlers } from './submission-handlers';
 import { createTrustHandlers } from './trust-handlers';
 import { createReviewHandlers } from './review-handlers';
+import { createAuditPackageHandlers } from './audit-package-handlers';
 import type { OsKeychain } from './vault/keys/os-keychain';
 import { forgetOnThisComputer, rememberOnThisComputer } from './vault/os-keychain-unlock';
 import type { VaultGateway } from './vault/vault-gateway';
@@ -124,6 +125,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'preferences:save': (input) => Promise.resolve(preferences.save(input)),
     ...createTrustHandlers(vault, options.fileDialogs),
     ...createReviewHandlers(vault, options.fileDialogs, progress),
+    ...createAuditPackageHandlers(vault, options.fileDialogs, progress),
     ...createSubmissionHandlers(vault, options.fileDialogs),
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).

@@ -10,7 +10,8 @@ export type SavePurpose =
   | 'review-csv'
   | 'review-pdf'
   | 'audit-log-csv'
-  | 'submission-receipts';
+  | 'submission-receipts'
+  | 'audit-package';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'

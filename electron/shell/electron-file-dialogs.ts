@@ -14,6 +14,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'review-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'audit-log-csv': [{ name: 'CSV table', extensions: ['csv'] }],
   'submission-receipts': [{ name: 'Receipts (JSON)', extensions: ['json'] }],
+  'audit-package': [{ name: 'KP Desk audit package', extensions: ['kpdesk-audit'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -46,6 +47,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'recipient-ca': "The recipient's CA certificate (pinned)",
   'client-certificate': 'Your client certificate for this recipient',
   'client-key': "Your client certificate's private key",
+  'audit-package': 'Audit package for a reviewer (signed, encrypted)',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

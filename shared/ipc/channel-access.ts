@@ -115,6 +115,7 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'preferences:save': open(
     'This computer’s preferences, not the licensee’s record: no vault data.',
   ),
+  'auditPackage:export': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

@@ -79,6 +79,7 @@ export const channelNames = [
   'documents:list',
   'preferences:get',
   'preferences:save',
+  'auditPackage:export',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -93,6 +93,17 @@ type EventRow = {
   hash: string;
 };
 
+/** The active signing identity, or IDENTITY_INVALID: an unsigned package proves nothing. */
+export function requireSigningIdentity(db: Database, now: () => Date) {
+  const identity = createIdentityRepository(db, now).active();
+  if (identity === null)
+    throw new AppFailure(
+      'IDENTITY_INVALID',
+      'This vault has no signing identity, so the package could not be signed. An administrator creates or imports one (Settings → Signing identity); nothing was written.',
+    );
+  return identity;
+}
+
 function refuseExisting(file: string): void {
   if (existsSync(file))
     throw new AppFailure(
@@ -118,12 +129,7 @@ export async function exportAuditPackage(
   checkPassphrase(options.passphrase, 'passphrase');
   const period = options.period === undefined ? null : periodFromText(options.period).label;
   refuseExisting(file);
-  const identity = createIdentityRepository(db, now).active();
-  if (identity === null)
-    throw new AppFailure(
-      'IDENTITY_INVALID',
-      'This vault has no signing identity, so the package could not be signed. An administrator creates or imports one (Settings → Signing identity); nothing was written.',
-    );
+  const identity = requireSigningIdentity(db, now);
   const signer = cmsSignerOf(identity.identity);
   const cost = options.kdf ?? DEFAULT_KDF;
   const kdf: PackageHeader['kdf'] = {

@@ -30,6 +30,7 @@ import type { SettingsBase } from './settings-view';
 import { vaultBackupMethods } from './vault-backup-methods';
 import { vaultKeyMethods } from './vault-key-methods';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
+import { auditPackageGatewayGroup } from '../audit-package/audit-package-gateway-group';
 import type { ReviewProgress } from '../review/review-service';
 import type { DocumentOperationsOptions } from './document-operations';
 import { createSubmissionDesk } from '../submission/submission-desk';
@@ -450,6 +451,16 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       vaultId: () =>
         existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
       onProgress: options.onProgress,
+    }),
+    // auditPackage:export (issue 14): the signed, encrypted package, as an administrator or reviewer.
+    auditPackage: auditPackageGatewayGroup({
+      session: () => {
+        const { actor } = recordsOpen();
+        return { db: touch().db, actor };
+      },
+      now,
+      vaultId: () =>
+        existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
     }),
 
     submissions: {

@@ -120,6 +120,7 @@ const inputs: Record<ChannelName, unknown> = {
   'documents:list': { certificateId: 1 },
   'preferences:get': {},
   'preferences:save': { locale: 'en-US' },
+  'auditPackage:export': { passphrase: 'a package passphrase' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
