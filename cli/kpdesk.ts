@@ -17,6 +17,11 @@ import { restoreHelp, restoreSummary, runRestore } from './commands/restore';
 import { runStock, stockHelp, stockSummary } from './commands/stock';
 import { runStats, statsHelp, statsSummary } from './commands/stats';
 import { reviewHelp, reviewSummary, runReviewCommand } from './commands/review';
+import {
+  exportAuditPackageHelp,
+  exportAuditPackageSummary,
+  runExportAuditPackage,
+} from './commands/export-audit-package';
 import { runValidate, validateHelp, validateSummary } from './commands/validate';
 import { issueHelp, issueSummary, runIssue } from './commands/issue';
 import { runTrust, trustHelp, trustSummary } from './commands/trust';
@@ -76,6 +81,11 @@ const commands: Readonly<Record<string, Command>> = {
     run: runImportRecords,
   },
   incoming: { summary: incomingSummary, help: incomingHelp, run: runIncoming },
+  'export-audit-package': {
+    summary: exportAuditPackageSummary,
+    help: exportAuditPackageHelp,
+    run: runExportAuditPackage,
+  },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -113,6 +123,8 @@ Usage:
   kpdesk import-records <file.csv|file.json> --user <admin> [--all-or-nothing]
   kpdesk incoming register <certificate.json> [--scan <file>] | list
                  | receipt-report <number> --out <file.pdf> | confirm-sent <number> --date <date>
+  kpdesk review --package FILE [--passphrase-file F] [--trust CERT]... [--format table|csv|json]
+  kpdesk export-audit-package FILE [--package-passphrase-file F] [--period P] --user U
   kpdesk help [command]
   kpdesk --version
 

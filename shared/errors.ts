@@ -76,6 +76,12 @@ export const errorCodes = [
   /** This computer's preferences (window, vault folder, printer calibration, format) that break
    * their rules; `fields` names each, and nothing was saved. */
   'PREFERENCES_INVALID',
+  /** An audit package that is not one, is damaged, or was altered after it was sealed and signed
+   * (the message names the part: a chunk, the signature, an entry, the audit chain); nothing was
+   * opened. */
+  'AUDIT_PACKAGE_INVALID',
+  /** The passphrase given is not the one the audit package was sealed with; nothing was opened. */
+  'AUDIT_PACKAGE_PASSPHRASE_WRONG',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -18,6 +18,8 @@ import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { formatReview } from '../format-review';
+import type { PackageVerification } from '../review-package';
+import { formatPackageChecks, reviewPackageFile } from '../review-package';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
@@ -45,8 +47,17 @@ Options:
   --out <file>                Write the report to this new file (never overwritten).
   --anchors <path>            A head file, a backup or a folder of them (repeatable): the
                               chain is also compared with them (kpdesk audit verify).
-  --package <file>            Review an audit package: not available yet (it comes with the
-                              audit package export).
+  --package <file>            Review an audit package instead of this computer's vault
+                              (docs/audit-package.md): it is verified first (decryption, the
+                              manifest's signature, every entry, the audit chain, every signed
+                              PDF; an altered package is refused and the part named), then
+                              reviewed read-only. --passphrase-file then names the package's
+                              passphrase file (else $KPDESK_PACKAGE_PASSPHRASE, else a prompt);
+                              no vault is opened and no sign-in is asked.
+  --trust <cert.pem>          With --package: a certificate to trust (PEM or DER), e.g. the
+                              licensee's signing certificate received separately; may be given
+                              again. Without it the package is "signed by X, whose
+                              certificate is not trusted here".
 ${signInHelp}
 ${unlockHelp}
   -h, --help                  Show this help.
@@ -115,6 +126,7 @@ export function runReviewCommand(args: readonly string[], io: CliIo): Promise<Ex
     out: { type: 'string' },
     anchors: { type: 'string', multiple: true },
     package: { type: 'string' },
+    trust: { type: 'string', multiple: true },
   } as const;
   return runVaultCommand(
     args,
@@ -122,11 +134,6 @@ export function runReviewCommand(args: readonly string[], io: CliIo): Promise<Ex
     { name: 'review', help: reviewHelp, options },
     async (parsed) => {
       const { values, positionals, json } = parsed;
-      if (values.package !== undefined)
-        throw usageFailure(
-          'Reviewing an audit package is not available yet: it comes with the audit package export ("kpdesk export-audit-package"). Review an open vault instead (leave out --package).',
-          { '--package': 'not yet' },
-        );
       if (positionals.length > 0)
         throw usageFailure('"kpdesk review" takes no arguments; give a period with --period.');
       const formatText = values.format ?? (json ? 'json' : 'table');
@@ -148,10 +155,41 @@ export function runReviewCommand(args: readonly string[], io: CliIo): Promise<Ex
       );
       const anchors = values.anchors ?? [];
       const progress = progressWriter(io);
-      const report: ReviewReport = await withVaultForCommand(
-        values,
-        io,
-        async ({ services, db, dir, key }) => {
+      const packageFile = values.package;
+      if (packageFile === undefined && values.trust !== undefined)
+        throw usageFailure('--trust belongs to --package (the vault has its own trust list).', {
+          '--trust': 'needs --package',
+        });
+      if (
+        packageFile !== undefined &&
+        (anchors.length > 0 ||
+          values.dir !== undefined ||
+          values.user !== undefined ||
+          values['recovery-key-file'] !== undefined)
+      )
+        throw usageFailure(
+          'With --package no vault is opened: leave out --dir, --user, --recovery-key-file and --anchors.',
+          { '--package': 'conflict' },
+        );
+      let verification: PackageVerification | null = null;
+      let report: ReviewReport;
+      if (packageFile !== undefined) {
+        try {
+          const reviewed = await reviewPackageFile(io, {
+            file: packageFile,
+            passphraseFile: values['passphrase-file'],
+            trust: values.trust ?? [],
+            period: request.period,
+            onProgress: progress.onProgress,
+          });
+          report = reviewed.report;
+          verification = reviewed.verification;
+        } finally {
+          progress.finish();
+        }
+        if (format !== 'json') io.stderr(formatPackageChecks(verification));
+      } else
+        report = await withVaultForCommand(values, io, async ({ services, db, dir, key }) => {
           const actor = await signInFromOptions(services, values, io);
           const vaultId = readVaultKeyFile(dir).vaultId;
           const now = () => new Date();
@@ -176,11 +214,10 @@ export function runReviewCommand(args: readonly string[], io: CliIo): Promise<Ex
           } finally {
             progress.finish();
           }
-        },
-      );
+        });
       const text =
         format === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
+          ? `${JSON.stringify(verification === null ? report : { ...report, package: verification }, null, 2)}\n`
           : format === 'csv'
             ? reviewCsv(report)
             : format === 'table'

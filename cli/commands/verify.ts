@@ -5,7 +5,6 @@
 // it opens the licensee's vault: its identities are the trust anchors, its seal key checks the
 // seal, the vault's record of the sealed certificate number is compared field by field, and a
 // voided certificate is reported VOIDED. Exit 0 only for VALID (ETSI TOTAL-PASSED).
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describeVerification } from '../../electron/core/vault/describe-verification';
 import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
@@ -17,6 +16,7 @@ import type { DocumentVerification } from '../../shared/ipc/documents-contract';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
+import { pemOrDer, readKeyFile, readTrustFiles } from '../certificate-files';
 import { formatVerification } from '../format-verification';
 import { readBoundedFile } from '../read-bounded-file';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
@@ -55,34 +55,13 @@ Exit codes:
   2  usage error, a file that cannot be read, or a vault that cannot be opened
 `;
 
-const PEM = /-----BEGIN ([A-Z ]+)-----[\s\S]+?-----END \1-----/;
-
-function readKeyFile(io: CliIo, file: string, what: string): Buffer {
-  try {
-    return readFileSync(resolve(io.cwd, file));
-  } catch {
-    throw usageFailure(`Cannot read the ${what} file ${file}.`, { [what]: 'unreadable' });
-  }
-}
-
-/** A PEM file's first block as text, or the bytes as DER. */
-function pemOrDer(bytes: Buffer): string | Buffer {
-  const text = bytes.toString('latin1');
-  return PEM.exec(text)?.[0] ?? bytes;
-}
-
 function offlineOptions(io: CliIo, sealKey: string | undefined, trust: string[]): VerifyPdfOptions {
   const options: VerifyPdfOptions = {};
   if (sealKey !== undefined) {
     const key = pemOrDer(readKeyFile(io, sealKey, '--seal-key'));
     options.sealPublicKey = typeof key === 'string' ? key : new Uint8Array(key);
   }
-  options.trustAnchorsDer = trust.map((file) => {
-    const content = pemOrDer(readKeyFile(io, file, '--trust'));
-    if (typeof content !== 'string') return new Uint8Array(content);
-    const body = content.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
-    return new Uint8Array(Buffer.from(body, 'base64'));
-  });
+  options.trustAnchorsDer = readTrustFiles(io, trust);
   return options;
 }
 

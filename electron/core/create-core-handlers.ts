@@ -22,6 +22,7 @@ import { createIncomingHandlers } from './incoming/incoming-handlers';
 import { createTrustHandlers } from './trust-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createStatisticsExportHandlers } from './reports/statistics-export-handlers';
+import { createAuditPackageHandlers } from './audit-package-handlers';
 import type { OsKeychain } from './vault/keys/os-keychain';
 import { forgetOnThisComputer, rememberOnThisComputer } from './vault/os-keychain-unlock';
 import type { VaultGateway } from './vault/vault-gateway';
@@ -127,6 +128,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'preferences:save': (input) => Promise.resolve(preferences.save(input)),
     ...createTrustHandlers(vault, options.fileDialogs),
     ...createReviewHandlers(vault, options.fileDialogs, progress),
+    ...createAuditPackageHandlers(vault, options.fileDialogs, progress),
     ...createSubmissionHandlers(vault, options.fileDialogs),
     ...createStatisticsExportHandlers(vault, options.fileDialogs),
     ...createIncomingHandlers(vault, options.fileDialogs, options.now),

@@ -14,7 +14,8 @@ export type SavePurpose =
   | 'statistics-csv'
   | 'statistics-json'
   | 'statistics-pdf'
-  | 'incoming-receipt-pdf';
+  | 'incoming-receipt-pdf'
+  | 'audit-package';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'

@@ -18,6 +18,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'statistics-json': [{ name: 'JSON', extensions: ['json'] }],
   'statistics-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'incoming-receipt-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'audit-package': [{ name: 'KP Desk audit package', extensions: ['kpdesk-audit'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -54,6 +55,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'statistics-json': 'KP statistics (JSON)',
   'statistics-pdf': 'KP statistics (PDF)',
   'incoming-receipt-pdf': 'Confirmation of receipt for the exporting authority (PDF)',
+  'audit-package': 'Audit package for a reviewer (signed, encrypted)',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

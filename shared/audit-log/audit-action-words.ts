@@ -65,6 +65,7 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'vault.kpdb': 'Vault created',
   'audit.cover-existing': 'Existing records brought under the audit chain',
   'audit.verified': 'Full audit verification passed',
+  'audit-package.export': 'Audit package exported (signed, encrypted)',
 };
 
 /** The words for an action, or the action as stored when this version does not know it. */

@@ -124,6 +124,7 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'incoming:confirmReceiptSent': signedIn,
   'incoming:scan': signedIn,
   'incoming:saveReceiptReport': signedIn,
+  'auditPackage:export': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

@@ -89,6 +89,7 @@ export const channelNames = [
   'incoming:confirmReceiptSent',
   'incoming:scan',
   'incoming:saveReceiptReport',
+  'auditPackage:export',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

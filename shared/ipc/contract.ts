@@ -11,6 +11,7 @@ import { documentsContract } from './documents-contract';
 import { auditLogContract } from './audit-log-contract';
 import { reportsContract } from './reports-contract';
 import { reviewContract } from './review-contract';
+import { auditPackageContract } from './audit-package-contract';
 import { submissionsContract } from './submissions-contract';
 import { preferencesContract } from './preferences-contract';
 import { trustContract } from './trust-contract';
@@ -63,6 +64,7 @@ export const contract = {
   ...submissionsContract,
   ...preferencesContract,
   ...incomingContract,
+  ...auditPackageContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 // `kpdesk review` on the built CLI against a real encrypted vault (with its key file, so the
 // report names the vault): exit 0 with warnings only, the JSON report with the vault's id and
 // the finding, CSV and PDF files written new (never over an existing file), progress on stderr,
-// refusals with exit 2 (an operator, --package not yet, a PDF without --out), nothing in the
+// refusals with exit 2 (an operator, --package with vault options, a PDF without --out), nothing in the
 // vault changed by a review; then a record changed behind the app: exit 1, AUDIT_CHAIN_BROKEN.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -136,13 +136,13 @@ describe('kpdesk review (built CLI)', () => {
     ).toMatch(/No syntax or stream encoding errors found/);
   });
 
-  it('refuses an operator, --package (not yet) and a PDF without --out (exit 2)', async () => {
+  it('refuses an operator, --package with vault options and a PDF without --out (exit 2)', async () => {
     const operator = await kpdesk(['--json', '--user', 'otto']);
     expect(operator.code).toBe(2);
     expect(errorOf(operator)).toMatchObject({ code: 'FORBIDDEN' });
     const pkg = await kpdesk(['--package', 'x.kppkg', '--json', '--user', 'rita']);
     expect(pkg.code).toBe(2);
-    expect(errorOf(pkg).message).toMatch(/audit package is not available yet/);
+    expect(errorOf(pkg).message).toMatch(/With --package no vault is opened: leave out --dir/);
     const noOut = await kpdesk(['--format', 'pdf', '--user', 'rita']);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toMatch(/A PDF is written to a file: add --out/);

@@ -24,6 +24,7 @@ const recordKinds: Readonly<Record<string, string>> = {
   issue_reference: 'batch reference',
   stock_batch: 'registration of blank forms',
   record_import: 'import mark of certificate record',
+  audit_package_export: 'audit package export',
 };
 
 function recordWords(event: EventFacts): string {

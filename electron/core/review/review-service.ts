@@ -72,8 +72,30 @@ export async function runReview(
   actor: unknown,
   requestInput: unknown,
 ): Promise<ReviewReport> {
+  const user = authorize(
+    createUserRepository(sources.db, sources.now),
+    actor,
+    REVIEWERS,
+    'run the review',
+  );
+  return reviewRecords(
+    sources,
+    `${user.displayName} (${user.username}, ${user.role})`,
+    requestInput,
+  );
+}
+
+/**
+ * The review itself, for a caller that has already established who runs it: runReview (a
+ * signed-in reviewer or administrator of this vault) and the review of an audit package
+ * (audit-package/review-audit-package.ts), whose reader is not a user of the licensee's vault.
+ */
+export async function reviewRecords(
+  sources: ReviewSources,
+  ranBy: string,
+  requestInput: unknown,
+): Promise<ReviewReport> {
   const { db, services, documents, onProgress } = sources;
-  const user = authorize(createUserRepository(db, sources.now), actor, REVIEWERS, 'run the review');
   const request = parseInput(ReviewRequestSchema, requestInput ?? {});
   const period = request.period === undefined ? null : periodFromText(request.period);
   // The asynchronous parts first (fonts for the page comparison, anchor files): the checks then
@@ -121,7 +143,7 @@ export async function runReview(
       vault: { vaultId: sources.vaultId, licensee: services.licensee.get()?.legalName ?? null },
       period: period === null ? null : { label: period.label, from: period.from, to: period.to },
       ranAt: ranAt.toISOString(),
-      ranBy: `${user.displayName} (${user.username}, ${user.role})`,
+      ranBy,
       auditHead: { seq: head.seq, hash: head.hash },
       checked: {
         certificates: certificates.length,

@@ -33,6 +33,7 @@ import { vaultBackupMethods } from './vault-backup-methods';
 import { vaultKeyMethods } from './vault-key-methods';
 import { statisticsExportGroup } from '../reports/statistics-export-file';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
+import { auditPackageGatewayGroup } from '../audit-package/audit-package-gateway-group';
 import type { ReviewProgress } from '../review/review-service';
 import type { DocumentOperationsOptions } from './document-operations';
 import { createSubmissionDesk } from '../submission/submission-desk';
@@ -497,6 +498,16 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       vaultId: () =>
         existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
       onProgress: options.onProgress,
+    }),
+    // auditPackage:export (issue 14): the signed, encrypted package, as an administrator or reviewer.
+    auditPackage: auditPackageGatewayGroup({
+      session: () => {
+        const { actor } = recordsOpen();
+        return { db: touch().db, actor };
+      },
+      now,
+      vaultId: () =>
+        existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
     }),
 
     // Foreign certificates received on an import (issue 15); registering queues a Census copy.

@@ -58,6 +58,13 @@ export function canReadAuditLog(role: UserRole): boolean {
   return role === 'administrator' || role === 'reviewer';
 }
 
+/** Exporting the audit package (issue 14): administrators (the licensee hands its record over)
+ * and reviewers (a USKPA reviewer takes it away); not operators, since the package holds every
+ * record of the vault (AUDIT_PACKAGE_EXPORTERS in electron/core/audit-package/). */
+export function canExportAuditPackage(role: UserRole): boolean {
+  return role === 'administrator' || role === 'reviewer';
+}
+
 export const roleLabels: Record<UserRole, string> = {
   operator: 'Operator',
   administrator: 'Administrator',
@@ -70,7 +77,7 @@ export const roleExplanations: Record<UserRole, string> = {
   administrator:
     'Everything an operator does, plus users, the signing identity, settings, and deciding corrections that others asked for (never their own).',
   reviewer:
-    'Sees every record, setting, the statistics and the audit log, checks the record and makes backups; changes nothing and decides no correction.',
+    'Sees every record, setting, the statistics and the audit log, checks the record, makes backups and exports the audit package; changes nothing and decides no correction.',
 };
 
 /** One line of "What each role may do" (Settings → Users and roles). Each answer is the same
@@ -89,5 +96,6 @@ export const roleCapabilities: readonly RoleCapability[] = [
   { what: 'See the statistics', allowed: canSeeStatistics },
   { what: 'Run the full review and export its findings', allowed: canRunReview },
   { what: 'Read and export the audit log', allowed: canReadAuditLog },
+  { what: 'Export the audit package (signed, encrypted)', allowed: canExportAuditPackage },
   { what: 'Manage users, the signing identity and settings', allowed: canManageUsers },
 ];

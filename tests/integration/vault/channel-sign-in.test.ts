@@ -129,6 +129,7 @@ const inputs: Record<ChannelName, unknown> = {
   'incoming:confirmReceiptSent': { number: 'BW012345', sentOn: '2026-11-27' },
   'incoming:scan': { number: 'BW012345', scanId: 1 },
   'incoming:saveReceiptReport': { number: 'BW012345' },
+  'auditPackage:export': { passphrase: 'a package passphrase' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

@@ -31,6 +31,7 @@ const kinds: Record<AuditEntityType, string> = {
   audit_verified_head: 'record of a full verification',
   incoming_certificate: 'incoming certificate',
   incoming_scan: 'scan of an incoming certificate',
+  audit_package_export: 'audit package export',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

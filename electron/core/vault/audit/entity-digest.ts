@@ -36,6 +36,8 @@ export const auditEntityTypes = [
   // Issue 15: incoming (import) certificates and their scans (migration 0250).
   'incoming_certificate',
   'incoming_scan',
+  // Issue 14: the audit packages exported (migration 0240).
+  'audit_package_export',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -71,6 +73,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   audit_verified_head: { table: 'audit_verified_heads', key: 'id', integer: true },
   incoming_certificate: { table: 'incoming_certificates', key: 'id', integer: true },
   incoming_scan: { table: 'incoming_scans', key: 'id', integer: true },
+  audit_package_export: { table: 'audit_package_exports', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -116,6 +119,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     audit_verified_head: reader('audit_verified_head'),
     incoming_certificate: reader('incoming_certificate'),
     incoming_scan: reader('incoming_scan'),
+    audit_package_export: reader('audit_package_export'),
   };
 }
 

@@ -18,6 +18,7 @@ import { migration0180 } from './0180-submission-mail-channel';
 import { migration0200 } from './0200-audit-log-indexes';
 import { migration0220 } from './0220-audit-verified-heads';
 import { migration0230 } from './0230-submission-recipient-demo';
+import { migration0240 } from './0240-audit-package-exports';
 import { migration0245 } from './0245-record-imports';
 import { migration0250 } from './0250-incoming-certificates';
 import type { Migration } from './migration';
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   migration0200,
   migration0220,
   migration0230,
+  migration0240,
   migration0245,
   migration0250,
 ];

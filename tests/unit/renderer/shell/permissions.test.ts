@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { ADMINISTRATORS, EDIT_DECIDERS, WRITERS } from '../../../../electron/core/issuance/actor';
 import { AUDIT_LOG_READERS } from '../../../../electron/core/audit-log/audit-log-service';
 import { STATISTICS_READERS } from '../../../../electron/core/reports/statistics-service';
+import { AUDIT_PACKAGE_EXPORTERS } from '../../../../electron/core/audit-package/export-audit-package';
 import { userRoles } from '../../../../shared/records/user-inputs';
 import {
   canChangeSettings,
   canDecideEditRequests,
+  canExportAuditPackage,
   canManageKeys,
   canManageUsers,
   canReadAuditLog,
@@ -47,6 +49,10 @@ describe('permissions', () => {
       expect([role, canManageUsers(role)]).toEqual([role, ADMINISTRATORS.includes(role)]);
       expect([role, canSeeStatistics(role)]).toEqual([role, STATISTICS_READERS.includes(role)]);
       expect([role, canReadAuditLog(role)]).toEqual([role, AUDIT_LOG_READERS.includes(role)]);
+      expect([role, canExportAuditPackage(role)]).toEqual([
+        role,
+        AUDIT_PACKAGE_EXPORTERS.includes(role),
+      ]);
     }
   });
 

@@ -1,0 +1,146 @@
+// The audit package export benchmark (issue 14, "Performance"): exporting the audit package of a
+// vault of N certificates, every one with its real signed PDF (built through the app's own
+// services: draft, ITN, issue, sign, every other one shipped; not timed against the goal).
+// Timed: exportAuditPackage as the app runs it (the passphrase's scrypt at the default cost, the
+// read of every table and document in one transaction, the manifest's SHA-256s, the signature,
+// AES-256-GCM sealing, fsync, the audit event). Goal: N = 10,000 in ≤ 30 s. KP_BENCH_CERTIFICATES
+// sets N (default 10,000); a smaller N prints its own figures and, marked as such, the time per
+// certificate times 10,000 (the scrypt step, fixed, is counted once). Run: npm run
+// bench:audit-package. bench/README.md explains each row.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportAuditPackage } from '../electron/core/audit-package/export-audit-package';
+import { derivePackageKeys } from '../electron/core/audit-package/package-cipher';
+import { DEFAULT_KDF } from '../electron/core/vault/keys/passphrase-wrap';
+import { documentOperationsFor } from '../electron/core/vault/document-gateway-groups';
+import { openDatabase } from '../electron/core/vault/open-database';
+import { createVaultServices } from '../electron/core/vault/vault-services';
+import { benchCertificateDraft } from './review-bench-draft';
+
+const GOAL_MS = 30_000;
+const GOAL_CERTIFICATES = 10_000;
+
+const out = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+function wanted(): number {
+  const text = process.env.KP_BENCH_CERTIFICATES ?? String(GOAL_CERTIFICATES);
+  const n = Number(text.replaceAll('_', ''));
+  if (!Number.isSafeInteger(n) || n < 10 || n > 99_999)
+    throw new Error(`KP_BENCH_CERTIFICATES must be a whole number from 10 to 99999, not "${text}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const total = wanted();
+  const dir = mkdtempSync(join(tmpdir(), 'kp-package-bench-'));
+  const clock = { now: new Date('2026-11-27T10:00:00.000Z') };
+  const now = () => clock.now;
+  const db = openDatabase(join(dir, 'vault.kpdb'), randomBytes(32), { create: true });
+  try {
+    const services = createVaultServices(db, { now, passwordHashing: { N: 1024, r: 8, p: 1 } });
+    const { issuance } = services;
+    const admin = issuance.createFirstAdministrator({
+      username: 'ada',
+      displayName: 'Ada Admin',
+      password: 'bench password 1',
+    });
+    const actor = { userId: admin.id, role: 'administrator' } as const;
+    issuance.saveLicensee(actor, {
+      legalName: 'Hudson Rough Diamond Trading LLC',
+      address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
+      tin: '12-3456789',
+      isCommonCarrier: false,
+    });
+    const first = 100_000;
+    issuance.registerStock(actor, {
+      numbers: `US${String(first)}-US${String(first + total - 1)}`,
+      description: 'Bench book',
+    });
+    const documents = documentOperationsFor(db, { now, resourcesDir: undefined });
+    documents.identity.generate(actor, { signerName: 'Ada Admin' });
+    const buildStart = performance.now();
+    for (let i = 0; i < total; i += 1) {
+      const number = `US${String(first + i)}`;
+      const { id } = issuance.createDraft(actor, { number, draft: benchCertificateDraft(number) });
+      issuance.recordItn(actor, { id, itn: `X20261127${String(first + i).padStart(6, '0')}` });
+      issuance.issue(actor, {
+        id,
+        attested: true,
+        packaging: { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] },
+        warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
+      });
+      await documents.sign(actor, { certificateId: id });
+      if (i % 2 === 0) issuance.ship(actor, { id, shipDate: '2026-11-27' });
+      if ((i + 1) % 100 === 0)
+        process.stderr.write(`built ${String(i + 1)} of ${String(total)} certificates\n`);
+    }
+    const buildMs = performance.now() - buildStart;
+
+    // The passphrase's scrypt alone (the same cost the export uses), to separate the fixed part.
+    const kdfStart = performance.now();
+    const kdfCpuBefore = process.cpuUsage();
+    const keys = await derivePackageKeys('bench passphrase, twelve+', {
+      name: 'scrypt',
+      ...DEFAULT_KDF,
+      salt: randomBytes(16).toString('base64'),
+    });
+    const kdfMs = performance.now() - kdfStart;
+    const kdfCpu = process.cpuUsage(kdfCpuBefore);
+    const kdfCpuMs = (kdfCpu.user + kdfCpu.system) / 1000;
+    keys.encryptionKey.fill(0);
+    keys.checkKey.fill(0);
+
+    const start = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const exported = await exportAuditPackage(
+      { db, vaultId: 'bench', now },
+      join(dir, 'bench.kpdesk-audit'),
+      { actor, passphrase: 'bench passphrase, twelve+' },
+    );
+    const wallMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const load = loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ');
+    out(
+      `Audit package of ${String(total)} certificates (${String(exported.documents)} stored documents, ${String(exported.entries)} entries, audit head ${String(exported.head.seq)})`,
+    );
+    out(`  machine: ${String(cpus().length)} cores, load average ${load}`);
+    out(`  building the vault (not timed against the goal): ${(buildMs / 1000).toFixed(1)} s`);
+    out(
+      `  export wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process: ${(cpuMs / 1000).toFixed(2)} s; scrypt alone: ${(kdfMs / 1000).toFixed(2)} s wall, ${(kdfCpuMs / 1000).toFixed(2)} s CPU`,
+    );
+    out(
+      `  package: ${(exported.bytes / 1e6).toFixed(1)} MB (${(exported.bytes / total / 1000).toFixed(1)} kB per certificate)`,
+    );
+    const label =
+      total === GOAL_CERTIFICATES
+        ? 'measured'
+        : `projected from ${String(total)} (per certificate × 10,000, scrypt once)`;
+    // The scrypt step is fixed (once per package); the rest grows with the certificates.
+    const scale = (ms: number, fixed: number): number =>
+      total === GOAL_CERTIFICATES
+        ? ms
+        : fixed + (Math.max(0, ms - fixed) * GOAL_CERTIFICATES) / total;
+    const scaledWall = scale(wallMs, kdfMs);
+    out(
+      `  10,000 certificates by this process's CPU time (all its threads), ${label}: ${(scale(cpuMs, kdfCpuMs) / 1000).toFixed(1)} s`,
+    );
+    out(
+      `  10,000 certificates, ${label}: ${(scaledWall / 1000).toFixed(1)} s; goal ≤ 30 s; ratio ${(scaledWall / GOAL_MS).toFixed(2)}× the goal → ${scaledWall <= GOAL_MS ? 'OK' : 'MISS'}`,
+    );
+    out(
+      `  package at 10,000 certificates, ${label}: about ${((exported.bytes * GOAL_CERTIFICATES) / total / 1e9).toFixed(2)} GB`,
+    );
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

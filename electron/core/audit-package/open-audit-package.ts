@@ -1,0 +1,253 @@
+// Opens an audit package (docs/audit-package.md) and verifies it in this order, naming exactly
+// what fails: (1) decryption and authentication of every part (a wrong passphrase and altered
+// bytes say different things); (2) the manifest's signature (intact, and by whom: trusted here
+// only when the signer's certificate chains to the anchors the caller gives: this computer's
+// trust list, never the package's own); (3) every entry's SHA-256 against the signed manifest,
+// and no entry missing or added; (4) the audit chain recomputed from the package's events and
+// compared with the signed head; (5) every stored signed PDF verified with the app's verifier
+// against its record (in the package's read-only vault). A failure of 1–4 means the package is
+// not what the licensee signed: it is refused (AUDIT_PACKAGE_INVALID, `fields.check` names the
+// step). Step 2's "not trusted here" and step 5's failures are reported, not refused: the
+// package is then intact, and what it shows is the licensee's record as it was.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { ReviewFinding } from '../../../shared/review/review-report';
+import { AppFailure } from '../app-failure';
+import { documentFindings } from '../review/check-stored-documents';
+import { readReviewedCertificates } from '../review/reviewed-certificates';
+import { digestOf } from '../vault/audit/entity-digest';
+import type { AuditReport } from '../vault/audit/verify-audit-chain';
+import { documentOperationsFor } from '../vault/document-gateway-groups';
+import { checkPackageChain, keyText, parseEvents } from './check-package-chain';
+import type { ManifestSignatureCheck } from './manifest-signature';
+import { checkManifestSignature } from './manifest-signature';
+import type { AuditPackageManifest } from './package-format';
+import {
+  AuditPackageManifestSchema,
+  EVENTS_ENTRY,
+  HEAD_ENTRY,
+  MANIFEST_ENTRY,
+  SIGNATURE_ENTRY,
+  WITHHELD_ENTRY,
+} from './package-format';
+import type { PackageReadVault } from './package-read-vault';
+import { createPackageReadVault } from './package-read-vault';
+import type { JsonRow, WithheldDigest } from './package-tables';
+import { canonicalRow, packageTables } from './package-tables';
+import { readPackageFile } from './read-package-file';
+import { createUstarReader } from './ustar-archive';
+
+export type PackageCheckName = 'decryption' | 'signature' | 'entries' | 'audit-chain' | 'documents';
+
+export type PackageCheck = {
+  check: PackageCheckName;
+  status: 'passed' | 'warning' | 'failed';
+  message: string;
+};
+
+export type OpenAuditPackageOptions = {
+  /** DER certificates this computer trusts (its vault's trust list); none: nobody is trusted. */
+  trustAnchorsDer?: readonly Buffer[];
+  now?: () => Date;
+  resourcesDir?: string;
+  onProgress?: (phase: PackageCheckName, done: number, total: number) => void;
+};
+
+export type OpenedAuditPackage = {
+  file: string;
+  sha256: string;
+  manifest: AuditPackageManifest;
+  signature: ManifestSignatureCheck;
+  checks: PackageCheck[];
+  /** The chain's verification in the shape the review reads (always ok once opened). */
+  chain: AuditReport;
+  documentFindings: ReviewFinding[];
+  /** The package's records, query-only; close() deletes it. */
+  vault: PackageReadVault;
+};
+
+const refuse = (check: PackageCheckName, message: string): AppFailure =>
+  new AppFailure('AUDIT_PACKAGE_INVALID', message, { check });
+
+function parseJson(name: string, content: Buffer | undefined, check: PackageCheckName): unknown {
+  if (content === undefined) throw refuse(check, `The package has no ${name}.`);
+  try {
+    return JSON.parse(content.toString('utf8')) as unknown;
+  } catch {
+    throw refuse(check, `The package's ${name} is not JSON.`);
+  }
+}
+
+export async function openAuditPackage(
+  file: string,
+  passphrase: string,
+  options: OpenAuditPackageOptions = {},
+): Promise<OpenedAuditPackage> {
+  const now = options.now ?? (() => new Date());
+  const name = basename(file);
+  // Small entries are kept; documents too (they fill the read-only vault), each hashed as it
+  // arrives. An entry name seen twice is an added entry.
+  const entries = new Map<string, Buffer>();
+  const hashes = new Map<string, string>();
+  const seen: { duplicate: string | null } = { duplicate: null };
+  const fileHash = createHash('sha256');
+  const archive = createUstarReader(({ name: entry, content }) => {
+    if (entries.has(entry)) seen.duplicate ??= entry;
+    entries.set(entry, content);
+    hashes.set(entry, createHash('sha256').update(content).digest('hex'));
+  });
+  await readPackageFile(file, passphrase, (piece) => {
+    archive.push(piece);
+  });
+  const { createReadStream } = await import('node:fs');
+  for await (const piece of createReadStream(file)) fileHash.update(piece as Buffer);
+  const ended = archive.finish();
+  if (ended !== null) throw refuse('decryption', `The package's contents are damaged: ${ended}.`);
+  const checks: PackageCheck[] = [
+    {
+      check: 'decryption',
+      status: 'passed',
+      message: 'Every part decrypted and authenticated under the passphrase given.',
+    },
+  ];
+
+  // (2) The manifest's signature.
+  const manifestBytes = entries.get(MANIFEST_ENTRY);
+  const signatureBytes = entries.get(SIGNATURE_ENTRY);
+  if (manifestBytes === undefined || signatureBytes === undefined)
+    throw refuse(
+      'signature',
+      `The package has no ${manifestBytes === undefined ? 'manifest' : 'manifest signature'} (${manifestBytes === undefined ? MANIFEST_ENTRY : SIGNATURE_ENTRY} was removed).`,
+    );
+  const parsed = AuditPackageManifestSchema.safeParse(
+    parseJson('manifest', manifestBytes, 'signature'),
+  );
+  const signature = checkManifestSignature(
+    manifestBytes,
+    signatureBytes,
+    options.trustAnchorsDer ?? [],
+    parsed.success ? new Date(parsed.data.createdAt) : now(),
+  );
+  if (signature.status === 'invalid') throw refuse('signature', signature.message);
+  if (!parsed.success)
+    throw refuse('signature', "The signed manifest's fields are not those of this format.");
+  const manifest = parsed.data;
+  checks.push({
+    check: 'signature',
+    status: signature.status === 'trusted' ? 'passed' : 'warning',
+    message: signature.message,
+  });
+
+  // (3) Every entry against the signed manifest.
+  if (seen.duplicate !== null)
+    throw refuse('entries', `The package holds the entry ${seen.duplicate} twice: one was added.`);
+  const listed = new Set(manifest.entries.map((entry) => entry.name));
+  for (const entry of manifest.entries) {
+    const found = hashes.get(entry.name);
+    if (found === undefined)
+      throw refuse(
+        'entries',
+        `The entry ${entry.name} named in the signed manifest is missing: it was removed.`,
+      );
+    if (found !== entry.sha256 || entries.get(entry.name)?.length !== entry.size)
+      throw refuse(
+        'entries',
+        `The entry ${entry.name} is not the one the manifest's signature covers (its SHA-256 is ${found}, the manifest says ${entry.sha256}): it was replaced or changed.`,
+      );
+  }
+  for (const entry of entries.keys())
+    if (!listed.has(entry) && entry !== MANIFEST_ENTRY && entry !== SIGNATURE_ENTRY)
+      throw refuse('entries', `The entry ${entry} is not in the signed manifest: it was added.`);
+  checks.push({
+    check: 'entries',
+    status: 'passed',
+    message: `All ${String(manifest.entries.length)} entries match the SHA-256 in the signed manifest; none missing, none added.`,
+  });
+
+  // (4) The audit chain, from the package's own events.
+  const tables = new Map<string, JsonRow[]>();
+  for (const { table } of packageTables) {
+    if (!manifest.tables.includes(table)) continue;
+    const rows = parseJson(
+      `records of ${table}`,
+      entries.get(`records/${table}.json`),
+      'audit-chain',
+    );
+    if (!Array.isArray(rows))
+      throw refuse('audit-chain', `The package's records of ${table} are not a list.`);
+    tables.set(table, rows as JsonRow[]);
+  }
+  const withheld = parseJson('withheld digests', entries.get(WITHHELD_ENTRY), 'audit-chain');
+  if (!Array.isArray(withheld))
+    throw refuse('audit-chain', "The package's withheld digests are not a list.");
+  const attachmentDigests = new Map<string, string>();
+  for (const row of tables.get('attachments') ?? []) {
+    const canonical = canonicalRow(row, entries);
+    if (canonical !== undefined) attachmentDigests.set(keyText(row.id), digestOf(canonical));
+  }
+  const events = parseEvents(entries.get(EVENTS_ENTRY)?.toString('utf8') ?? '');
+  if (typeof events === 'string')
+    throw refuse('audit-chain', `The package's audit chain: ${events}.`);
+  const headLine = entries.get(HEAD_ENTRY)?.toString('utf8').trim();
+  if (headLine !== manifest.auditHead.line)
+    throw refuse(
+      'audit-chain',
+      `The head file ${HEAD_ENTRY} does not say what the signed manifest says.`,
+    );
+  options.onProgress?.('audit-chain', 0, events.length);
+  const chain = checkPackageChain(events, manifest, {
+    tables,
+    withheld: withheld as WithheldDigest[],
+    attachmentDigests,
+  });
+  if (!chain.ok)
+    throw refuse(
+      'audit-chain',
+      `The audit chain recomputed from the package is broken: ${chain.firstBreak?.message ?? 'unknown break'}`,
+    );
+  checks.push({
+    check: 'audit-chain',
+    status: 'passed',
+    message: `The audit chain recomputed from the package's ${String(events.length)} events ends at the signed head (event ${String(manifest.auditHead.seq)}, ${manifest.auditHead.hash.slice(0, 16)}…), and every record matches its latest event.`,
+  });
+
+  // (5) Every stored signed PDF against its record, in the read-only vault.
+  const documents = new Map<string, Buffer>();
+  for (const [entry, content] of entries)
+    if (entry.startsWith('documents/')) documents.set(entry, content);
+  const vault = createPackageReadVault(manifest.schemaVersion, tables, documents, events);
+  try {
+    const operations = documentOperationsFor(vault.db, {
+      now,
+      resourcesDir: options.resourcesDir,
+    });
+    const verify = await operations.batchVerifier();
+    const stored = documentFindings(
+      vault.db,
+      readReviewedCertificates(vault.db, null),
+      verify,
+      (done, total) => options.onProgress?.('documents', done, total),
+    );
+    checks.push({
+      check: 'documents',
+      status: stored.findings.length === 0 ? 'passed' : 'failed',
+      message:
+        stored.findings.length === 0
+          ? `All ${String(stored.documents)} stored signed PDFs verified against their records.`
+          : `${String(stored.findings.length)} of ${String(stored.documents)} stored signed PDFs do not verify against their records: ${stored.findings.map((f) => f.message).join(' ')}`,
+    });
+    return {
+      file: name,
+      sha256: fileHash.digest('hex'),
+      manifest,
+      signature,
+      checks,
+      chain,
+      documentFindings: stored.findings,
+      vault,
+    };
+  } catch (error: unknown) {
+    vault.close();
+    throw error;
+  }
+}
