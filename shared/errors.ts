@@ -65,6 +65,11 @@ export const errorCodes = [
   'RECIPIENT_SETTINGS_INVALID',
   /** Anything unexpected; the details go to the log, never to the renderer. */
   'INTERNAL',
+  /** Signing needs the signing keys opened: a signing secret set, entered, or this computer
+   * opened for signing by an administrator (issue 13; docs/security.md). */
+  'SIGNING_LOCKED',
+  /** The signing secret given does not open the signing keys; the refusal is audited. */
+  'SIGNING_SECRET_WRONG',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

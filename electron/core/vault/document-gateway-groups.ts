@@ -2,9 +2,25 @@
 // connection. Each call is made as the signed-in user (`session` throws VAULT_LOCKED or
 // AUTH_FAILED otherwise); paths come from main's dialogs (document-handlers.ts), never the renderer.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
 import type { Actor } from '../issuance/actor';
+import { parseInput } from './repositories/parse-input';
 import type { DocumentOperations, DocumentOperationsOptions } from './document-operations';
 import { createDocumentOperations } from './document-operations';
+
+// What main adds to an administrator's { secret } when opening this computer for signing: the
+// wrapping key it made and the same key as this computer's keychain sealed it.
+const OpenWorkstationPartsSchema = z
+  .object({
+    secret: z.string().min(1).max(1024),
+    wrappingKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
+    sealedKey: z.string().min(1).max(4096),
+    backend: z.string().min(1).max(100),
+  })
+  .strict();
+const CloseWorkstationPartsSchema = z
+  .object({ which: z.enum(['this', 'all']), thisWorkstationId: z.string().max(100).nullable() })
+  .strict();
 
 /** One set of operations (prepared statements) per open connection. */
 const byConnection = new WeakMap<Database, DocumentOperations>();
@@ -47,6 +63,37 @@ export function documentGatewayGroups(
       importCertificate: call((ops, actor, input) =>
         ops.identity.importCertificateFile(actor, input),
       ),
+      // Protection of the signing keys (signing-keys/, issue 13 part 3).
+      signingKeys: call((ops, actor) => ops.signingKeys.status(actor)),
+      setSigningSecret: call((ops, actor, input) => ops.signingKeys.setSecret(actor, input)),
+      unlockSigning: call((ops, actor, input) => ops.signingKeys.unlock(actor, input)),
+      /** Main only (signing-keys/workstation-signing.ts), with this computer's keychain part. */
+      openWorkstation: call((ops, actor, input) => {
+        const parts = parseInput(OpenWorkstationPartsSchema, input);
+        const wrappingKey = Buffer.from(parts.wrappingKeyHex, 'hex');
+        return ops.signingKeys
+          .openWorkstation(
+            actor,
+            { secret: parts.secret },
+            {
+              wrappingKey,
+              sealedKey: Buffer.from(parts.sealedKey, 'base64'),
+              backend: parts.backend,
+            },
+          )
+          .finally(() => wrappingKey.fill(0));
+      }),
+      /** `thisWorkstationId`: the wrap this computer's keychain opens (main finds it). */
+      closeWorkstation: call((ops, actor, input) => {
+        const parts = parseInput(CloseWorkstationPartsSchema, input);
+        return ops.signingKeys.closeWorkstation(
+          actor,
+          { which: parts.which },
+          parts.thisWorkstationId,
+        );
+      }),
+      /** `{ secret, exportPassphrase, path }`: path from main's save dialog or --out. */
+      exportEscrow: call((ops, actor, input) => ops.exportEscrow(actor, input)),
     },
     trust: {
       list: call((ops, actor) => ops.trust.list(actor)),

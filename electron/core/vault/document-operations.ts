@@ -46,6 +46,9 @@ import { createTrustedCertificateRepository } from './repositories/trusted-certi
 import { parseInput } from './repositories/parse-input';
 import { createUserRepository } from './repositories/user-repository';
 import { createTrustListOperations } from './trust-list-operations';
+import { exportEscrow } from '../signing-keys/export-escrow';
+import { createSigningKeyring } from '../signing-keys/signing-keyring';
+import type { KdfCost } from './keys/passphrase-wrap';
 
 export type DocumentOperationsOptions = {
   now: () => Date;
@@ -57,6 +60,8 @@ export type DocumentOperationsOptions = {
   tsaTimeoutMs?: number;
   /** The printer calibration from the settings; zero offsets when none is saved. */
   printerCalibration?: (db: Database) => PrinterCalibration;
+  /** Only tests lower the scrypt cost of new signing-secret wraps. */
+  signingKdf?: KdfCost | undefined;
 };
 
 /** A signed document made but not yet stored (the CLI issues and stores in one transaction). */
@@ -112,7 +117,17 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   const audit = createAuditWriter(db, now);
   const savedSettings = createSettingsRepository(db, now);
   const levels = createSignatureLevelRepository(db);
-  const identity = createIdentityOperations({ db, identities, users, licensee, audit, now });
+  // The signing KEK of this connection (issue 13): closed with it when the vault locks.
+  const signingKeys = createSigningKeyring({ db, users, audit, now, kdf: options.signingKdf });
+  const identity = createIdentityOperations({
+    db,
+    identities,
+    users,
+    licensee,
+    audit,
+    keyring: signingKeys,
+    now,
+  });
   const trusted = createTrustedCertificateRepository(db, now);
   const trust = createTrustListOperations({ db, trusted, users, audit, now });
 
@@ -155,7 +170,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       .filter((meta) => meta.kind === ATTACHMENT_KIND[kind])
       .at(-1);
 
-  const sealPublicKey = (): Buffer | undefined => identities.activeSealKey()?.key.publicKeySpkiDer;
+  const sealPublicKey = (): Buffer | undefined => identities.activeSealKey()?.publicKeySpkiDer;
 
   /** The stored document still matches the record when its seal's digest is the record's. */
   const stillMatches = (pdf: Buffer, certificate: Certificate): boolean => {
@@ -180,13 +195,17 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       );
     const signedAt = now();
     assertUsableNow(stored.identity, signedAt);
+    // SIGNING_LOCKED unless the keys were opened in this session (secret, workstation, creation).
     const signer = {
-      identity: stored.identity,
+      identity: {
+        privateKeyPkcs8Der: signingKeys.openForSigning(stored.wrappedPrivateKey, 'signing_identity'),
+        certificateChainDer: stored.identity.certificateChainDer,
+      },
       signerName: stored.signerName,
       licenseeName: licensee.get()?.legalName ?? certificate.exporter.name,
       signingTime: signedAt,
       resourcesDir: resourcesDir(),
-      sealKey: seal.key,
+      sealKey: { privateKeyPkcs8Der: signingKeys.openForSigning(seal.wrappedPrivateKey, 'seal_key') },
     };
     const { issueSignedCertificate } = await import('../documents/issue-signed-certificate');
     const document = await issueSignedCertificate(
@@ -322,6 +341,10 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
 
   const operations = {
     identity,
+    signingKeys,
+    /** Escrow export (signing-keys/export-escrow.ts): `path` from main's save dialog or --out. */
+    exportEscrow: (actor: Actor, input: unknown) =>
+      exportEscrow({ db, identities, keyring: signingKeys, audit, now }, actor, input),
     trust,
     prepare,
     store,

@@ -13,7 +13,8 @@ import { licenseeLocalDate } from '../issuance/licensee-local-date';
 import { formatAnchorLine } from './audit/anchor-line';
 import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
-import { documentGatewayGroups } from './document-gateway-groups';
+import { documentGatewayGroups, documentOperationsFor } from './document-gateway-groups';
+import type { DocumentOperationsOptions } from './document-operations';
 import { createVault } from './keys/create-vault';
 import { keychainKeyFile } from './keys/keychain-key-file';
 import type { KdfCost } from './keys/passphrase-wrap';
@@ -64,6 +65,12 @@ const KeySchema = z
   .object({ keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/), create: z.boolean().default(false) })
   .strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
+const OpenFromWorkstationSchema = z
+  .object({
+    workstationId: z.string().min(1).max(100),
+    wrappingKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
 
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
@@ -74,6 +81,18 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   // The vault's own auto-lock setting once it is open (read at unlock and after each save).
   let idleMs = settingsView(null, settingsBase).autoLockMinutes * 60_000;
   const location = vaultLocation(options.dataDir);
+  const documentOptions: DocumentOperationsOptions = {
+    now,
+    // The vault's saved rule settings: a document is read by the rules it was issued under.
+    settings: () => settingsView(open?.services ?? null, settingsBase).validation,
+    resourcesDir: options.resourcesDir,
+    // The saved calibration (settings:save), in the layout's terms.
+    printerCalibration: () => {
+      const saved = settingsView(open?.services ?? null, settingsBase).printerCalibration;
+      return { offsetX: saved.offsetXPt, offsetY: saved.offsetYPt };
+    },
+    signingKdf: options.kdf,
+  };
   const keychain = keychainKeyFile(options.dataDir);
   let open: Open | null = null;
   let user: User | null = null;
@@ -374,23 +393,32 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       ),
     },
     // identity.* and documents.*: signing happens here, where the keys are (never in main).
-    ...documentGatewayGroups(
-      () => {
-        const { actor } = recordsOpen();
-        return { db: touch().db, actor };
+    ...documentGatewayGroups(() => {
+      const { actor } = recordsOpen();
+      return { db: touch().db, actor };
+    }, documentOptions),
+
+    /**
+     * For main only, which holds the OS keychain (signing-keys/workstation-signing.ts); never IPC
+     * channels: the opened workstations' sealed keys, and opening signing with the wrapping key
+     * this computer's keychain released. Before sign-in too: an opened workstation signs for
+     * whoever signs in.
+     */
+    signingWorkstation: {
+      wraps: () => documentOperationsFor(touch().db, documentOptions).signingKeys.workstationWraps(),
+      open: (input: unknown): boolean => {
+        const { workstationId, wrappingKeyHex } = parseInput(OpenFromWorkstationSchema, input);
+        const wrappingKey = Buffer.from(wrappingKeyHex, 'hex');
+        try {
+          return documentOperationsFor(touch().db, documentOptions).signingKeys.openFromWorkstation(
+            workstationId,
+            wrappingKey,
+          );
+        } finally {
+          wrappingKey.fill(0);
+        }
       },
-      {
-        now,
-        // The vault's saved rule settings: a document is read by the rules it was issued under.
-        settings: () => settingsView(open?.services ?? null, settingsBase).validation,
-        resourcesDir: options.resourcesDir,
-        // The saved calibration (settings:save), in the layout's terms.
-        printerCalibration: () => {
-          const saved = settingsView(open?.services ?? null, settingsBase).printerCalibration;
-          return { offsetX: saved.offsetXPt, offsetY: saved.offsetYPt };
-        },
-      },
-    ),
+    },
 
     // checkBackupAllowed, checkRestoreAllowed, restore, backup (files from main's dialogs).
     ...vaultBackupMethods({

@@ -13,6 +13,7 @@ import { migration0110 } from './0110-submission-delivery';
 import { migration0120 } from './0120-submission-recipients';
 import { migration0130 } from './0130-issue-references';
 import { migration0150 } from './0150-statistics-index';
+import { migration0210 } from './0210-protected-signing-keys';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0150,
+  migration0210,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
