@@ -12,6 +12,8 @@ import { requireSignIn } from './ipc/require-sign-in';
 import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
+import { createSigningKeysHandlers } from './signing-keys/signing-keys-handlers';
+import { openSigningOnThisWorkstation } from './signing-keys/workstation-signing';
 import { createTrustHandlers } from './trust-handlers';
 import type { OsKeychain } from './vault/keys/os-keychain';
 import { forgetOnThisComputer, rememberOnThisComputer } from './vault/os-keychain-unlock';
@@ -60,7 +62,12 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
       }),
     'vault:status': () => vault.status(),
     'vault:create': (input) => vault.create(input),
-    'vault:unlock': (input) => vault.unlock(input),
+    // An unlock on a computer opened for signing opens signing too (its keychain holds the key).
+    'vault:unlock': async (input) => {
+      const status = await vault.unlock(input);
+      await openSigningOnThisWorkstation(vault, options.keychain);
+      return status;
+    },
     'vault:lock': () => vault.lock(),
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
@@ -103,6 +110,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'audit:head': () => vault.audit.head(undefined),
     ...createDocumentHandlers(vault, options.fileDialogs),
     ...createTrustHandlers(vault, options.fileDialogs),
+    ...createSigningKeysHandlers(vault, options.fileDialogs, options.keychain),
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
   return requireSignIn(handlers, () => vault.requireSignedIn());

@@ -2,7 +2,12 @@
 // in the preview host and the tests. A path never comes from the renderer (docs/security.md): a
 // channel that writes or reads a file of the user's choosing asks this port, which each transport
 // implements. null means the user cancelled; nothing is written then.
-export type SavePurpose = 'backup' | 'certificate-pdf' | 'overlay-pdf' | 'calibration-pdf';
+export type SavePurpose =
+  | 'backup'
+  | 'certificate-pdf'
+  | 'overlay-pdf'
+  | 'calibration-pdf'
+  | 'signing-escrow';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'

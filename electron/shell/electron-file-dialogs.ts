@@ -10,6 +10,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'certificate-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'overlay-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'calibration-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
+  'signing-escrow': [{ name: 'Encrypted private keys (PEM)', extensions: ['pem'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -28,6 +29,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'certificate-pdf': 'Certificate PDF',
   'overlay-pdf': 'Print overlay for the USKPA form',
   'calibration-pdf': 'Printer calibration page',
+  'signing-escrow': 'Signing keys for escrow (encrypted)',
   pkcs12: 'Signing identity',
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',

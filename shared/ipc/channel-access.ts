@@ -93,6 +93,12 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'vault:rekey': signedIn,
   'audit:head': signedIn,
   'reports:statistics': signedIn,
+  'identity:signingKeys': signedIn,
+  'identity:setSigningSecret': signedIn,
+  'identity:unlockSigning': signedIn,
+  'identity:openWorkstation': signedIn,
+  'identity:closeWorkstation': signedIn,
+  'identity:exportEscrow': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

@@ -61,6 +61,12 @@ export const channelNames = [
   'trust:add',
   'trust:remove',
   'reports:statistics',
+  'identity:signingKeys',
+  'identity:setSigningSecret',
+  'identity:unlockSigning',
+  'identity:openWorkstation',
+  'identity:closeWorkstation',
+  'identity:exportEscrow',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

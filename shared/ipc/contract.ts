@@ -9,6 +9,7 @@ import { SettingsViewSchema } from '../records/vault-settings';
 import type { ChannelName } from './channels';
 import { documentsContract } from './documents-contract';
 import { reportsContract } from './reports-contract';
+import { signingKeysContract } from './signing-keys-contract';
 import { trustContract } from './trust-contract';
 import { vaultContract } from './vault-contract';
 
@@ -48,6 +49,7 @@ export const contract = {
   ...documentsContract,
   ...trustContract,
   ...reportsContract,
+  ...signingKeysContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

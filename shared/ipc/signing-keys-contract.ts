@@ -44,3 +44,27 @@ export const CloseWorkstationSchema = z.object({ which: z.enum(['this', 'all']) 
 
 /** Escrow export: the administrator's signing secret, and the passphrase of the file written. */
 export const ExportEscrowSchema = z.object({ secret, exportPassphrase: secret }).strict();
+
+const noInput = z.object({}).strict();
+
+/** The escrow file written (its path chosen in main's save dialog), or a cancelled dialog. */
+export const EscrowExportedSchema = z.union([
+  z
+    .object({
+      cancelled: z.literal(false),
+      fileName: z.string(),
+      identityFingerprintSha256: z.string(),
+      sealKey: z.boolean(),
+    })
+    .strict(),
+  z.object({ cancelled: z.literal(true) }).strict(),
+]);
+
+export const signingKeysContract = {
+  'identity:signingKeys': { input: noInput, output: SigningKeysStatusSchema },
+  'identity:setSigningSecret': { input: SetSigningSecretSchema, output: SigningKeysStatusSchema },
+  'identity:unlockSigning': { input: UnlockSigningSchema, output: SigningKeysStatusSchema },
+  'identity:openWorkstation': { input: OpenWorkstationSchema, output: SigningKeysStatusSchema },
+  'identity:closeWorkstation': { input: CloseWorkstationSchema, output: SigningKeysStatusSchema },
+  'identity:exportEscrow': { input: ExportEscrowSchema, output: EscrowExportedSchema },
+} as const;

@@ -92,6 +92,11 @@ export function documentGatewayGroups(
           parts.thisWorkstationId,
         );
       }),
+      /** Asked before main's save dialog: only an administrator exports the keys. */
+      checkExportEscrow: call((ops, actor) => {
+        ops.signingKeys.authorizeAdministrator(actor, 'export the signing keys for escrow');
+        return { allowed: true as const };
+      }),
       /** `{ secret, exportPassphrase, path }`: path from main's save dialog or --out. */
       exportEscrow: call((ops, actor, input) => ops.exportEscrow(actor, input)),
     },
