@@ -17,6 +17,12 @@ import { readSecret } from '../read-secret';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
 import { writeNewTextFile } from '../write-new-text-file';
+import {
+  identityKeyOptions,
+  identityKeysHelp,
+  isIdentityKeyAction,
+  runIdentityKeys,
+} from './identity-keys';
 
 export const P12_PASSWORD_ENV = 'KPDESK_P12_PASSWORD';
 
@@ -30,7 +36,7 @@ export const identityHelp = `Usage:
                            [--p12-password-file <file>] [options]
   kpdesk identity csr --user <username> [--out <file>] [options]
   kpdesk identity import-certificate <file.pem|.crt|.cer> --user <admin> [options]
-
+${identityKeysHelp}
 The signing identity signs every certificate PDF (PAdES) and its first creation also makes the
 vault's seal key (the QR seal). The private key stays inside the encrypted vault.
 
@@ -73,6 +79,7 @@ const identityOptions = {
   'csr-out': { type: 'string' },
   out: { type: 'string' },
   'p12-password-file': { type: 'string' },
+  ...identityKeyOptions,
 } as const;
 
 type IdentityOutput = { identity: IdentitySummary | null; certificationRequestPem?: string };
@@ -120,6 +127,9 @@ function parseAction(positionals: readonly string[]): { action: Action; file?: s
 export function runIdentity(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const spec = { name: 'identity', help: identityHelp, options: identityOptions };
   return runVaultCommand(args, io, spec, async ({ values, positionals, json }) => {
+    // The protection of the signing keys (identity-keys.ts): secret, workstation, escrow.
+    if (isIdentityKeyAction(positionals[0]))
+      return runIdentityKeys({ values, positionals, json }, io);
     const { action, file } = parseAction(positionals);
     // Checked before anything is generated: a refusal after the commit would look like a failure.
     for (const option of ['csr-out', 'out'] as const) {

@@ -7,6 +7,7 @@
 // so a copied vault or a restored backup elsewhere opens the records but never signs.
 // The CLI and the preview host have no OS keychain: they answer KEY_UNAVAILABLE.
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { SigningKeysStatus } from '../../../shared/ipc/signing-keys-contract';
 import {
   CloseWorkstationSchema,
@@ -28,6 +29,27 @@ export type WorkstationSigningVault = {
     open: (input: unknown) => Promise<boolean>;
   };
 };
+
+// What main adds to an administrator's { secret } when opening this computer for signing: the
+// wrapping key it made and the same key as this computer's keychain sealed it.
+export const OpenWorkstationPartsSchema = z
+  .object({
+    secret: z.string().min(1).max(1024),
+    wrappingKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
+    sealedKey: z.string().min(1).max(4096),
+    backend: z.string().min(1).max(100),
+  })
+  .strict();
+/** `thisWorkstationId`: the wrap this computer's keychain opens, as main found it. */
+export const CloseWorkstationPartsSchema = z
+  .object({ which: z.enum(['this', 'all']), thisWorkstationId: z.string().max(100).nullable() })
+  .strict();
+export const OpenFromWorkstationSchema = z
+  .object({
+    workstationId: z.string().min(1).max(100),
+    wrappingKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
 
 const NO_KEYCHAIN =
   'This computer’s keychain is not available here (the command line and the preview have none). Open the computer for signing in the KP Desk app, or enter a signing secret.';
@@ -109,7 +131,7 @@ export type WorkstationSigningOutcome =
  * the log (never a key).
  */
 export async function openSigningOnThisWorkstation(
-  vault: WorkstationSigningVault,
+  vault: Pick<WorkstationSigningVault, 'signingWorkstation'>,
   keychain: OsKeychain | undefined,
 ): Promise<WorkstationSigningOutcome> {
   if (keychain === undefined || !(await keychain.isStrong()))

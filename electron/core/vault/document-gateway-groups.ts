@@ -2,25 +2,14 @@
 // connection. Each call is made as the signed-in user (`session` throws VAULT_LOCKED or
 // AUTH_FAILED otherwise); paths come from main's dialogs (document-handlers.ts), never the renderer.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { z } from 'zod';
 import type { Actor } from '../issuance/actor';
 import { parseInput } from './repositories/parse-input';
+import {
+  CloseWorkstationPartsSchema,
+  OpenWorkstationPartsSchema,
+} from '../signing-keys/workstation-signing';
 import type { DocumentOperations, DocumentOperationsOptions } from './document-operations';
 import { createDocumentOperations } from './document-operations';
-
-// What main adds to an administrator's { secret } when opening this computer for signing: the
-// wrapping key it made and the same key as this computer's keychain sealed it.
-const OpenWorkstationPartsSchema = z
-  .object({
-    secret: z.string().min(1).max(1024),
-    wrappingKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
-    sealedKey: z.string().min(1).max(4096),
-    backend: z.string().min(1).max(100),
-  })
-  .strict();
-const CloseWorkstationPartsSchema = z
-  .object({ which: z.enum(['this', 'all']), thisWorkstationId: z.string().max(100).nullable() })
-  .strict();
 
 /** One set of operations (prepared statements) per open connection. */
 const byConnection = new WeakMap<Database, DocumentOperations>();

@@ -15,6 +15,7 @@ import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
 import { documentGatewayGroups, documentOperationsFor } from './document-gateway-groups';
 import type { DocumentOperationsOptions } from './document-operations';
+import { OpenFromWorkstationSchema } from '../signing-keys/workstation-signing';
 import { createVault } from './keys/create-vault';
 import { keychainKeyFile } from './keys/keychain-key-file';
 import type { KdfCost } from './keys/passphrase-wrap';
@@ -65,12 +66,7 @@ const KeySchema = z
   .object({ keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/), create: z.boolean().default(false) })
   .strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
-const OpenFromWorkstationSchema = z
-  .object({
-    workstationId: z.string().min(1).max(100),
-    wrappingKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
-  })
-  .strict();
+
 
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());

@@ -102,6 +102,15 @@ const inputs: Record<ChannelName, unknown> = {
   'vault:rekey': { currentPassphrase: HARNESS_PASSPHRASE },
   'audit:head': {},
   'reports:statistics': { period: '2026' },
+  'identity:signingKeys': {},
+  'identity:setSigningSecret': { secret: 'a signing secret of length' },
+  'identity:unlockSigning': { secret: 'a signing secret of length' },
+  'identity:openWorkstation': { secret: 'a signing secret of length' },
+  'identity:closeWorkstation': { which: 'all' },
+  'identity:exportEscrow': {
+    secret: 'a signing secret of length',
+    exportPassphrase: 'an export passphrase here',
+  },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
