@@ -77,7 +77,9 @@ async function start(): Promise<void> {
     log.info(`Vault opened with the ${keychainUnlock.backend} keychain`);
     // A computer an administrator opened for signing signs without the signing secret.
     const signing = await openSigningOnThisWorkstation(vault, keychain);
-    log.info(signing.opened ? 'Signing open on this computer' : `Signing locked: ${signing.reason}`);
+    log.info(
+      signing.opened ? 'Signing open on this computer' : `Signing locked: ${signing.reason}`,
+    );
   } else log.info(`Vault left locked for the passphrase: ${keychainUnlock.reason}`);
   const core = createCoreHandlers({
     runtime: 'electron',

@@ -121,7 +121,11 @@ function parseKeyAction(positionals: readonly string[]): {
 
 /** Run from `kpdesk identity` when its first argument is one of identityKeyActions. */
 export async function runIdentityKeys(
-  { values, positionals, json }: { values: KeyValues; positionals: readonly string[]; json: boolean },
+  {
+    values,
+    positionals,
+    json,
+  }: { values: KeyValues; positionals: readonly string[]; json: boolean },
   io: CliIo,
 ): Promise<ExitCode> {
   {
@@ -140,12 +144,20 @@ export async function runIdentityKeys(
       });
     const secret = (label: string) =>
       readSecret(
-        { label, fileOption: '--secret-file', file: values['secret-file'], envVar: SIGNING_SECRET_ENV },
+        {
+          label,
+          fileOption: '--secret-file',
+          file: values['secret-file'],
+          envVar: SIGNING_SECRET_ENV,
+        },
         io,
       );
     const output = await withVaultForCommand(values, io, async ({ services, db }) => {
       const actor = await signInFromOptions(services, values, io);
-      const operations = documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined });
+      const operations = documentOperationsFor(db, {
+        now: () => new Date(),
+        resourcesDir: undefined,
+      });
       const keyring = operations.signingKeys;
       if (action === 'signing-keys') return { signingKeys: keyring.status(actor) };
       // The role is checked before any secret is asked for.

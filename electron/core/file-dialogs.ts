@@ -3,11 +3,7 @@
 // channel that writes or reads a file of the user's choosing asks this port, which each transport
 // implements. null means the user cancelled; nothing is written then.
 export type SavePurpose =
-  | 'backup'
-  | 'certificate-pdf'
-  | 'overlay-pdf'
-  | 'calibration-pdf'
-  | 'signing-escrow';
+  'backup' | 'certificate-pdf' | 'overlay-pdf' | 'calibration-pdf' | 'signing-escrow';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'

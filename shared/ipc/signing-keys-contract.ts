@@ -20,7 +20,13 @@ export const SigningKeysStatusSchema = z
     administratorsWithSecret: z.array(z.string()),
     /** Computers opened for signing (their keychain holds a key to the signing keys). */
     workstations: z.array(
-      z.object({ workstationId: z.string(), openedAt: z.string(), openedBy: z.string().nullable() }).strict(),
+      z
+        .object({
+          workstationId: z.string(),
+          openedAt: z.string(),
+          openedBy: z.string().nullable(),
+        })
+        .strict(),
     ),
     /** In the licensee's words: what signing needs now. */
     message: z.string(),

@@ -16,8 +16,10 @@ export async function openCliComputerForSigning(
   administrator: Actor,
   home: string,
 ): Promise<void> {
-  const keyring = documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined })
-    .signingKeys;
+  const keyring = documentOperationsFor(db, {
+    now: () => new Date(),
+    resourcesDir: undefined,
+  }).signingKeys;
   await keyring.setSecret(administrator, { secret: CLI_SIGNING_SECRET });
   await openThisWorkstationForSigning(
     inProcessWorkstationVault(keyring, administrator),

@@ -51,12 +51,15 @@ export async function exportEscrow(
     );
   const stored = context.identities.active();
   const seal = context.identities.activeSealKey();
-  if (stored === null)
-    throw new AppFailure('NOT_FOUND', 'There is no signing identity to export.');
+  if (stored === null) throw new AppFailure('NOT_FOUND', 'There is no signing identity to export.');
   const kek = await context.keyring.kekFromSecret(user, request.secret, 'export the signing keys');
   let text: string;
   try {
-    const signingDer = context.keyring.openStored(kek, stored.wrappedPrivateKey, 'signing_identity');
+    const signingDer = context.keyring.openStored(
+      kek,
+      stored.wrappedPrivateKey,
+      'signing_identity',
+    );
     const sealDer =
       seal === null ? null : context.keyring.openStored(kek, seal.wrappedPrivateKey, 'seal_key');
     text = [
@@ -68,7 +71,10 @@ export async function exportEscrow(
       chainToPem(stored.identity.certificateChainDer).trimEnd(),
       ...(sealDer === null
         ? []
-        : ['Seal key (QR seal, ECDSA P-256):', encryptedPem(sealDer, request.exportPassphrase).trimEnd()]),
+        : [
+            'Seal key (QR seal, ECDSA P-256):',
+            encryptedPem(sealDer, request.exportPassphrase).trimEnd(),
+          ]),
       '',
     ].join('\n');
     signingDer.fill(0);

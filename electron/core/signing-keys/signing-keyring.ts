@@ -146,7 +146,12 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
 
   return {
     status(actor: Actor): SigningKeysStatus {
-      const user = authorize(users, actor, ['operator', 'administrator', 'reviewer'], 'see how the signing keys are protected');
+      const user = authorize(
+        users,
+        actor,
+        ['operator', 'administrator', 'reviewer'],
+        'see how the signing keys are protected',
+      );
       return {
         state: state(),
         canSign: held !== null,
@@ -188,7 +193,10 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
       } else if (pending !== undefined) kek = pendingKek(pending);
       else if (held !== null && held.openedBy !== 'workstation') kek = Buffer.from(held.kek);
       else if (state() === 'none')
-        throw new AppFailure('NOT_FOUND', 'There is no signing identity yet: generate or import one first.');
+        throw new AppFailure(
+          'NOT_FOUND',
+          'There is no signing identity yet: generate or import one first.',
+        );
       else
         throw new AppFailure(
           'SIGNING_LOCKED',
@@ -198,14 +206,35 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
       db.transaction(() => {
         if (own !== undefined) {
           wraps.replaceWrap(own.id, wrap);
-          audit.append({ userId: user.id, action: 'signing-secret.change', entityType: 'signing_key_wrap', entityId: own.id });
+          audit.append({
+            userId: user.id,
+            action: 'signing-secret.change',
+            entityType: 'signing_key_wrap',
+            entityId: own.id,
+          });
           return;
         }
-        const id = wraps.add({ kind: 'secret', userId: user.id, workstationId: null, wrap, createdBy: user.id });
-        audit.append({ userId: user.id, action: 'signing-secret.set', entityType: 'signing_key_wrap', entityId: id });
+        const id = wraps.add({
+          kind: 'secret',
+          userId: user.id,
+          workstationId: null,
+          wrap,
+          createdBy: user.id,
+        });
+        audit.append({
+          userId: user.id,
+          action: 'signing-secret.set',
+          entityType: 'signing_key_wrap',
+          entityId: id,
+        });
         if (pending !== undefined) {
           wraps.remove(pending.id);
-          audit.append({ userId: user.id, action: 'signing-keys.pending-erased', entityType: 'signing_key_wrap', entityId: pending.id });
+          audit.append({
+            userId: user.id,
+            action: 'signing-keys.pending-erased',
+            entityType: 'signing_key_wrap',
+            entityId: pending.id,
+          });
         }
       }).immediate();
       if (pending !== undefined) checkpoint();
@@ -219,7 +248,12 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
       const { secret } = parseInput(UnlockSigningSchema, input);
       const kek = await kekFromSecret(user, secret, 'unlock signing');
       db.transaction(() =>
-        audit.append({ userId: user.id, action: 'signing.unlock', entityType: 'user', entityId: user.id }),
+        audit.append({
+          userId: user.id,
+          action: 'signing.unlock',
+          entityType: 'user',
+          entityId: user.id,
+        }),
       ).immediate();
       hold(kek, 'secret');
       return this.status(actor);
@@ -245,8 +279,19 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
         sealedKey: keychainPart.sealedKey.toString('base64'),
       };
       db.transaction(() => {
-        const id = wraps.add({ kind: 'workstation', userId: null, workstationId, wrap, createdBy: user.id });
-        audit.append({ userId: user.id, action: 'signing-workstation.open', entityType: 'signing_key_wrap', entityId: id });
+        const id = wraps.add({
+          kind: 'workstation',
+          userId: null,
+          workstationId,
+          wrap,
+          createdBy: user.id,
+        });
+        audit.append({
+          userId: user.id,
+          action: 'signing-workstation.open',
+          entityType: 'signing_key_wrap',
+          entityId: id,
+        });
       }).immediate();
       hold(kek, 'workstation', workstationId);
       return { ...this.status(actor), workstationId };
@@ -257,7 +302,13 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
       return wraps.workstations().flatMap((row) => {
         const parsed = WorkstationWrapSchema.safeParse(parseJson(row.wrap));
         return parsed.success && row.workstation_id !== null
-          ? [{ workstationId: row.workstation_id, backend: parsed.data.backend, sealedKey: parsed.data.sealedKey }]
+          ? [
+              {
+                workstationId: row.workstation_id,
+                backend: parsed.data.backend,
+                sealedKey: parsed.data.sealedKey,
+              },
+            ]
           : [];
       });
     },
@@ -278,7 +329,11 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
      * Closes one computer (`workstationId`, which main found with its keychain) or all of them.
      * Signing opened from a closed workstation closes with it.
      */
-    closeWorkstation(actor: Actor, input: unknown, thisWorkstationId: string | null): SigningKeysStatus {
+    closeWorkstation(
+      actor: Actor,
+      input: unknown,
+      thisWorkstationId: string | null,
+    ): SigningKeysStatus {
       const user = authorize(users, actor, ADMINISTRATORS, 'close a computer for signing');
       const { which } = parseInput(CloseWorkstationSchema, input);
       const rows = wraps
@@ -294,11 +349,19 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
       db.transaction(() => {
         for (const row of rows) {
           wraps.remove(row.id);
-          audit.append({ userId: user.id, action: 'signing-workstation.close', entityType: 'signing_key_wrap', entityId: row.id });
+          audit.append({
+            userId: user.id,
+            action: 'signing-workstation.close',
+            entityType: 'signing_key_wrap',
+            entityId: row.id,
+          });
         }
       }).immediate();
       checkpoint();
-      if (held?.openedBy === 'workstation' && rows.some((row) => row.workstation_id === held?.workstationId)) {
+      if (
+        held?.openedBy === 'workstation' &&
+        rows.some((row) => row.workstation_id === held?.workstationId)
+      ) {
         held.kek.fill(0);
         held = null;
       }

@@ -198,14 +198,19 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     // SIGNING_LOCKED unless the keys were opened in this session (secret, workstation, creation).
     const signer = {
       identity: {
-        privateKeyPkcs8Der: signingKeys.openForSigning(stored.wrappedPrivateKey, 'signing_identity'),
+        privateKeyPkcs8Der: signingKeys.openForSigning(
+          stored.wrappedPrivateKey,
+          'signing_identity',
+        ),
         certificateChainDer: stored.identity.certificateChainDer,
       },
       signerName: stored.signerName,
       licenseeName: licensee.get()?.legalName ?? certificate.exporter.name,
       signingTime: signedAt,
       resourcesDir: resourcesDir(),
-      sealKey: { privateKeyPkcs8Der: signingKeys.openForSigning(seal.wrappedPrivateKey, 'seal_key') },
+      sealKey: {
+        privateKeyPkcs8Der: signingKeys.openForSigning(seal.wrappedPrivateKey, 'seal_key'),
+      },
     };
     const { issueSignedCertificate } = await import('../documents/issue-signed-certificate');
     const document = await issueSignedCertificate(

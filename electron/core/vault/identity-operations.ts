@@ -292,7 +292,10 @@ export function createIdentityOperations(context: IdentityContext) {
         'This file is too large to be a certificate file (.pem, .crt or .cer).',
       );
       // The generated key, opened for the check only: needs the keys open in this session.
-      const privateKeyPkcs8Der = keyring.openForSigning(pending.wrappedPrivateKey, 'signing_identity');
+      const privateKeyPkcs8Der = keyring.openForSigning(
+        pending.wrappedPrivateKey,
+        'signing_identity',
+      );
       const identity = attachIssuedCertificate(
         { privateKeyPkcs8Der, certificateChainDer: pending.identity.certificateChainDer },
         file,

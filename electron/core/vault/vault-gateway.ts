@@ -67,7 +67,6 @@ const KeySchema = z
   .strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
 
-
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
   const settingsBase: SettingsBase = {
@@ -401,7 +400,8 @@ export function createVaultGateway(options: VaultGatewayOptions) {
      * whoever signs in.
      */
     signingWorkstation: {
-      wraps: () => documentOperationsFor(touch().db, documentOptions).signingKeys.workstationWraps(),
+      wraps: () =>
+        documentOperationsFor(touch().db, documentOptions).signingKeys.workstationWraps(),
       open: (input: unknown): boolean => {
         const { workstationId, wrappingKeyHex } = parseInput(OpenFromWorkstationSchema, input);
         const wrappingKey = Buffer.from(wrappingKeyHex, 'hex');

@@ -304,9 +304,9 @@ describe('protected signing keys (issue 13, part 3)', () => {
     expect(
       await app.code('identity:exportEscrow', { ...exportInput, secret: 'not my secret at all' }),
     ).toBe('SIGNING_SECRET_WRONG');
-    expect(await app.code('identity:exportEscrow', { ...exportInput, exportPassphrase: SECRET })).toBe(
-      'INVALID_INPUT',
-    );
+    expect(
+      await app.code('identity:exportEscrow', { ...exportInput, exportPassphrase: SECRET }),
+    ).toBe('INVALID_INPUT');
     expect(app.dialogs.asked.filter((ask) => ask.purpose === 'signing-escrow')).toHaveLength(2);
 
     const exported = await app.value<{ cancelled: boolean; fileName: string }>(

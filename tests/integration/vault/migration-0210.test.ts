@@ -90,9 +90,7 @@ describe('migration 0210', () => {
     });
     expect(untouched(after)).toEqual(untouched(before));
 
-    const events = vault.db
-      .prepare('SELECT * FROM audit_events ORDER BY seq')
-      .all() as Event[];
+    const events = vault.db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as Event[];
     expect(events.map((e) => [e.action, e.entity_type, e.entity_id])).toEqual([
       ['signing-keys.protect', 'signing_identity', '1'],
       ['signing-keys.protect', 'seal_key', '1'],
@@ -152,11 +150,20 @@ describe('migration 0210', () => {
     const set = await operations.signingKeys.setSecret(admin, { secret: SECRET });
     expect(set).toMatchObject({ state: 'protected', canSign: true, openedBy: 'secret' });
     expect(
-      vault.db.prepare("SELECT count(*) FROM signing_key_wraps WHERE kind = 'pending'").pluck().get(),
+      vault.db
+        .prepare("SELECT count(*) FROM signing_key_wraps WHERE kind = 'pending'")
+        .pluck()
+        .get(),
     ).toBe(0);
-    const opened = operations.signingKeys.openForSigning(stored ?? Buffer.alloc(0), 'signing_identity');
+    const opened = operations.signingKeys.openForSigning(
+      stored ?? Buffer.alloc(0),
+      'signing_identity',
+    );
     expect(opened.equals(identity.privateKeyPkcs8Der)).toBe(true);
-    const sealStored = vault.db.prepare<[], Buffer>('SELECT private_key FROM seal_keys').pluck().get();
+    const sealStored = vault.db
+      .prepare<[], Buffer>('SELECT private_key FROM seal_keys')
+      .pluck()
+      .get();
     expect(
       operations.signingKeys
         .openForSigning(sealStored ?? Buffer.alloc(0), 'seal_key')

@@ -170,7 +170,9 @@ function orderChain(privateKeyDer: Buffer, certificates: Buffer[]): Buffer[] {
  * The identity's certificate alone, for describing it without its private key (which the vault
  * keeps wrapped under the signing KEK, issue 13).
  */
-export function leafCertificate(identity: Pick<SigningIdentity, 'certificateChainDer'>): X509Certificate {
+export function leafCertificate(
+  identity: Pick<SigningIdentity, 'certificateChainDer'>,
+): X509Certificate {
   const [leaf] = identity.certificateChainDer;
   if (leaf === undefined) throw invalid('The signing identity has no certificate.');
   try {

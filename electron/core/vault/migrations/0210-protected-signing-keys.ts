@@ -98,9 +98,7 @@ function protectExisting(db: Database, at: string): void {
     }
     const wrapId = Number(
       db
-        .prepare(
-          `INSERT INTO signing_key_wraps (kind, wrap, created_at) VALUES ('pending', ?, ?)`,
-        )
+        .prepare(`INSERT INTO signing_key_wraps (kind, wrap, created_at) VALUES ('pending', ?, ?)`)
         .run(JSON.stringify({ kek: kek.toString('base64') }), at).lastInsertRowid,
     );
     const wrapRow = db.prepare('SELECT * FROM signing_key_wraps WHERE id = ?').get(wrapId);
