@@ -18,6 +18,11 @@ import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-op
 import { unlockHelp } from '../unlock-from-options';
 import { writeNewTextFile } from '../write-new-text-file';
 import {
+  openSigningForCommand,
+  signingSecretHelp,
+  signingSecretOptions,
+} from '../open-signing-for-command';
+import {
   identityKeyOptions,
   identityKeysHelp,
   isIdentityKeyAction,
@@ -59,6 +64,7 @@ Options:
   --p12-password-file <file>  Read the PKCS#12 password from a file (else $${P12_PASSWORD_ENV},
                               else a prompt).
 ${signInHelp}
+${signingSecretHelp}
 ${unlockHelp}
   --json                      Print one JSON object: { identity } (null when there is none),
                               with { certificationRequestPem } for generate and csr.
@@ -80,6 +86,7 @@ const identityOptions = {
   out: { type: 'string' },
   'p12-password-file': { type: 'string' },
   ...identityKeyOptions,
+  ...signingSecretOptions,
 } as const;
 
 type IdentityOutput = { identity: IdentitySummary | null; certificationRequestPem?: string };
@@ -158,6 +165,16 @@ export function runIdentity(args: readonly string[], io: CliIo): Promise<ExitCod
           resourcesDir: undefined,
         }).identity;
         if (action === 'show') return { identity: operations.get(actor) };
+        // A new or changed identity is wrapped under the signing keys: open them for this run
+        // (the administrator's secret, or a computer opened for signing).
+        if (action !== 'csr')
+          await openSigningForCommand(
+            documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined })
+              .signingKeys,
+            actor,
+            values,
+            io,
+          );
         if (action === 'generate') {
           const generated = operations.generate(actor, {
             signerName: values['signer-name'],

@@ -369,9 +369,11 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
     },
 
     /**
-     * The KEK for keys being created or replaced (generate, import): the one open in this
-     * session, a new one for a vault without keys (kept 'pending' until a signing secret is set,
-     * and open in this session: its creator has the keys anyway), or a refusal.
+     * The KEK for keys being created, replaced or given their CA certificate (generate, import,
+     * import-certificate): the one open in this session; a new one for a vault without keys
+     * (kept 'pending' until a signing secret is set, and open in this session: its creator has
+     * the keys anyway); the pending one while no secret is set (it protects nothing yet, and
+     * signing stays refused); otherwise a refusal.
      */
     kekForNewKeys(userId: number): Buffer {
       if (wraps.all().length === 0) {
@@ -395,11 +397,11 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
         return kek;
       }
       if (held !== null) return held.kek;
+      const pending = wraps.pending();
+      if (pending !== undefined && wraps.secrets().length === 0) return pendingKek(pending);
       throw new AppFailure(
         'SIGNING_LOCKED',
-        state() === 'pending'
-          ? 'Set your signing secret first (Settings → Signing keys, or kpdesk identity secret set); then replace the identity.'
-          : 'Unlock signing with your signing secret first; the new keys are protected like the current ones.',
+        'Unlock signing with your signing secret first (or work on a computer opened for signing): the new keys are protected like the current ones.',
       );
     },
 

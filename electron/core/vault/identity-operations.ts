@@ -140,8 +140,8 @@ export function createIdentityOperations(context: IdentityContext) {
 
   /**
    * Stores the identity (retiring the old one) and, the first time, a seal key, both wrapped under
-   * the signing KEK (kekForNewKeys: the one open in this session, or a new one for a vault without
-   * keys, or a refusal): one transaction.
+   * the signing KEK (kekForNewKeys: the one open in this session, a new one for a vault without
+   * keys, the pending one while no signing secret is set, or a refusal): one transaction.
    */
   const store = db.transaction((userId: number, entry: IdentityToStore, action: string) => {
     const kek = keyring.kekForNewKeys(userId);
@@ -291,8 +291,10 @@ export function createIdentityOperations(context: IdentityContext) {
         MAX_CERTIFICATE_FILE_BYTES,
         'This file is too large to be a certificate file (.pem, .crt or .cer).',
       );
-      // The generated key, opened for the check only: needs the keys open in this session.
-      const privateKeyPkcs8Der = keyring.openForSigning(
+      // The generated key, opened for the check only: needs the keys open in this session (or
+      // the pending KEK while no signing secret is set).
+      const privateKeyPkcs8Der = keyring.openStored(
+        keyring.kekForNewKeys(user.id),
         pending.wrappedPrivateKey,
         'signing_identity',
       );

@@ -12,6 +12,7 @@ import { LicenseeSection } from './LicenseeSection';
 import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
+import { SigningKeysSection } from './SigningKeysSection';
 import { ThisComputerSection } from './ThisComputerSection';
 import { TrustedCertificatesSection } from './TrustedCertificatesSection';
 import { VaultSettingsSection } from './VaultSettingsSection';
@@ -34,6 +35,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <LicenseeSection api={api} editable={canChangeSettings(role)} onSaved={onLicenseeSaved} />
       <UsersSection api={api} manage={canManageUsers(role)} />
       <IdentitySection api={api} manage={canManageKeys(role)} />
+      <SigningKeysSection api={api} manage={canManageKeys(role)} />
       <TrustedCertificatesSection api={api} manage={canManageKeys(role)} />
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
