@@ -49,6 +49,7 @@ import { createTrustListOperations } from './trust-list-operations';
 import { exportEscrow } from '../signing-keys/export-escrow';
 import { createSigningKeyring } from '../signing-keys/signing-keyring';
 import type { KdfCost } from './keys/passphrase-wrap';
+import { readChainHead } from './audit/chain-head';
 
 export type DocumentOperationsOptions = {
   now: () => Date;
@@ -62,7 +63,10 @@ export type DocumentOperationsOptions = {
   printerCalibration?: (db: Database) => PrinterCalibration;
   /** Only tests lower the scrypt cost of new signing-secret wraps. */
   signingKdf?: KdfCost | undefined;
+  /** The vault's id (its key file), named with the audit head a signed document carries. */
+  vaultId?: () => string | null;
 };
+
 
 /** A signed document made but not yet stored (the CLI issues and stores in one transaction). */
 export type PreparedDocument = {
@@ -180,6 +184,13 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     return result.seal.payload?.h === certificateDigest(certificate);
   };
 
+  /** The chain's head with the vault's id when known (the recipe's auditHead). */
+  const auditHeadNow = (): { vault?: string; seq: number; hash: string } => {
+    const { seq, hash } = readChainHead(db);
+    const vault = options.vaultId?.() ?? null;
+    return vault === null ? { seq, hash } : { vault, seq, hash };
+  };
+
   /** Signs (async, no writes): the keys are read from the vault and used here only. */
   async function prepare(
     certificate: Certificate,
@@ -211,6 +222,9 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       sealKey: {
         privateKeyPkcs8Der: signingKeys.openForSigning(seal.wrappedPrivateKey, 'seal_key'),
       },
+      // The chain's head now, inside the signed data: the document anchors the record
+      // (issue 13; the signing's own event follows it).
+      auditHead: auditHeadNow(),
     };
     const { issueSignedCertificate } = await import('../documents/issue-signed-certificate');
     const document = await issueSignedCertificate(

@@ -87,6 +87,8 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       return { offsetX: saved.offsetXPt, offsetY: saved.offsetYPt };
     },
     signingKdf: options.kdf,
+    vaultId: () =>
+      existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
   };
   const keychain = keychainKeyFile(options.dataDir);
   let open: Open | null = null;
