@@ -14,6 +14,7 @@ export const openExtensions: Record<OpenPurpose, readonly string[]> = {
   'certificate-pdf': ['.pdf'],
   attachment: ['.pdf', '.png', '.jpg', '.jpeg'],
   'trusted-certificate': ['.pem', '.crt', '.cer', '.der'],
+  'audit-anchor': ['.txt', '.pdf', '.kpdesk-backup', '.kpbak'],
 };
 
 function freePath(folder: string, name: string): string {

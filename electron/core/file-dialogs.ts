@@ -10,7 +10,8 @@ export type OpenPurpose =
   | 'x509-certificate'
   | 'certificate-pdf'
   | 'attachment'
-  | 'trusted-certificate';
+  | 'trusted-certificate'
+  | 'audit-anchor';
 
 export type FileDialogs = {
   chooseSavePath: (request: {

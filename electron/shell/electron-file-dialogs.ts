@@ -22,6 +22,12 @@ const openFilters: Record<OpenPurpose, FileFilter[]> = {
   'trusted-certificate': [
     { name: 'Certificate (PEM or DER)', extensions: ['pem', 'crt', 'cer', 'der'] },
   ],
+  'audit-anchor': [
+    {
+      name: 'Audit head, signed certificate or backup',
+      extensions: ['txt', 'pdf', 'kpdesk-backup', 'kpbak'],
+    },
+  ],
 };
 
 const titles: Record<SavePurpose | OpenPurpose, string> = {
@@ -34,6 +40,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',
   'trusted-certificate': 'Certificate to trust',
+  'audit-anchor': 'Check the record against an audit head, a signed certificate or a backup',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

@@ -99,6 +99,7 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'identity:openWorkstation': signedIn,
   'identity:closeWorkstation': signedIn,
   'identity:exportEscrow': signedIn,
+  'audit:checkAnchors': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

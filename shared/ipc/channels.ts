@@ -67,6 +67,7 @@ export const channelNames = [
   'identity:openWorkstation',
   'identity:closeWorkstation',
   'identity:exportEscrow',
+  'audit:checkAnchors',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -10,6 +10,7 @@ import type { ChannelName } from './channels';
 import { documentsContract } from './documents-contract';
 import { reportsContract } from './reports-contract';
 import { signingKeysContract } from './signing-keys-contract';
+import { auditAnchorsContract } from './audit-anchors-contract';
 import { trustContract } from './trust-contract';
 import { vaultContract } from './vault-contract';
 
@@ -50,6 +51,7 @@ export const contract = {
   ...trustContract,
   ...reportsContract,
   ...signingKeysContract,
+  ...auditAnchorsContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -4,7 +4,7 @@
 // signed after the rewritten point contradicts the chain and the report names the first event
 // that differs, while a PDF signed before it still holds. A PDF not signed by this vault's
 // identity, or changed after signing, is not taken as an anchor.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runKpdesk } from '../../cli/kpdesk';
@@ -140,6 +140,26 @@ describe('signed certificates as anchors', () => {
     const text = await kpdesk(h, ['audit', 'verify', '--anchors', late]);
     expect(text.out).toContain('ANCHORS CONTRADICT THE CHAIN');
     expect(text.out).toContain('certificate US12346');
+
+    // The app's "Check the record" against the same PDF, chosen in the open dialog.
+    await h.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
+    await h.signInAs('ada');
+    mkdirSync(join(h.dialogs.root, 'imports'), { recursive: true });
+    copyFileSync(join(h.dialogs.root, 'exports', late), join(h.dialogs.root, 'imports', late));
+    const checked = await h.value<{
+      cancelled: boolean;
+      ok: boolean;
+      verdicts: { status: string; kind: string; source: string }[];
+      firstDifference: { to: number } | null;
+    }>('audit:checkAnchors');
+    expect(checked).toMatchObject({ cancelled: false, ok: false });
+    expect(checked.verdicts).toEqual([
+      expect.objectContaining({ status: 'contradicted', kind: 'signed-certificate' }),
+    ]);
+    expect(checked.verdicts[0]?.source).toContain('certificate US12346');
+    expect(checked.verdicts[0]?.source).not.toContain('/');
+    expect(checked.firstDifference?.to).toBe(lateHead?.seq);
+    expect(h.dialogs.asked.at(-1)).toMatchObject({ kind: 'open', purpose: 'audit-anchor' });
   });
 
   it('takes no head from a PDF changed after signing or signed by another vault', async () => {

@@ -11,6 +11,7 @@ import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
 import { licenseeLocalDate } from '../issuance/licensee-local-date';
 import { formatAnchorLine } from './audit/anchor-line';
+import { checkAnchorFiles } from './audit/check-anchor-files';
 import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
 import { documentGatewayGroups, documentOperationsFor } from './document-gateway-groups';
@@ -66,6 +67,9 @@ const KeySchema = z
   .object({ keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/), create: z.boolean().default(false) })
   .strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
+const AnchorPathsSchema = z
+  .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) })
+  .strict();
 
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
@@ -382,6 +386,15 @@ export function createVaultGateway(options: VaultGatewayOptions) {
           ? readVaultKeyFile(options.dataDir).vaultId
           : null;
         return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
+      }),
+      /** `{ paths }` from main's open dialog: head files, signed PDFs, backups (anchors). */
+      checkAnchors: asUser(async (_services, _actor, input) => {
+        const { paths } = parseInput(AnchorPathsSchema, input);
+        const { db, key } = touch();
+        const vaultId = existsSync(location.keyFilePath)
+          ? readVaultKeyFile(options.dataDir).vaultId
+          : null;
+        return checkAnchorFiles(db, paths, { cwd: options.dataDir, vaultId, key });
       }),
       verify: asUser((s) =>
         s.audit.verify((done, total) =>

@@ -111,6 +111,7 @@ const inputs: Record<ChannelName, unknown> = {
     secret: 'a signing secret of length',
     exportPassphrase: 'an export passphrase here',
   },
+  'audit:checkAnchors': {},
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
