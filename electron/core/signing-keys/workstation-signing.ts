@@ -12,6 +12,7 @@ import type { SigningKeysStatus } from '../../../shared/ipc/signing-keys-contrac
 import {
   CloseWorkstationSchema,
   OpenWorkstationSchema,
+  SigningKeysStatusSchema,
 } from '../../../shared/ipc/signing-keys-contract';
 import { AppFailure } from '../app-failure';
 import type { OsKeychain } from '../vault/keys/os-keychain';
@@ -93,13 +94,14 @@ export async function openThisWorkstationForSigning(
   const wrappingKey = randomBytes(32);
   try {
     const sealedKey = await keychain.encrypt(wrappingKey);
-    const { workstationId: _opened, ...status } = await vault.identity.openWorkstation({
+    const opened = await vault.identity.openWorkstation({
       secret,
       wrappingKeyHex: wrappingKey.toString('hex'),
       sealedKey: sealedKey.toString('base64'),
       backend: keychain.backend(),
     });
-    return status;
+    // The channel's answer is the status; the workstation's id stays in the vault.
+    return SigningKeysStatusSchema.strip().parse(opened);
   } finally {
     wrappingKey.fill(0);
   }
