@@ -67,7 +67,6 @@ export type DocumentOperationsOptions = {
   vaultId?: () => string | null;
 };
 
-
 /** A signed document made but not yet stored (the CLI issues and stores in one transaction). */
 export type PreparedDocument = {
   kind: DocumentKind;

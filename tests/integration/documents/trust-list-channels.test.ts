@@ -311,6 +311,8 @@ describe('the trust list channels', () => {
     await h.value('vault:restore', { passphrase: HARNESS_PASSPHRASE, dropEvents });
     await h.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
     await h.signInAs('ada');
+    // A new session: the identity is replaced only with the signing keys opened (issue 13).
+    await h.value('identity:unlockSigning', { secret: SIGNING_SECRET });
     expect(await h.value('identity:get')).toMatchObject({ signerName: 'Jane Doe' });
 
     const untrusted = await verify();
