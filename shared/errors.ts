@@ -76,6 +76,11 @@ export const errorCodes = [
   /** This computer's preferences (window, vault folder, printer calibration, format) that break
    * their rules; `fields` names each, and nothing was saved. */
   'PREFERENCES_INVALID',
+  /** Signing needs the signing keys opened: a signing secret set, entered, or this computer
+   * opened for signing by an administrator (issue 13; docs/security.md). */
+  'SIGNING_LOCKED',
+  /** The signing secret given does not open the signing keys; the refusal is audited. */
+  'SIGNING_SECRET_WRONG',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

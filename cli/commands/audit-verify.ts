@@ -1,7 +1,8 @@
 // `kpdesk audit verify`: walks the vault's audit chain (every event's hash and link), compares
 // every record with the digest its latest event recorded, and looks for rows no event accounts
 // for (electron/core/vault/audit/verify-audit-chain.ts). With --anchors, it also compares the
-// chain with heads that left the vault earlier (head files, backups: check-anchor-files.ts),
+// chain with heads that left the vault earlier (head files, backups, signed certificates:
+// check-anchor-files.ts),
 // which catches a rewrite with every hash recomputed, or removed last events, that the chain
 // alone cannot show. A break or a contradicted anchor means the record was changed outside KP
 // Desk: exit 1, like an error-level finding, so a nightly script can alert on it.
@@ -30,8 +31,9 @@ verify: checks that the vault's record was not changed behind KP Desk's back: ev
 event's hash and its link to the event before it, every record against the digest its
 latest event recorded, and that no record exists without an event. Reports the first break.
 With --anchors (repeatable), it also compares the chain with heads that left the vault
-earlier: head files written by "kpdesk audit head" (or the app) and KP Desk backups (their
-manifest holds the head). A folder is read one level deep. The chain alone cannot show a
+earlier: head files written by "kpdesk audit head" (or the app), KP Desk backups (their
+manifest holds the head) and certificate PDFs this vault signed (each carries the head at its
+signing, inside the signature). A folder is read one level deep. The chain alone cannot show a
 rewrite by someone who holds the key and recomputes every hash, nor removed last events;
 any anchor taken after the rewritten point can. Each anchor the chain contradicts is named,
 with the first event that differs (exactly, when a backup of this vault can be compared).
@@ -40,7 +42,8 @@ head: prints the chain's head as one line (docs/audit-anchors.md) to e-mail, pri
 away; with --out, writes it to a new file (an existing file is never overwritten).
 
 Options:
-  --anchors <path>            A head file, a backup or a folder of them (repeatable).
+  --anchors <path>            A head file, a backup, a signed PDF or a folder of them
+                              (repeatable).
   --out <file>                audit head: write the line to this new file.
 ${unlockHelp}
   --json                      verify: one JSON object { ok, eventsChecked, firstBreak?,

@@ -1,6 +1,7 @@
 // Composes the core services into the channel table. Plain Node: main (with the vault in a worker
 // thread), the preview host (vault in-process) and the tests all build the core through this one
 // function, so every transport serves the same behaviour.
+import { basename } from 'node:path';
 import { ITN_PATTERN, normalizeItn } from '../../shared/domain/itn';
 import { validateCertificate } from '../../shared/domain/validate-certificate';
 import { participantsAsOf } from '../../shared/reference/reference-data';
@@ -18,6 +19,8 @@ import type { TaskProgressTracker } from './tasks/task-progress';
 import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
 import { createSubmissionHandlers } from './submission-handlers';
+import { createSigningKeysHandlers } from './signing-keys/signing-keys-handlers';
+import { openSigningOnThisWorkstation } from './signing-keys/workstation-signing';
 import { createTrustHandlers } from './trust-handlers';
 import { createReviewHandlers } from './review-handlers';
 import type { OsKeychain } from './vault/keys/os-keychain';
@@ -75,7 +78,12 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
       }),
     'vault:status': () => vault.status(),
     'vault:create': (input) => vault.create(input),
-    'vault:unlock': (input) => vault.unlock(input),
+    // An unlock on a computer opened for signing opens signing too (its keychain holds the key).
+    'vault:unlock': async (input) => {
+      const status = await vault.unlock(input);
+      await openSigningOnThisWorkstation(vault, options.keychain);
+      return status;
+    },
     'vault:lock': () => vault.lock(),
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
@@ -117,6 +125,38 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'editRequests:decide': (input) => vault.editRequests.decide(input),
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
     'audit:head': () => vault.audit.head(undefined),
+    // "Check the record" against an anchor: the file comes from main's open dialog.
+    'audit:checkAnchors': async () => {
+      const path = await fileDialogs.chooseOpenPath({ purpose: 'audit-anchor' });
+      if (path === null) return { cancelled: true };
+      const report = await vault.audit.checkAnchors({ paths: [path] });
+      return {
+        cancelled: false,
+        ok: report.ok,
+        vaultHeadSeq: report.vaultHead.seq,
+        verdicts: report.verdicts.map(({ anchor, status, message }) => ({
+          source: basename(anchor.source),
+          kind: anchor.kind,
+          seq: anchor.seq,
+          status,
+          message,
+        })),
+        firstDifference:
+          report.firstDifference === undefined
+            ? null
+            : {
+                from: report.firstDifference.from,
+                to: report.firstDifference.to,
+                message: report.firstDifference.message,
+              },
+        problems: report.problems.map(({ path: file, reason }) => ({
+          file: basename(file),
+          reason,
+        })),
+        ignored: report.ignored.map(({ path: file, reason }) => ({ file: basename(file), reason })),
+      };
+    },
+    ...createSigningKeysHandlers(vault, options.fileDialogs, options.keychain),
     ...createDocumentHandlers(vault, options.fileDialogs, () =>
       currentPrinterCalibration(preferences, vault),
     ),

@@ -10,7 +10,8 @@ export type SavePurpose =
   | 'review-csv'
   | 'review-pdf'
   | 'audit-log-csv'
-  | 'submission-receipts';
+  | 'submission-receipts'
+  | 'signing-escrow';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'
@@ -20,7 +21,8 @@ export type OpenPurpose =
   | 'trusted-certificate'
   | 'recipient-ca'
   | 'client-certificate'
-  | 'client-key';
+  | 'client-key'
+  | 'audit-anchor';
 
 export type FileDialogs = {
   chooseSavePath: (request: {

@@ -14,6 +14,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'review-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'audit-log-csv': [{ name: 'CSV table', extensions: ['csv'] }],
   'submission-receipts': [{ name: 'Receipts (JSON)', extensions: ['json'] }],
+  'signing-escrow': [{ name: 'Encrypted private keys (PEM)', extensions: ['pem'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -28,6 +29,12 @@ const openFilters: Record<OpenPurpose, FileFilter[]> = {
   'recipient-ca': [{ name: 'CA certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }],
   'client-certificate': [{ name: 'Client certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }],
   'client-key': [{ name: 'Private key (PEM)', extensions: ['key', 'pem'] }],
+  'audit-anchor': [
+    {
+      name: 'Audit head, signed certificate or backup',
+      extensions: ['txt', 'pdf', 'kpdesk-backup', 'kpbak'],
+    },
+  ],
 };
 
 const titles: Record<SavePurpose | OpenPurpose, string> = {
@@ -37,6 +44,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'calibration-pdf': 'Printer calibration page',
   'review-csv': 'Review findings (CSV)',
   'review-pdf': 'Review of the record (PDF)',
+  'signing-escrow': 'Signing keys for escrow (encrypted)',
   pkcs12: 'Signing identity',
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',
@@ -46,6 +54,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'recipient-ca': "The recipient's CA certificate (pinned)",
   'client-certificate': 'Your client certificate for this recipient',
   'client-key': "Your client certificate's private key",
+  'audit-anchor': 'Check the record against an audit head, a signed certificate or a backup',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

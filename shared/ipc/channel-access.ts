@@ -115,6 +115,13 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'preferences:save': open(
     'This computer’s preferences, not the licensee’s record: no vault data.',
   ),
+  'identity:signingKeys': signedIn,
+  'identity:setSigningSecret': signedIn,
+  'identity:unlockSigning': signedIn,
+  'identity:openWorkstation': signedIn,
+  'identity:closeWorkstation': signedIn,
+  'identity:exportEscrow': signedIn,
+  'audit:checkAnchors': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

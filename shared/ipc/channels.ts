@@ -79,6 +79,13 @@ export const channelNames = [
   'documents:list',
   'preferences:get',
   'preferences:save',
+  'identity:signingKeys',
+  'identity:setSigningSecret',
+  'identity:unlockSigning',
+  'identity:openWorkstation',
+  'identity:closeWorkstation',
+  'identity:exportEscrow',
+  'audit:checkAnchors',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -13,6 +13,8 @@ import { reportsContract } from './reports-contract';
 import { reviewContract } from './review-contract';
 import { submissionsContract } from './submissions-contract';
 import { preferencesContract } from './preferences-contract';
+import { signingKeysContract } from './signing-keys-contract';
+import { auditAnchorsContract } from './audit-anchors-contract';
 import { trustContract } from './trust-contract';
 import { vaultContract } from './vault-contract';
 
@@ -61,6 +63,8 @@ export const contract = {
   ...auditLogContract,
   ...submissionsContract,
   ...preferencesContract,
+  ...signingKeysContract,
+  ...auditAnchorsContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

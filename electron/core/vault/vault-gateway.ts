@@ -11,9 +11,12 @@ import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
 import { licenseeLocalDate } from '../issuance/licensee-local-date';
 import { formatAnchorLine } from './audit/anchor-line';
+import { checkAnchorFiles } from './audit/check-anchor-files';
 import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
-import { documentGatewayGroups } from './document-gateway-groups';
+import { documentGatewayGroups, documentOperationsFor } from './document-gateway-groups';
+import type { DocumentOperationsOptions } from './document-operations';
+import { OpenFromWorkstationSchema } from '../signing-keys/workstation-signing';
 import { createVault } from './keys/create-vault';
 import { keychainKeyFile } from './keys/keychain-key-file';
 import type { KdfCost } from './keys/passphrase-wrap';
@@ -31,7 +34,6 @@ import { vaultBackupMethods } from './vault-backup-methods';
 import { vaultKeyMethods } from './vault-key-methods';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
 import type { ReviewProgress } from '../review/review-service';
-import type { DocumentOperationsOptions } from './document-operations';
 import { createSubmissionDesk } from '../submission/submission-desk';
 import type { SubmissionDesk } from '../submission/submission-desk';
 import { submissionGatewayGroup } from '../submission/submission-gateway-group';
@@ -78,6 +80,9 @@ const KeySchema = z
   .object({ keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/), create: z.boolean().default(false) })
   .strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
+const AnchorPathsSchema = z
+  .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) })
+  .strict();
 
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
@@ -88,6 +93,16 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   // The vault's own auto-lock setting once it is open (read at unlock and after each save).
   let idleMs = settingsView(null, settingsBase).autoLockMinutes * 60_000;
   const location = vaultLocation(options.dataDir);
+  // The document operations' options, shared by the documents, signing keys and review groups.
+  const documentOptions: DocumentOperationsOptions = {
+    now,
+    // The vault's saved rule settings: a document is read by the rules it was issued under.
+    settings: () => settingsView(open?.services ?? null, settingsBase).validation,
+    resourcesDir: options.resourcesDir,
+    signingKdf: options.kdf,
+    vaultId: () =>
+      existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
+  };
   const keychain = keychainKeyFile(options.dataDir);
   let open: Open | null = null;
   let user: User | null = null;
@@ -219,14 +234,6 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     gaps: services.stock.gaps(),
     nextAvailable: services.stock.nextAvailable(),
   });
-
-  // The document operations' options, shared by the documents and the review groups.
-  const documentOptions: DocumentOperationsOptions = {
-    now,
-    // The vault's saved rule settings: a document is read by the rules it was issued under.
-    settings: () => settingsView(open?.services ?? null, settingsBase).validation,
-    resourcesDir: options.resourcesDir,
-  };
 
   return {
     status,
@@ -428,6 +435,15 @@ export function createVaultGateway(options: VaultGatewayOptions) {
           : null;
         return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
       }),
+      /** `{ paths }` from main's open dialog: head files, signed PDFs, backups (anchors). */
+      checkAnchors: asUser(async (_services, _actor, input) => {
+        const { paths } = parseInput(AnchorPathsSchema, input);
+        const { db, key } = touch();
+        const vaultId = existsSync(location.keyFilePath)
+          ? readVaultKeyFile(options.dataDir).vaultId
+          : null;
+        return checkAnchorFiles(db, paths, { cwd: options.dataDir, vaultId, key });
+      }),
       verify: asUser((s) =>
         s.audit.verify((done, total) =>
           options.onProgress?.({ operation: 'audit', phase: 'verify', done, total }),
@@ -460,6 +476,29 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       /** Tests and tools: resolves when no background delivery runs. */
       idle: async (): Promise<void> => {
         await open?.desk.background.idle();
+      },
+    },
+
+    /**
+     * For main only, which holds the OS keychain (signing-keys/workstation-signing.ts); never IPC
+     * channels: the opened workstations' sealed keys, and opening signing with the wrapping key
+     * this computer's keychain released. Before sign-in too: an opened workstation signs for
+     * whoever signs in.
+     */
+    signingWorkstation: {
+      wraps: () =>
+        documentOperationsFor(touch().db, documentOptions).signingKeys.workstationWraps(),
+      open: (input: unknown): boolean => {
+        const { workstationId, wrappingKeyHex } = parseInput(OpenFromWorkstationSchema, input);
+        const wrappingKey = Buffer.from(wrappingKeyHex, 'hex');
+        try {
+          return documentOperationsFor(touch().db, documentOptions).signingKeys.openFromWorkstation(
+            workstationId,
+            wrappingKey,
+          );
+        } finally {
+          wrappingKey.fill(0);
+        }
       },
     },
 

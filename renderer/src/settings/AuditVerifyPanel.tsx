@@ -2,19 +2,24 @@
 // the vault to verify its audit chain (audit:verify): every event's hash and its link to the one
 // before, and every record against the digest its latest event holds, so a row changed with the
 // key but outside KP Desk shows here. A large vault takes seconds, so tasks:progress is polled
-// meanwhile. Certificate records must be kept unaltered for years (31 CFR 501.601: 10 years).
+// meanwhile. "Check against a file" compares the chain with an anchor that left the vault (an
+// audit head, a signed certificate PDF, a backup; issue 13): a rewrite with every hash
+// recomputed passes the chain check but contradicts a later anchor.
+// Certificate records must be kept unaltered for years (31 CFR 501.601: 10 years).
 import { useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { useFormat } from '../format/use-format';
 import { callApi } from '../shell/call-api';
+import { AnchorCheckResult } from './AnchorCheckResult';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
 import { useTaskProgress } from '../shell/use-task-progress';
 
 type AuditReport = ChannelOutput<'audit:verify'>;
 type Checked = { report: AuditReport; at: Date };
+type AnchorReport = Extract<ChannelOutput<'audit:checkAnchors'>, { cancelled: false }>;
 type AuditBreak = NonNullable<AuditReport['firstBreak']>;
 
 const breakWords: Record<AuditBreak['kind'], string> = {
@@ -71,7 +76,19 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
+  const [anchors, setAnchors] = useState<AnchorReport | null>(null);
   const progress = useTaskProgress(api, busy);
+
+  /** Against a file that left the vault earlier: main's open dialog picks it. */
+  async function checkAgainstFile() {
+    setBusy(true);
+    setError(null);
+    setAnchors(null);
+    const answer = await callApi(() => api.audit.checkAnchors({}));
+    setBusy(false);
+    if (!answer.ok) setError(answer.error);
+    else if (!answer.value.cancelled) setAnchors(answer.value);
+  }
 
   async function check() {
     setBusy(true);
@@ -122,7 +139,16 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
         >
           Check the record now
         </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void checkAgainstFile()}
+        >
+          Check against a file…
+        </button>
       </div>
+      {anchors === null ? null : <AnchorCheckResult report={anchors} />}
     </section>
   );
 }

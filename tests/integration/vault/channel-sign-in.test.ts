@@ -120,6 +120,16 @@ const inputs: Record<ChannelName, unknown> = {
   'documents:list': { certificateId: 1 },
   'preferences:get': {},
   'preferences:save': { locale: 'en-US' },
+  'identity:signingKeys': {},
+  'identity:setSigningSecret': { secret: 'a signing secret of length' },
+  'identity:unlockSigning': { secret: 'a signing secret of length' },
+  'identity:openWorkstation': { secret: 'a signing secret of length' },
+  'identity:closeWorkstation': { which: 'all' },
+  'identity:exportEscrow': {
+    secret: 'a signing secret of length',
+    exportPassphrase: 'an export passphrase here',
+  },
+  'audit:checkAnchors': {},
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

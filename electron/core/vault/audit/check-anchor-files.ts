@@ -1,5 +1,6 @@
 // The anchors check as the CLI (`kpdesk audit verify --anchors`) and the app's "Check the record"
-// run it: read the anchors in the files and folders named (read-anchor-files.ts), compare the
+// run it: read the anchors in the files and folders named (head files, backups, signed
+// certificates: read-anchor-files.ts), compare the
 // vault's chain with each (check-anchors.ts), and, for a contradicted backup whose manifest the
 // vault's key authenticates, find the first event that differs exactly (locate-in-backup.ts).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -17,7 +18,11 @@ export async function checkAnchorFiles(
   options: { cwd: string; vaultId: string | null; key?: Buffer },
 ): Promise<AnchorFilesReport> {
   const { key } = options;
-  const files = await readAnchorFiles(paths, options.cwd, key);
+  // A signed certificate anchors only if this vault's own identities signed it.
+  const ownSigners = new Set(
+    db.prepare<[], string>('SELECT fingerprint_sha256 FROM signing_identities').pluck().all(),
+  );
+  const files = await readAnchorFiles(paths, options.cwd, key, ownSigners);
   const report = await checkAnchors(db, files.anchors, {
     vaultId: options.vaultId,
     ...(key === undefined

@@ -27,6 +27,7 @@ const kinds: Record<AuditEntityType, string> = {
   issue_reference: 'batch reference',
   stock_batch: 'registration of blank forms',
   signature_level: 'signature level of document',
+  signing_key_wrap: 'protection of the signing keys',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

@@ -29,6 +29,8 @@ export const auditEntityTypes = [
   // Covered since issue 13 (migration 0095 records the rows that existed before).
   'stock_batch',
   'signature_level',
+  // Issue 13 part 3 (migration 0210): the wraps of the signing key-encryption key.
+  'signing_key_wrap',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -60,6 +62,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   submission_receipt: { table: 'submission_receipts', key: 'id', integer: true },
   submission_recipient: { table: 'submission_recipients', key: 'recipient', integer: false },
   issue_reference: { table: 'issue_references', key: 'reference', integer: false },
+  signing_key_wrap: { table: 'signing_key_wraps', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -101,6 +104,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     issue_reference: reader('issue_reference'),
     stock_batch: reader('stock_batch'),
     signature_level: reader('signature_level'),
+    signing_key_wrap: reader('signing_key_wrap'),
   };
 }
 

@@ -16,6 +16,7 @@ import { migration0150 } from './0150-statistics-index';
 import { migration0175 } from './0175-certificate-text-search-index';
 import { migration0180 } from './0180-submission-mail-channel';
 import { migration0200 } from './0200-audit-log-indexes';
+import { migration0210 } from './0210-protected-signing-keys';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   migration0175,
   migration0180,
   migration0200,
+  migration0210,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
