@@ -83,7 +83,7 @@ test('a new user issues a valid certificate with the keyboard only and gets the 
   await atWizardStep(page, 5, 'AES and ITN');
   await chooseByTyping(page, 'How the shipment leaves', 'Air');
   await typeInto(page, 'Departure time', '0930AM');
-  await expect(page.locator('#aes-deadline')).toContainText('07:30');
+  await expect(page.locator('#aes-deadline')).toContainText('7:30 AM');
   await expect(page.locator('.wizard__aes-values')).toContainText('10000');
   await typeInto(page, 'ITN (AES Internal Transaction Number)', itnFor(today));
   await capture(page, testInfo, 'wizard-05-aes');

@@ -198,7 +198,7 @@ describe('kpdesk stats (built CLI)', () => {
     expect(outcome.code).toBe(0);
     // A byte-order mark first, as USKPA's exporter (django-queryset-csv) writes it; CRLF rows.
     expect(outcome.stdout.startsWith('\ufeffnumber,AES,licensee__name,status,')).toBe(true);
-    const rows = parse(outcome.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(outcome.stdout, { bom: true, columns: true });
     expect(Object.keys(rows[0] ?? {})).toEqual([...USKPA_CSV_COLUMNS]);
     // Issued in 2026Q3, by number: delivered, issued (USKPA "Prepared") and voided; not 2025's.
     expect(rows.map((row) => [row.number, row.status, row['date of issue']])).toEqual([

@@ -7,8 +7,7 @@ import type { KpApi } from '../../../shared/ipc/api';
 import type { SubmissionItem } from '../../../shared/records/submission-views';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
-import { CancelSubmissionDialog } from './CancelSubmissionDialog';
-import { ReceiptDetails } from './ReceiptDetails';
+import { SubmissionDialogs } from './SubmissionDialogs';
 import { SubmissionRows } from './SubmissionRows';
 import { useSubmissionMoves } from './use-submission-moves';
 import './submissions.css';
@@ -65,25 +64,14 @@ export function CertificateSubmissionsPanel({ api, certificateId, canAct }: Prop
           }}
         />
       ) : null}
-      {receiptOf !== null ? (
-        <ReceiptDetails
-          api={api}
-          id={receiptOf}
-          onClose={() => {
-            setReceiptOf(null);
-          }}
-        />
-      ) : null}
-      {moves.cancelling !== null ? (
-        <CancelSubmissionDialog
-          item={moves.cancelling}
-          busy={moves.busy}
-          onConfirm={moves.confirmCancel}
-          onCancel={() => {
-            moves.askCancel(null);
-          }}
-        />
-      ) : null}
+      <SubmissionDialogs
+        api={api}
+        receiptOf={receiptOf}
+        onCloseReceipt={() => {
+          setReceiptOf(null);
+        }}
+        moves={moves}
+      />
     </section>
   );
 }

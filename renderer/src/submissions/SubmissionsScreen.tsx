@@ -17,8 +17,7 @@ import { formatTimestamp } from '../records/record-format';
 import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { canWriteRecords } from '../shell/permissions';
-import { CancelSubmissionDialog } from './CancelSubmissionDialog';
-import { ReceiptDetails } from './ReceiptDetails';
+import { SubmissionDialogs } from './SubmissionDialogs';
 import { SubmissionRows } from './SubmissionRows';
 import { statusLabels } from './submission-words';
 import { useSubmissionMoves } from './use-submission-moves';
@@ -152,25 +151,14 @@ export function SubmissionsScreen({ api, user, navigate }: ScreenProps & { api: 
           }}
         />
       ) : null}
-      {receiptOf !== null ? (
-        <ReceiptDetails
-          api={api}
-          id={receiptOf}
-          onClose={() => {
-            setReceiptOf(null);
-          }}
-        />
-      ) : null}
-      {moves.cancelling !== null ? (
-        <CancelSubmissionDialog
-          item={moves.cancelling}
-          busy={moves.busy}
-          onConfirm={moves.confirmCancel}
-          onCancel={() => {
-            moves.askCancel(null);
-          }}
-        />
-      ) : null}
+      <SubmissionDialogs
+        api={api}
+        receiptOf={receiptOf}
+        onCloseReceipt={() => {
+          setReceiptOf(null);
+        }}
+        moves={moves}
+      />
     </div>
   );
 }

@@ -16,15 +16,20 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const cell = (state: string, hsCode: string, partner: string, ct: bigint, cents: bigint) =>
-  ({
-    state,
-    hsCode,
-    partner,
-    certificates: 1n,
-    caratHundredths: ct,
-    valueCents: cents,
-  }) as TradeCell;
+const cell = (
+  state: string,
+  hsCode: string,
+  partner: string,
+  ct: bigint,
+  cents: bigint,
+): TradeCell => ({
+  state,
+  hsCode,
+  partner,
+  certificates: 1n,
+  caratHundredths: ct,
+  valueCents: cents,
+});
 
 describe('statisticsPdf', () => {
   it('is a sound PDF whose text carries the report’s exact figures', async () => {

@@ -58,6 +58,9 @@ export async function openReviewWorld(): Promise<ReviewWorld> {
     return id;
   };
   const shipped = await issue('US12340');
+  // The shipments leave the next day: a ship date is recorded on or after its day, never before
+  // (rule 8, SHIP_DATE_IN_FUTURE), so the clock moves to it.
+  vault.clock.now = new Date('2026-11-28T12:00:00.000Z');
   vault.services.issuance.ship(staff.operator, { id: shipped, shipDate: '2026-11-28' });
   vault.services.issuance.deliver(staff.operator, { id: shipped, importConfirmed: true });
   await issue('US12341');

@@ -10,6 +10,19 @@ import { channelNames } from '../../../shared/ipc/channels';
 import * as fake from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
+// electron-store imports the real 'electron' (a dependency, outside vi.mock's reach), which has no
+// binary here. conf is the store it wraps: the same file format, kept in the fake userData folder.
+vi.mock('electron-store', async () => {
+  const { default: Conf } = await import('conf');
+  const { userDataDir } = await import('./fake-electron');
+  return {
+    default: class ElectronStoreOnConf<T extends Record<string, unknown>> extends Conf<T> {
+      constructor(options: ConstructorParameters<typeof Conf<T>>[0] = {}) {
+        super({ ...options, cwd: userDataDir });
+      }
+    },
+  };
+});
 
 const processListeners = () => ({
   uncaught: process.listeners('uncaughtException'),

@@ -228,7 +228,7 @@ describe('CertificatePage', () => {
     await waitFor(() => {
       expect(timeline.textContent).toContain('Draft created');
     });
-    expect(timeline.textContent).toMatch(/Draft saved 9 times, last at 2026-11-27 10:00 UTC/);
+    expect(timeline.textContent).toMatch(/Draft saved 9 times, last at Nov 27, 2026, 10:00 AM UTC/);
     const toggle = within(timeline).getByRole('button', { name: 'Show all 9 saves' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     // The nine saves are one entry of the outer list until expanded.

@@ -30,6 +30,12 @@ async function shippedCertificate(): Promise<{ kp: RecordsKp; id: number }> {
   opened.push(kp);
   await registerStock(kp, 'US10001-US10002');
   const id = await seedCertificate(kp, { number: 'US10001', issue: true });
+  // Shipped on the day it leaves (a ship date is never in the future: SHIP_DATE_IN_FUTURE); the
+  // idle vault locked itself overnight.
+  kp.harness.clock.now = new Date('2026-11-28T12:00:00Z');
+  await kp.harness.value('vault:status');
+  await kp.harness.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
+  await kp.harness.signInAs('ada');
   await kp.harness.value('certificates:ship', { id, shipDate: '2026-11-28' });
   // Two days on, the Census copy is overdue; the idle vault locked itself meanwhile.
   kp.harness.clock.now = new Date('2026-11-30T12:00:00Z');
