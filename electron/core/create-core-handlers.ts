@@ -41,6 +41,12 @@ export type CoreOptions = {
   taskProgress?: TaskProgressTracker;
   /** This computer's keychain (Electron main only); absent in the preview host. */
   keychain?: OsKeychain;
+  /**
+   * The keychain that opens this computer for signing, when it is not `keychain`: the preview
+   * host's file keychain (signing-keys/file-keychain.ts), which must not also remember the vault
+   * key (the preview keeps "remember on this computer" unavailable).
+   */
+  signingKeychain?: OsKeychain;
   /** main's clock, for "today" in the rules (an expired certificate); tests inject one. */
   now?: () => Date;
   /** This computer's preferences (electron-store in main, conf in the preview host); in memory
@@ -55,6 +61,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
   const progress = options.taskProgress ?? createTaskProgressTracker();
   const preferences =
     options.preferences ?? createPreferencesService(createMemoryPreferencesStore());
+  const signingKeychain = options.signingKeychain ?? options.keychain;
   const handlers: CoreHandlers = {
     'app:getInfo': () =>
       Promise.resolve({
@@ -81,7 +88,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     // An unlock on a computer opened for signing opens signing too (its keychain holds the key).
     'vault:unlock': async (input) => {
       const status = await vault.unlock(input);
-      await openSigningOnThisWorkstation(vault, options.keychain);
+      await openSigningOnThisWorkstation(vault, signingKeychain);
       return status;
     },
     'vault:lock': () => vault.lock(),
@@ -156,7 +163,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
         ignored: report.ignored.map(({ path: file, reason }) => ({ file: basename(file), reason })),
       };
     },
-    ...createSigningKeysHandlers(vault, options.fileDialogs, options.keychain),
+    ...createSigningKeysHandlers(vault, options.fileDialogs, signingKeychain),
     ...createDocumentHandlers(vault, options.fileDialogs, () =>
       currentPrinterCalibration(preferences, vault),
     ),

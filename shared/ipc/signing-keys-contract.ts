@@ -42,8 +42,12 @@ export const SetSigningSecretSchema = z
 /** Opens the signing keys for this session with one's signing secret. */
 export const UnlockSigningSchema = z.object({ secret }).strict();
 
-/** Opens this computer for signing: its OS keychain then holds a key to the signing keys. */
-export const OpenWorkstationSchema = z.object({ secret }).strict();
+/**
+ * Opens this computer for signing: its OS keychain then holds a key to the signing keys. Without
+ * a secret only while no administrator has one and the keys are still pending (a new identity,
+ * or the upgrade of migration 0210): the one-person dealer's first run (docs/security.md).
+ */
+export const OpenWorkstationSchema = z.object({ secret: secret.optional() }).strict();
 
 /** Closes this computer for signing, or every computer ('all', e.g. when a laptop is lost). */
 export const CloseWorkstationSchema = z.object({ which: z.enum(['this', 'all']) }).strict();

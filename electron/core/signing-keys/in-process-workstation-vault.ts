@@ -27,7 +27,7 @@ export function inProcessWorkstationVault(
         try {
           return await keyring.openWorkstation(
             acting(),
-            { secret: parts.secret },
+            parts.secret === undefined ? {} : { secret: parts.secret },
             {
               wrappingKey,
               sealedKey: Buffer.from(parts.sealedKey, 'base64'),

@@ -55,7 +55,7 @@ export type SigningKeyringOptions = {
 };
 
 const SET_A_SECRET =
-  'Signing needs a signing secret: an administrator must set one first (Settings → Signing keys, or kpdesk identity secret set).';
+  'Signing needs a signing secret: an administrator must set one first, or open this computer for signing (Settings → Signing keys, or kpdesk identity secret set).';
 const UNLOCK_SIGNING =
   'Signing is locked on this computer: an administrator must enter their signing secret, or open this computer for signing (Settings → Signing keys, or kpdesk identity open-workstation).';
 
@@ -173,7 +173,8 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
      * Sets the administrator's own signing secret, or changes it (`currentSecret`). The first
      * secret after migration 0210 takes the pending KEK and erases it; a further administrator
      * needs the keys open in this session by a secret (not merely by a workstation, which would
-     * let anyone at an opened computer give themselves a way to export the keys).
+     * let anyone at an opened computer give themselves a way to export the keys). The very first
+     * secret may come from a workstation session: no secret exists yet to be bypassed.
      */
     async setSecret(actor: Actor, input: unknown): Promise<SigningKeysStatus> {
       const user = authorize(users, actor, ADMINISTRATORS, 'set a signing secret');
@@ -191,7 +192,10 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
           );
         kek = await kekFromSecret(user, request.currentSecret, 'change the signing secret');
       } else if (pending !== undefined) kek = pendingKek(pending);
-      else if (held !== null && held.openedBy !== 'workstation') kek = Buffer.from(held.kek);
+      else if (held !== null && (held.openedBy !== 'workstation' || wraps.secrets().length === 0))
+        // From a workstation only the first secret of all: the dealer who opened this computer
+        // without one at first run adds it later (nobody could export the keys before that).
+        kek = Buffer.from(held.kek);
       else if (state() === 'none')
         throw new AppFailure(
           'NOT_FOUND',
@@ -262,7 +266,8 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
     /**
      * Opens a computer for signing. Main made `wrappingKeyHex` and had this computer's keychain
      * seal it (`sealedKey`, by `backend`); the KEK is sealed under it here. Never an IPC channel
-     * as such: main adds the keychain's part to the administrator's { secret }.
+     * as such: main adds the keychain's part to the administrator's { secret }. With no secret
+     * (first run of a one-person dealer), the pending KEK goes under the keychain and is erased.
      */
     async openWorkstation(
       actor: Actor,
@@ -271,7 +276,22 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
     ): Promise<SigningKeysStatus & { workstationId: string }> {
       const user = authorize(users, actor, ADMINISTRATORS, 'open a computer for signing');
       const { secret } = parseInput(OpenWorkstationSchema, input);
-      const kek = await kekFromSecret(user, secret, 'open this computer for signing');
+      // Without a secret: only the pending KEK, while no administrator has a secret. It protects
+      // nothing yet (the passphrase alone gives it), so taking it into this computer's keychain
+      // and erasing it only adds protection: afterwards a copied vault or backup cannot sign.
+      const pending = secret === undefined ? wraps.pending() : undefined;
+      let kek: Buffer;
+      if (secret !== undefined)
+        kek = await kekFromSecret(user, secret, 'open this computer for signing');
+      else if (pending !== undefined && wraps.secrets().length === 0) kek = pendingKek(pending);
+      else
+        throw new AppFailure(
+          'SIGNING_LOCKED',
+          wraps.secrets().length > 0
+            ? 'Enter your signing secret to open this computer for signing.'
+            : 'This computer can be opened for signing without a secret only right after the signing identity is made. Set a signing secret first, then open the computer with it.',
+          { secret: 'Enter your signing secret.' },
+        );
       const workstationId = randomUUID();
       const wrap = {
         ...sealKek(keychainPart.wrappingKey, kek, workstationLabel(workstationId)),
@@ -292,7 +312,17 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
           entityType: 'signing_key_wrap',
           entityId: id,
         });
+        if (pending !== undefined) {
+          wraps.remove(pending.id);
+          audit.append({
+            userId: user.id,
+            action: 'signing-keys.pending-erased',
+            entityType: 'signing_key_wrap',
+            entityId: pending.id,
+          });
+        }
       }).immediate();
+      if (pending !== undefined) checkpoint();
       hold(kek, 'workstation', workstationId);
       return { ...this.status(actor), workstationId };
     },

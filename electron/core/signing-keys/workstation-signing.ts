@@ -5,7 +5,8 @@
 // the administrator's signing secret opened it. At every unlock, main asks the keychain to
 // release the wrapping key of the workstation it sealed; any other computer's keychain cannot,
 // so a copied vault or a restored backup elsewhere opens the records but never signs.
-// The CLI and the preview host have no OS keychain: they answer KEY_UNAVAILABLE.
+// The CLI and the preview host have no OS keychain: they use a file keychain
+// (file-keychain.ts); without any keychain the answer is KEY_UNAVAILABLE.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { SigningKeysStatus } from '../../../shared/ipc/signing-keys-contract';
@@ -35,7 +36,7 @@ export type WorkstationSigningVault = {
 // wrapping key it made and the same key as this computer's keychain sealed it.
 export const OpenWorkstationPartsSchema = z
   .object({
-    secret: z.string().min(1).max(1024),
+    secret: z.string().min(1).max(1024).optional(),
     wrappingKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
     sealedKey: z.string().min(1).max(4096),
     backend: z.string().min(1).max(100),
@@ -83,7 +84,10 @@ async function findThisWorkstation(
   return null;
 }
 
-/** An administrator opens this computer for signing, proving their signing secret. */
+/**
+ * An administrator opens this computer for signing, proving their signing secret (or, before any
+ * secret exists, taking the pending key: signing-keyring.ts openWorkstation).
+ */
 export async function openThisWorkstationForSigning(
   vault: WorkstationSigningVault,
   osKeychain: OsKeychain | undefined,
@@ -95,7 +99,7 @@ export async function openThisWorkstationForSigning(
   try {
     const sealedKey = await keychain.encrypt(wrappingKey);
     const opened = await vault.identity.openWorkstation({
-      secret,
+      ...(secret === undefined ? {} : { secret }),
       wrappingKeyHex: wrappingKey.toString('hex'),
       sealedKey: sealedKey.toString('base64'),
       backend: keychain.backend(),

@@ -61,15 +61,11 @@ export function documentGatewayGroups(
         const parts = parseInput(OpenWorkstationPartsSchema, input);
         const wrappingKey = Buffer.from(parts.wrappingKeyHex, 'hex');
         return ops.signingKeys
-          .openWorkstation(
-            actor,
-            { secret: parts.secret },
-            {
-              wrappingKey,
-              sealedKey: Buffer.from(parts.sealedKey, 'base64'),
-              backend: parts.backend,
-            },
-          )
+          .openWorkstation(actor, parts.secret === undefined ? {} : { secret: parts.secret }, {
+            wrappingKey,
+            sealedKey: Buffer.from(parts.sealedKey, 'base64'),
+            backend: parts.backend,
+          })
           .finally(() => wrappingKey.fill(0));
       }),
       /** `thisWorkstationId`: the wrap this computer's keychain opens (main finds it). */

@@ -198,7 +198,9 @@ export function SigningKeysSection({ api, manage }: Props) {
               disabled={busy}
               onClick={() =>
                 void act(
-                  () => api.identity.openWorkstation({ secret: form.secret }),
+                  () =>
+                    // No secret: allowed only while the keys are pending (the core says so).
+                    api.identity.openWorkstation(form.secret === '' ? {} : { secret: form.secret }),
                   'This computer is open for signing: operators sign here without the secret.',
                 )
               }
