@@ -203,6 +203,7 @@ export function DocumentsPanel(props: {
         // The refusal leads to its fix: unlock here, then sign again.
         <SigningLockedHelp
           api={api}
+          showMessage={false}
           onUnlocked={() => {
             setFailure(null);
             void run('sign');

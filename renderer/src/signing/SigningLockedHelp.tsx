@@ -20,9 +20,11 @@ type Props = {
   onUnlocked?: () => void;
   /** To open Settings → Signing keys; without it the way there is said in words. */
   navigate?: (to: Route) => void;
+  /** False where the refusal itself is already shown with the same words (no echo). */
+  showMessage?: boolean;
 };
 
-export function SigningLockedHelp({ api, onUnlocked, navigate }: Props) {
+export function SigningLockedHelp({ api, onUnlocked, navigate, showMessage = true }: Props) {
   const [status, setStatus] = useState<SigningKeysStatus | null>(null);
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -61,7 +63,7 @@ export function SigningLockedHelp({ api, onUnlocked, navigate }: Props) {
       data-testid="signing-locked"
     >
       <h3 id="signing-locked-title">Signing is locked</h3>
-      <p>{status.message}</p>
+      {showMessage ? <p>{status.message}</p> : null}
       {status.yourSecretSet ? (
         <form onSubmit={(event) => void unlock(event)} noValidate aria-label="Unlock signing">
           <TextField

@@ -118,6 +118,7 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
           key={lockChecks}
           api={api}
           navigate={navigate}
+          showMessage={!(work.status === 'failed' && work.error.code === 'SIGNING_LOCKED')}
           onUnlocked={() => {
             // Refused for the lock only: sign what was issued, now that the keys are open.
             if (work.status === 'failed' && work.error.code === 'SIGNING_LOCKED' && issued)

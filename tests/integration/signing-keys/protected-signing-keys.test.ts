@@ -287,6 +287,42 @@ describe('protected signing keys (issue 13, part 3)', () => {
     );
   });
 
+  it('a new identity opens this computer without a secret: the pending key is erased, later secrets follow the rules', async () => {
+    const computers = appOn(undefined).dir;
+    const workstation = fileKeychain(join(computers, 'workstation'));
+    const { app, certificateId } = await preparedVault(workstation);
+    // An operator cannot, even with the keys pending.
+    await app.signInAs('otto');
+    expect(await app.code('identity:openWorkstation', {})).toBe('FORBIDDEN');
+    await app.signInAs('ada');
+    const opened = await app.value<SigningStatus>('identity:openWorkstation', {});
+    expect(opened).toMatchObject({ state: 'protected', canSign: true, openedBy: 'workstation' });
+    // The pending KEK is gone: plain SQL with the passphrase finds no key that opens the keys.
+    expect(await plainSqlAttack(app.dataDir)).toMatchObject({ kekFound: 0, privateKeyBlobs: 0 });
+    expect(await auditActions(app.dataDir)).toEqual(
+      expect.arrayContaining(['signing-workstation.open', 'signing-keys.pending-erased']),
+    );
+    // No second opening without a secret (nothing pending any more), here or on another computer.
+    expect(await app.code('identity:openWorkstation', {})).toBe('SIGNING_LOCKED');
+
+    // After a restart on this computer: signing works, and the first secret may be set from here.
+    const again = await restart(app.dataDir, workstation);
+    await again.signInAs('ada');
+    expect(await again.code('documents:sign', { certificateId })).toBe('ok');
+    await again.value('identity:setSigningSecret', { secret: SECRET });
+    // A second administrator cannot give themselves a secret from the opened computer.
+    const next = await restart(app.dataDir, workstation);
+    await next.signInAs('bea');
+    expect(
+      await next.code('identity:setSigningSecret', { secret: 'bea signing secret, long' }),
+    ).toBe('SIGNING_LOCKED');
+    // And once a secret exists, opening another computer needs it.
+    const laptop = await restart(app.dataDir, fileKeychain(join(computers, 'laptop')));
+    await laptop.signInAs('ada');
+    expect(await laptop.code('identity:openWorkstation', {})).toBe('SIGNING_LOCKED');
+    expect(await laptop.code('identity:openWorkstation', { secret: SECRET })).toBe('ok');
+  });
+
   it('the CLI and the preview have no keychain: opening a workstation there is refused', async () => {
     const { app } = await preparedVault();
     await app.value('identity:setSigningSecret', { secret: SECRET });
