@@ -95,7 +95,8 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
     'vault:rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input),
-    'vault:rekey': (input) => vault.rekey(input),
+    // Progress (wrap, re-encrypt, record) is polled through tasks:progress meanwhile.
+    'vault:rekey': (input) => progress.run(() => vault.rekey(input)),
     'vault:rememberOnThisComputer': (input) =>
       rememberOnThisComputer(vault, options.keychain, input),
     'vault:forgetOnThisComputer': () => forgetOnThisComputer(vault, options.keychain),

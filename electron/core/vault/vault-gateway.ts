@@ -14,6 +14,7 @@ import { formatAnchorLine } from './audit/anchor-line';
 import { checkAnchorFiles } from './audit/check-anchor-files';
 import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
+import type { RekeyProgress } from './keys/rekey-vault';
 import { documentGatewayGroups, documentOperationsFor } from './document-gateway-groups';
 import type { DocumentOperationsOptions } from './document-operations';
 import { OpenFromWorkstationSchema } from '../signing-keys/workstation-signing';
@@ -54,6 +55,7 @@ export type VaultGatewayOptions = {
   onProgress?: (
     event:
       | ({ operation: 'backup' | 'restore' | 'audit' } & BackupProgress)
+      | ({ operation: 'rekey' } & RekeyProgress)
       | ({ operation: 'review' } & ReviewProgress),
   ) => void;
   /** The folder with fonts/ for the certificate documents (document-operations.ts). */
@@ -294,6 +296,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       lock: () => {
         lock();
       },
+      onProgress: (progress) => options.onProgress?.({ operation: 'rekey', ...progress }),
     }),
 
     signIn(input: unknown): VaultStatus {

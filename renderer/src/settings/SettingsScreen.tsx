@@ -13,6 +13,7 @@ import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
 import { RecipientsSection } from './RecipientsSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
+import { RekeySection } from './RekeySection';
 import { SigningKeysSection } from './SigningKeysSection';
 import { ThisComputerSection } from './ThisComputerSection';
 import { PrinterPreferencesSection } from './PrinterPreferencesSection';
@@ -42,6 +43,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
+      {canManageKeys(role) ? <RekeySection api={api} /> : null}
       <ThisComputerSection api={api} />
       <PrinterPreferencesSection api={api} />
       <AuditVerifyPanel api={api} />
