@@ -25,7 +25,7 @@ async function settingsOpen(): Promise<{ kp: ShellKp; oldKey: string }> {
   const oldKey = await kp.harness.firstRun();
   const user = userEvent.setup();
   render(<App api={kp.api} />);
-  await user.click(await screen.findByRole('button', { name: 'Settings' }, { timeout: 15_000 }));
+  await user.click(await screen.findByRole('button', { name: 'Settings' }, { timeout: 60_000 }));
   return { kp, oldKey };
 }
 
