@@ -134,10 +134,18 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
     'audit:head': () => vault.audit.head(undefined),
     // "Check the record" against an anchor: the file comes from main's open dialog.
-    'audit:checkAnchors': async () => {
-      const path = await fileDialogs.chooseOpenPath({ purpose: 'audit-anchor' });
-      if (path === null) return { cancelled: true };
-      const report = await vault.audit.checkAnchors({ paths: [path] });
+    // Or against the USKPA receipts stored in the vault (storedReceipts), with no file at all.
+    'audit:checkAnchors': async (input) => {
+      let paths: string[] = [];
+      if (input.storedReceipts !== true) {
+        const path = await fileDialogs.chooseOpenPath({ purpose: 'audit-anchor' });
+        if (path === null) return { cancelled: true };
+        paths = [path];
+      }
+      const report = await vault.audit.checkAnchors({
+        paths,
+        ...(input.storedReceipts === true ? { storedReceipts: true } : {}),
+      });
       return {
         cancelled: false,
         ok: report.ok,

@@ -1,10 +1,16 @@
 // The app's "Check the record" against an anchor file (issue 13 part 1): a head file, a signed
-// certificate PDF or a backup, chosen in main's open dialog (never named by the renderer). The
+// certificate PDF, a backup or a receipts export, chosen in main's open dialog (never named by
+// the renderer); or, with `storedReceipts`, against the USKPA receipts stored in the vault. The
 // answer names each anchor by its file name only, with its verdict, and where the first event
 // that differs lies when the chain contradicts one.
 import { z } from 'zod';
 
-const noInput = z.object({}).strict();
+const CheckAnchorsInputSchema = z
+  .object({
+    /** No file: the USKPA receipts stored in the vault, each verified against the pinned CA. */
+    storedReceipts: z.boolean().optional(),
+  })
+  .strict();
 
 export const AnchorCheckSchema = z.union([
   z.object({ cancelled: z.literal(true) }).strict(),
@@ -18,7 +24,7 @@ export const AnchorCheckSchema = z.union([
         z
           .object({
             source: z.string(),
-            kind: z.enum(['head-file', 'backup', 'signed-certificate']),
+            kind: z.enum(['head-file', 'backup', 'signed-certificate', 'receipt']),
             seq: z.number().int(),
             status: z.enum(['holds', 'contradicted', 'other-vault']),
             message: z.string(),
@@ -37,5 +43,5 @@ export const AnchorCheckSchema = z.union([
 export type AnchorCheck = z.infer<typeof AnchorCheckSchema>;
 
 export const auditAnchorsContract = {
-  'audit:checkAnchors': { input: noInput, output: AnchorCheckSchema },
+  'audit:checkAnchors': { input: CheckAnchorsInputSchema, output: AnchorCheckSchema },
 } as const;

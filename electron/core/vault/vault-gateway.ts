@@ -83,8 +83,16 @@ const KeySchema = z
   .strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
 const AnchorPathsSchema = z
-  .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) })
-  .strict();
+  .object({
+    paths: z.array(z.string().min(1).max(4096)).max(100),
+    /** Also the USKPA receipts stored in the vault (receipt-anchors.ts). */
+    storedReceipts: z.boolean().optional(),
+  })
+  .strict()
+  .refine((input) => input.paths.length > 0 || input.storedReceipts === true, {
+    message: 'Name at least one anchor file, or check against the stored receipts.',
+    path: ['paths'],
+  });
 
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
@@ -438,14 +446,20 @@ export function createVaultGateway(options: VaultGatewayOptions) {
           : null;
         return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
       }),
-      /** `{ paths }` from main's open dialog: head files, signed PDFs, backups (anchors). */
+      /** `{ paths }` from main's open dialog: head files, signed PDFs, backups, receipts exports
+       * (anchors); `storedReceipts`: also the USKPA receipts in the vault. */
       checkAnchors: asUser(async (_services, _actor, input) => {
-        const { paths } = parseInput(AnchorPathsSchema, input);
+        const { paths, storedReceipts } = parseInput(AnchorPathsSchema, input);
         const { db, key } = touch();
         const vaultId = existsSync(location.keyFilePath)
           ? readVaultKeyFile(options.dataDir).vaultId
           : null;
-        return checkAnchorFiles(db, paths, { cwd: options.dataDir, vaultId, key });
+        return checkAnchorFiles(db, paths, {
+          cwd: options.dataDir,
+          vaultId,
+          key,
+          ...(storedReceipts === undefined ? {} : { storedReceipts }),
+        });
       }),
       verify: asUser((s) =>
         s.audit.verify((done, total) =>

@@ -76,18 +76,26 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
-  const [anchors, setAnchors] = useState<AnchorReport | null>(null);
+  const [anchors, setAnchors] = useState<{
+    report: AnchorReport;
+    against: 'file' | 'stored-receipts';
+  } | null>(null);
   const progress = useTaskProgress(api, busy);
 
-  /** Against a file that left the vault earlier: main's open dialog picks it. */
-  async function checkAgainstFile() {
+  /**
+   * Against a file that left the vault earlier (main's open dialog picks it), or against the
+   * USKPA receipts stored in the vault: USKPA signed the audit head each one echoes.
+   */
+  async function checkAgainst(against: 'file' | 'stored-receipts') {
     setBusy(true);
     setError(null);
     setAnchors(null);
-    const answer = await callApi(() => api.audit.checkAnchors({}));
+    const answer = await callApi(() =>
+      api.audit.checkAnchors(against === 'file' ? {} : { storedReceipts: true }),
+    );
     setBusy(false);
     if (!answer.ok) setError(answer.error);
-    else if (!answer.value.cancelled) setAnchors(answer.value);
+    else if (!answer.value.cancelled) setAnchors({ report: answer.value, against });
   }
 
   async function check() {
@@ -143,12 +151,22 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
           type="button"
           className="button"
           disabled={busy}
-          onClick={() => void checkAgainstFile()}
+          onClick={() => void checkAgainst('file')}
         >
           Check against a file…
         </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void checkAgainst('stored-receipts')}
+        >
+          Check against stored USKPA receipts
+        </button>
       </div>
-      {anchors === null ? null : <AnchorCheckResult report={anchors} />}
+      {anchors === null ? null : (
+        <AnchorCheckResult report={anchors.report} against={anchors.against} />
+      )}
     </section>
   );
 }
