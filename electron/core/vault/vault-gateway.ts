@@ -90,7 +90,7 @@ const AnchorPathsSchema = z
   })
   .strict()
   .refine((input) => input.paths.length > 0 || input.storedReceipts === true, {
-    message: 'Name at least one anchor file, or check against the stored receipts.',
+    error: 'Name at least one anchor file, or check against the stored receipts.',
     path: ['paths'],
   });
 

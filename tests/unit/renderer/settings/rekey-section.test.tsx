@@ -65,8 +65,8 @@ describe('Re-encrypt the vault', () => {
     );
     // The step's own code loads in a chunk of its own first.
     const newKey = (
-      (await screen.findByTestId('recovery-key', {}, { timeout: 30_000 })).textContent ?? ''
-    ).trim();
+      await screen.findByTestId('recovery-key', {}, { timeout: 30_000 })
+    ).textContent.trim();
     expect(newKey).toMatch(/^KPR(-[0-9A-Z]{5}){8}$/);
     expect(newKey).not.toBe(oldKey);
     await user.type(screen.getByLabelText('Type the recovery key back'), newKey);
@@ -90,8 +90,8 @@ describe('Re-encrypt the vault', () => {
     await user.type(rotation.getByLabelText('Vault passphrase'), HARNESS_PASSPHRASE);
     await user.click(rotation.getByRole('button', { name: 'Make a new recovery key' }));
     const key = (
-      (await rotation.findByTestId('recovery-key', {}, { timeout: 30_000 })).textContent ?? ''
-    ).trim();
+      await rotation.findByTestId('recovery-key', {}, { timeout: 30_000 })
+    ).textContent.trim();
     await user.type(rotation.getByLabelText('Type the recovery key back'), key);
     await user.click(rotation.getByRole('button', { name: 'I have written it down: continue' }));
     const offer = await rotation.findByRole('button', { name: 'Re-encrypt the vault now' });
