@@ -52,7 +52,7 @@ async function issueThroughBridge(page: Page): Promise<void> {
 
 /** Lock, unlock with the passphrase, sign in: what a restart does to the signing keys. */
 async function lockAndOpenAgain(page: Page, setup: FirstRunResult): Promise<void> {
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock the vault' })).toBeVisible();
   await page.getByLabel('Vault passphrase').fill(setup.passphrase);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
