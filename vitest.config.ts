@@ -17,6 +17,8 @@ export default defineConfig({
           // jsdom test that types a whole certificate takes a few seconds on a quiet 2-core
           // machine and over 30 s under heavy load (issue 17), so the bound is wide.
           testTimeout: 120_000,
+          // Hooks build the same worlds (vaults, PKIs, servers): the same hang guard, not 10 s.
+          hookTimeout: 120_000,
         },
       },
       {
@@ -27,6 +29,7 @@ export default defineConfig({
           environment: 'node',
           // As above: real servers, child processes and files under load; a hang still ends.
           testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

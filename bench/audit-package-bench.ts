@@ -97,7 +97,17 @@ async function main(): Promise<void> {
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
     const exported = await exportAuditPackage(
-      { db, vaultId: 'bench', now },
+      {
+        db,
+        vaultId: 'bench',
+        now,
+        // The keys were opened by their creation in this connection's keyring (issue 13).
+        openSigningKey: (wrapped) =>
+          documentOperationsFor(db, { now, resourcesDir: undefined }).signingKeys.openForSigning(
+            wrapped,
+            'signing_identity',
+          ),
+      },
       join(dir, 'bench.kpdesk-audit'),
       { actor, passphrase: 'bench passphrase, twelve+' },
     );

@@ -10,6 +10,7 @@ import { createCoreHandlers } from './core/create-core-handlers';
 import type { PreferencesService } from './core/preferences/preferences-service';
 import { createPreferencesService } from './core/preferences/preferences-service';
 import { createTaskProgressTracker } from './core/tasks/task-progress';
+import { openSigningOnThisWorkstation } from './core/signing-keys/workstation-signing';
 import { unlockWithOsKeychain } from './core/vault/os-keychain-unlock';
 import type { VaultGateway } from './core/vault/vault-gateway';
 import { createWorkerClient } from './core/vault/worker/vault-worker-client';
@@ -90,8 +91,14 @@ async function start(): Promise<void> {
   // Linux basic_text, a changed backend) leaves it locked for the passphrase screen.
   const keychain = createSafeStorageKeychain();
   const keychainUnlock = await unlockWithOsKeychain(vault, keychain);
-  if (keychainUnlock.opened) log.info(`Vault opened with the ${keychainUnlock.backend} keychain`);
-  else log.info(`Vault left locked for the passphrase: ${keychainUnlock.reason}`);
+  if (keychainUnlock.opened) {
+    log.info(`Vault opened with the ${keychainUnlock.backend} keychain`);
+    // A computer an administrator opened for signing signs without the signing secret.
+    const signing = await openSigningOnThisWorkstation(vault, keychain);
+    log.info(
+      signing.opened ? 'Signing open on this computer' : `Signing locked: ${signing.reason}`,
+    );
+  } else log.info(`Vault left locked for the passphrase: ${keychainUnlock.reason}`);
   const core = createCoreHandlers({
     runtime: 'electron',
     version: app.getVersion(),

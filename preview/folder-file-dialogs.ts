@@ -18,6 +18,7 @@ export const openExtensions: Record<OpenPurpose, readonly string[]> = {
   'recipient-ca': ['.ca.pem', '.ca.crt'],
   'client-certificate': ['.client.pem', '.client.crt'],
   'client-key': ['.key'],
+  'audit-anchor': ['.txt', '.pdf', '.kpdesk-backup', '.kpbak'],
 };
 
 function freePath(folder: string, name: string): string {

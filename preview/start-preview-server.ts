@@ -18,6 +18,7 @@ import { createTaskProgressTracker } from '../electron/core/tasks/task-progress'
 import { appError } from '../shared/errors';
 import { startDemoIntake } from './demo-intake';
 import { createFolderFileDialogs } from './folder-file-dialogs';
+import { fileKeychain } from '../electron/core/signing-keys/file-keychain';
 import { handleInvoke, INVOKE_PREFIX } from './http-bridge';
 import { isAllowedHost, isAllowedOrigin } from './request-guards';
 import { sendError, sendText, setSecurityHeaders } from './responses';
@@ -47,6 +48,12 @@ export type PreviewServerOptions = {
    * for Census and USKPA at first-run setup (preview/demo-intake.ts): nothing reaches them.
    */
   demoIntake?: boolean;
+  /**
+   * The file keychain that stands in for the OS keychain when an administrator opens this
+   * computer for signing (issue 13, part 3); a new one in the OS temp folder when omitted, so a
+   * new run of the preview is another computer. Never inside the vault's folder.
+   */
+  signingKeychainFile?: string;
   /** Where problems are reported (never the token); standard error by default. */
   log?: (line: string) => void;
 };
@@ -67,6 +74,9 @@ export type PreviewServer = {
   temporaryVault: boolean;
   close: () => Promise<void>;
 };
+
+/** Its own backend name: the preview opens only the wraps it made, never the app's or the CLI's. */
+export const PREVIEW_KEYCHAIN_BACKEND = 'kpdesk-preview-file';
 
 function requireFile(path: string, what: string): void {
   if (!existsSync(path)) throw new Error(`${what} not found at ${path}. Run npm run build first.`);
@@ -108,6 +118,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     taskProgress,
     // This computer's preferences, outside the vault: <dataDir>/preferences/preferences.json.
     preferences: createPreferencesService(createConfPreferencesStore(join(dataDir, 'preferences'))),
+    signingKeychain: fileKeychain(
+      options.signingKeychainFile ??
+        join(mkdtempSync(join(tmpdir(), 'kpdesk-preview-keychain-')), 'signing-keychain.key'),
+      PREVIEW_KEYCHAIN_BACKEND,
+    ),
   });
   const bridge = {
     handlers,

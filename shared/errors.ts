@@ -82,6 +82,11 @@ export const errorCodes = [
   'AUDIT_PACKAGE_INVALID',
   /** The passphrase given is not the one the audit package was sealed with; nothing was opened. */
   'AUDIT_PACKAGE_PASSPHRASE_WRONG',
+  /** Signing needs the signing keys opened: a signing secret set, entered, or this computer
+   * opened for signing by an administrator (issue 13; docs/security.md). */
+  'SIGNING_LOCKED',
+  /** The signing secret given does not open the signing keys; the refusal is audited. */
+  'SIGNING_SECRET_WRONG',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,7 +1,8 @@
 // `kpdesk audit verify`: walks the vault's audit chain (every event's hash and link), compares
 // every record with the digest its latest event recorded, and looks for rows no event accounts
 // for (electron/core/vault/audit/verify-audit-chain.ts). With --anchors, it also compares the
-// chain with heads that left the vault earlier (head files, backups: check-anchor-files.ts),
+// chain with heads that left the vault earlier (head files, backups, signed certificates:
+// check-anchor-files.ts),
 // which catches a rewrite with every hash recomputed, or removed last events, that the chain
 // alone cannot show. A break or a contradicted anchor means the record was changed outside KP
 // Desk: exit 1, like an error-level finding, so a nightly script can alert on it.
@@ -23,15 +24,21 @@ import { unlockHelp } from '../unlock-from-options';
 
 export const auditSummary = 'Verify the audit chain of the vault, or print its head.';
 
-export const auditHelp = `Usage: kpdesk audit verify [--anchors <file or folder>]... [options]
+export const auditHelp = `Usage: kpdesk audit verify [--anchors <file or folder>]... [--stored-receipts]
+                           [options]
        kpdesk audit head [--out <file>] [options]
 
 verify: checks that the vault's record was not changed behind KP Desk's back: every audit
 event's hash and its link to the event before it, every record against the digest its
 latest event recorded, and that no record exists without an event. Reports the first break.
 With --anchors (repeatable), it also compares the chain with heads that left the vault
-earlier: head files written by "kpdesk audit head" (or the app) and KP Desk backups (their
-manifest holds the head). A folder is read one level deep. The chain alone cannot show a
+earlier: head files written by "kpdesk audit head" (or the app), KP Desk backups (their
+manifest holds the head), certificate PDFs this vault signed (each carries the head at its
+signing, inside the signature) and receipts exports ("kpdesk submissions export-receipts":
+each USKPA receipt echoes the head its submission sent, under USKPA's signature). A folder is
+read one level deep. With --stored-receipts, the USKPA receipts stored in the vault count too.
+A receipt counts only when its signature verifies against USKPA's pinned CA; otherwise it is
+listed as not established. The chain alone cannot show a
 rewrite by someone who holds the key and recomputes every hash, nor removed last events;
 any anchor taken after the rewritten point can. Each anchor the chain contradicts is named,
 with the first event that differs (exactly, when a backup of this vault can be compared).
@@ -40,7 +47,9 @@ head: prints the chain's head as one line (docs/audit-anchors.md) to e-mail, pri
 away; with --out, writes it to a new file (an existing file is never overwritten).
 
 Options:
-  --anchors <path>            A head file, a backup or a folder of them (repeatable).
+  --anchors <path>            A head file, a backup, a signed PDF, a receipts export or
+                              a folder of them (repeatable).
+  --stored-receipts           verify: also the USKPA receipts stored in the vault.
   --out <file>                audit head: write the line to this new file.
 ${unlockHelp}
   --json                      verify: one JSON object { ok, eventsChecked, firstBreak?,
@@ -97,31 +106,37 @@ export function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> 
   const spec = {
     name: 'audit',
     help: auditHelp,
-    options: { anchors: { type: 'string', multiple: true }, out: { type: 'string' } },
+    options: {
+      anchors: { type: 'string', multiple: true },
+      'stored-receipts': { type: 'boolean' },
+      out: { type: 'string' },
+    },
   } as const;
   return runVaultCommand(args, io, spec, async ({ values, positionals, json }) => {
     const [action, ...extra] = positionals;
     if ((action !== 'verify' && action !== 'head') || extra.length > 0)
       throw usageFailure('Use "kpdesk audit verify" or "kpdesk audit head".');
     if (action === 'head') {
-      if (values.anchors !== undefined)
-        throw usageFailure('--anchors belongs to "kpdesk audit verify".');
+      if (values.anchors !== undefined || values['stored-receipts'] === true)
+        throw usageFailure('--anchors and --stored-receipts belong to "kpdesk audit verify".');
       return printHead(values, io, json, values.out);
     }
     if (values.out !== undefined) throw usageFailure('--out belongs to "kpdesk audit head".');
     const anchors = values.anchors ?? [];
+    const storedReceipts = values['stored-receipts'] === true;
     const { report, anchorReport } = await withVaultForCommand(
       values,
       io,
       async ({ services, db, dir, key }) => ({
         report: services.audit.verify(),
         anchorReport:
-          anchors.length === 0
+          anchors.length === 0 && !storedReceipts
             ? undefined
             : await checkAnchorFiles(db, anchors, {
                 cwd: io.cwd,
                 vaultId: readVaultKeyFile(dir).vaultId,
                 key,
+                storedReceipts,
               }),
       }),
     );

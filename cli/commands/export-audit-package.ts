@@ -5,11 +5,17 @@
 // Administrators and reviewers only; the export is recorded in the audit chain.
 import { resolve } from 'node:path';
 import { exportAuditPackage } from '../../electron/core/audit-package/export-audit-package';
+import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
 import { readVaultKeyFile } from '../../electron/core/vault/keys/unlock-vault';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
+import {
+  openSigningForCommand,
+  signingSecretHelp,
+  signingSecretOptions,
+} from '../open-signing-for-command';
 import { readSecret } from '../read-secret';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
@@ -36,6 +42,7 @@ Options:
   --period <period>           The period the reviewer is asked to review (2026, 2026Q3 or
                               2026-01-01..2026-06-30), written in the manifest; the package
                               still holds the whole record (the chain is proven whole only).
+${signingSecretHelp}
 ${signInHelp}
 ${unlockHelp}
   --json                      Print { path, bytes, sha256, head, entries, documents, signer }.
@@ -48,6 +55,7 @@ passphrase too short, a file that exists; nothing was written).
 export function runExportAuditPackage(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const options = {
     ...signInOptions,
+    ...signingSecretOptions,
     'package-passphrase-file': { type: 'string' },
     period: { type: 'string' },
   } as const;
@@ -74,11 +82,24 @@ export function runExportAuditPackage(args: readonly string[], io: CliIo): Promi
           },
           io,
         );
-        return exportAuditPackage({ db, vaultId: readVaultKeyFile(dir).vaultId }, path, {
-          actor,
-          passphrase,
-          ...(values.period === undefined ? {} : { period: values.period }),
+        // The manifest is signed like a certificate: the signing keys open with the
+        // administrator's signing secret or on a computer opened for signing (issue 13).
+        const operations = documentOperationsFor(db, {
+          now: () => new Date(),
+          resourcesDir: undefined,
         });
+        await openSigningForCommand(operations.signingKeys, actor, values, io);
+        const openSigningKey = (wrapped: Buffer): Buffer =>
+          operations.signingKeys.openForSigning(wrapped, 'signing_identity');
+        return exportAuditPackage(
+          { db, vaultId: readVaultKeyFile(dir).vaultId, openSigningKey },
+          path,
+          {
+            actor,
+            passphrase,
+            ...(values.period === undefined ? {} : { period: values.period }),
+          },
+        );
       });
       if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       else

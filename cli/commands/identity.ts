@@ -17,6 +17,17 @@ import { readSecret } from '../read-secret';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
 import { writeNewTextFile } from '../write-new-text-file';
+import {
+  openSigningForCommand,
+  signingSecretHelp,
+  signingSecretOptions,
+} from '../open-signing-for-command';
+import {
+  identityKeyOptions,
+  identityKeysHelp,
+  isIdentityKeyAction,
+  runIdentityKeys,
+} from './identity-keys';
 
 export const P12_PASSWORD_ENV = 'KPDESK_P12_PASSWORD';
 
@@ -30,7 +41,7 @@ export const identityHelp = `Usage:
                            [--p12-password-file <file>] [options]
   kpdesk identity csr --user <username> [--out <file>] [options]
   kpdesk identity import-certificate <file.pem|.crt|.cer> --user <admin> [options]
-
+${identityKeysHelp}
 The signing identity signs every certificate PDF (PAdES) and its first creation also makes the
 vault's seal key (the QR seal). The private key stays inside the encrypted vault.
 
@@ -53,6 +64,7 @@ Options:
   --p12-password-file <file>  Read the PKCS#12 password from a file (else $${P12_PASSWORD_ENV},
                               else a prompt).
 ${signInHelp}
+${signingSecretHelp}
 ${unlockHelp}
   --json                      Print one JSON object: { identity } (null when there is none),
                               with { certificationRequestPem } for generate and csr.
@@ -73,6 +85,8 @@ const identityOptions = {
   'csr-out': { type: 'string' },
   out: { type: 'string' },
   'p12-password-file': { type: 'string' },
+  ...identityKeyOptions,
+  ...signingSecretOptions,
 } as const;
 
 type IdentityOutput = { identity: IdentitySummary | null; certificationRequestPem?: string };
@@ -120,6 +134,9 @@ function parseAction(positionals: readonly string[]): { action: Action; file?: s
 export function runIdentity(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const spec = { name: 'identity', help: identityHelp, options: identityOptions };
   return runVaultCommand(args, io, spec, async ({ values, positionals, json }) => {
+    // The protection of the signing keys (identity-keys.ts): secret, workstation, escrow.
+    if (isIdentityKeyAction(positionals[0]))
+      return runIdentityKeys({ values, positionals, json }, io);
     const { action, file } = parseAction(positionals);
     // Checked before anything is generated: a refusal after the commit would look like a failure.
     for (const option of ['csr-out', 'out'] as const) {
@@ -148,6 +165,16 @@ export function runIdentity(args: readonly string[], io: CliIo): Promise<ExitCod
           resourcesDir: undefined,
         }).identity;
         if (action === 'show') return { identity: operations.get(actor) };
+        // A new or changed identity is wrapped under the signing keys: open them for this run
+        // (the administrator's secret, or a computer opened for signing).
+        if (action !== 'csr')
+          await openSigningForCommand(
+            documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined })
+              .signingKeys,
+            actor,
+            values,
+            io,
+          );
         if (action === 'generate') {
           const generated = operations.generate(actor, {
             signerName: values['signer-name'],

@@ -14,6 +14,11 @@ import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command'
 import { readBoundedFile } from '../read-bounded-file';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
+import {
+  openSigningForCommand,
+  signingSecretHelp,
+  signingSecretOptions,
+} from '../open-signing-for-command';
 
 /** 64 MiB: some 100,000 rows; a larger batch is split by the shipping system. */
 export const MAX_BATCH_BYTES = 64 * 1024 * 1024;
@@ -45,6 +50,7 @@ Options:
                               after a second of signing. Fewer rows per commit lose less
                               signing work on a crash (never a certificate); more are faster.
 ${signInHelp}
+${signingSecretHelp}
 ${unlockHelp}
   --json                      Print the summary as one JSON object: { file, resultFile, outDir,
                               rows, issued, alreadyIssued, refused, notIssued }.
@@ -57,6 +63,7 @@ password, a reviewer's account, no signing identity or licensee profile: nothing
 
 const batchOptions = {
   ...signInOptions,
+  ...signingSecretOptions,
   attest: { type: 'boolean', default: false },
   'out-dir': { type: 'string' },
   result: { type: 'string' },
@@ -128,6 +135,8 @@ export function runIssueBatch(args: readonly string[], io: CliIo): Promise<ExitC
         resourcesDir: undefined,
         settings: () => services.settings.validation(),
       });
+      // The signing keys open with the administrator's secret or on an opened computer.
+      await openSigningForCommand(documents.signingKeys, actor, values, io);
       let descriptor: number | undefined;
       let total = 0;
       try {

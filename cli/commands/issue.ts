@@ -28,6 +28,11 @@ import { readCertificateFile } from '../read-certificate-file';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { unlockHelp } from '../unlock-from-options';
+import {
+  openSigningForCommand,
+  signingSecretHelp,
+  signingSecretOptions,
+} from '../open-signing-for-command';
 
 export const issueSummary =
   'Issue a certificate from a JSON file or a draft: sign it, save the PDF.';
@@ -53,6 +58,7 @@ Options:
   --out <file.pdf>            Where to write the signed PDF (default <number>.pdf). An
                               existing file is never overwritten.
 ${signInHelp}
+${signingSecretHelp}
 ${unlockHelp}
   --json                      Print one JSON object: { certificateId, number, state, itn,
                               file, document { documentId, sha256, bytes, pages, signedAt } }.
@@ -121,6 +127,7 @@ async function sourceDraft(
 
 const issueOptions = {
   ...signInOptions,
+  ...signingSecretOptions,
   draft: { type: 'string' },
   itn: { type: 'string' },
   attest: { type: 'boolean', default: false },
@@ -145,6 +152,8 @@ export function runIssue(args: readonly string[], io: CliIo): Promise<ExitCode> 
         now: () => new Date(),
         resourcesDir: undefined,
       });
+      // The signing keys open with the administrator's secret or on an opened computer.
+      await openSigningForCommand(operations.signingKeys, actor, values, io);
       const source = await sourceDraft(io, services, file, values.draft);
       const draft = values.itn === undefined ? source.draft : { ...source.draft, itn: values.itn };
       const number = normalizeCertificateNumber(draft.number);

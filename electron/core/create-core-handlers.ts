@@ -1,6 +1,7 @@
 // Composes the core services into the channel table. Plain Node: main (with the vault in a worker
 // thread), the preview host (vault in-process) and the tests all build the core through this one
 // function, so every transport serves the same behaviour.
+import { basename } from 'node:path';
 import { ITN_PATTERN, normalizeItn } from '../../shared/domain/itn';
 import { validateCertificate } from '../../shared/domain/validate-certificate';
 import { participantsAsOf } from '../../shared/reference/reference-data';
@@ -19,6 +20,8 @@ import { createTaskProgressTracker } from './tasks/task-progress';
 import { backupWithDialog, restoreWithDialog } from './tasks/vault-file-tasks';
 import { createSubmissionHandlers } from './submission-handlers';
 import { createIncomingHandlers } from './incoming/incoming-handlers';
+import { createSigningKeysHandlers } from './signing-keys/signing-keys-handlers';
+import { openSigningOnThisWorkstation } from './signing-keys/workstation-signing';
 import { createTrustHandlers } from './trust-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createStatisticsExportHandlers } from './reports/statistics-export-handlers';
@@ -41,6 +44,12 @@ export type CoreOptions = {
   taskProgress?: TaskProgressTracker;
   /** This computer's keychain (Electron main only); absent in the preview host. */
   keychain?: OsKeychain;
+  /**
+   * The keychain that opens this computer for signing, when it is not `keychain`: the preview
+   * host's file keychain (signing-keys/file-keychain.ts), which must not also remember the vault
+   * key (the preview keeps "remember on this computer" unavailable).
+   */
+  signingKeychain?: OsKeychain;
   /** main's clock, for "today" in the rules (an expired certificate); tests inject one. */
   now?: () => Date;
   /** This computer's preferences (electron-store in main, conf in the preview host); in memory
@@ -55,6 +64,7 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
   const progress = options.taskProgress ?? createTaskProgressTracker();
   const preferences =
     options.preferences ?? createPreferencesService(createMemoryPreferencesStore());
+  const signingKeychain = options.signingKeychain ?? options.keychain;
   const handlers: CoreHandlers = {
     'app:getInfo': () =>
       Promise.resolve({
@@ -78,12 +88,18 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
       }),
     'vault:status': () => vault.status(),
     'vault:create': (input) => vault.create(input),
-    'vault:unlock': (input) => vault.unlock(input),
+    // An unlock on a computer opened for signing opens signing too (its keychain holds the key).
+    'vault:unlock': async (input) => {
+      const status = await vault.unlock(input);
+      await openSigningOnThisWorkstation(vault, signingKeychain);
+      return status;
+    },
     'vault:lock': () => vault.lock(),
     'vault:changePassphrase': (input) => vault.changePassphrase(input),
     'vault:confirmRecoveryKey': (input) => vault.confirmRecoveryKey(input),
     'vault:rotateRecoveryKey': (input) => vault.rotateRecoveryKey(input),
-    'vault:rekey': (input) => vault.rekey(input),
+    // Progress (wrap, re-encrypt, record) is polled through tasks:progress meanwhile.
+    'vault:rekey': (input) => progress.run(() => vault.rekey(input)),
     'vault:rememberOnThisComputer': (input) =>
       rememberOnThisComputer(vault, options.keychain, input),
     'vault:forgetOnThisComputer': () => forgetOnThisComputer(vault, options.keychain),
@@ -121,6 +137,46 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'audit:verify': () => progress.run(() => vault.audit.verify(undefined)),
     'audit:head': () => vault.audit.head(undefined),
     'audit:unlockCheck': () => vault.audit.unlockCheck(undefined),
+    // "Check the record" against an anchor: the file comes from main's open dialog.
+    // Or against the USKPA receipts stored in the vault (storedReceipts), with no file at all.
+    'audit:checkAnchors': async (input) => {
+      let paths: string[] = [];
+      if (input.storedReceipts !== true) {
+        const path = await fileDialogs.chooseOpenPath({ purpose: 'audit-anchor' });
+        if (path === null) return { cancelled: true };
+        paths = [path];
+      }
+      const report = await vault.audit.checkAnchors({
+        paths,
+        ...(input.storedReceipts === true ? { storedReceipts: true } : {}),
+      });
+      return {
+        cancelled: false,
+        ok: report.ok,
+        vaultHeadSeq: report.vaultHead.seq,
+        verdicts: report.verdicts.map(({ anchor, status, message }) => ({
+          source: basename(anchor.source),
+          kind: anchor.kind,
+          seq: anchor.seq,
+          status,
+          message,
+        })),
+        firstDifference:
+          report.firstDifference === undefined
+            ? null
+            : {
+                from: report.firstDifference.from,
+                to: report.firstDifference.to,
+                message: report.firstDifference.message,
+              },
+        problems: report.problems.map(({ path: file, reason }) => ({
+          file: basename(file),
+          reason,
+        })),
+        ignored: report.ignored.map(({ path: file, reason }) => ({ file: basename(file), reason })),
+      };
+    },
+    ...createSigningKeysHandlers(vault, options.fileDialogs, signingKeychain),
     ...createDocumentHandlers(vault, options.fileDialogs, () =>
       currentPrinterCalibration(preferences, vault),
     ),

@@ -15,7 +15,8 @@ export type SavePurpose =
   | 'statistics-json'
   | 'statistics-pdf'
   | 'incoming-receipt-pdf'
-  | 'audit-package';
+  | 'audit-package'
+  | 'signing-escrow';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'
@@ -25,7 +26,8 @@ export type OpenPurpose =
   | 'trusted-certificate'
   | 'recipient-ca'
   | 'client-certificate'
-  | 'client-key';
+  | 'client-key'
+  | 'audit-anchor';
 
 export type FileDialogs = {
   chooseSavePath: (request: {

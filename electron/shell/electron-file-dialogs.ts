@@ -19,6 +19,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'statistics-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'incoming-receipt-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'audit-package': [{ name: 'KP Desk audit package', extensions: ['kpdesk-audit'] }],
+  'signing-escrow': [{ name: 'Encrypted private keys (PEM)', extensions: ['pem'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -33,6 +34,12 @@ const openFilters: Record<OpenPurpose, FileFilter[]> = {
   'recipient-ca': [{ name: 'CA certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }],
   'client-certificate': [{ name: 'Client certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }],
   'client-key': [{ name: 'Private key (PEM)', extensions: ['key', 'pem'] }],
+  'audit-anchor': [
+    {
+      name: 'Audit head, signed certificate or backup',
+      extensions: ['txt', 'pdf', 'kpdesk-backup', 'kpbak'],
+    },
+  ],
 };
 
 const titles: Record<SavePurpose | OpenPurpose, string> = {
@@ -42,6 +49,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'calibration-pdf': 'Printer calibration page',
   'review-csv': 'Review findings (CSV)',
   'review-pdf': 'Review of the record (PDF)',
+  'signing-escrow': 'Signing keys for escrow (encrypted)',
   pkcs12: 'Signing identity',
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',
@@ -56,6 +64,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'statistics-pdf': 'KP statistics (PDF)',
   'incoming-receipt-pdf': 'Confirmation of receipt for the exporting authority (PDF)',
   'audit-package': 'Audit package for a reviewer (signed, encrypted)',
+  'audit-anchor': 'Check the record against an audit head, a signed certificate or a backup',
 };
 
 // As a sheet of the focused window when there is one (a modal dialog on Windows and Linux).

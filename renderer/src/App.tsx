@@ -4,6 +4,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { KpApi } from '../../shared/ipc/api';
 import type { VaultStatus } from '../../shared/records/record-outputs';
+import { RekeyHandoffContext, REKEYED_NOTICE } from './settings/rekey-handoff';
 import { useVaultSession } from './shell/use-vault-session';
 import type { SessionState } from './shell/use-vault-session';
 import { FirstRunSetup } from './startup/first-run/FirstRunSetup';
@@ -52,6 +53,9 @@ function ConnectedApp({
   const [setupFrom, setSetupFrom] = useState<FirstRunStep | null>(null);
   // What came of "Remember on this computer" at unlock, said on the sign-in screen that follows.
   const [remembered, setRemembered] = useState<string | null>(null);
+  // The new recovery key of a re-encryption (Settings), held until it is typed back after the
+  // unlock that the re-encryption requires (rekey-handoff.ts); never stored.
+  const [rekeyedKey, setRekeyedKey] = useState<string | null>(null);
   const { state, api } = session;
 
   if (state.phase === 'loading') return <LoadingScreen />;
@@ -70,12 +74,14 @@ function ConnectedApp({
           api={api}
           startAt={setupStep}
           initialStatus={status}
+          recoveryKey={setupStep === 'recovery' ? rekeyedKey : null}
           onStarted={() => {
             setSetupFrom(setupStep);
           }}
           onStatus={session.setStatus}
           onFinished={(finalStatus) => {
             setSetupFrom(null);
+            setRekeyedKey(null);
             session.setStatus(finalStatus);
           }}
         />
@@ -87,7 +93,7 @@ function ConnectedApp({
         {notice}
         <UnlockScreen
           api={api}
-          notice={session.loss?.message ?? null}
+          notice={rekeyedKey === null ? (session.loss?.message ?? null) : REKEYED_NOTICE}
           remembered={status.rememberedOnThisComputer}
           onUnlocked={(next, rememberedNotice) => {
             session.clearLoss();
@@ -115,7 +121,14 @@ function ConnectedApp({
     );
   return (
     <Suspense fallback={<LoadingScreen />}>
-      <SignedInFrame api={api} info={info} user={status.user} onStatus={session.setStatus} />
+      <RekeyHandoffContext.Provider
+        value={(recoveryKey, next) => {
+          setRekeyedKey(recoveryKey);
+          session.setStatus(next);
+        }}
+      >
+        <SignedInFrame api={api} info={info} user={status.user} onStatus={session.setStatus} />
+      </RekeyHandoffContext.Provider>
     </Suspense>
   );
 }

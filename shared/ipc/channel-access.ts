@@ -125,6 +125,13 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'incoming:scan': signedIn,
   'incoming:saveReceiptReport': signedIn,
   'auditPackage:export': signedIn,
+  'identity:signingKeys': signedIn,
+  'identity:setSigningSecret': signedIn,
+  'identity:unlockSigning': signedIn,
+  'identity:openWorkstation': signedIn,
+  'identity:closeWorkstation': signedIn,
+  'identity:exportEscrow': signedIn,
+  'audit:checkAnchors': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

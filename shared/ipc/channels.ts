@@ -90,6 +90,13 @@ export const channelNames = [
   'incoming:scan',
   'incoming:saveReceiptReport',
   'auditPackage:export',
+  'identity:signingKeys',
+  'identity:setSigningSecret',
+  'identity:unlockSigning',
+  'identity:openWorkstation',
+  'identity:closeWorkstation',
+  'identity:exportEscrow',
+  'audit:checkAnchors',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

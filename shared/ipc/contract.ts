@@ -14,6 +14,8 @@ import { reviewContract } from './review-contract';
 import { auditPackageContract } from './audit-package-contract';
 import { submissionsContract } from './submissions-contract';
 import { preferencesContract } from './preferences-contract';
+import { signingKeysContract } from './signing-keys-contract';
+import { auditAnchorsContract } from './audit-anchors-contract';
 import { trustContract } from './trust-contract';
 import { incomingContract } from './incoming-contract';
 import { vaultContract } from './vault-contract';
@@ -65,6 +67,8 @@ export const contract = {
   ...preferencesContract,
   ...incomingContract,
   ...auditPackageContract,
+  ...signingKeysContract,
+  ...auditAnchorsContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

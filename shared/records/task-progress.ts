@@ -4,10 +4,22 @@ import { z } from 'zod';
 
 export const TaskProgressSchema = z
   .object({
-    operation: z.enum(['backup', 'restore', 'audit', 'review']),
+    operation: z.enum(['backup', 'restore', 'audit', 'review', 'rekey']),
     /** snapshot/write (backup); verify/check/replace (restore); verify (audit: units of work);
-     * verify/documents/records (review: the audit chain, each signed PDF, the other checks). */
-    phase: z.enum(['snapshot', 'write', 'verify', 'check', 'replace', 'documents', 'records']),
+     * verify/documents/records (review: the audit chain, each signed PDF, the other checks);
+     * wrap/rekey/record (rekey: the new key wrapped, the database re-encrypted, the event). */
+    phase: z.enum([
+      'snapshot',
+      'write',
+      'verify',
+      'check',
+      'replace',
+      'documents',
+      'records',
+      'wrap',
+      'rekey',
+      'record',
+    ]),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   })

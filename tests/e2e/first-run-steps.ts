@@ -25,6 +25,12 @@ export type FirstRunOptions = {
    * name); null leaves it for later (no document can be signed then).
    */
   identity?: { signerName?: string; keyType?: 'ecdsa-p256' | 'rsa-3072' | 'rsa-2048' } | null;
+  /**
+   * How the new identity's keys open after a restart (issue 13, part 3): 'this-computer' (the
+   * preselected choice, the default), { secret } (a signing secret only, the computer unticked),
+   * or 'later' (nothing chosen: signing is locked after the next start).
+   */
+  signingKeys?: 'this-computer' | { secret: string } | 'later';
   /** Form numbers to register ("US10000-US10099, US10150"); null skips the stock step. */
   stock?: string | null;
   /** Called at each step once its heading has the focus (e.g. to take a screenshot). */
@@ -165,6 +171,19 @@ export async function completeFirstRunByKeyboard(
     }
     await pressButton(page, 'Generate the identity');
     await expect(page.getByTestId('identity-details')).toBeVisible({ timeout: 120_000 });
+    const keys = options.signingKeys ?? 'this-computer';
+    if (keys !== 'later') {
+      if (keys !== 'this-computer') {
+        await tabTo(page, 'Open this computer for signing (recommended for a one-person office)');
+        await page.keyboard.press('Space');
+        await typeInto(page, 'Signing secret (optional, recommended)', keys.secret);
+        await typeInto(page, 'Type the signing secret again', keys.secret);
+      }
+      await pressButton(page, 'Protect the signing keys');
+      await expect(page.getByText('The signing keys are protected.', { exact: false })).toBeVisible(
+        { timeout: 120_000 },
+      );
+    }
     await options.onStep?.('identity', page);
     await pressButton(page, 'Continue');
   }

@@ -55,7 +55,7 @@ test('restore a backup from the unlock screen and find the certificate again', a
     issue: false,
   });
 
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock the vault' })).toBeVisible();
   await checkScreenAtSizes(page, 'unlock');
   await page.getByRole('button', { name: 'I lost the passphrase: use the recovery key' }).click();

@@ -37,7 +37,7 @@ const addresses = {
 };
 
 /** A certificate that passes every rule once it has its ITN. */
-function draftOf(seed: SeedCertificate): CertificateDraft {
+export function draftOf(seed: SeedCertificate): CertificateDraft {
   return {
     number: seed.number,
     countryOfOrigin: 'CD',

@@ -44,7 +44,10 @@ export function createChannelHarness(
   gatewayOptions: Partial<VaultGatewayOptions> = {},
   /** `keychain`: an OS keychain (a fake of the operating system's) makes it Electron's core. */
   coreOptions: Partial<
-    Pick<CoreOptions, 'fileDialogs' | 'keychain' | 'preferences' | 'temporaryVault'>
+    Pick<
+      CoreOptions,
+      'fileDialogs' | 'keychain' | 'signingKeychain' | 'preferences' | 'temporaryVault'
+    >
   > = {},
 ): ChannelHarness {
   const dir = mkdtempSync(join(tmpdir(), 'kp-harness-'));
@@ -67,6 +70,9 @@ export function createChannelHarness(
     fileDialogs: coreOptions.fileDialogs ?? dialogs,
     taskProgress,
     ...(coreOptions.keychain === undefined ? {} : { keychain: coreOptions.keychain }),
+    ...(coreOptions.signingKeychain === undefined
+      ? {}
+      : { signingKeychain: coreOptions.signingKeychain }),
     ...(coreOptions.preferences === undefined ? {} : { preferences: coreOptions.preferences }),
     ...(coreOptions.temporaryVault === undefined
       ? {}

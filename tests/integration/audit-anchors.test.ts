@@ -9,16 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runKpdesk } from '../../cli/kpdesk';
-import { GENESIS_HASH, eventHash } from '../../electron/core/vault/audit/audit-chain';
-import {
-  createEntityReaders,
-  digestOf,
-  isAuditEntityType,
-} from '../../electron/core/vault/audit/entity-digest';
 import { parseAnchorLine } from '../../electron/core/vault/audit/anchor-line';
 import { createVault } from '../../electron/core/vault/keys/create-vault';
 import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
 import { createVaultServices } from '../../electron/core/vault/vault-services';
+import { rewriteAndRechain } from '../helpers/rewrite-audit-chain';
 import { captureIo } from '../unit/cli/capture-io';
 import { validDraft } from './vault/vault-fixture';
 
@@ -75,48 +70,6 @@ async function kpdesk(args: string[]) {
   const env = { KPDESK_PASSPHRASE: PASSPHRASE, KPDESK_PASSWORD: PASSWORD };
   const code = await runKpdesk([...args, '--dir', dir], { ...io, cwd: work, env });
   return { code, out: io.out(), err: io.err() };
-}
-
-/**
- * What an attacker with the key does through plain SQL: drop the append-only triggers, change
- * rows, give each entity's latest event the digest of its row as it now is, and recompute
- * every hash from event 1, so the chain and the digests are all consistent again.
- */
-function rewriteAndRechain(db: Database, sql: string): void {
-  db.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
-  db.exec(sql);
-  const readers = createEntityReaders(db);
-  const latest = db
-    .prepare<[], { seq: number; type: string; id: string }>(
-      `SELECT max(seq) AS seq, entity_type AS type, entity_id AS id FROM audit_events
-        GROUP BY entity_type, entity_id`,
-    )
-    .all();
-  const setDigest = db.prepare('UPDATE audit_events SET entity_digest = ? WHERE seq = ?');
-  for (const { seq, type, id } of latest)
-    if (isAuditEntityType(type)) setDigest.run(digestOf(readers[type](id)), seq);
-  type Row = {
-    seq: number;
-    at: string;
-    userId: number | null;
-    action: string;
-    entityType: string;
-    entityId: string;
-    entityDigest: string;
-  };
-  const rows = db
-    .prepare<[], Row>(
-      `SELECT seq, at, user_id AS userId, action, entity_type AS entityType,
-              entity_id AS entityId, entity_digest AS entityDigest FROM audit_events ORDER BY seq`,
-    )
-    .all();
-  const setHash = db.prepare('UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?');
-  let previous = GENESIS_HASH;
-  for (const row of rows) {
-    const next = eventHash(previous, row);
-    setHash.run(previous, next, row.seq);
-    previous = next;
-  }
 }
 
 describe('kpdesk audit head', () => {

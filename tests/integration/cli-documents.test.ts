@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVault } from '../../electron/core/vault/keys/create-vault';
 import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
+import { openCliComputerForSigning } from './cli-signing-computer';
 import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
 import { createVaultServices } from '../../electron/core/vault/vault-services';
 import type { AppError } from '../../shared/errors';
@@ -101,6 +102,8 @@ beforeAll(async () => {
   sealKeyPem =
     operations.identity.generate(admin, { signerName: 'Ada Admin', keyType: 'ecdsa-p256' }).identity
       .sealPublicKeyPem ?? '';
+  // `kpdesk issue` signs on this computer (HOME), opened for signing by the administrator.
+  await openCliComputerForSigning(created.db, admin, work);
   // The signer's certificate, as the licensee hands it to a partner with the seal key.
   const signerPem = created.db
     .prepare<[], string>('SELECT certificate_chain_pem FROM signing_identities')

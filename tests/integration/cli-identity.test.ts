@@ -17,6 +17,7 @@ import type { CliTestVault } from './cli-test-vault';
 import { errorOf, makeCliTestVault } from './cli-test-vault';
 
 const exec = promisify(execFile);
+const SIGNING_SECRET = 'ada signing secret of the cli test';
 const fixtures = fileURLToPath(new URL('../fixtures/certificates/', import.meta.url));
 
 let cli: BuiltCli | undefined;
@@ -115,10 +116,25 @@ describe('kpdesk identity (built CLI)', () => {
         aes: { ...valid.aes, licenseNumber: '30000' },
       }),
     );
-    const issued = await vault.kpdesk([
-      'issue', 'shipment.json', '--attest', '--packaging', 'Sealed box',
-      '--warranty', 'Conflict-free.', '--user', 'otto', '--json',
-    ]); // prettier-ignore
+    // Since issue 13 the keys sign only once protected and opened: the administrator sets a
+    // signing secret and opens this computer (HOME) for signing; the operator then signs.
+    const issue = () =>
+      vault.kpdesk([
+        'issue', 'shipment.json', '--attest', '--packaging', 'Sealed box',
+        '--warranty', 'Conflict-free.', '--user', 'otto', '--json',
+      ]); // prettier-ignore
+    expect(errorOf(await issue()).code).toBe('SIGNING_LOCKED');
+    const secret = {
+      KPDESK_NEW_SIGNING_SECRET: SIGNING_SECRET,
+      KPDESK_SIGNING_SECRET: SIGNING_SECRET,
+    };
+    expect((await vault.kpdesk(['identity', 'secret', 'set', '--user', 'ada'], secret)).code).toBe(
+      0,
+    );
+    expect(
+      (await vault.kpdesk(['identity', 'open-workstation', '--user', 'ada'], secret)).code,
+    ).toBe(0);
+    const issued = await issue();
     expect(issued.code, issued.stdout + issued.stderr).toBe(0);
     const { file } = JSON.parse(issued.stdout) as { file: string };
     const pdfsig = await exec('pdfsig', [file]);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCliComputerForSigning } from './cli-signing-computer';
 import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
 import type { BatchOutcome } from '../../electron/core/bulk-issue/batch-outcome';
 import type { BuiltCli, Outcome } from './cli-built';
@@ -83,13 +84,16 @@ const batch = (file: string, ...extra: string[]): Promise<Outcome> =>
 
 beforeAll(async () => {
   vault = await makeCliTestVault(() => cli, 'batch-cli', 'US50000-US50199');
-  await vault.withVault((services, db) => {
+  await vault.withVault(async (services, db) => {
     const ada = services.users.list().find((user) => user.username === 'ada');
     if (ada === undefined) throw new Error('no administrator');
+    const admin = { userId: ada.id, role: ada.role };
     documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined }).identity.generate(
-      { userId: ada.id, role: ada.role },
+      admin,
       { signerName: 'Ada Admin' },
     );
+    // The operator "otto" signs the batches: this computer (HOME) is opened for signing.
+    await openCliComputerForSigning(db, admin, vault.work);
   });
   await exec('mkdir', ['-p', join(vault.work, 'pdf')]);
   cli = await buildCli();

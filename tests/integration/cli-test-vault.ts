@@ -90,7 +90,7 @@ export async function makeCliTestVault(
     withVault: async (use) => {
       const db = await unlockVault({ dir: vaultDir, secret: { passphrase: PASSPHRASE } });
       try {
-        return use(createVaultServices(db, { passwordHashing: TEST_KDF }), db);
+        return await use(createVaultServices(db, { passwordHashing: TEST_KDF }), db);
       } finally {
         db.close();
       }

@@ -19,6 +19,8 @@ export type AuditPackageGatewayOptions = {
   session: () => { db: Database; actor: Actor };
   now: () => Date;
   vaultId: () => string | null;
+  /** The signing keyring's openForSigning of the open connection (SIGNING_LOCKED when closed). */
+  openSigningKey: (wrappedPrivateKey: Buffer) => Buffer;
 };
 
 const ExportFileSchema = AuditPackageExportRequestSchema.extend({
@@ -46,7 +48,12 @@ export function auditPackageGatewayGroup(options: AuditPackageGatewayOptions) {
       const { path, passphrase, period } = parseInput(ExportFileSchema, input);
       const { db, actor } = options.session();
       const written = await exportAuditPackage(
-        { db, vaultId: options.vaultId(), now: options.now },
+        {
+          db,
+          vaultId: options.vaultId(),
+          now: options.now,
+          openSigningKey: options.openSigningKey,
+        },
         path,
         { actor, passphrase, ...(period === undefined ? {} : { period }) },
       );

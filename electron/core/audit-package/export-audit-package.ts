@@ -59,6 +59,9 @@ export type AuditPackageSource = {
   /** The vault's id from its key file (null for a vault opened with a bare key). */
   vaultId: string | null;
   now?: () => Date;
+  /** Opens the wrapped signing key (issue 13: the signing keyring of this connection), or
+   * refuses with SIGNING_LOCKED; the package is signed like a certificate. */
+  openSigningKey: (wrappedPrivateKey: Buffer) => Buffer;
 };
 
 export type ExportAuditPackageOptions = {
@@ -130,7 +133,10 @@ export async function exportAuditPackage(
   const period = options.period === undefined ? null : periodFromText(options.period).label;
   refuseExisting(file);
   const identity = requireSigningIdentity(db, now);
-  const signer = cmsSignerOf(identity.identity);
+  const signer = cmsSignerOf({
+    privateKeyPkcs8Der: source.openSigningKey(identity.wrappedPrivateKey),
+    certificateChainDer: identity.identity.certificateChainDer,
+  });
   const cost = options.kdf ?? DEFAULT_KDF;
   const kdf: PackageHeader['kdf'] = {
     name: 'scrypt',

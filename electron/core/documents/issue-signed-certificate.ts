@@ -43,6 +43,8 @@ export type IssueSignedCertificateOptions = SignerDetails & {
   voidStamp?: VoidStamp;
   /** The Info /Producer; "KP Desk <this build's version>" by default. */
   producer?: string;
+  /** The vault's audit chain head at signing, carried in the signed recipe (an anchor). */
+  auditHead?: { vault?: string; seq: number; hash: string };
 };
 
 export type SignedCertificateDocument = { pdf: Buffer; seal: string; recipe: DocumentRecipe };
@@ -76,6 +78,7 @@ export function documentRecipeOf(
     licensee: options.licenseeName,
     location: options.location ?? 'United States',
     producer: options.producer ?? `KP Desk ${packageVersion}`,
+    ...(options.auditHead === undefined ? {} : { auditHead: { ...options.auditHead } }),
   };
 }
 

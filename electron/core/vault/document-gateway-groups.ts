@@ -3,6 +3,11 @@
 // AUTH_FAILED otherwise); paths come from main's dialogs (document-handlers.ts), never the renderer.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../issuance/actor';
+import { parseInput } from './repositories/parse-input';
+import {
+  CloseWorkstationPartsSchema,
+  OpenWorkstationPartsSchema,
+} from '../signing-keys/workstation-signing';
 import type { DocumentOperations, DocumentOperationsOptions } from './document-operations';
 import { createDocumentOperations } from './document-operations';
 
@@ -47,6 +52,38 @@ export function documentGatewayGroups(
       importCertificate: call((ops, actor, input) =>
         ops.identity.importCertificateFile(actor, input),
       ),
+      // Protection of the signing keys (signing-keys/, issue 13 part 3).
+      signingKeys: call((ops, actor) => ops.signingKeys.status(actor)),
+      setSigningSecret: call((ops, actor, input) => ops.signingKeys.setSecret(actor, input)),
+      unlockSigning: call((ops, actor, input) => ops.signingKeys.unlock(actor, input)),
+      /** Main only (signing-keys/workstation-signing.ts), with this computer's keychain part. */
+      openWorkstation: call((ops, actor, input) => {
+        const parts = parseInput(OpenWorkstationPartsSchema, input);
+        const wrappingKey = Buffer.from(parts.wrappingKeyHex, 'hex');
+        return ops.signingKeys
+          .openWorkstation(actor, parts.secret === undefined ? {} : { secret: parts.secret }, {
+            wrappingKey,
+            sealedKey: Buffer.from(parts.sealedKey, 'base64'),
+            backend: parts.backend,
+          })
+          .finally(() => wrappingKey.fill(0));
+      }),
+      /** `thisWorkstationId`: the wrap this computer's keychain opens (main finds it). */
+      closeWorkstation: call((ops, actor, input) => {
+        const parts = parseInput(CloseWorkstationPartsSchema, input);
+        return ops.signingKeys.closeWorkstation(
+          actor,
+          { which: parts.which },
+          parts.thisWorkstationId,
+        );
+      }),
+      /** Asked before main's save dialog: only an administrator exports the keys. */
+      checkExportEscrow: call((ops, actor) => {
+        ops.signingKeys.authorizeAdministrator(actor, 'export the signing keys for escrow');
+        return { allowed: true as const };
+      }),
+      /** `{ secret, exportPassphrase, path }`: path from main's save dialog or --out. */
+      exportEscrow: call((ops, actor, input) => ops.exportEscrow(actor, input)),
     },
     trust: {
       list: call((ops, actor) => ops.trust.list(actor)),

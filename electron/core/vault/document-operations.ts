@@ -51,6 +51,10 @@ import { createUserRepository } from './repositories/user-repository';
 import { createTrustListOperations } from './trust-list-operations';
 import { ATTACHMENT_KIND, createSignedDocumentStatus } from './signed-document-status';
 import { createImportedRecordGuard } from '../record-import/imported-record-guard';
+import { exportEscrow } from '../signing-keys/export-escrow';
+import { createSigningKeyring } from '../signing-keys/signing-keyring';
+import type { KdfCost } from './keys/passphrase-wrap';
+import { readChainHead } from './audit/chain-head';
 
 export type DocumentOperationsOptions = {
   now: () => Date;
@@ -60,6 +64,10 @@ export type DocumentOperationsOptions = {
   resourcesDir: string | undefined;
   /** How long to wait for the time-stamp authority (default 10 s); signing goes on without it. */
   tsaTimeoutMs?: number;
+  /** Only tests lower the scrypt cost of new signing-secret wraps. */
+  signingKdf?: KdfCost | undefined;
+  /** The vault's id (its key file), named with the audit head a signed document carries. */
+  vaultId?: () => string | null;
 };
 
 /** A signed document made but not yet stored (the CLI issues and stores in one transaction). */
@@ -136,7 +144,17 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
   const audit = createAuditWriter(db, now);
   const savedSettings = createSettingsRepository(db, now);
   const levels = createSignatureLevelRepository(db);
-  const identity = createIdentityOperations({ db, identities, users, licensee, audit, now });
+  // The signing KEK of this connection (issue 13): closed with it when the vault locks.
+  const signingKeys = createSigningKeyring({ db, users, audit, now, kdf: options.signingKdf });
+  const identity = createIdentityOperations({
+    db,
+    identities,
+    users,
+    licensee,
+    audit,
+    keyring: signingKeys,
+    now,
+  });
   const trusted = createTrustedCertificateRepository(db, now);
   const trust = createTrustListOperations({ db, trusted, users, audit, now });
   const notImported = createImportedRecordGuard(db);
@@ -186,7 +204,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       .filter((meta) => meta.kind === ATTACHMENT_KIND[kind])
       .at(-1);
 
-  const sealPublicKey = (): Buffer | undefined => identities.activeSealKey()?.key.publicKeySpkiDer;
+  const sealPublicKey = (): Buffer | undefined => identities.activeSealKey()?.publicKeySpkiDer;
 
   /** The stored document still matches the record when its seal's digest is the record's. */
   const stillMatches = (pdf: Buffer, certificate: Certificate): boolean => {
@@ -208,6 +226,12 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     },
     digestOf: certificateDigest,
   });
+  /** The chain's head with the vault's id when known (the recipe's auditHead). */
+  const auditHeadNow = (): { vault?: string; seq: number; hash: string } => {
+    const { seq, hash } = readChainHead(db);
+    const vault = options.vaultId?.() ?? null;
+    return vault === null ? { seq, hash } : { vault, seq, hash };
+  };
 
   /** Signs (async, no writes): the keys are read from the vault and used here only. */
   async function prepare(
@@ -224,13 +248,25 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       );
     const signedAt = now();
     assertUsableNow(stored.identity, signedAt);
+    // SIGNING_LOCKED unless the keys were opened in this session (secret, workstation, creation).
     const signer = {
-      identity: stored.identity,
+      identity: {
+        privateKeyPkcs8Der: signingKeys.openForSigning(
+          stored.wrappedPrivateKey,
+          'signing_identity',
+        ),
+        certificateChainDer: stored.identity.certificateChainDer,
+      },
       signerName: stored.signerName,
       licenseeName: licensee.get()?.legalName ?? certificate.exporter.name,
       signingTime: signedAt,
       resourcesDir: resourcesDir(),
-      sealKey: seal.key,
+      sealKey: {
+        privateKeyPkcs8Der: signingKeys.openForSigning(seal.wrappedPrivateKey, 'seal_key'),
+      },
+      // The chain's head now, inside the signed data: the document anchors the record
+      // (issue 13; the signing's own event follows it).
+      auditHead: auditHeadNow(),
     };
     const { issueSignedCertificate } = await import('../documents/issue-signed-certificate');
     const document = await issueSignedCertificate(
@@ -377,6 +413,10 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
 
   const operations = {
     identity,
+    signingKeys,
+    /** Escrow export (signing-keys/export-escrow.ts): `path` from main's save dialog or --out. */
+    exportEscrow: (actor: Actor, input: unknown) =>
+      exportEscrow({ db, identities, keyring: signingKeys, audit, now }, actor, input),
     trust,
     prepare,
     store,

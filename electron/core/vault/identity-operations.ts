@@ -1,8 +1,9 @@
 // The signing identity as the vault keeps it: generate a key pair (self-signed certificate plus a
 // PKCS#10 request for a certification authority) or import a password-protected PKCS#12 from a
 // file main's open dialog chose. Only an administrator may do either; the private key is written
-// into the encrypted vault in the same transaction as its audit event and never leaves this
-// process (callers get an IdentitySummary). The first identity also brings the vault's seal key.
+// into the encrypted vault, wrapped under the signing KEK (signing-keys/, issue 13), in the same
+// transaction as its audit event and never leaves this process (callers get an
+// IdentitySummary). The first identity also brings the vault's seal key, wrapped the same way.
 import { readFileSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
@@ -22,7 +23,13 @@ import {
   expiresWithinDays,
 } from '../documents/signing/describe-identity';
 import type { SigningIdentity } from '../documents/signing/identity';
-import { generateSigningIdentity, importPkcs12, openIdentity } from '../documents/signing/identity';
+import {
+  generateSigningIdentity,
+  importPkcs12,
+  leafCertificate,
+  openIdentity,
+} from '../documents/signing/identity';
+import type { SigningKeyring } from '../signing-keys/signing-keyring';
 import {
   MAX_CERTIFICATE_FILE_BYTES,
   attachIssuedCertificate,
@@ -49,7 +56,16 @@ export type IdentityContext = {
   users: UserRepository;
   licensee: LicenseeRepository;
   audit: AuditWriter;
+  keyring: SigningKeyring;
   now: () => Date;
+};
+
+/** An identity before it is stored: its private key still plain, in this process only. */
+type IdentityToStore = {
+  source: NewIdentity['source'];
+  identity: SigningIdentity;
+  certificationRequestPem: string | null;
+  signerName: string;
 };
 
 export function summarizeIdentity(
@@ -79,8 +95,11 @@ export function summarizeIdentity(
 }
 
 /** A certificate outside its validity would make every signature invalid: refuse it up front. */
-export function assertUsableNow(identity: SigningIdentity, now: Date): void {
-  const { certificate } = openIdentity(identity);
+export function assertUsableNow(
+  identity: Pick<SigningIdentity, 'certificateChainDer'>,
+  now: Date,
+): void {
+  const certificate = leafCertificate(identity);
   const { from, to } = certificateDates(certificate);
   if (now.getTime() > to.getTime())
     throw new AppFailure(
@@ -112,16 +131,30 @@ function readSmallFile(path: string, maxBytes: number, tooLarge: string): Buffer
 }
 
 export function createIdentityOperations(context: IdentityContext) {
-  const { db, identities, audit, now } = context;
+  const { db, identities, audit, keyring, now } = context;
 
   const sealPem = (): string | null => {
     const seal = identities.activeSealKey();
-    return seal === null ? null : sealPublicKeyPem(seal.key);
+    return seal === null ? null : sealPublicKeyPem(seal);
   };
 
-  /** Stores the identity (retiring the old one) and, the first time, a seal key: one transaction. */
-  const store = db.transaction((userId: number, entry: NewIdentity, action: string) => {
-    const { stored, retired } = identities.replace(entry, userId);
+  /**
+   * Stores the identity (retiring the old one) and, the first time, a seal key, both wrapped under
+   * the signing KEK (kekForNewKeys: the one open in this session, a new one for a vault without
+   * keys, the pending one while no signing secret is set, or a refusal): one transaction.
+   */
+  const store = db.transaction((userId: number, entry: IdentityToStore, action: string) => {
+    const kek = keyring.kekForNewKeys(userId);
+    const { stored, retired } = identities.replace(
+      {
+        source: entry.source,
+        wrappedPrivateKey: keyring.wrap(kek, entry.identity.privateKeyPkcs8Der, 'signing_identity'),
+        identity: { certificateChainDer: entry.identity.certificateChainDer },
+        certificationRequestPem: entry.certificationRequestPem,
+        signerName: entry.signerName,
+      },
+      userId,
+    );
     for (const id of retired)
       audit.append({
         userId,
@@ -131,7 +164,15 @@ export function createIdentityOperations(context: IdentityContext) {
       });
     audit.append({ userId, action, entityType: 'signing_identity', entityId: stored.id });
     if (identities.activeSealKey() === null) {
-      const sealId = identities.addSealKey(generateSealKey(), userId);
+      const sealKey = generateSealKey();
+      const sealId = identities.addSealKey(
+        {
+          wrappedPrivateKey: keyring.wrap(kek, sealKey.privateKeyPkcs8Der, 'seal_key'),
+          publicKeySpkiDer: sealKey.publicKeySpkiDer,
+        },
+        userId,
+      );
+      sealKey.privateKeyPkcs8Der.fill(0);
       audit.append({ userId, action: 'seal-key.create', entityType: 'seal_key', entityId: sealId });
     }
     return stored;
@@ -250,7 +291,18 @@ export function createIdentityOperations(context: IdentityContext) {
         MAX_CERTIFICATE_FILE_BYTES,
         'This file is too large to be a certificate file (.pem, .crt or .cer).',
       );
-      const identity = attachIssuedCertificate(pending.identity, file, now());
+      // The generated key, opened for the check only: needs the keys open in this session (or
+      // the pending KEK while no signing secret is set).
+      const privateKeyPkcs8Der = keyring.openStored(
+        keyring.kekForNewKeys(user.id),
+        pending.wrappedPrivateKey,
+        'signing_identity',
+      );
+      const identity = attachIssuedCertificate(
+        { privateKeyPkcs8Der, certificateChainDer: pending.identity.certificateChainDer },
+        file,
+        now(),
+      );
       const stored = store.immediate(
         user.id,
         {

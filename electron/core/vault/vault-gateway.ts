@@ -13,9 +13,13 @@ import { licenseeLocalDate } from '../issuance/licensee-local-date';
 import { createAuditChecks } from '../audit-check/audit-checks';
 import type { UnlockCheck } from '../audit-check/check-since-verified-head';
 import { formatAnchorLine } from './audit/anchor-line';
+import { checkAnchorFiles } from './audit/check-anchor-files';
 import { readChainHead } from './audit/chain-head';
 import type { BackupProgress } from './backup/backup-format';
-import { documentGatewayGroups } from './document-gateway-groups';
+import type { RekeyProgress } from './keys/rekey-vault';
+import { documentGatewayGroups, documentOperationsFor } from './document-gateway-groups';
+import type { DocumentOperationsOptions } from './document-operations';
+import { OpenFromWorkstationSchema } from '../signing-keys/workstation-signing';
 import { createVault } from './keys/create-vault';
 import { keychainKeyFile } from './keys/keychain-key-file';
 import type { KdfCost } from './keys/passphrase-wrap';
@@ -35,7 +39,6 @@ import { statisticsExportGroup } from '../reports/statistics-export-file';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
 import { auditPackageGatewayGroup } from '../audit-package/audit-package-gateway-group';
 import type { ReviewProgress } from '../review/review-service';
-import type { DocumentOperationsOptions } from './document-operations';
 import { createSubmissionDesk } from '../submission/submission-desk';
 import type { SubmissionDesk } from '../submission/submission-desk';
 import { submissionGatewayGroup } from '../submission/submission-gateway-group';
@@ -57,6 +60,7 @@ export type VaultGatewayOptions = {
   onProgress?: (
     event:
       | ({ operation: 'backup' | 'restore' | 'audit' } & BackupProgress)
+      | ({ operation: 'rekey' } & RekeyProgress)
       | ({ operation: 'review' } & ReviewProgress),
   ) => void;
   /** The folder with fonts/ for the certificate documents (document-operations.ts). */
@@ -98,6 +102,17 @@ const KeySchema = z
   .object({ keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/), create: z.boolean().default(false) })
   .strict();
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
+const AnchorPathsSchema = z
+  .object({
+    paths: z.array(z.string().min(1).max(4096)).max(100),
+    /** Also the USKPA receipts stored in the vault (receipt-anchors.ts). */
+    storedReceipts: z.boolean().optional(),
+  })
+  .strict()
+  .refine((input) => input.paths.length > 0 || input.storedReceipts === true, {
+    error: 'Name at least one anchor file, or check against the stored receipts.',
+    path: ['paths'],
+  });
 
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
@@ -108,6 +123,16 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   // The vault's own auto-lock setting once it is open (read at unlock and after each save).
   let idleMs = settingsView(null, settingsBase).autoLockMinutes * 60_000;
   const location = vaultLocation(options.dataDir);
+  // The document operations' options, shared by the documents, signing keys and review groups.
+  const documentOptions: DocumentOperationsOptions = {
+    now,
+    // The vault's saved rule settings: a document is read by the rules it was issued under.
+    settings: () => settingsView(open?.services ?? null, settingsBase).validation,
+    resourcesDir: options.resourcesDir,
+    signingKdf: options.kdf,
+    vaultId: () =>
+      existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
+  };
   const keychain = keychainKeyFile(options.dataDir);
   let open: Open | null = null;
   let user: User | null = null;
@@ -260,14 +285,6 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     nextAvailable: services.stock.nextAvailable(),
   });
 
-  // The document operations' options, shared by the documents and the review groups.
-  const documentOptions: DocumentOperationsOptions = {
-    now,
-    // The vault's saved rule settings: a document is read by the rules it was issued under.
-    settings: () => settingsView(open?.services ?? null, settingsBase).validation,
-    resourcesDir: options.resourcesDir,
-  };
-
   return {
     status,
     lock,
@@ -327,6 +344,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       lock: () => {
         lock();
       },
+      onProgress: (progress) => options.onProgress?.({ operation: 'rekey', ...progress }),
     }),
 
     signIn(input: unknown): VaultStatus {
@@ -475,6 +493,21 @@ export function createVaultGateway(options: VaultGatewayOptions) {
           : null;
         return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
       }),
+      /** `{ paths }` from main's open dialog: head files, signed PDFs, backups, receipts exports
+       * (anchors); `storedReceipts`: also the USKPA receipts in the vault. */
+      checkAnchors: asUser(async (_services, _actor, input) => {
+        const { paths, storedReceipts } = parseInput(AnchorPathsSchema, input);
+        const { db, key } = touch();
+        const vaultId = existsSync(location.keyFilePath)
+          ? readVaultKeyFile(options.dataDir).vaultId
+          : null;
+        return checkAnchorFiles(db, paths, {
+          cwd: options.dataDir,
+          vaultId,
+          key,
+          ...(storedReceipts === undefined ? {} : { storedReceipts }),
+        });
+      }),
       /** The full verification, on its own connection and thread: issuing goes on meanwhile. */
       verify: asUser((_services, actor) =>
         auditChecks.verify(touch(), actor.userId, (db) => open?.db === db),
@@ -508,6 +541,11 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       now,
       vaultId: () =>
         existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
+      openSigningKey: (wrapped) =>
+        documentOperationsFor(touch().db, documentOptions).signingKeys.openForSigning(
+          wrapped,
+          'signing_identity',
+        ),
     }),
 
     // Foreign certificates received on an import (issue 15); registering queues a Census copy.
@@ -524,6 +562,29 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       /** Tests and tools: resolves when no background delivery runs. */
       idle: async (): Promise<void> => {
         await open?.desk.background.idle();
+      },
+    },
+
+    /**
+     * For main only, which holds the OS keychain (signing-keys/workstation-signing.ts); never IPC
+     * channels: the opened workstations' sealed keys, and opening signing with the wrapping key
+     * this computer's keychain released. Before sign-in too: an opened workstation signs for
+     * whoever signs in.
+     */
+    signingWorkstation: {
+      wraps: () =>
+        documentOperationsFor(touch().db, documentOptions).signingKeys.workstationWraps(),
+      open: (input: unknown): boolean => {
+        const { workstationId, wrappingKeyHex } = parseInput(OpenFromWorkstationSchema, input);
+        const wrappingKey = Buffer.from(wrappingKeyHex, 'hex');
+        try {
+          return documentOperationsFor(touch().db, documentOptions).signingKeys.openFromWorkstation(
+            workstationId,
+            wrappingKey,
+          );
+        } finally {
+          wrappingKey.fill(0);
+        }
       },
     },
 

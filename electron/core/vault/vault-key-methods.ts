@@ -11,6 +11,7 @@ import { changeVaultPassphrase } from './keys/change-vault-passphrase';
 import { checkRecoveryKey } from './keys/check-recovery-key';
 import type { KdfCost } from './keys/passphrase-wrap';
 import { rekeyVault } from './keys/rekey-vault';
+import type { RekeyProgress } from './keys/rekey-vault';
 import { rotateVaultRecoveryKey } from './keys/rotate-recovery-key';
 import { parseInput } from './repositories/parse-input';
 import type { VaultServices } from './vault-services';
@@ -37,6 +38,8 @@ export type VaultKeyMethodDeps = {
   db: () => Database;
   /** Locks the vault: after a rekey the key held in memory is the old one. */
   lock: () => void;
+  /** How far a rekey has come (tasks:progress, for Settings → Re-encrypt the vault). */
+  onProgress?: (progress: RekeyProgress) => void;
 };
 
 function requireAdministrator(actor: Actor, what: string): void {
@@ -105,6 +108,7 @@ export function vaultKeyMethods(deps: VaultKeyMethodDeps) {
         db: deps.db(),
         currentPassphrase,
         ...kdf,
+        ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }),
         record: (install) => {
           const session = deps.signedIn();
           session.services.issuance.recordVaultRekeyed(session.actor, install);

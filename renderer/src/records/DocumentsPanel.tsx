@@ -10,6 +10,7 @@ import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { StoredDocument } from '../../../shared/ipc/documents-contract';
 import { callApi } from '../shell/call-api';
+import { SigningLockedHelp } from '../signing/SigningLockedHelp';
 import { ActionFailure } from './ActionFeedback';
 import { formatTimestamp } from './record-format';
 import type { CertificateRecord } from './use-certificate-record';
@@ -198,6 +199,17 @@ export function DocumentsPanel(props: {
         {done === '' ? null : <p className="notice notice--ok">{done}</p>}
       </div>
       <ActionFailure error={failure} />
+      {failure?.code === 'SIGNING_LOCKED' ? (
+        // The refusal leads to its fix: unlock here, then sign again.
+        <SigningLockedHelp
+          api={api}
+          showMessage={false}
+          onUnlocked={() => {
+            setFailure(null);
+            void run('sign');
+          }}
+        />
+      ) : null}
     </section>
   );
 }

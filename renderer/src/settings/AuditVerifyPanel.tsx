@@ -2,13 +2,17 @@
 // the vault to verify its audit chain (audit:verify): every event's hash and its link to the one
 // before, and every record against the digest its latest event holds, so a row changed with the
 // key but outside KP Desk shows here. A large vault takes seconds, so tasks:progress is polled
-// meanwhile. Certificate records must be kept unaltered for years (31 CFR 501.601: 10 years).
+// meanwhile. "Check against a file" compares the chain with an anchor that left the vault (an
+// audit head, a signed certificate PDF, a backup; issue 13): a rewrite with every hash
+// recomputed passes the chain check but contradicts a later anchor.
+// Certificate records must be kept unaltered for years (31 CFR 501.601: 10 years).
 import { useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { useFormat } from '../format/use-format';
 import { callApi } from '../shell/call-api';
+import { AnchorCheckResult } from './AnchorCheckResult';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
 import { useTaskProgress } from '../shell/use-task-progress';
@@ -16,6 +20,7 @@ import { UnlockCheckSummary } from './UnlockCheckSummary';
 
 type AuditReport = ChannelOutput<'audit:verify'>;
 type Checked = { report: AuditReport; at: Date };
+type AnchorReport = Extract<ChannelOutput<'audit:checkAnchors'>, { cancelled: false }>;
 type AuditBreak = NonNullable<AuditReport['firstBreak']>;
 
 const breakWords: Record<AuditBreak['kind'], string> = {
@@ -72,7 +77,27 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
+  const [anchors, setAnchors] = useState<{
+    report: AnchorReport;
+    against: 'file' | 'stored-receipts';
+  } | null>(null);
   const progress = useTaskProgress(api, busy);
+
+  /**
+   * Against a file that left the vault earlier (main's open dialog picks it), or against the
+   * USKPA receipts stored in the vault: USKPA signed the audit head each one echoes.
+   */
+  async function checkAgainst(against: 'file' | 'stored-receipts') {
+    setBusy(true);
+    setError(null);
+    setAnchors(null);
+    const answer = await callApi(() =>
+      api.audit.checkAnchors(against === 'file' ? {} : { storedReceipts: true }),
+    );
+    setBusy(false);
+    if (!answer.ok) setError(answer.error);
+    else if (!answer.value.cancelled) setAnchors({ report: answer.value, against });
+  }
 
   async function check() {
     setBusy(true);
@@ -125,7 +150,26 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
         >
           Check the record now
         </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void checkAgainst('file')}
+        >
+          Check against a file…
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void checkAgainst('stored-receipts')}
+        >
+          Check against stored USKPA receipts
+        </button>
       </div>
+      {anchors === null ? null : (
+        <AnchorCheckResult report={anchors.report} against={anchors.against} />
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Settings → Signing identity: the identity KP Desk signs certificate PDFs with. Administrators
-// generate or import one; everyone else sees its details only.
+// generate or import one; everyone else sees its details only. A new identity's keys are only
+// pending (signing refused after a restart) until the administrator protects them right here.
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
@@ -9,6 +10,7 @@ import { FormAlert } from '../shell/form/FormAlert';
 import { IdentityDetails } from './IdentityDetails';
 import { GenerateIdentityForm, ImportIdentityForm } from './IdentityForms';
 import { ImportIssuedCertificate } from './ImportIssuedCertificate';
+import { ProtectSigningKeys } from './ProtectSigningKeys';
 
 export function IdentitySection({ api, manage }: { api: KpApi; manage: boolean }) {
   const [identity, setIdentity] = useState<IdentitySummary | null | undefined>(undefined);
@@ -55,6 +57,10 @@ export function IdentitySection({ api, manage }: { api: KpApi; manage: boolean }
           </pre>
         </details>
       )}
+      {manage && identity !== null && identity !== undefined && !replacing ? (
+        // Keyed by the identity: a new one asks again (it shows nothing once protected).
+        <ProtectSigningKeys key={identity.fingerprintSha256} api={api} />
+      ) : null}
       {manage && identity?.selfSigned === true && identity.source === 'generated' ? (
         <ImportIssuedCertificate
           api={api}

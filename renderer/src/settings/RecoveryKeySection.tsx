@@ -13,6 +13,7 @@ import { fieldError } from '../shell/form/field-errors';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
 import { RecoveryKeyStep } from '../startup/first-run/RecoveryKeyStep';
+import { REKEY_PASSPHRASE_ID } from './RekeySection';
 
 export function RecoveryKeySection({ api }: { api: KpApi }) {
   const [currentPassphrase, setCurrentPassphrase] = useState('');
@@ -20,6 +21,9 @@ export function RecoveryKeySection({ api }: { api: KpApi }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  // After a rotation: the old key files (in every backup) still open the vault until it is
+  // re-encrypted, so that is offered next (RekeySection, just below).
+  const [offerRekey, setOfferRekey] = useState(false);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -59,6 +63,7 @@ export function RecoveryKeySection({ api }: { api: KpApi }) {
               setSuccess(
                 'The new recovery key is confirmed. Destroy the old one: it opens nothing any more.',
               );
+              setOfferRekey(true);
             }}
           />
         </>
@@ -87,6 +92,22 @@ export function RecoveryKeySection({ api }: { api: KpApi }) {
             }}
             error={fieldError(error, 'currentPassphrase')}
           />
+          <FormAlert error={error} success={success} />
+          {offerRekey ? (
+            <p className="notice">
+              The old recovery key still opens copies of the vault’s key file, which every backup
+              holds. To shut it out completely, re-encrypt the vault.{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  document.getElementById(REKEY_PASSPHRASE_ID)?.focus();
+                }}
+              >
+                Re-encrypt the vault now
+              </button>
+            </p>
+          ) : null}
           {busy ? <BusyNote label="Wrapping the vault key under a new recovery key" /> : null}
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={busy}>

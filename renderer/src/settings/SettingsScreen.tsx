@@ -13,6 +13,8 @@ import { IdentitySection } from './IdentitySection';
 import { PassphraseSection } from './PassphraseSection';
 import { RecipientsSection } from './RecipientsSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
+import { RekeySection } from './RekeySection';
+import { SigningKeysSection } from './SigningKeysSection';
 import { ThisComputerSection } from './ThisComputerSection';
 import { PrinterPreferencesSection } from './PrinterPreferencesSection';
 import { TrustedCertificatesSection } from './TrustedCertificatesSection';
@@ -37,11 +39,13 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       <LicenseeSection api={api} editable={canChangeSettings(role)} onSaved={onLicenseeSaved} />
       <UsersSection api={api} manage={canManageUsers(role)} />
       <IdentitySection api={api} manage={canManageKeys(role)} />
+      <SigningKeysSection api={api} manage={canManageKeys(role)} />
       <TrustedCertificatesSection api={api} manage={canManageKeys(role)} />
       <VaultSettingsSection api={api} editable={canChangeSettings(role)} />
       <PriceRangesSection api={api} editable={canChangeSettings(role)} />
       {canManageKeys(role) ? <PassphraseSection api={api} /> : null}
       {canManageKeys(role) ? <RecoveryKeySection api={api} /> : null}
+      {canManageKeys(role) ? <RekeySection api={api} /> : null}
       <ThisComputerSection api={api} />
       <PrinterPreferencesSection api={api} />
       <AuditVerifyPanel api={api} />

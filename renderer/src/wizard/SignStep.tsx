@@ -15,6 +15,7 @@ import type { Route } from '../navigation';
 import { callApi } from '../shell/call-api';
 import { BusyNote } from '../shell/form/BusyNote';
 import { useFormat } from '../format/use-format';
+import { SigningLockedHelp } from '../signing/SigningLockedHelp';
 import type { CertificateRecord } from './use-wizard-record';
 
 type Signed = ChannelOutput<'documents:sign'>;
@@ -41,6 +42,8 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
   const [work, setWork] = useState<Work>({ status: 'idle' });
   const [signed, setSigned] = useState<Signed | null>(null);
   const [saved, setSaved] = useState('');
+  // Remounts the locked-signing help after a refusal, so it reads the keys' state again.
+  const [lockChecks, setLockChecks] = useState(0);
   // The button just pressed disappears once the certificate is issued and signed: the cursor goes
   // to the result (or to the reason it failed), so keyboard and screen-reader users are not left
   // on the page's body (issue 16; WCAG 2.4.3 focus order).
@@ -61,6 +64,7 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
     const result = await callApi(() => api.documents.sign({ certificateId: id }));
     if (!result.ok) {
       setWork({ status: 'failed', error: result.error });
+      if (result.error.code === 'SIGNING_LOCKED') setLockChecks((n) => n + 1);
       return;
     }
     setSigned(result.value);
@@ -109,6 +113,20 @@ export function SignStep({ api, record, issueInput, issue, navigate, preview }: 
           ? `Certificate ${record.number} is issued.`
           : `Issuing records your attestation and makes certificate ${record.number} final: after this it can only be corrected through an edit request, or voided.`}
       </p>
+      {signed === null && (
+        <SigningLockedHelp
+          key={lockChecks}
+          api={api}
+          navigate={navigate}
+          showMessage={!(work.status === 'failed' && work.error.code === 'SIGNING_LOCKED')}
+          onUnlocked={() => {
+            // Refused for the lock only: sign what was issued, now that the keys are open.
+            if (work.status === 'failed' && work.error.code === 'SIGNING_LOCKED' && issued)
+              void sign(record.id);
+            else setWork({ status: 'idle' });
+          }}
+        />
+      )}
       {work.status === 'busy' && <BusyNote label={work.label} />}
       {work.status === 'failed' && (
         <div className="wizard__alert" role="alert" ref={failure} tabIndex={-1}>

@@ -3,6 +3,7 @@
 // manifest), removed or added, a manifest re-signed by another key, a chain cut short and
 // re-signed with the licensee's own key. The altered packages are made by package-surgery.ts
 // (node:crypto and the system's tar, from the documented format), not by the code under test.
+import { documentOperationsFor } from '../../../electron/core/vault/document-gateway-groups';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -74,7 +75,14 @@ function recomputeManifest(dir: string, names: readonly string[]): Buffer {
 function licenseeSigner() {
   const stored = createIdentityRepository(world.vault.db, () => world.vault.clock.now).active();
   if (stored === null) throw new Error('no identity');
-  return cmsSignerOf(stored.identity);
+  const keys = documentOperationsFor(world.vault.db, {
+    now: () => world.vault.clock.now,
+    resourcesDir: undefined,
+  }).signingKeys;
+  return cmsSignerOf({
+    privateKeyPkcs8Der: keys.openForSigning(stored.wrappedPrivateKey, 'signing_identity'),
+    certificateChainDer: stored.identity.certificateChainDer,
+  });
 }
 
 /** Changes the certificates' records: one certificate's carats. */

@@ -4,6 +4,7 @@
 // certificate (the one the package's manifest is signed with).
 import { join } from 'node:path';
 import type { AuditPackageExport } from '../../../electron/core/audit-package/export-audit-package';
+import { documentOperationsFor } from '../../../electron/core/vault/document-gateway-groups';
 import { exportAuditPackage } from '../../../electron/core/audit-package/export-audit-package';
 import { createIdentityRepository } from '../../../electron/core/vault/repositories/identity-repository';
 import { TEST_SCRYPT } from '../vault/vault-fixture';
@@ -23,7 +24,16 @@ export async function openPackageWorld(): Promise<PackageWorld> {
   const world = await openReviewWorld();
   const file = join(world.vault.dir, 'records.kpdesk-audit');
   const exported = await exportAuditPackage(
-    { db: world.vault.db, vaultId: 'test-vault', now: () => world.vault.clock.now },
+    {
+      db: world.vault.db,
+      vaultId: 'test-vault',
+      now: () => world.vault.clock.now,
+      openSigningKey: (wrapped) =>
+        documentOperationsFor(world.vault.db, {
+          now: () => world.vault.clock.now,
+          resourcesDir: undefined,
+        }).signingKeys.openForSigning(wrapped, 'signing_identity'),
+    },
     file,
     { actor: world.staff.admin, passphrase: PACKAGE_PASSPHRASE, kdf: TEST_SCRYPT },
   );

@@ -103,7 +103,12 @@ async function moveClock(to = new Date(Date.now() + 60_000)): Promise<void> {
   await h.value('vault:status'); // notices the idle time and locks
   await h.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
   await h.signInAs('ada');
+  // Since issue 13 a new session signs only once the signing secret opened the keys (refused,
+  // harmlessly, before any identity or secret exists).
+  await h.call('identity:unlockSigning', { secret: SIGNING_SECRET });
 }
+
+const SIGNING_SECRET = 'jane doe signing secret';
 
 describe('the trust list channels', () => {
   it('list for every role; add and remove for administrators only, from the open dialog', async () => {
@@ -262,6 +267,7 @@ describe('the trust list channels', () => {
     const id = await h.issueFixture();
     // The first identity (self-signed) brings the vault's seal key; back the vault up now.
     await h.value('identity:generate', { signerName: 'Jane Doe', keyType: 'ecdsa-p256' });
+    await h.value('identity:setSigningSecret', { secret: SIGNING_SECRET });
     const backup = await h.value<{ path: string }>('vault:backup');
 
     // After the backup: the CA issues the signer's certificate, imported with its chain.
@@ -305,6 +311,8 @@ describe('the trust list channels', () => {
     await h.value('vault:restore', { passphrase: HARNESS_PASSPHRASE, dropEvents });
     await h.value('vault:unlock', { passphrase: HARNESS_PASSPHRASE });
     await h.signInAs('ada');
+    // A new session: the identity is replaced only with the signing keys opened (issue 13).
+    await h.value('identity:unlockSigning', { secret: SIGNING_SECRET });
     expect(await h.value('identity:get')).toMatchObject({ signerName: 'Jane Doe' });
 
     const untrusted = await verify();

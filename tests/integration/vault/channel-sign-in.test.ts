@@ -130,6 +130,16 @@ const inputs: Record<ChannelName, unknown> = {
   'incoming:scan': { number: 'BW012345', scanId: 1 },
   'incoming:saveReceiptReport': { number: 'BW012345' },
   'auditPackage:export': { passphrase: 'a package passphrase' },
+  'identity:signingKeys': {},
+  'identity:setSigningSecret': { secret: 'a signing secret of length' },
+  'identity:unlockSigning': { secret: 'a signing secret of length' },
+  'identity:openWorkstation': { secret: 'a signing secret of length' },
+  'identity:closeWorkstation': { which: 'all' },
+  'identity:exportEscrow': {
+    secret: 'a signing secret of length',
+    exportPassphrase: 'an export passphrase here',
+  },
+  'audit:checkAnchors': {},
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

@@ -55,8 +55,11 @@ describe('migration 0050', () => {
     seedPreviousVersion();
     runMigrations(db, migrations);
     const repository = createIdentityRepository(db, () => new Date('2026-11-27T11:00:00Z'));
+    // The repository stores the private key as given (wrapped by the signing keyring since
+    // migration 0210); this test is about the one-active rule, so any bytes do.
     const entry = (name: string) => ({
       source: 'generated' as const,
+      wrappedPrivateKey: Buffer.from('wrapped key'),
       identity: generateSigningIdentity({
         licenseeName: 'Hudson',
         signerName: name,
@@ -80,8 +83,12 @@ describe('migration 0050', () => {
         )
         .run(),
     ).toThrow(/UNIQUE/);
-    repository.addSealKey(generateSealKey(), 1);
-    expect(() => repository.addSealKey(generateSealKey(), 1)).toThrow(/UNIQUE/);
+    const sealKey = () => ({
+      wrappedPrivateKey: Buffer.from('wrapped key'),
+      publicKeySpkiDer: generateSealKey().publicKeySpkiDer,
+    });
+    repository.addSealKey(sealKey(), 1);
+    expect(() => repository.addSealKey(sealKey(), 1)).toThrow(/UNIQUE/);
   });
 
   it('lets the services read the migrated vault', () => {

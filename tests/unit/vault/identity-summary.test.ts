@@ -14,6 +14,8 @@ const DAY = 86_400_000;
 const stored: StoredIdentity = {
   id: 1,
   source: 'generated',
+  // The summary never needs the private key (the vault keeps it wrapped under the signing KEK).
+  wrappedPrivateKey: Buffer.alloc(0),
   identity: generateSigningIdentity({
     licenseeName: 'Hudson Rough Trading LLC',
     signerName: 'Jane Doe',

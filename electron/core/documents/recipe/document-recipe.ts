@@ -79,6 +79,22 @@ export const DocumentRecipeSchema = z
     location: text,
     /** The Info /Producer, e.g. "KP Desk 1.2.0". */
     producer: text,
+    /**
+     * The vault's audit chain head when the document was signed (issue 13: an anchor). Inside
+     * the signed bytes and never printed, so the page is unchanged: a vault whose chain was
+     * later rewritten or cut before this event contradicts it (kpdesk audit verify --anchors).
+     * Absent on documents signed before it existed; an optional input, so the writer's bytes
+     * for a recipe without it are unchanged and LAYOUT_VERSION stays.
+     */
+    auditHead: z
+      .object({
+        /** The vault's id, when the signer knew it (the app; not a bare key). */
+        vault: z.string().max(100).optional(),
+        seq: safeCount,
+        hash: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((recipe) => (recipe.kind === 'void') === (recipe.voidStamp !== undefined), {
@@ -107,11 +123,12 @@ export function certificateRecord(certificate: Certificate): Certificate {
 }
 
 export function encodeRecipe(recipe: DocumentRecipe): string {
-  const { voidStamp, record, ...rest } = recipe;
+  const { voidStamp, record, auditHead, ...rest } = recipe;
   const json = canonicalJson({
     ...rest,
     record: { ...record, exporter: { ...record.exporter }, consignee: { ...record.consignee } },
     ...(voidStamp === undefined ? {} : { voidStamp: { ...voidStamp } }),
+    ...(auditHead === undefined ? {} : { auditHead: { ...auditHead } }),
   });
   return Buffer.from(json, 'utf8').toString('base64url');
 }

@@ -3,7 +3,7 @@
 // is self-signed (allowed, but shown as such, since no reader will trust it by default).
 import type { X509Certificate } from 'node:crypto';
 import type { SigningIdentity } from './identity';
-import { openIdentity } from './identity';
+import { leafCertificate } from './identity';
 
 export type IdentityWarning =
   | { kind: 'expired'; since: string }
@@ -56,8 +56,11 @@ export const certificateDates = (certificate: X509Certificate): { from: Date; to
   to: new Date(certificate.validTo),
 });
 
-export function describeIdentity(identity: SigningIdentity, now = new Date()): IdentityDescription {
-  const { certificate, privateKey } = openIdentity(identity);
+export function describeIdentity(
+  identity: Pick<SigningIdentity, 'certificateChainDer'>,
+  now = new Date(),
+): IdentityDescription {
+  const certificate = leafCertificate(identity);
   const { from, to } = certificateDates(certificate);
   return {
     subject: oneLine(certificate.subject),
@@ -67,7 +70,7 @@ export function describeIdentity(identity: SigningIdentity, now = new Date()): I
     validTo: to.toISOString(),
     fingerprintSha256: certificate.fingerprint256,
     selfSigned: isSelfSigned(certificate),
-    keyType: privateKey.asymmetricKeyType === 'ec' ? 'ec' : 'rsa',
+    keyType: certificate.publicKey.asymmetricKeyType === 'ec' ? 'ec' : 'rsa',
     chainLength: identity.certificateChainDer.length,
     warning: certificateWarning(from, to, now),
   };
@@ -75,10 +78,10 @@ export function describeIdentity(identity: SigningIdentity, now = new Date()): I
 
 /** True when the identity's certificate has ended or ends within `days` days of `now`. */
 export function expiresWithinDays(
-  identity: SigningIdentity,
+  identity: Pick<SigningIdentity, 'certificateChainDer'>,
   days: number,
   now = new Date(),
 ): boolean {
-  const { certificate } = openIdentity(identity);
+  const certificate = leafCertificate(identity);
   return certificateDates(certificate).to.getTime() - now.getTime() < days * DAY_MS;
 }

@@ -166,6 +166,22 @@ function orderChain(privateKeyDer: Buffer, certificates: Buffer[]): Buffer[] {
   return chain.map((entry) => entry.der);
 }
 
+/**
+ * The identity's certificate alone, for describing it without its private key (which the vault
+ * keeps wrapped under the signing KEK, issue 13).
+ */
+export function leafCertificate(
+  identity: Pick<SigningIdentity, 'certificateChainDer'>,
+): X509Certificate {
+  const [leaf] = identity.certificateChainDer;
+  if (leaf === undefined) throw invalid('The signing identity has no certificate.');
+  try {
+    return new X509Certificate(leaf);
+  } catch {
+    throw invalid('The signing identity is damaged: its certificate cannot be read.');
+  }
+}
+
 /** The identity's keys as Node key objects, checking that key and certificate belong together. */
 export function openIdentity(identity: SigningIdentity): {
   privateKey: KeyObject;

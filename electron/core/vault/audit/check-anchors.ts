@@ -14,9 +14,11 @@ import { describeEntity } from './describe-entity';
 export type Anchor = ChainHead & {
   /** Where it came from, as the user named it (a file, a line of a file, a backup). */
   source: string;
-  kind: 'head-file' | 'backup';
+  kind: 'head-file' | 'backup' | 'signed-certificate' | 'receipt';
   vaultId: string | null;
-  /** Backups: whether the manifest's MAC held under this vault's key (null: not checked). */
+  /** Backups: whether the manifest's MAC held under this vault's key (null: not checked);
+   * signed certificates: true (read-pdf-anchor.ts admits only this vault's own signatures);
+   * receipts: true (receipt-anchors.ts admits only those USKPA's pinned CA verifies). */
   authenticated: boolean | null;
 };
 

@@ -38,6 +38,8 @@ export const auditEntityTypes = [
   'incoming_scan',
   // Issue 14: the audit packages exported (migration 0240).
   'audit_package_export',
+  // Issue 13 part 3 (migration 0210): the wraps of the signing key-encryption key.
+  'signing_key_wrap',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -74,6 +76,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   incoming_certificate: { table: 'incoming_certificates', key: 'id', integer: true },
   incoming_scan: { table: 'incoming_scans', key: 'id', integer: true },
   audit_package_export: { table: 'audit_package_exports', key: 'id', integer: true },
+  signing_key_wrap: { table: 'signing_key_wraps', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -120,6 +123,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     incoming_certificate: reader('incoming_certificate'),
     incoming_scan: reader('incoming_scan'),
     audit_package_export: reader('audit_package_export'),
+    signing_key_wrap: reader('signing_key_wrap'),
   };
 }
 

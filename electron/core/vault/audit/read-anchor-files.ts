@@ -2,8 +2,11 @@
 // app's "Check the record"): head files (anchor-line.ts; one or more head lines) and KP Desk
 // backups (the audit head in a format 2 manifest). A folder is read one level deep; files in it
 // that are neither are listed as ignored; a file named on its own that is neither is a problem,
-// as is a damaged one, so nothing is silently skipped. Signed certificate PDFs do not carry a
-// head yet (issue 13 part 1, still to do): in a folder they are ignored, and said so.
+// as is a damaged one, so nothing is silently skipped. Signed certificate PDFs carry the head
+// at their signing (read-pdf-anchor.ts), when signed by this vault's identity; one signed
+// before that carries none and is listed as ignored. Receipts export files (JSON lines of
+// `kpdesk submissions export-receipts`) give USKPA's signed receipts, each an anchor only when
+// USKPA's pinned CA verifies it (receipt-anchors.ts).
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppFailure } from '../../app-failure';
@@ -12,9 +15,13 @@ import { readBackupManifest } from '../backup/verify-backup-file';
 import { authenticateManifest } from '../backup/manifest-mac';
 import { ANCHOR_MAGIC, parseAnchorLine } from './anchor-line';
 import type { Anchor } from './check-anchors';
+import { readPdfAnchor } from './read-pdf-anchor';
+import { receiptFileAnchors } from './receipt-anchors';
 
 /** A head file is one line, or a few hundred appended; anything larger is not one. */
 const MAX_HEAD_FILE_BYTES = 1024 * 1024;
+/** A receipt line is a few kB (with its signer certificate); ten years of them fit well. */
+const MAX_RECEIPTS_FILE_BYTES = 256 * 1024 * 1024;
 
 export type AnchorFiles = {
   anchors: Anchor[];
@@ -48,6 +55,21 @@ async function readHeadFile(path: string, found: AnchorFiles): Promise<void> {
     if (typeof parsed === 'string') found.problems.push({ path: source, reason: parsed });
     else found.anchors.push({ ...parsed, source, kind: 'head-file', authenticated: null });
   });
+}
+
+async function readReceiptsFile(
+  path: string,
+  found: AnchorFiles,
+  uskpaCaPem: string | null,
+): Promise<void> {
+  if ((await stat(path)).size > MAX_RECEIPTS_FILE_BYTES) {
+    found.problems.push({ path, reason: 'it is too large to be a receipts export' });
+    return;
+  }
+  const read = receiptFileAnchors(path, await readFile(path, 'utf8'), uskpaCaPem);
+  found.anchors.push(...read.anchors);
+  found.ignored.push(...read.ignored);
+  found.problems.push(...read.problems);
 }
 
 async function readBackupAnchor(
@@ -94,29 +116,44 @@ async function readBackupAnchor(
 async function readOne(
   path: string,
   found: AnchorFiles,
-  key: Buffer | undefined,
+  context: {
+    key: Buffer | undefined;
+    ownSigners: ReadonlySet<string>;
+    uskpaCaPem: string | null;
+  },
   inFolder: boolean,
 ): Promise<void> {
   const start = await sniff(path);
   if (start.startsWith(ANCHOR_MAGIC)) await readHeadFile(path, found);
-  else if (start.startsWith(BACKUP_MAGIC)) await readBackupAnchor(path, found, key);
-  else {
-    const reason = start.startsWith('%PDF')
-      ? 'a PDF: certificates do not carry the audit head yet'
-      : 'neither a head file nor a KP Desk backup';
-    (inFolder ? found.ignored : found.problems).push({ path, reason });
-  }
+  else if (start.startsWith(BACKUP_MAGIC)) await readBackupAnchor(path, found, context.key);
+  else if (start.startsWith('{')) await readReceiptsFile(path, found, context.uskpaCaPem);
+  else if (start.startsWith('%PDF')) {
+    const reading = await readPdfAnchor(path, context.ownSigners);
+    if (reading.kind === 'anchor') found.anchors.push(reading.anchor);
+    else if (reading.kind === 'problem') found.problems.push({ path, reason: reading.reason });
+    else found.ignored.push({ path, reason: reading.reason });
+  } else
+    (inFolder ? found.ignored : found.problems).push({
+      path,
+      reason: 'neither a head file, a signed certificate, a receipts export nor a KP Desk backup',
+    });
 }
 
 /**
  * Reads every anchor in `paths` (relative to `cwd`). `key`: this vault's key, to check each
  * backup manifest's MAC (an anchor is reported either way; the verdict says which held).
+ * `ownSigners`: the SHA-256 fingerprints of this vault's signing certificates; a PDF signed by
+ * anyone else is not an anchor. `uskpaCaPem`: USKPA's pinned CA, which a receipt must verify
+ * against to count.
  */
 export async function readAnchorFiles(
   paths: readonly string[],
   cwd: string,
   key?: Buffer,
+  ownSigners: ReadonlySet<string> = new Set(),
+  uskpaCaPem: string | null = null,
 ): Promise<AnchorFiles> {
+  const context = { key, ownSigners, uskpaCaPem };
   const found: AnchorFiles = { anchors: [], problems: [], ignored: [] };
   for (const given of paths) {
     const path = resolve(cwd, given);
@@ -125,9 +162,9 @@ export async function readAnchorFiles(
     else if (info.isDirectory()) {
       for (const name of (await readdir(path)).sort()) {
         const inner = join(path, name);
-        if ((await stat(inner)).isFile()) await readOne(inner, found, key, true);
+        if ((await stat(inner)).isFile()) await readOne(inner, found, context, true);
       }
-    } else if (info.isFile()) await readOne(path, found, key, false);
+    } else if (info.isFile()) await readOne(path, found, context, false);
     else found.problems.push({ path, reason: 'it is neither a file nor a folder' });
   }
   return found;

@@ -15,7 +15,7 @@ export const DEFAULT_KDF: Readonly<KdfCost> = Object.freeze({ N: 2 ** 17, r: 8, 
 const SALT_BYTES = 16;
 export const MIN_PASSPHRASE_LENGTH = 12;
 
-function deriveWrappingKey(secret: string, params: ScryptParams): Promise<Buffer> {
+export function deriveWrappingKey(secret: string, params: ScryptParams): Promise<Buffer> {
   const { N, r, p } = params;
   // scrypt needs about 128·N·r·p bytes; Node refuses anything over maxmem (32 MiB by default).
   const maxmem = 256 * N * r * p;

@@ -16,6 +16,7 @@ import { migration0150 } from './0150-statistics-index';
 import { migration0175 } from './0175-certificate-text-search-index';
 import { migration0180 } from './0180-submission-mail-channel';
 import { migration0200 } from './0200-audit-log-indexes';
+import { migration0210 } from './0210-protected-signing-keys';
 import { migration0220 } from './0220-audit-verified-heads';
 import { migration0230 } from './0230-submission-recipient-demo';
 import { migration0240 } from './0240-audit-package-exports';
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration0175,
   migration0180,
   migration0200,
+  migration0210,
   migration0220,
   migration0230,
   migration0240,

@@ -1,12 +1,11 @@
 // The signing identity and the seal key, as rows of the encrypted vault (0050-signing-identity).
-// The private keys are read only by the vault's own document operations, which sign inside the
-// vault's process; nothing here returns them to a caller outside electron/core/vault. Writes are
-// reached only through document-operations.ts, which checks the role and appends the audit event
-// in the same transaction.
+// The private keys are stored wrapped under the signing KEK (migration 0210,
+// signing-keys/private-key-envelope.ts): this repository only moves the wrapped bytes, and only
+// the signing keyring opens them, inside the vault's process. Writes are reached only through
+// document-operations.ts, which checks the role and appends the audit event in the same
+// transaction.
 import { X509Certificate } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { SealKey } from '../../documents/seal/seal-key';
-import type { SigningIdentity } from '../../documents/signing/identity';
 import { toPem } from '../../documents/signing/identity';
 
 export type IdentitySource = 'generated' | 'imported';
@@ -14,7 +13,9 @@ export type IdentitySource = 'generated' | 'imported';
 export type StoredIdentity = {
   id: number;
   source: IdentitySource;
-  identity: SigningIdentity;
+  /** The PKCS#8 private key wrapped under the signing KEK; the signing keyring opens it. */
+  wrappedPrivateKey: Buffer;
+  identity: { certificateChainDer: Buffer[] };
   certificationRequestPem: string | null;
   signerName: string;
   fingerprintSha256: string;
@@ -24,12 +25,14 @@ export type StoredIdentity = {
 
 export type NewIdentity = {
   source: IdentitySource;
-  identity: SigningIdentity;
+  wrappedPrivateKey: Buffer;
+  identity: { certificateChainDer: Buffer[] };
   certificationRequestPem: string | null;
   signerName: string;
 };
 
-export type StoredSealKey = { id: number; key: SealKey };
+/** The seal key: its private half wrapped under the signing KEK, its public half plain. */
+export type StoredSealKey = { id: number; wrappedPrivateKey: Buffer; publicKeySpkiDer: Buffer };
 
 type IdentityRow = {
   id: number;
@@ -59,10 +62,8 @@ function toStored(row: IdentityRow): StoredIdentity {
   return {
     id: row.id,
     source: row.source,
-    identity: {
-      privateKeyPkcs8Der: row.private_key,
-      certificateChainDer: chainFromPem(row.certificate_chain_pem),
-    },
+    wrappedPrivateKey: row.private_key,
+    identity: { certificateChainDer: chainFromPem(row.certificate_chain_pem) },
     certificationRequestPem: row.certification_request_pem,
     signerName: row.signer_name,
     fingerprintSha256: row.fingerprint_sha256,
@@ -116,7 +117,7 @@ export function createIdentityRepository(db: Database, now: () => Date) {
       if (leaf === undefined) throw new Error('an identity without a certificate');
       const result = insert.run(
         entry.source,
-        entry.identity.privateKeyPkcs8Der,
+        entry.wrappedPrivateKey,
         chainToPem(entry.identity.certificateChainDer),
         entry.certificationRequestPem,
         entry.signerName,
@@ -143,14 +144,11 @@ export function createIdentityRepository(db: Database, now: () => Date) {
       const row = activeSeal.get();
       return row === undefined
         ? null
-        : {
-            id: row.id,
-            key: { privateKeyPkcs8Der: row.private_key, publicKeySpkiDer: row.public_key },
-          };
+        : { id: row.id, wrappedPrivateKey: row.private_key, publicKeySpkiDer: row.public_key };
     },
-    addSealKey: (key: SealKey, userId: number): number => {
+    addSealKey: (key: Omit<StoredSealKey, 'id'>, userId: number): number => {
       const result = insertSeal.run(
-        key.privateKeyPkcs8Der,
+        key.wrappedPrivateKey,
         key.publicKeySpkiDer,
         now().toISOString(),
         userId,

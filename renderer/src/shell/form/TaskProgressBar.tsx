@@ -15,6 +15,9 @@ const phaseWords: Record<TaskProgress['phase'], string> = {
   replace: 'Putting the restored vault in place',
   documents: 'Verifying each signed PDF against its record',
   records: 'Checking stock, ITNs, copies, reports and corrections',
+  wrap: 'Sealing a new key under the passphrase and a new recovery key',
+  rekey: 'Re-encrypting every page of the vault under the new key',
+  record: 'Recording the re-encryption in the audit chain',
 };
 
 /** The review's 'verify' phase is its audit verification. */

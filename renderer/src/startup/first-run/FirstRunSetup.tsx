@@ -34,12 +34,17 @@ type Props = {
   onStarted: () => void;
   onStatus: (status: VaultStatus) => void;
   onFinished: (status: VaultStatus) => void;
+  /**
+   * A recovery key the renderer still holds when setup resumes at 'recovery': the new key of a
+   * re-encryption (Settings → Re-encrypt the vault), shown here once, as first run shows it.
+   */
+  recoveryKey?: string | null;
 };
 
 export function FirstRunSetup(props: Props) {
   const { api, startAt, initialStatus, onStarted, onStatus, onFinished } = props;
   const [step, setStep] = useState<FirstRunStep>(startAt);
-  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(props.recoveryKey ?? null);
   const [licensee, setLicensee] = useState<LicenseeProfile | null>(null);
   const [status, setStatus] = useState<VaultStatus>(initialStatus);
   // Only "create the vault" is in the first chunk; the other steps come in their own.

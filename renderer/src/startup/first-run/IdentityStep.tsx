@@ -1,12 +1,15 @@
 // Step 5: the signing identity, the key and certificate KP Desk signs the PDF certificates with.
 // Generate one now (self-signed, with a request for a certification authority), import a
 // .p12/.pfx file, or leave it for later in Settings: drafting works without it, signing does not.
+// Once it exists, the administrator chooses how its keys open after a restart (ProtectSigningKeys:
+// this computer's keychain, preselected, and/or a signing secret; issue 13, part 3).
 import { useEffect, useRef, useState } from 'react';
 import type { KpApi } from '../../../../shared/ipc/api';
 import type { IdentitySummary } from '../../../../shared/ipc/documents-contract';
 import { CertificateRequest } from '../../settings/CertificateRequest';
 import { IdentityDetails } from '../../settings/IdentityDetails';
 import { GenerateIdentityForm, ImportIdentityForm } from '../../settings/IdentityForms';
+import { ProtectSigningKeys } from '../../settings/ProtectSigningKeys';
 
 type Props = { api: KpApi; onContinue: () => void };
 
@@ -47,6 +50,7 @@ export function IdentityStep({ api, onContinue }: Props) {
           </p>
           <IdentityDetails identity={identity} />
           {/* IdentityDetails says "send the certificate request below": here it is. */}
+          <ProtectSigningKeys api={api} headingLevel={2} />
           {identity.selfSigned && request !== null ? (
             <CertificateRequest pem={request} headingLevel={2} />
           ) : null}

@@ -47,6 +47,19 @@ async function tamper(kp: ShellKp, sql: string): Promise<void> {
 }
 
 describe('AuditVerifyPanel', () => {
+  it('checks against the stored USKPA receipts without a file, and says when none counts', async () => {
+    const { kp } = await vaultWithRecords();
+    const user = userEvent.setup();
+    render(<AuditVerifyPanel api={kp.api} />);
+    await user.click(screen.getByRole('button', { name: 'Check against stored USKPA receipts' }));
+    const result = await screen.findByRole('status', {
+      name: 'Result of the check against the stored receipts',
+    });
+    // The certificate's USKPA copy is not delivered yet: no receipt, nothing to compare with.
+    expect(result.textContent).toContain('Nothing to compare');
+    expect(kp.calls).toContain('audit:checkAnchors');
+  });
+
   it('tells a reviewer the record is intact, with the events checked and the time', async () => {
     const { kp } = await vaultWithRecords();
     const user = userEvent.setup();

@@ -32,9 +32,13 @@ describe('IssuanceWizard, parties of a common carrier', () => {
     );
     renderWizard(kp.api);
     const exporterBook = await screen.findByLabelText('Pick an exporter from your address book');
-    await waitFor(() => {
-      expect(screen.getByRole('option', { name: 'Client Diamonds Inc (US)' })).toBeTruthy();
-    });
+    // The address book loads after the form: a hang guard under load, not a speed check.
+    await waitFor(
+      () => {
+        expect(screen.getByRole('option', { name: 'Client Diamonds Inc (US)' })).toBeTruthy();
+      },
+      { timeout: 30_000 },
+    );
     await user.selectOptions(exporterBook, 'Client Diamonds Inc (US)');
     expect(screen.getByLabelText<HTMLInputElement>('Exporter name').value).toBe(
       'Client Diamonds Inc',
