@@ -16,7 +16,7 @@ let cli: BuiltCli | undefined;
 let vault: CliTestVault;
 
 const auditEvents = () => vault.withVault((services) => services.audit.verify().eventsChecked);
-const json = <T>(outcome: Outcome): T => JSON.parse(outcome.stdout) as T;
+const json = (outcome: Outcome): unknown => JSON.parse(outcome.stdout);
 
 beforeAll(async () => {
   vault = await makeCliTestVault(() => cli, 'incoming-cli', 'US41000-US41004');

@@ -40,7 +40,7 @@ export function receiptConfirmationText(record: IncomingCertificate): ReceiptCon
       '',
       ...lines,
       '',
-      `${record.importer.name}`,
+      record.importer.name,
       '',
     ].join('\n'),
   };

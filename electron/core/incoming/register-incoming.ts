@@ -26,7 +26,7 @@ export const RegisterIncomingSchema = z
         // not by instanceof, which fails across realms.
         content: z.custom<Uint8Array>(
           (value) => Object.prototype.toString.call(value) === '[object Uint8Array]',
-          { message: 'The scan must be the bytes of a file.' },
+          { error: 'The scan must be the bytes of a file.' },
         ),
       })
       .strict()

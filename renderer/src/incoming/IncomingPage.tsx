@@ -73,14 +73,23 @@ export function IncomingPage({
   const [error, setError] = useState<AppError | null>(null);
   const [sentOn, setSentOn] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const answer = await callApi(() => api.incoming.get({ number }));
-    if (answer.ok) setRecord(answer.value);
-    else setError(answer.error);
-  }, [api, number]);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => {
+    setVersion((n) => n + 1);
+  }, []);
   useEffect(() => {
+    let current = true;
+    const load = async () => {
+      const answer = await callApi(() => api.incoming.get({ number }));
+      if (!current) return;
+      if (answer.ok) setRecord(answer.value);
+      else setError(answer.error);
+    };
     void load();
-  }, [load]);
+    return () => {
+      current = false;
+    };
+  }, [api, number, version]);
 
   if (record === null)
     return (
@@ -105,7 +114,7 @@ export function IncomingPage({
     if (!answer.ok) setError(answer.error);
     else {
       setNotice(`Recorded as sent on ${answer.value.receiptSentOn ?? ''}.`);
-      await load();
+      reload();
     }
   };
   const facts: [string, string][] = [

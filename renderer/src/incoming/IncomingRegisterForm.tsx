@@ -3,7 +3,7 @@
 // show at each field, naming the rule; the vault runs them again and decides. The scan is
 // chosen afterwards in KP Desk's own open dialog (a PDF, PNG or JPEG).
 import { useId, useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import { checkIncomingCertificate } from '../../../shared/incoming/check-incoming-certificate';
@@ -130,7 +130,7 @@ export function IncomingRegisterForm({
     },
   });
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
     setError(null);

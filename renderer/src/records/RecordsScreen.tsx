@@ -24,7 +24,6 @@ function countText(count: number, complete: boolean, locale: string): string {
 }
 
 export function RecordsScreen(props: ScreenProps & { api: KpApi; view?: 'incoming' }) {
-  const { api, navigate, user } = props;
   if (props.view === 'incoming') return <IncomingRecords {...props} />;
   return <ExportRecords {...props} />;
 }

@@ -68,9 +68,9 @@ describe('registering an incoming certificate', () => {
     await type('Issuing authority', c.issuingAuthority ?? '');
     await type('Date of issue', c.dateOfIssue ?? '');
     await type('Date of expiry', c.dateOfExpiry ?? '');
-    await type('Importer (you)', c.importer?.name ?? '');
+    await type('Importer (you)', c.importer.name ?? '');
     await type('Importer address', 'New York, NY 10036, United States');
-    await type('Exporter', c.exporter?.name ?? '');
+    await type('Exporter', c.exporter.name ?? '');
     await type('Exporter address', 'Gaborone, Botswana');
     await type('Number of parcels', '3');
     await type('Carats', '1234.56');
@@ -128,7 +128,7 @@ describe('incoming certificates in Records', () => {
     render(<IncomingPage api={kp.api} user={admin} number="BW012345" onBack={() => undefined} />);
     expect((await screen.findByTestId('census-copy')).textContent).toContain('Waiting to be sent');
     expect(screen.getByTestId('receipt-duty').textContent).toContain('Overdue: was due 2026-11-25');
-    expect((screen.getByLabelText(/As e-mail text/) as HTMLTextAreaElement).value).toMatch(
+    expect(screen.getByLabelText<HTMLTextAreaElement>(/As e-mail text/).value).toMatch(
       /KP certificate number\s+BW012345/,
     );
     await user.type(screen.getByLabelText('Sent on'), '2026-11-26');
