@@ -59,6 +59,17 @@ export function CertificateActions(props: CertificateActionsProps) {
       VOIDABLE.has(record.state) ? (
         <VoidAction key={`void-${record.state}`} {...actionProps} />
       ) : null,
+    ].filter((part) => part !== null);
+    body = [
+      ...(parts.length === 0
+        ? [
+            <p key="done">
+              {record.state === 'VOIDED'
+                ? 'A voided certificate cannot change again.'
+                : 'Nothing is left to record for this certificate.'}
+            </p>,
+          ]
+        : parts),
       // Issue 15: a repeat shipment starts from this one (dates, ITN and number not copied).
       <div key="copy">
         <button
@@ -71,17 +82,7 @@ export function CertificateActions(props: CertificateActionsProps) {
           Copy to a new certificate
         </button>
       </div>,
-    ].filter((part) => part !== null);
-    body =
-      parts.length === 0 ? (
-        <p>
-          {record.state === 'VOIDED'
-            ? 'A voided certificate cannot change again.'
-            : 'Nothing is left to record for this certificate.'}
-        </p>
-      ) : (
-        parts
-      );
+    ];
   }
   return (
     <section className="panel certificate-actions" aria-labelledby="actions-title">

@@ -92,7 +92,6 @@ export function RecoveryKeySection({ api }: { api: KpApi }) {
             }}
             error={fieldError(error, 'currentPassphrase')}
           />
-          <FormAlert error={error} success={success} />
           {offerRekey ? (
             <p className="notice">
               The old recovery key still opens copies of the vault’s key file, which every backup

@@ -121,6 +121,7 @@ describe('App', () => {
       'Corrections',
       'Audit log',
       'Submissions',
+      'Help and glossary',
     ]);
     await waitFor(() => {
       expect(screen.getByTestId('licensee-name').textContent).toBe('Hudson Rough Trading LLC');
