@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openCliComputerForSigning } from './cli-signing-computer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
 import { toPem } from '../../electron/core/documents/signing/identity';
@@ -85,6 +86,9 @@ beforeAll(async () => {
     warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
   });
   await documents.sign(admin, { certificateId: id });
+  // The package is signed like a certificate: this computer (HOME) is opened for signing by the
+  // administrator, as `kpdesk identity open-workstation` does (issue 13).
+  await openCliComputerForSigning(created.db, admin, work);
   const leaf = createIdentityRepository(created.db, now).active()?.identity.certificateChainDer[0];
   if (leaf === undefined) throw new Error('no identity');
   writeFileSync(join(work, 'licensee.pem'), toPem('CERTIFICATE', leaf));
