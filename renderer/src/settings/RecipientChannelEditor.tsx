@@ -60,6 +60,7 @@ export function RecipientChannelEditor({ api, recipient, saved, chosen, onSaved 
           <label key={value} className="form-check">
             <input
               type="radio"
+              className="form-check__box"
               name={groupName}
               value={value}
               checked={kind === value}
