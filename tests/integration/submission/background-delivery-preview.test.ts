@@ -5,7 +5,6 @@
 // receipt that checks out, without any CLI; a recipient the intake does not play ends Rejected and
 // counts as needing the user; bad settings are refused naming the field, and nothing is saved.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,73 +13,16 @@ import { createIntakePki } from '../../../preview/intake/intake-pki';
 import type { IntakeServer } from '../../../preview/intake/intake-server';
 import { startIntakeServer } from '../../../preview/intake/intake-server';
 import type { PreviewServer } from '../../../preview/start-preview-server';
+import { previewClient } from './preview-client';
+import type { QueueItem as Item } from './preview-client';
 import { startPreviewServer } from '../../../preview/start-preview-server';
-
-type Reply = {
-  ok: boolean;
-  value?: unknown;
-  error?: { code: string; message: string; fields?: Record<string, string> };
-};
 
 let dir = '';
 let dataDir = '';
 let preview: PreviewServer;
+const { invoke, must, waitForQueue } = previewClient(() => preview);
 let intake: IntakeServer;
 let pki: IntakePki;
-
-function invoke(channel: string, payload: unknown = {}): Promise<Reply> {
-  const body = JSON.stringify(payload);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: preview.port,
-        method: 'POST',
-        path: `/__kp/invoke/${channel}`,
-        headers: {
-          Host: `127.0.0.1:${String(preview.port)}`,
-          'Content-Type': 'application/json',
-          'X-KP-Token': preview.token,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function must<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const reply = await invoke(channel, payload);
-  if (!reply.ok) throw new Error(`${channel}: ${JSON.stringify(reply.error)}`);
-  return reply.value as T;
-}
-
-type Item = {
-  id: number;
-  recipient: string;
-  status: string;
-  kind: string;
-  number: string;
-  lastErrorCode: string | null;
-};
-
-/** Polls the queue (the background delivery runs on its own) until `done` holds; no timing asserted. */
-async function waitForQueue(done: (items: Item[]) => boolean): Promise<Item[]> {
-  let last: Item[] = [];
-  for (let i = 0; i < 600; i += 1) {
-    last = (await must<{ items: Item[] }>('submissions:list', {})).items;
-    if (done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the queue never reached the expected state: ${JSON.stringify(last)}`);
-}
 
 const importFile = (name: string, text: string) => writeFile(join(dataDir, 'imports', name), text);
 
