@@ -5,83 +5,45 @@
 // own making: the actor is the signed-in user held here.
 import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { z } from 'zod';
-import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import type { VaultStatus } from '../../../shared/records/record-outputs';
 import { AppFailure } from '../app-failure';
 import { licenseeLocalDate } from '../issuance/licensee-local-date';
 import { createAuditChecks } from '../audit-check/audit-checks';
 import type { UnlockCheck } from '../audit-check/check-since-verified-head';
-import { formatAnchorLine } from './audit/anchor-line';
-import { checkAnchorFiles } from './audit/check-anchor-files';
-import { readChainHead } from './audit/chain-head';
-import type { BackupProgress } from './backup/backup-format';
-import type { RekeyProgress } from './keys/rekey-vault';
 import { documentGatewayGroups, documentOperationsFor } from './document-gateway-groups';
 import type { DocumentOperationsOptions } from './document-operations';
-import { OpenFromWorkstationSchema } from '../signing-keys/workstation-signing';
-import { createVault } from './keys/create-vault';
 import { keychainKeyFile } from './keys/keychain-key-file';
-import type { KdfCost } from './keys/passphrase-wrap';
-import { readVaultKeyFile, unlockVaultAndKey } from './keys/unlock-vault';
+import { readVaultKeyFile } from './keys/unlock-vault';
 import { vaultLocation } from './keys/vault-location';
-import { openDatabase } from './open-database';
-import { EditRequestListSchema } from '../../../shared/records/issuance-inputs';
-import { PartyListSchema } from '../../../shared/records/party-inputs';
-import { parseInput } from './repositories/parse-input';
-import type { ScryptParams } from './repositories/password-hash';
 import type { User } from './repositories/user-repository';
 import { settingsView } from './settings-view';
 import type { SettingsBase } from './settings-view';
 import { vaultBackupMethods } from './vault-backup-methods';
 import { vaultKeyMethods } from './vault-key-methods';
-import { statisticsExportGroup } from '../reports/statistics-export-file';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
 import { auditPackageGatewayGroup } from '../audit-package/audit-package-gateway-group';
-import type { ReviewProgress } from '../review/review-service';
 import { createSubmissionDesk } from '../submission/submission-desk';
 import type { SubmissionDesk } from '../submission/submission-desk';
 import { submissionGatewayGroup } from '../submission/submission-gateway-group';
 import { incomingGatewayGroup } from '../incoming/incoming-gateway-group';
 import { createVaultServices } from './vault-services';
+import { auditGatewayGroup } from './audit/audit-gateway-group';
+import { certificateGatewayGroups } from '../issuance/certificate-gateway-groups';
+import { stockGatewayGroup } from '../issuance/stock-gateway-group';
+import { userGatewayGroup } from '../issuance/user-gateway-group';
+import { licenseeGatewayGroups } from '../issuance/licensee-gateway-groups';
+import { settingsGatewayGroup } from './settings-gateway-group';
+import { signingWorkstationGatewayGroup } from '../signing-keys/signing-workstation-gateway-group';
+import type { Actor } from '../issuance/actor';
+import type { AsUser, ThenDeliver } from './gateway-calls';
 import type { VaultServices } from './vault-services';
+import type { VaultGatewayOptions } from './vault-gateway-options';
+import { vaultOpenMethods } from './vault-open-methods';
+import { auditLogGatewayGroup } from '../audit-log/audit-log-gateway-group';
+import { reportsGatewayGroup } from '../reports/reports-gateway-group';
 
-const ItnLookupSchema = z.object({ itn: z.string().max(40) }).strict();
+export type { VaultGatewayOptions } from './vault-gateway-options';
 
-export type VaultGatewayOptions = {
-  dataDir: string;
-  /** Lock after this long without a call (a setting; 15 minutes by default). */
-  autoLockMinutes?: number;
-  now?: () => Date;
-  settings?: ValidationSettings;
-  /** Only tests lower these; the defaults are never weakened. */
-  kdf?: KdfCost;
-  passwordHashing?: ScryptParams;
-  onProgress?: (
-    event:
-      | ({ operation: 'backup' | 'restore' | 'audit' } & BackupProgress)
-      | ({ operation: 'rekey' } & RekeyProgress)
-      | ({ operation: 'review' } & ReviewProgress),
-  ) => void;
-  /** The folder with fonts/ for the certificate documents (document-operations.ts). */
-  resourcesDir?: string;
-  /** The bundled audit-verify-worker.mjs: a second thread verifies a large vault's chain. */
-  auditWorkerFile?: string;
-  /** Tests lower the HTTPS channel's per-attempt timeout; false turns background delivery off. */
-  submissions?: { timeoutMs?: number; background?: boolean };
-  /** Something unexpected in the background (delivery): logged by name, never shown. */
-  onBackgroundError?: (error: unknown) => void;
-  /**
-   * Called when a vault opens (create, unlock, key), before its first background delivery, and
-   * again when first-run setup creates its first administrator (`firstAdministratorId`). Only
-   * the preview host passes it, to point the vault at its demo intake (preview/demo-intake.ts);
-   * the packaged app configures no recipient by itself. A failure is reported like a background
-   * one and never stops the vault from opening.
-   */
-  afterOpen?: (opened: { desk: SubmissionDesk; firstAdministratorId: number | null }) => void;
-};
-
-type Actor = { userId: number; role: User['role'] };
 /** `key`: a copy of the vault key while it is open (the backup manifest's MAC, the audit
  * verification's helper thread), zeroed when it locks. */
 type Open = {
@@ -93,27 +55,6 @@ type Open = {
   unlockCheck: UnlockCheck;
 };
 
-const SecretSchema = z.union([
-  z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
-  z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
-]);
-const CreateSchema = z.object({ passphrase: z.string().max(1024) }).strict();
-const KeySchema = z
-  .object({ keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/), create: z.boolean().default(false) })
-  .strict();
-const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
-const AnchorPathsSchema = z
-  .object({
-    paths: z.array(z.string().min(1).max(4096)).max(100),
-    /** Also the USKPA receipts stored in the vault (receipt-anchors.ts). */
-    storedReceipts: z.boolean().optional(),
-  })
-  .strict()
-  .refine((input) => input.paths.length > 0 || input.storedReceipts === true, {
-    error: 'Name at least one anchor file, or check against the stored receipts.',
-    path: ['paths'],
-  });
-
 export function createVaultGateway(options: VaultGatewayOptions) {
   const now = options.now ?? (() => new Date());
   const settingsBase: SettingsBase = {
@@ -123,6 +64,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   // The vault's own auto-lock setting once it is open (read at unlock and after each save).
   let idleMs = settingsView(null, settingsBase).autoLockMinutes * 60_000;
   const location = vaultLocation(options.dataDir);
+  /** The vault's id, from its key file (none for a vault opened with a bare key). */
+  const vaultId = (): string | null =>
+    existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null;
   // The document operations' options, shared by the documents, signing keys and review groups.
   const documentOptions: DocumentOperationsOptions = {
     now,
@@ -130,8 +74,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     settings: () => settingsView(open?.services ?? null, settingsBase).validation,
     resourcesDir: options.resourcesDir,
     signingKdf: options.kdf,
-    vaultId: () =>
-      existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
+    vaultId,
   };
   const keychain = keychainKeyFile(options.dataDir);
   let open: Open | null = null;
@@ -197,7 +140,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   }
 
   /** A call that may queue copies, followed by a background delivery pass. */
-  const thenDeliver =
+  const thenDeliver: ThenDeliver =
     <R>(call: (input: unknown) => R) =>
     (input: unknown): R => {
       const result = call(input);
@@ -271,63 +214,39 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     };
   }
 
+  /** The open records with their connection, as the signed-in user (reports, review). */
+  const recordsSession = () => {
+    const { services, actor } = recordsOpen();
+    return { db: touch().db, services, actor };
+  };
+
+  /** The signed-in user over the open connection (documents, audit package). */
+  const actorSession = () => {
+    const { actor } = recordsOpen();
+    return { db: touch().db, actor };
+  };
+
   /** A call made by the signed-in user; roles are checked by the issuance service. */
-  const asUser =
+  const asUser: AsUser =
     <R>(call: (services: VaultServices, actor: Actor, input: unknown) => R) =>
     (input: unknown): R => {
       const { services, actor } = recordsOpen();
       return call(services, actor, input);
     };
 
-  const stockSummary = (services: VaultServices) => ({
-    counts: services.stock.counts(),
-    gaps: services.stock.gaps(),
-    nextAvailable: services.stock.nextAvailable(),
-  });
-
   return {
     status,
     lock,
 
-    /** First run: the recovery key is returned once and is never stored in clear. */
-    async create(input: unknown): Promise<{ recoveryKey: string; status: VaultStatus }> {
-      const { passphrase } = parseInput(CreateSchema, input);
-      if (open !== null) throw new AppFailure('CONFLICT', 'A vault is already open.');
-      const created = await createVault({
-        dir: options.dataDir,
-        passphrase,
-        ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
-      });
-      try {
-        attach(created.db, created.key);
-      } finally {
-        created.key.fill(0);
-      }
-      return { recoveryKey: created.recoveryKey, status: status() };
-    },
-
-    async unlock(input: unknown): Promise<VaultStatus> {
-      const secret = parseInput(SecretSchema, input);
-      if (open !== null) return status();
-      // unlockVaultAndKey also completes a rekey interrupted by a crash (keys/rekey-vault.ts).
-      const { db, key } = await unlockVaultAndKey({ dir: options.dataDir, secret });
-      try {
-        attach(db, key);
-      } finally {
-        key.fill(0);
-      }
-      return status();
-    },
-
-    /** For main only, after the OS keychain unwrapped the key; never an IPC channel. */
-    openWithKey(input: unknown): VaultStatus {
-      const { keyHex, create } = parseInput(KeySchema, input);
-      if (open !== null) throw new AppFailure('CONFLICT', 'A vault is already open.');
-      const key = Buffer.from(keyHex, 'hex');
-      attach(openDatabase(location.vaultPath, key, { create }), key);
-      key.fill(0);
-      return status();
-    },
+    // create (first run), unlock (passphrase or recovery key), openWithKey (main only).
+    ...vaultOpenMethods({
+      dataDir: options.dataDir,
+      ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
+      vaultPath: location.vaultPath,
+      isOpen: () => open !== null,
+      attach,
+      status,
+    }),
 
     /** For main only, which holds the OS keychain (os-keychain-unlock.ts); never IPC channels. */
     keychain,
@@ -373,174 +292,51 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       signedIn();
     },
 
-    licensee: {
-      // A record like any other: not before sign-in (issue 13: it answered with nobody signed in).
-      get: asUser((s) => s.licensee.get()),
-      save: asUser((s, actor, input) => s.issuance.saveLicensee(actor, input)),
-    },
-    users: {
-      list: asUser((s) => s.users.list()),
-      create: asUser((s, actor, input) => s.issuance.createUser(actor, input)),
-      update: asUser((s, actor, input) => {
-        const updated = s.issuance.updateUser(actor, input);
-        // One's own new role shows at once (status); a disabled account is refused at its next call.
-        if (updated.id === user?.id) user = updated;
-        return updated;
-      }),
-    },
-    settings: {
-      /** Answers while locked too (the defaults, read from no vault); once open, only to a
-       * signed-in user (the TSA address, calibration and retention are the vault's). */
-      get: () => {
-        lockIfIdle();
-        if (open === null) return settingsView(null, settingsBase);
-        return settingsView(signedIn().services, settingsBase);
+    // licensee and parties (the address book).
+    ...licenseeGatewayGroups(asUser),
+    users: userGatewayGroup(asUser, (updated) => {
+      // One's own new role shows at once (status); a disabled account is refused at its next call.
+      if (updated.id === user?.id) user = updated;
+    }),
+    settings: settingsGatewayGroup({
+      asUser,
+      settingsBase,
+      lockIfIdle,
+      openServices: () => open?.services ?? null,
+      signedIn,
+      onAutoLockMinutes: (minutes) => {
+        idleMs = minutes * 60_000;
       },
-      /** The rule limits alone (expiry days), for certificates:validate at any time: they
-       * describe no record, and the rules run on the caller's own input. */
-      rules: (): ValidationSettings => {
-        lockIfIdle();
-        return settingsView(open?.services ?? null, settingsBase).validation;
-      },
-      save: asUser((s, actor, input) => {
-        s.issuance.saveSettings(actor, input);
-        const view = settingsView(s, settingsBase);
-        idleMs = view.autoLockMinutes * 60_000;
-        return view;
-      }),
-    },
-    parties: {
-      list: asUser((s, _actor, input) => s.parties.search(parseInput(PartyListSchema, input))),
-      save: asUser((s, actor, input) => s.issuance.saveParty(actor, input)),
-    },
-    stock: {
-      register: asUser((s, actor, input) => {
-        s.issuance.registerStock(actor, input);
-        return stockSummary(s);
-      }),
-      summary: asUser((s) => stockSummary(s)),
-      voidBlank: thenDeliver(
-        asUser((s, actor, input) => {
-          s.issuance.voidBlank(actor, input);
-          return stockSummary(s);
-        }),
-      ),
-    },
-    certificates: {
-      createDraft: asUser((s, actor, input) => s.issuance.createDraft(actor, input)),
-      updateDraft: asUser((s, actor, input) => s.issuance.updateDraft(actor, input)),
-      recordItn: asUser((s, actor, input) => s.issuance.recordItn(actor, input)),
-      issue: thenDeliver(asUser((s, actor, input) => s.issuance.issue(actor, input))),
-      ship: thenDeliver(asUser((s, actor, input) => s.issuance.ship(actor, input))),
-      deliver: asUser((s, actor, input) => s.issuance.deliver(actor, input)),
-      void: thenDeliver(asUser((s, actor, input) => s.issuance.void(actor, input))),
-      get: asUser((s, _actor, input) => {
-        const { id } = parseInput(IdSchema, input);
-        const record = s.certificates.get(id);
-        if (record === null)
-          throw new AppFailure('NOT_FOUND', `There is no certificate with id ${String(id)}.`);
-        return record;
-      }),
-      list: asUser((s, _actor, input) => s.certificates.list(input)),
-      /** Numbers of the certificates (not voided) that carry this ITN, for ITN_USED_ELSEWHERE. */
-      numbersWithItn: asUser((s, _actor, input) => {
-        const { itn } = parseInput(ItnLookupSchema, input);
-        return s.certificates
-          .findByItn(itn)
-          .filter((record) => record.state !== 'VOIDED')
-          .map((record) => record.number);
-      }),
-      requestEdit: asUser((s, actor, input) => s.issuance.requestEdit(actor, input)),
-      timeline: asUser((s, _actor, input) => {
-        const { id } = parseInput(IdSchema, input);
-        const record = s.certificates.get(id);
-        if (record === null)
-          throw new AppFailure('NOT_FOUND', `There is no certificate with id ${String(id)}.`);
-        return s.certificates.timeline(record.id, record.number);
-      }),
-    },
-    editRequests: {
-      list: asUser((s, _actor, input) =>
-        s.editRequests.list(parseInput(EditRequestListSchema, input)),
-      ),
-      decide: thenDeliver(asUser((s, actor, input) => s.issuance.decideEdit(actor, input))),
-    },
-    reports: {
-      statistics: asUser((s, actor, input) => s.reports.statistics(actor, input)),
-      // reports:exportStatistics (issue 14): the Statistics page's exports, to main's dialog.
-      ...statisticsExportGroup(() => {
-        const { services, actor } = recordsOpen();
-        return { db: touch().db, services, actor };
-      }, now),
-    },
+    }),
+    stock: stockGatewayGroup(asUser, thenDeliver),
+    ...certificateGatewayGroups(asUser, thenDeliver),
+    reports: reportsGatewayGroup(asUser, recordsSession, now),
     // The Audit log page (issue 14): reviewers and administrators; the CSV goes to a path from
     // main's save dialog (audit-log-handlers.ts).
-    auditLog: {
-      list: asUser((s, actor, input) => s.auditLog.list(actor, input)),
-      checkExport: asUser((s, actor, input) => {
-        s.auditLog.checkExport(actor, input);
-      }),
-      exportCsv: asUser((s, actor, input) => s.auditLog.exportCsv(actor, input)),
-    },
-    audit: {
-      /** Administrators: the chain's head as one line, to keep outside the vault (an anchor). */
-      head: asUser((_services, actor) => {
-        if (actor.role !== 'administrator')
-          throw new AppFailure('FORBIDDEN', 'Only an administrator can export the audit head.');
-        const head = readChainHead(touch().db);
-        const vaultId = existsSync(location.keyFilePath)
-          ? readVaultKeyFile(options.dataDir).vaultId
-          : null;
-        return { line: formatAnchorLine({ ...head, vaultId }), vaultId, ...head };
-      }),
-      /** `{ paths }` from main's open dialog: head files, signed PDFs, backups, receipts exports
-       * (anchors); `storedReceipts`: also the USKPA receipts in the vault. */
-      checkAnchors: asUser(async (_services, _actor, input) => {
-        const { paths, storedReceipts } = parseInput(AnchorPathsSchema, input);
-        const { db, key } = touch();
-        const vaultId = existsSync(location.keyFilePath)
-          ? readVaultKeyFile(options.dataDir).vaultId
-          : null;
-        return checkAnchorFiles(db, paths, {
-          cwd: options.dataDir,
-          vaultId,
-          key,
-          ...(storedReceipts === undefined ? {} : { storedReceipts }),
-        });
-      }),
-      /** The full verification, on its own connection and thread: issuing goes on meanwhile. */
-      verify: asUser((_services, actor) =>
-        auditChecks.verify(touch(), actor.userId, (db) => open?.db === db),
-      ),
-      /** What the check at unlock found: the events since the last full verification's head. */
-      unlockCheck: asUser(() => touch().unlockCheck),
-    },
+    auditLog: auditLogGatewayGroup(asUser),
+    audit: auditGatewayGroup({
+      asUser,
+      touch,
+      isOpen: (db) => open?.db === db,
+      auditChecks,
+      dataDir: options.dataDir,
+      vaultId,
+    }),
     // identity.* and documents.*: signing happens here, where the keys are (never in main).
-    ...documentGatewayGroups(() => {
-      const { actor } = recordsOpen();
-      return { db: touch().db, actor };
-    }, documentOptions),
+    ...documentGatewayGroups(actorSession, documentOptions),
     // review:run and review:export (issue 14): the full review, as a reviewer or administrator.
     review: reviewGatewayGroup({
-      session: () => {
-        const { services, actor } = recordsOpen();
-        return { db: touch().db, services, actor };
-      },
+      session: recordsSession,
       documentOptions,
       now,
-      vaultId: () =>
-        existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
+      vaultId,
       onProgress: options.onProgress,
     }),
     // auditPackage:export (issue 14): the signed, encrypted package, as an administrator or reviewer.
     auditPackage: auditPackageGatewayGroup({
-      session: () => {
-        const { actor } = recordsOpen();
-        return { db: touch().db, actor };
-      },
+      session: actorSession,
       now,
-      vaultId: () =>
-        existsSync(location.keyFilePath) ? readVaultKeyFile(options.dataDir).vaultId : null,
+      vaultId,
       openSigningKey: (wrapped) =>
         documentOperationsFor(touch().db, documentOptions).signingKeys.openForSigning(
           wrapped,
@@ -565,28 +361,8 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       },
     },
 
-    /**
-     * For main only, which holds the OS keychain (signing-keys/workstation-signing.ts); never IPC
-     * channels: the opened workstations' sealed keys, and opening signing with the wrapping key
-     * this computer's keychain released. Before sign-in too: an opened workstation signs for
-     * whoever signs in.
-     */
-    signingWorkstation: {
-      wraps: () =>
-        documentOperationsFor(touch().db, documentOptions).signingKeys.workstationWraps(),
-      open: (input: unknown): boolean => {
-        const { workstationId, wrappingKeyHex } = parseInput(OpenFromWorkstationSchema, input);
-        const wrappingKey = Buffer.from(wrappingKeyHex, 'hex');
-        try {
-          return documentOperationsFor(touch().db, documentOptions).signingKeys.openFromWorkstation(
-            workstationId,
-            wrappingKey,
-          );
-        } finally {
-          wrappingKey.fill(0);
-        }
-      },
-    },
+    // For main only (signing-keys/signing-workstation-gateway-group.ts); never IPC channels.
+    signingWorkstation: signingWorkstationGatewayGroup(() => touch().db, documentOptions),
 
     // checkBackupAllowed, checkRestoreAllowed, restore, backup (files from main's dialogs).
     ...vaultBackupMethods({
