@@ -137,8 +137,11 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
     });
     return row.id;
   };
+  // The IN term is the partial index outbox_due's own WHERE, written out so that SQLite may read
+  // the due rows from it (migration 0265): it does not infer it from status = 'pending'.
   const pending = db.prepare<[number], Row>(
-    "SELECT * FROM outbox WHERE status = 'pending' ORDER BY created_at, id LIMIT ?",
+    `SELECT * FROM outbox WHERE status IN ('pending', 'failed') AND status = 'pending'
+      ORDER BY created_at, id LIMIT ?`,
   );
   const forCertificate = db.prepare<[number], Row>(
     'SELECT * FROM outbox WHERE certificate_id = ? ORDER BY id',
