@@ -37,7 +37,7 @@ type Side = { issuance: IssuanceService; operator: { userId: number; role: 'oper
 function buildSide(db: Database, withOutbox: boolean): Side {
   const now = () => new Date('2026-11-27T10:00:00.000Z');
   const audit = createAuditWriter(db, now);
-  const outbox = createOutboxRepository(db, now, audit);
+  const outbox = createOutboxRepository(db, now);
   const repos = {
     licensee: createLicenseeRepository(db, now),
     users: createUserRepository(db, now, { N: 1024, r: 8, p: 1 }),

@@ -55,10 +55,12 @@ describe('registering an incoming certificate', () => {
       )
       .all()
       .reverse();
+    // The entry's own event also records the Census copy it queued (issue 12: one event per
+    // operation, not one more per outbox row).
     expect(events).toEqual([
+      { action: 'stock.register', entity_type: 'stock' },
       { action: 'incoming.register', entity_type: 'incoming_certificate' },
       { action: 'incoming.scan-add', entity_type: 'incoming_scan' },
-      { action: 'submission.queue', entity_type: 'outbox' },
     ]);
     const outbox = vault.db
       .prepare('SELECT recipient, reason, status, idempotency_key, incoming_id FROM outbox')

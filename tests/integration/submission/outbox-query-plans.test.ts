@@ -55,7 +55,7 @@ beforeAll(() => {
   }) as Database['prepare'];
   const now = () => new Date('2026-11-27T10:00:00.000Z');
   const audit = createAuditWriter(db, now);
-  const outbox = createOutboxRepository(db, now, audit);
+  const outbox = createOutboxRepository(db, now);
   const users = createUserRepository(db, now, { N: 1024, r: 8, p: 1 });
   outbox.listPending();
   outbox.listForCertificate(1);
