@@ -49,10 +49,10 @@ beforeAll(() => {
   db = openDatabase(join(dir, 'vault.kpdb'), randomBytes(32), { create: true });
   const prepare = db.prepare.bind(db);
   // Records the SQL of every statement the modules below prepare, then prepares it as usual.
-  db.prepare = ((sql: string) => {
+  db.prepare = (sql: string) => {
     recorded.add(sql);
     return prepare(sql);
-  }) as Database['prepare'];
+  };
   const now = () => new Date('2026-11-27T10:00:00.000Z');
   const audit = createAuditWriter(db, now);
   const outbox = createOutboxRepository(db, now);
