@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createEntityReaders, digestOf, isAuditEntityType } from '../vault/audit/entity-digest';
 import { describeEntity } from '../vault/audit/describe-entity';
 import { readChainHead } from '../vault/audit/chain-head';
+import { ownDigest, queuedIn } from '../vault/audit/queued-digests';
 import type { AuditBreak } from '../vault/audit/verify-audit-chain';
 import { walkChainSegment } from '../vault/audit/walk-audit-chain';
 import type { VerifiedHead } from './verified-heads';
@@ -40,8 +41,8 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
  */
 function touchedSince(db: Database, after: number): Touched[] {
   const events = db
-    .prepare<[number], [string, string]>(
-      'SELECT entity_type, entity_id FROM audit_events WHERE seq > ? ORDER BY seq',
+    .prepare<[number], [number, string, string, string]>(
+      'SELECT seq, entity_type, entity_id, entity_digest FROM audit_events WHERE seq > ? ORDER BY seq',
     )
     .raw();
   const latest = db.prepare<[string, string], { seq: number; digest: string }>(
@@ -49,11 +50,25 @@ function touchedSince(db: Database, after: number): Touched[] {
       WHERE entity_type = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1`,
   );
   const seen = new Map<string, Touched>();
-  for (const [entityType, entityId] of events.iterate(after)) {
+  // Outbox rows recorded inside the event of the operation that queued them (issue 12,
+  // queued-digests.ts): touched too, as of that event unless an event of their own came later.
+  const queued: Touched[] = [];
+  for (const [seq, entityType, entityId, recorded] of events.iterate(after)) {
+    for (const row of queuedIn(recorded) ?? [])
+      queued.push({
+        entityType: 'outbox',
+        entityId: String(row.outboxId),
+        seq,
+        digest: row.digest,
+      });
     const key = JSON.stringify([entityType, entityId]);
     if (seen.has(key)) continue;
     const last = latest.get(entityType, entityId);
     if (last !== undefined) seen.set(key, { entityType, entityId, ...last });
+  }
+  for (const row of queued) {
+    const key = JSON.stringify([row.entityType, row.entityId]);
+    if (!seen.has(key)) seen.set(key, row);
   }
   return [...seen.values()].sort((a, b) => a.seq - b.seq);
 }
@@ -76,7 +91,7 @@ function firstChangedRecord(db: Database, touched: readonly Touched[]): AuditBre
   for (const item of touched) {
     if (!isAuditEntityType(item.entityType))
       return recordBreak(db, item, 'KP Desk never writes records of this kind.');
-    if (digestOf(readers[item.entityType](item.entityId)) !== item.digest)
+    if (digestOf(readers[item.entityType](item.entityId)) !== ownDigest(item.digest))
       return recordBreak(db, item, 'it was changed or removed outside KP Desk.');
   }
   return undefined;

@@ -8,6 +8,7 @@
 import type { AuditEventFields } from '../vault/audit/audit-chain';
 import { GENESIS_HASH, eventHash } from '../vault/audit/audit-chain';
 import { digestOf, isAuditEntityType } from '../vault/audit/entity-digest';
+import { ownDigest, queuedIn } from '../vault/audit/queued-digests';
 import type { AuditReport } from '../vault/audit/verify-audit-chain';
 import type { AuditPackageManifest } from './package-format';
 import type { JsonCell, JsonRow, WithheldDigest } from './package-tables';
@@ -144,9 +145,22 @@ export function checkPackageChain(
       firstBreak: { seq: null, kind: 'entity', message: `The package's records: ${digests}.` },
     };
   const latest = new Map<string, PackageEvent>();
-  for (const event of events)
-    if (isAuditEntityType(event.entityType))
-      latest.set(`${event.entityType}\0${event.entityId}`, event);
+  for (const event of events) {
+    if (!isAuditEntityType(event.entityType)) continue;
+    latest.set(`${event.entityType}\0${event.entityId}`, {
+      ...event,
+      entityDigest: ownDigest(event.entityDigest),
+    });
+    // The outbox rows the operation queued, recorded inside its event (issue 12): as of this
+    // event, until an event of the row's own comes later.
+    for (const row of queuedIn(event.entityDigest) ?? [])
+      latest.set(`outbox\0${String(row.outboxId)}`, {
+        ...event,
+        entityType: 'outbox',
+        entityId: String(row.outboxId),
+        entityDigest: row.digest,
+      });
+  }
   for (const [name, event] of [...latest].sort((a, b) => a[1].seq - b[1].seq)) {
     const now = digests.get(name);
     const expected = now ?? digestOf(null);

@@ -82,11 +82,19 @@ export function registerIncoming(
   }
   const mediaType = request.scan === undefined ? null : checkScanFile(request.scan.content);
   const id = context.incoming.insert(value, user.id);
+  const copy = context.outbox.addForIncoming(
+    { incomingId: id, number: value.number },
+    'census',
+    IMPORT_ENTRY_KIND,
+    censusPayload(value),
+  );
+  // One event for the entry and the Census copy it queued (issue 12: queued-digests.ts).
   context.audit.append({
     userId: user.id,
     action: 'incoming.register',
     entityType: 'incoming_certificate',
     entityId: id,
+    queued: [copy],
   });
   if (request.scan !== undefined && mediaType !== null) {
     const scanId = context.incoming.addScan(
@@ -105,12 +113,6 @@ export function registerIncoming(
       entityId: scanId,
     });
   }
-  context.outbox.addForIncoming(
-    { incomingId: id, number: value.number },
-    'census',
-    IMPORT_ENTRY_KIND,
-    censusPayload(value),
-  );
   const saved = context.incoming.get(id);
   if (saved === null) throw new Error(`incoming certificate ${String(id)} vanished`);
   return saved;

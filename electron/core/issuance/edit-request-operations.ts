@@ -76,13 +76,7 @@ export function decideEdit(context: IssuanceContext, actor: unknown, input: unkn
       pending.proposed,
       certificate.state,
     );
-    audit.append({
-      userId: user.id,
-      action: 'certificate.apply-edit',
-      entityType: 'certificate',
-      entityId: saved.id,
-    });
-    repos.outbox.add(
+    const report = repos.outbox.add(
       saved.id,
       'uskpa',
       'amended',
@@ -91,6 +85,14 @@ export function decideEdit(context: IssuanceContext, actor: unknown, input: unkn
         reason: pending.reason,
       }),
     );
+    // One event for the correction and the report it queued (issue 12: queued-digests.ts).
+    audit.append({
+      userId: user.id,
+      action: 'certificate.apply-edit',
+      entityType: 'certificate',
+      entityId: saved.id,
+      queued: [report],
+    });
   }
   const decided = repos.editRequests.decide(
     pending.id,

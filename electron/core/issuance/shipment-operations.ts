@@ -1,6 +1,7 @@
 // Issue, ship, deliver, void and expire: each a lifecycle step (shared/domain/lifecycle.ts)
 // whose row change, audit events and outbox rows the service commits in one transaction.
 import type { CanonicalValue } from '../vault/audit/canonical-json';
+import type { QueuedRow } from '../vault/audit/queued-digests';
 import type { CertificateRecord, LifecycleColumns } from '../vault/repositories/certificate-row';
 import { parseInput } from '../vault/repositories/parse-input';
 import { AppFailure } from '../app-failure';
@@ -27,6 +28,31 @@ function refuseDate(refusal: ShipmentDateRefusal): never {
   throw new AppFailure(refusal.code, refusal.message, { [refusal.field]: refusal.fieldMessage });
 }
 
+function saveRow(
+  context: IssuanceContext,
+  current: CertificateRecord,
+  changes: Partial<LifecycleColumns>,
+): CertificateRecord {
+  return context.repos.certificates.saveLifecycle(current.id, current.version, {
+    ...current,
+    ...changes,
+  });
+}
+
+/**
+ * The step's own audit event, written after the outbox rows it queued so that it records their
+ * digests too (issue 12: one event per operation; audit/queued-digests.ts).
+ */
+function record(
+  context: IssuanceContext,
+  saved: CertificateRecord,
+  userId: number | null,
+  action: string,
+  queued: readonly QueuedRow[] = [],
+): void {
+  context.audit.append({ userId, action, entityType: 'certificate', entityId: saved.id, queued });
+}
+
 function save(
   context: IssuanceContext,
   current: CertificateRecord,
@@ -34,11 +60,8 @@ function save(
   action: string,
   changes: Partial<LifecycleColumns>,
 ): CertificateRecord {
-  const saved = context.repos.certificates.saveLifecycle(current.id, current.version, {
-    ...current,
-    ...changes,
-  });
-  context.audit.append({ userId, action, entityType: 'certificate', entityId: saved.id });
+  const saved = saveRow(context, current, changes);
+  record(context, saved, userId, action);
   return saved;
 }
 
@@ -60,19 +83,20 @@ export function issue(context: IssuanceContext, actor: unknown, input: unknown):
     errorCount: reading.report.errorCount,
   });
   const issuedAt = context.now().toISOString();
-  const saved = save(context, current, user.id, 'certificate.issue', {
+  const saved = saveRow(context, current, {
     state,
     packaging: request.packaging,
     warranty: request.warranty,
     attestedBy: user.id,
     issuedAt,
   });
-  repos.outbox.add(
+  const report = repos.outbox.add(
     saved.id,
     'uskpa',
     'issued',
     certificatePayload(reading.certificate, { licensee: licensee.name, issuedAt }),
   );
+  record(context, saved, user.id, 'certificate.issue', [report]);
   return saved;
 }
 
@@ -90,10 +114,7 @@ export function ship(context: IssuanceContext, actor: unknown, input: unknown): 
   // Rule 8: on the same clock as the issue's CERTIFICATE_EXPIRED (the licensee's local date).
   const future = checkShipDateNotFuture(request.shipDate, licenseeLocalDate(context.now()));
   if (future !== null) refuseDate(future);
-  const saved = save(context, current, user.id, 'certificate.ship', {
-    state,
-    shipDate: request.shipDate,
-  });
+  const saved = saveRow(context, current, { state, shipDate: request.shipDate });
   // Issued certificates passed every rule, so the exact reading exists: read as issued, without
   // today's licensee name (a renamed licensee's earlier certificate keeps its whole Census copy).
   const reading = readForIssue(context, saved.draft, undefined);
@@ -101,7 +122,8 @@ export function ship(context: IssuanceContext, actor: unknown, input: unknown): 
     reading.certificate === null
       ? { number: saved.number, shipDate: request.shipDate }
       : certificatePayload(reading.certificate, { shipDate: request.shipDate });
-  repos.outbox.add(saved.id, 'census', 'shipped', payload);
+  const copy = repos.outbox.add(saved.id, 'census', 'shipped', payload);
+  record(context, saved, user.id, 'certificate.ship', [copy]);
   return saved;
 }
 
@@ -141,19 +163,11 @@ export function voidCertificate(
   const current = repos.certificates.mustGet(request.id);
   const state = step(current.state, { type: 'void', reason: request.reason, notes: request.notes });
   const voidedAt = context.now().toISOString();
-  const saved = save(context, current, user.id, 'certificate.void', {
+  const saved = saveRow(context, current, {
     state,
     voidReason: request.reason,
     voidNotes: request.notes,
     voidedAt,
-  });
-  // The form's number is spent for good (31 CFR 592.307: never used twice).
-  repos.stock.void(saved.number);
-  audit.append({
-    userId: user.id,
-    action: 'stock.void',
-    entityType: 'stock',
-    entityId: saved.number,
   });
   const payload: CanonicalValue = {
     number: saved.number,
@@ -162,8 +176,20 @@ export function voidCertificate(
     voidedAt,
     previousState: current.state,
   };
-  repos.outbox.add(saved.id, 'census', 'voided', payload);
-  repos.outbox.add(saved.id, 'uskpa', 'voided', payload);
+  // Census's copy is due immediately on voiding (31 CFR 592.301(a)(1)(v)); USKPA's report too.
+  const queued = [
+    repos.outbox.add(saved.id, 'census', 'voided', payload),
+    repos.outbox.add(saved.id, 'uskpa', 'voided', payload),
+  ];
+  record(context, saved, user.id, 'certificate.void', queued);
+  // The form's number is spent for good (31 CFR 592.307: never used twice).
+  repos.stock.void(saved.number);
+  audit.append({
+    userId: user.id,
+    action: 'stock.void',
+    entityType: 'stock',
+    entityId: saved.number,
+  });
   return saved;
 }
 

@@ -55,18 +55,6 @@ export function voidBlank(context: IssuanceContext, actor: unknown, input: unkno
     voidedAt,
     voidedBy: user.id,
   });
-  audit.append({
-    userId: user.id,
-    action: 'stock.void-blank',
-    entityType: 'stock',
-    entityId: number,
-  });
-  audit.append({
-    userId: user.id,
-    action: 'blank-void.create',
-    entityType: 'blank_void',
-    entityId: number,
-  });
   const payload: CanonicalValue = {
     number,
     reason: request.reason,
@@ -74,7 +62,23 @@ export function voidBlank(context: IssuanceContext, actor: unknown, input: unkno
     voidedAt,
     previousState: 'IN_STOCK',
   };
-  repos.outbox.addForStockNumber(number, 'census', 'voided', payload);
-  repos.outbox.addForStockNumber(number, 'uskpa', 'voided', payload);
+  const queued = [
+    repos.outbox.addForStockNumber(number, 'census', 'voided', payload),
+    repos.outbox.addForStockNumber(number, 'uskpa', 'voided', payload),
+  ];
+  // The void's own event records the two copies it queued (issue 12: queued-digests.ts).
+  audit.append({
+    userId: user.id,
+    action: 'stock.void-blank',
+    entityType: 'stock',
+    entityId: number,
+    queued,
+  });
+  audit.append({
+    userId: user.id,
+    action: 'blank-void.create',
+    entityType: 'blank_void',
+    entityId: number,
+  });
   return number;
 }

@@ -118,8 +118,8 @@ export type OutboxDeliveries = ReturnType<typeof createOutboxDeliveries>;
 
 export function createOutboxDeliveries(db: Database, now: () => Date, audit: AuditWriter) {
   // INDEXED BY: the partial index outbox_due is already in (next_due_at, id) order; SQLite
-  // otherwise picks outbox_pending and sorts every waiting row for each claim (quadratic over a
-  // queue of 10,000; bench/submission-bench.ts). It makes the statement fail, not slow, if the
+  // otherwise picked outbox_pending (dropped by migration 0265) and sorted every waiting row for
+  // each claim (quadratic over a queue of 10,000; bench/submission-bench.ts). It makes the statement fail, not slow, if the
   // index ever goes.
   const nextDue = db.prepare<[string, OutboxRecipient, OutboxRecipient], ViewRow>(
     `SELECT o.*, coalesce(c.number, o.stock_number, i.number) AS number, NULL AS receipt_id,
@@ -165,15 +165,18 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
   const interrupted = db
     .prepare<[], number>("SELECT id FROM outbox WHERE status = 'sending'")
     .pluck();
+  // INDEXED BY outbox_due (the due rows only): without statistics SQLite reads every row of
+  // the recipients through the UNIQUE (recipient, idempotency_key) index instead.
   const waitingCount = db
     .prepare<[OutboxRecipient, OutboxRecipient], number>(
-      `SELECT count(*) FROM outbox WHERE status IN ('pending', 'failed') AND recipient IN (?, ?)`,
+      `SELECT count(*) FROM outbox INDEXED BY outbox_due
+        WHERE status IN ('pending', 'failed') AND recipient IN (?, ?)`,
     )
     .pluck();
   const earliestDue = db
     .prepare<[OutboxRecipient, OutboxRecipient], string | null>(
-      `SELECT min(next_due_at) FROM outbox WHERE status IN ('pending', 'failed')
-       AND recipient IN (?, ?)`,
+      `SELECT min(next_due_at) FROM outbox INDEXED BY outbox_due
+        WHERE status IN ('pending', 'failed') AND recipient IN (?, ?)`,
     )
     .pluck();
   const counts = db.prepare<[], { status: OutboxStatus; recipient: OutboxRecipient; n: number }>(

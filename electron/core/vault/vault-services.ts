@@ -47,7 +47,7 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     certificates: createCertificateRepository(db, now),
     editRequests: createEditRequestRepository(db, now),
     attachments: createAttachmentRepository(db, now),
-    outbox: createOutboxRepository(db, now, audit),
+    outbox: createOutboxRepository(db, now),
     facts: createVaultFactsRepository(db, now),
     settings: createSettingsRepository(db, now),
     blankVoids: createBlankVoidRepository(db),

@@ -15,6 +15,9 @@ import {
   validDraft,
 } from '../vault/vault-fixture';
 import { PNG_1X1, botswanaCertificate, scanPdf } from './incoming-fixture';
+import type { CanonicalValue } from '../../../electron/core/vault/audit/canonical-json';
+import { digestOf } from '../../../electron/core/vault/audit/entity-digest';
+import { queuedIn } from '../../../electron/core/vault/audit/queued-digests';
 
 let vault: TestVault;
 let staff: Staff;
@@ -55,10 +58,21 @@ describe('registering an incoming certificate', () => {
       )
       .all()
       .reverse();
-    expect(events).toEqual([
+    // The entry's own event also records the Census copy it queued (issue 12: one event per
+    // operation, not one more per outbox row).
+    expect(events.slice(1)).toEqual([
       { action: 'incoming.register', entity_type: 'incoming_certificate' },
       { action: 'incoming.scan-add', entity_type: 'incoming_scan' },
-      { action: 'submission.queue', entity_type: 'outbox' },
+    ]);
+    const registered = vault.db
+      .prepare<[], string>(
+        "SELECT entity_digest FROM audit_events WHERE action = 'incoming.register' ORDER BY seq DESC",
+      )
+      .pluck()
+      .get();
+    const copyRow = vault.db.prepare('SELECT * FROM outbox').get() as CanonicalValue;
+    expect(queuedIn(registered ?? '')).toEqual([
+      { outboxId: (copyRow as { id: number }).id, digest: digestOf(copyRow) },
     ]);
     const outbox = vault.db
       .prepare('SELECT recipient, reason, status, idempotency_key, incoming_id FROM outbox')

@@ -371,7 +371,8 @@ describe('attachments and outbox', () => {
     const { issuance, audit } = vault.services;
     // The repository as vault-services.ts builds it (the services expose only its reads).
     const now = () => new Date('2026-11-27T10:00:00.000Z');
-    const outbox = createOutboxRepository(vault.db, now, createAuditWriter(vault.db, now));
+    const outbox = createOutboxRepository(vault.db, now);
+    const writer = createAuditWriter(vault.db, now);
     const first = issuance.createDraft(staff.operator, {
       number: 'US12340',
       draft: validDraft('US12340'),
@@ -380,8 +381,21 @@ describe('attachments and outbox', () => {
       number: 'US12341',
       draft: validDraft('US12341'),
     }).id;
+    // Each row recorded as an operation records it: inside that operation's own event.
     const add = (id: number, recipient: 'census' | 'uskpa', reason: string): number =>
-      vault.db.transaction(() => outbox.add(id, recipient, reason, { n: 1 }))();
+      vault.db.transaction(() => {
+        const row = outbox.add(id, recipient, reason, { n: 1 });
+        const event = { userId: null, action: 'certificate.ship', queued: [row] };
+        writer.append({ ...event, entityType: 'certificate', entityId: id });
+        return row.outboxId;
+      })();
+    const addForStock = (): number =>
+      vault.db.transaction(() => {
+        const row = outbox.addForStockNumber('US12350', 'census', 'voided', { n: 2 });
+        const event = { userId: null, action: 'stock.void-blank', queued: [row] };
+        writer.append({ ...event, entityType: 'stock', entityId: 'US12350' });
+        return row.outboxId;
+      })();
     const ids = [
       add(first, 'census', 'shipped'),
       add(first, 'census', 'shipped'),
@@ -389,12 +403,8 @@ describe('attachments and outbox', () => {
       add(first, 'census', 'voided'),
       add(second, 'census', 'shipped'),
       add(first, 'census', 'shipped'),
-      vault.db.transaction(() =>
-        outbox.addForStockNumber('US12350', 'census', 'voided', { n: 2 }),
-      )(),
-      vault.db.transaction(() =>
-        outbox.addForStockNumber('US12350', 'census', 'voided', { n: 2 }),
-      )(),
+      addForStock(),
+      addForStock(),
     ];
     const keyOf = vault.db.prepare<[number], string>(
       "SELECT recipient || ' ' || idempotency_key FROM outbox WHERE id = ?",
@@ -409,8 +419,8 @@ describe('attachments and outbox', () => {
       'census US12350/voided/v1',
       'census US12350/voided/v2',
     ]);
-    // The digest each submission.queue event holds was computed from the RETURNING row: it must
-    // be what the verifier reads back, and a change to the row must break it.
+    // The digest each operation's event records for its row was computed from the RETURNING
+    // row: it must be what the verifier reads back, and a change to the row must break it.
     expect(audit.verify().ok).toBe(true);
     vault.db.prepare('UPDATE outbox SET payload_json = \'{"n":3}\' WHERE id = ?').run(ids[1]);
     expect(audit.verify().firstBreak).toMatchObject({ entityType: 'outbox' });

@@ -7,6 +7,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntityType, EntityReader } from './entity-digest';
 import { createEntityReaders, digestOf } from './entity-digest';
 import { eventFieldsText } from './event-fields-text';
+import type { QueuedRow } from './queued-digests';
+import { withQueued } from './queued-digests';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -37,6 +39,11 @@ export type AppendInput = {
    * row (tests; INSERT … RETURNING * in outbox-repository.ts, the same columns `SELECT *` reads).
    */
   entityDigest?: string;
+  /**
+   * The outbox rows this operation queued in its transaction, recorded inside this event
+   * (queued-digests.ts) instead of one event per row (issue 12).
+   */
+  queued?: readonly QueuedRow[];
 };
 
 export type AuditWriter = { append: (input: AppendInput) => AuditEvent };
@@ -64,7 +71,10 @@ export function createAuditWriter(db: Database, now: () => Date): AuditWriter {
         action: input.action,
         entityType: input.entityType,
         entityId,
-        entityDigest: input.entityDigest ?? digestOf(readers[input.entityType](entityId)),
+        entityDigest: withQueued(
+          input.entityDigest ?? digestOf(readers[input.entityType](entityId)),
+          input.queued ?? [],
+        ),
       };
       const prevHash = previous?.hash ?? GENESIS_HASH;
       const hash = eventHash(prevHash, fields);

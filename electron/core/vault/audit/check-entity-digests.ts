@@ -11,6 +11,8 @@ import type { AuditEntityType } from './entity-digest';
 import { auditEntityTypes, entitySources, isAuditEntityType } from './entity-digest';
 import { describeEntity } from './describe-entity';
 import { isAscii, rowDigestWriter, rowTextSql } from './row-canonical-text';
+import { checkQueuedOutbox } from './check-queued-outbox';
+import { ownDigest } from './queued-digests';
 
 export type EntityBreak = {
   seq: number | null;
@@ -165,7 +167,10 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
   const result: EntityUnitResult = { changed: null, found: 0, exactRows: 0 };
   let page = firstPage.all(firstParams) as Pair[];
   while (page.length > 0) {
-    for (const [entityId, seq, digest, present, canonical, text] of page) {
+    for (const [entityId, seq, recorded, present, canonical, text] of page) {
+      // The record's own digest; an operation's event may also record the outbox rows it queued
+      // (queued-digests.ts), which check-queued-outbox.ts checks.
+      const digest = ownDigest(recorded);
       const fast = present === 0 ? 'null' : text === null || !isAscii(text) ? null : text;
       if (fast === null || hash('sha256', fast, 'hex') !== digest) {
         result.exactRows += 1;
@@ -234,7 +239,9 @@ export function joinEntityChecks(
   results: readonly EntityUnitResult[],
   unknown: Changed | null,
 ): EntityCheck {
-  const findings: Findings = { changed: unknown, unrecorded: null };
+  // Outbox rows recorded only inside the event of the operation that queued them (issue 12).
+  const queued = checkQueuedOutbox(db);
+  const findings: Findings = { changed: lowerSeq(unknown, queued.changed), unrecorded: null };
   let exactRows = 0;
   const found = new Map<AuditEntityType, number>();
   units.forEach((unit, i) => {
@@ -244,11 +251,15 @@ export function joinEntityChecks(
     findings.changed = lowerSeq(findings.changed, result.changed);
     found.set(unit.type, (found.get(unit.type) ?? 0) + result.found);
   });
+  found.set('outbox', (found.get('outbox') ?? 0) + queued.covered);
   for (const type of auditEntityTypes) {
     const { table } = entitySources[type];
     const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
     if ((found.get(type) ?? 0) === rows) continue;
-    const entityId = firstUnrecorded(db, type);
+    // A row with no event of its own may be recorded by its operation's event: only
+    // checkQueuedOutbox tells the two apart.
+    const entityId =
+      type === 'outbox' ? (queued.unrecorded ?? undefined) : firstUnrecorded(db, type);
     if (entityId !== undefined) {
       findings.unrecorded = { entityType: type, entityId };
       break;

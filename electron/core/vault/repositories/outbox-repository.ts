@@ -3,13 +3,16 @@
 // A message is about a certificate, or (the void of a blank form never drafted) a stock number,
 // or (issue 15) a foreign certificate received on an import.
 // Each row gets its idempotency key here (number/kind/vN: the Nth message of that kind about that
-// number to that recipient), fixed for life, and an audit event (migration 0110), so a row added
-// or edited behind the app's back fails the audit verification like any other record.
+// number to that recipient), fixed for life. Its digest is returned to the caller, whose own
+// audit event records it (AppendInput.queued, audit/queued-digests.ts; issue 12: one event per
+// operation, not one more per row), so a row added or edited behind the app's back fails the
+// audit verification like any other record. A row the caller does not record that way is
+// reported by the verification as added outside KP Desk.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AuditWriter } from '../audit/audit-chain';
 import type { CanonicalValue } from '../audit/canonical-json';
 import { canonicalJson } from '../audit/canonical-json';
 import { digestOf } from '../audit/entity-digest';
+import type { QueuedRow } from '../audit/queued-digests';
 
 export type OutboxRecipient = 'census' | 'uskpa';
 
@@ -78,7 +81,7 @@ function toOutbox(row: Row): OutboxRow {
 
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
-export function createOutboxRepository(db: Database, now: () => Date, audit: AuditWriter) {
+export function createOutboxRepository(db: Database, now: () => Date) {
   // The version is 1 + the messages of this kind about this number to this recipient so far,
   // counted as a range of the UNIQUE (recipient, idempotency_key) index ("N/reason/v" up to
   // "N/reason/w"): O(log n) per row. It used to join every row of the recipient to its
@@ -86,7 +89,7 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
   // '/', so the range holds exactly the keys of this number and kind (the keys migration 0110
   // gave older rows have the same form).
   // RETURNING *: the row exactly as `SELECT * FROM outbox` reads it (entity-digest.ts), so its
-  // audit digest is computed from what was written, without reading the row back.
+  // digest is computed from what was written, without reading the row back.
   const insert = db.prepare<OutboxInsert, Row>(
     `INSERT INTO outbox (certificate_id, stock_number, incoming_id, recipient, reason,
        payload_json, status, created_at, next_due_at, idempotency_key)
@@ -109,7 +112,7 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
     recipient: OutboxRecipient,
     reason: string,
     payload: CanonicalValue,
-  ): number => {
+  ): QueuedRow => {
     const certificateId = 'certificateId' in subject ? subject.certificateId : null;
     const stockNumber = 'stockNumber' in subject ? subject.stockNumber : null;
     const incomingId = 'incomingId' in subject ? subject.incomingId : null;
@@ -127,18 +130,13 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
       prefixEnd: `${stem}w`,
     });
     if (row === undefined) throw new Error('outbox: the insert returned no row');
-    // Queued by KP Desk as part of the change the caller's own event records.
-    audit.append({
-      userId: null,
-      action: 'submission.queue',
-      entityType: 'outbox',
-      entityId: row.id,
-      entityDigest: digestOf(row),
-    });
-    return row.id;
+    return { outboxId: row.id, digest: digestOf(row) };
   };
+  // The IN term is the partial index outbox_due's own WHERE, written out so that SQLite may read
+  // the due rows from it (migration 0265): it does not infer it from status = 'pending'.
   const pending = db.prepare<[number], Row>(
-    "SELECT * FROM outbox WHERE status = 'pending' ORDER BY created_at, id LIMIT ?",
+    `SELECT * FROM outbox WHERE status IN ('pending', 'failed') AND status = 'pending'
+      ORDER BY created_at, id LIMIT ?`,
   );
   const forCertificate = db.prepare<[number], Row>(
     'SELECT * FROM outbox WHERE certificate_id = ? ORDER BY id',
@@ -150,7 +148,7 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
       recipient: OutboxRecipient,
       reason: string,
       payload: CanonicalValue,
-    ): number => {
+    ): QueuedRow => {
       const number = numberOf.get(certificateId);
       if (number === undefined) throw new Error(`outbox: no certificate ${String(certificateId)}`);
       return add({ certificateId, number }, recipient, reason, payload);
@@ -161,14 +159,14 @@ export function createOutboxRepository(db: Database, now: () => Date, audit: Aud
       recipient: OutboxRecipient,
       reason: string,
       payload: CanonicalValue,
-    ): number => add({ stockNumber: number }, recipient, reason, payload),
+    ): QueuedRow => add({ stockNumber: number }, recipient, reason, payload),
     /** A message about a certificate received on an import (electron/core/incoming). */
     addForIncoming: (
       incoming: { incomingId: number; number: string },
       recipient: OutboxRecipient,
       reason: string,
       payload: CanonicalValue,
-    ): number => add(incoming, recipient, reason, payload),
+    ): QueuedRow => add(incoming, recipient, reason, payload),
     listPending: (limit = 100): OutboxRow[] => pending.all(limit).map(toOutbox),
     listForCertificate: (certificateId: number): OutboxRow[] =>
       forCertificate.all(certificateId).map(toOutbox),
