@@ -30,10 +30,12 @@ const READS: readonly { name: string; sql: (db: Database) => string }[] = [
   { name: 'stock', sql: (db) => readAll(db, 'stock') },
   {
     name: 'latest-event index',
-    sql: () => `SELECT (SELECT sum(seq) + sum(octet_length(entity_digest)) FROM audit_events_legacy
-        INDEXED BY audit_latest_by_entity WHERE entity_type > '')
-      + (SELECT sum(seq) + sum(octet_length(entity_digest)) FROM audit_events_compact
-        INDEXED BY audit_compact_latest_by_entity WHERE entity_type > '')`,
+    // total(), not sum(): sum over an empty table is NULL, and NULL + the other read let SQLite
+    // skip it (a floor of 0.0 s for the index in a first run).
+    sql: () => `SELECT (SELECT total(seq) + total(octet_length(entity_digest))
+        FROM audit_events_legacy INDEXED BY audit_latest_by_entity WHERE entity_type > '')
+      + (SELECT total(seq) + total(octet_length(entity_digest))
+        FROM audit_events_compact INDEXED BY audit_compact_latest_by_entity WHERE entity_type > '')`,
   },
 ];
 
