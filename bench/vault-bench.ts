@@ -51,7 +51,14 @@ function buildInChild(request: BuildRequest): Promise<BuildReport> {
 function runBuildChild(): void {
   process.once('message', (message) => {
     const request = message as BuildRequest;
-    const report = buildVault(request.path, Buffer.from(request.keyHex, 'hex'), request.total);
+    // KP_BENCH_AUDIT_FORMAT=legacy writes the events as a vault from before migration 0260.
+    const format = process.env.KP_BENCH_AUDIT_FORMAT === 'legacy' ? 'legacy' : 'compact';
+    const report = buildVault(
+      request.path,
+      Buffer.from(request.keyHex, 'hex'),
+      request.total,
+      format,
+    );
     process.send?.(report, () => process.exit(0));
   });
 }

@@ -4,7 +4,9 @@
 // vault-bench.ts) so that its big page cache does not count in the measured process's RSS.
 import { statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { GENESIS_HASH, eventHash } from '../../electron/core/vault/audit/audit-chain';
+import { createHash } from 'node:crypto';
+import { GENESIS_HASH } from '../../electron/core/vault/audit/audit-chain';
+import { eventFieldsText } from '../../electron/core/vault/audit/event-fields-text';
 import { canonicalJson } from '../../electron/core/vault/audit/canonical-json';
 import { createEntityReaders, digestOf } from '../../electron/core/vault/audit/entity-digest';
 import { openDatabase } from '../../electron/core/vault/open-database';
@@ -39,16 +41,22 @@ function insertStatement(db: Database, table: string, row: Row) {
   );
 }
 
-function createChainWriter(db: Database) {
-  const insert = db.prepare(
-    `INSERT INTO audit_events (seq, at, user_id, action, entity_type, entity_id, entity_digest, prev_hash, hash)
+/** How the events are stored: compact (the app since migration 0260), or the old format, as a
+ * vault written before it holds them (KP_BENCH_AUDIT_FORMAT=legacy: before/after figures). */
+export type EventFormat = 'compact' | 'legacy';
+
+function createChainWriter(db: Database, format: EventFormat) {
+  const legacy = db.prepare(
+    `INSERT INTO audit_events_legacy (seq, at, user_id, action, entity_type, entity_id, entity_digest, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const compact = db.prepare('INSERT INTO audit_events_compact (seq, body, hash) VALUES (?, ?, ?)');
   let seq = 0;
   let prevHash = GENESIS_HASH;
   return {
     write: (event: Omit<PlannedEvent, 'entityType'> & { entityType: string }) => {
       seq += 1;
+      const previous = prevHash;
       const fields = {
         seq,
         at: iso(event.at),
@@ -58,8 +66,16 @@ function createChainWriter(db: Database) {
         entityId: event.entityId,
         entityDigest: event.digest,
       };
-      const hash = eventHash(prevHash, fields);
-      insert.run(
+      const body = eventFieldsText(fields);
+      const hash = createHash('sha256')
+        .update(prevHash + body)
+        .digest('hex');
+      prevHash = hash;
+      if (format === 'compact') {
+        compact.run(seq, body, Buffer.from(hash, 'hex'));
+        return;
+      }
+      legacy.run(
         seq,
         fields.at,
         fields.userId,
@@ -67,10 +83,9 @@ function createChainWriter(db: Database) {
         fields.entityType,
         fields.entityId,
         fields.entityDigest,
-        prevHash,
+        previous,
         hash,
       );
-      prevHash = hash;
     },
     count: (): number => seq,
   };
@@ -80,13 +95,18 @@ function progress(message: string): void {
   process.stderr.write(`vault-bench build: ${message}\n`);
 }
 
-export function buildVault(path: string, key: Buffer, total: number): BuildReport {
+export function buildVault(
+  path: string,
+  key: Buffer,
+  total: number,
+  format: EventFormat = 'compact',
+): BuildReport {
   const started = performance.now();
   const db = openDatabase(path, key, { create: true });
   // Fixture build only, never the app's settings: no fsync per commit, a 1.5 GiB page cache.
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1572864');
-  const chain = createChainWriter(db);
+  const chain = createChainWriter(db, format);
   const pool = createPartyPool();
   const start = createdAtOf(0, total) - 7 * DAY_MS;
   const statements = new Map<string, ReturnType<typeof insertStatement>>();

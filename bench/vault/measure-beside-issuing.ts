@@ -22,6 +22,7 @@ import type { TableRow } from './report-table';
 import { formatTable, ms, verdict } from './report-table';
 import type { Timing } from './sampling';
 import { summarize } from './sampling';
+import { storedBounds } from '../../electron/core/vault/audit/audit-event-tables';
 
 const IDLE_WARMUP = 10;
 const IDLE_RUNS = 60;
@@ -118,7 +119,7 @@ async function issueDuringVerification(
 
 /** A proved head `events` before the chain's end, as if a full verification had proved it. */
 function unlockCheckFrom(db: Database, events: number): Timing {
-  const high = db.prepare<[], number>('SELECT max(seq) FROM audit_events').pluck().get() ?? 0;
+  const high = storedBounds(db)?.high ?? 0;
   const seq = Math.max(0, high - events);
   const hash = db
     .prepare<[number], string>('SELECT hash FROM audit_events WHERE seq = ?')

@@ -18,13 +18,24 @@ function readAll(db: Database, table: string): string {
 }
 
 const READS: readonly { name: string; sql: (db: Database) => string }[] = [
-  { name: 'audit events', sql: (db) => readAll(db, 'audit_events') },
+  // Since migration 0260 events are in two tables: every column of the old rows; of the compact
+  // ones what the verification reads (seq, the stored text, the hash), not the generated columns.
+  { name: 'audit events (old format)', sql: (db) => readAll(db, 'audit_events_legacy') },
+  {
+    name: 'audit events (compact)',
+    sql: () =>
+      'SELECT sum(seq) + sum(octet_length(body)) + sum(octet_length(hash)) FROM audit_events_compact',
+  },
   { name: 'certificates', sql: (db) => readAll(db, 'certificates') },
   { name: 'stock', sql: (db) => readAll(db, 'stock') },
   {
     name: 'latest-event index',
-    sql: () => `SELECT sum(seq) + sum(octet_length(entity_digest)) FROM audit_events
-      INDEXED BY audit_latest_by_entity WHERE entity_type > ''`,
+    // total(), not sum(): sum over an empty table is NULL, and NULL + the other read let SQLite
+    // skip it (a floor of 0.0 s for the index in a first run).
+    sql: () => `SELECT (SELECT total(seq) + total(octet_length(entity_digest))
+        FROM audit_events_legacy INDEXED BY audit_latest_by_entity WHERE entity_type > '')
+      + (SELECT total(seq) + total(octet_length(entity_digest))
+        FROM audit_events_compact INDEXED BY audit_compact_latest_by_entity WHERE entity_type > '')`,
   },
 ];
 

@@ -2,6 +2,7 @@
 // make the audit chain consistent again from event 1, so the chain alone says "OK". Only an
 // anchor that left the vault after the rewritten point catches it (audit-anchors tests).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { OPEN_AUDIT_FOR_TAMPERING } from './audit-tampering';
 import { GENESIS_HASH, eventHash } from '../../electron/core/vault/audit/audit-chain';
 import {
   createEntityReaders,
@@ -15,7 +16,7 @@ import {
  * every hash from event 1, so the chain and the digests are all consistent again.
  */
 export function rewriteAndRechain(db: Database, sql: string): void {
-  db.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
+  db.exec(OPEN_AUDIT_FOR_TAMPERING);
   db.exec(sql);
   const readers = createEntityReaders(db);
   const latest = db

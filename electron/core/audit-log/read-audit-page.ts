@@ -29,11 +29,11 @@ export type AuditEventRow = {
 // Every kind of record that belongs to one certificate names it: the certificate itself, its form
 // in stock, its corrections, its signed PDFs (and their signature levels), its submissions and,
 // for a record imported from elsewhere, its import mark (record_imports, keyed by certificate).
-const SELECT_EVENTS = `SELECT a.seq, a.at, a.user_id, u.display_name AS user_name, a.action,
-    a.entity_type, a.entity_id,
+const selectEvents = (events: string): string => `SELECT a.seq, a.at, a.user_id,
+    u.display_name AS user_name, a.action, a.entity_type, a.entity_id,
     COALESCE(c.id, s.id, ec.id, tc.id, oc.id) AS certificate_id,
     COALESCE(c.number, s.number, ec.number, tc.number, oc.number) AS certificate_number
-  FROM audit_events AS a
+  FROM (${events}) AS a
   LEFT JOIN users AS u ON u.id = a.user_id
   LEFT JOIN certificates AS c
     ON a.entity_type IN ('certificate', 'record_import') AND c.id = a.entity_id
@@ -45,6 +45,14 @@ const SELECT_EVENTS = `SELECT a.seq, a.at, a.user_id, u.display_name AS user_nam
   LEFT JOIN certificates AS tc ON tc.id = t.certificate_id
   LEFT JOIN outbox AS o ON a.entity_type = 'outbox' AND o.id = a.entity_id
   LEFT JOIN certificates AS oc ON oc.id = o.certificate_id`;
+
+// Since migration 0260 the events are in two tables (legacy and compact), each with the indexes
+// of 0200. A page is read from each table as one range of its own index, newest first and at
+// most `limit` rows (the view audit_events, a UNION ALL, would be read whole and sorted), and
+// only those at most 2 * limit rows are put in order.
+const pageOf = (table: string, where: string): string =>
+  `SELECT * FROM (SELECT a.seq, a.at, a.user_id, a.action, a.entity_type, a.entity_id
+     FROM ${table} AS a ${where} ORDER BY a.at DESC, a.seq DESC LIMIT @limit)`;
 
 // The events of one certificate and of everything that belongs to it (each branch an index
 // lookup on audit_latest_by_entity, migration 0030); a certificate has tens of events, not more.
@@ -102,8 +110,10 @@ export function auditPageQuery(
     params.certificateId = id ?? -1;
     params.certificateIdText = String(id ?? -1);
   }
-  const sql = `${SELECT_EVENTS}
-  ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+  const whereSql = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  const events = `${pageOf('audit_events_legacy', whereSql)}
+    UNION ALL ${pageOf('audit_events_compact', whereSql)}`;
+  const sql = `${selectEvents(events)}
   ORDER BY a.at DESC, a.seq DESC LIMIT @limit`;
   return { sql, params };
 }

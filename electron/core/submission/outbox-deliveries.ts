@@ -11,6 +11,7 @@ import type { ChannelOutcome, DeliveryErrorCode } from './channel-outcome';
 import type { AuditHead } from './submission-envelope';
 import type { DeliveryReceipt, MailReceipt } from './delivery-receipt';
 import { describeReceipt } from './delivery-receipt';
+import { lastStoredEvent } from '../vault/audit/audit-event-tables';
 
 export type ClaimedSubmission = {
   id: number;
@@ -130,9 +131,8 @@ export function createOutboxDeliveries(db: Database, now: () => Date, audit: Aud
       WHERE o.status IN ('pending', 'failed') AND o.next_due_at <= ?
         AND o.recipient IN (?, ?) ORDER BY o.next_due_at, o.id LIMIT 1`,
   );
-  const head = db.prepare<[], { seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-  );
+  // The chain's head from its tables (a seek each), not from the audit_events view (a scan).
+  const head = { get: lastStoredEvent(db) };
   const markSending = db.prepare(
     `UPDATE outbox SET status = 'sending', attempts = attempts + 1, last_attempt_at = @at,
        audit_head_seq = coalesce(audit_head_seq, @seq),

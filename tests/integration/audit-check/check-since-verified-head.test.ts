@@ -11,6 +11,7 @@ import { verifyAuditChain } from '../../../electron/core/vault/audit/verify-audi
 import type { Staff, TestVault } from '../vault/vault-fixture';
 import { openTestVault, seedVault, tamperWithVault } from '../vault/vault-fixture';
 import { chainHeadOf, eventCount, issueOne, registerForms } from './audit-check-fixture';
+import { OPEN_AUDIT_FOR_TAMPERING } from '../../helpers/audit-tampering';
 
 let vault: TestVault;
 let staff: Staff;
@@ -63,7 +64,7 @@ describe('the check at unlock', () => {
     const target = proved + 4;
     tamperWithVault(
       vault,
-      `DROP TRIGGER audit_events_no_update;
+      `${OPEN_AUDIT_FOR_TAMPERING}
        UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE seq = ${String(target)}`,
     );
     expect(checkSinceVerifiedHead(vault.db)).toMatchObject({
@@ -89,7 +90,7 @@ describe('the check at unlock', () => {
     const target = proved - 10;
     tamperWithVault(
       vault,
-      `DROP TRIGGER audit_events_no_update;
+      `${OPEN_AUDIT_FOR_TAMPERING}
        UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE seq = ${String(target)}`,
     );
     expect(checkSinceVerifiedHead(vault.db)).toMatchObject({ state: 'ok' });
@@ -118,7 +119,7 @@ describe('the check at unlock', () => {
   it('finds the proved event rewritten with a new hash', () => {
     tamperWithVault(
       vault,
-      `DROP TRIGGER audit_events_no_update;
+      `${OPEN_AUDIT_FOR_TAMPERING}
        UPDATE audit_events SET hash = '${'ab'.repeat(32)}' WHERE seq = ${String(proved)}`,
     );
     expect(checkSinceVerifiedHead(vault.db)).toMatchObject({
@@ -130,7 +131,7 @@ describe('the check at unlock', () => {
   it('finds a chain cut below the proved head: the record of the verification lost its event', () => {
     tamperWithVault(
       vault,
-      `DROP TRIGGER audit_events_no_delete;
+      `${OPEN_AUDIT_FOR_TAMPERING}
        DELETE FROM audit_events WHERE seq >= ${String(proved)}`,
     );
     expect(checkSinceVerifiedHead(vault.db)).toMatchObject({
@@ -142,7 +143,7 @@ describe('the check at unlock', () => {
   it('finds an event removed after the proved head', () => {
     tamperWithVault(
       vault,
-      `DROP TRIGGER audit_events_no_delete;
+      `${OPEN_AUDIT_FOR_TAMPERING}
        DELETE FROM audit_events WHERE seq = ${String(proved + 3)}`,
     );
     expect(checkSinceVerifiedHead(vault.db)).toMatchObject({

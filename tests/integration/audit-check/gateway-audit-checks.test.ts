@@ -10,6 +10,7 @@ import { createVaultGateway } from '../../../electron/core/vault/vault-gateway';
 import type { VaultGateway } from '../../../electron/core/vault/vault-gateway';
 import { unlockVaultAndKey } from '../../../electron/core/vault/keys/unlock-vault';
 import { AuditReportSchema } from '../../../shared/records/record-outputs';
+import { OPEN_AUDIT_FOR_TAMPERING } from '../../helpers/audit-tampering';
 
 const PASSPHRASE = 'a long vault passphrase';
 const PASSWORD = 'correct horse battery';
@@ -85,7 +86,7 @@ describe('the audit checks through the gateway', () => {
     gateway.stock.register({ numbers: 'US10050-US10052' });
     gateway.lock();
     const target = report.head.seq + 3;
-    await tamper(`DROP TRIGGER audit_events_no_update;
+    await tamper(`${OPEN_AUDIT_FOR_TAMPERING}
       UPDATE audit_events SET user_id = NULL WHERE seq = ${String(target)}`);
 
     await unlockAndSignIn();

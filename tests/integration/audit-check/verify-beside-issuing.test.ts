@@ -17,6 +17,7 @@ import { buildEntries } from '../built-entries';
 import type { Staff, TestVault } from '../vault/vault-fixture';
 import { openTestVault, seedVault } from '../vault/vault-fixture';
 import { chainHeadOf, eventCount, issueOne, registerForms } from './audit-check-fixture';
+import { OPEN_AUDIT_FOR_TAMPERING } from '../../helpers/audit-tampering';
 
 let built: BuiltEntries | undefined;
 let workerFile = '';
@@ -101,7 +102,7 @@ describe('the full verification beside issuing', () => {
   }, 120_000);
 
   it('finds a break in its snapshot like the verification on the app connection', async () => {
-    vault.db.exec('DROP TRIGGER audit_events_no_update');
+    vault.db.exec(OPEN_AUDIT_FOR_TAMPERING);
     vault.db.exec("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 1500");
     const beside = await verifyBesideIssuing({ path: vault.path, key: vault.key, workerFile }).done;
     expect(beside).toEqual({ ...verifyAuditChain(vault.db), head: chainHeadOf(vault) });

@@ -13,6 +13,7 @@ import { verifyAuditChain } from '../../../electron/core/vault/audit/verify-audi
 import { walkAuditChain } from '../../../electron/core/vault/audit/walk-audit-chain';
 import type { Staff, TestVault } from './vault-fixture';
 import { openTestVault, seedVault, tamperWithVault, validDraft } from './vault-fixture';
+import { moveEventsToLegacy, OPEN_AUDIT_FOR_TAMPERING } from '../../helpers/audit-tampering';
 
 let vault: TestVault;
 let staff: Staff;
@@ -64,9 +65,15 @@ describe('the fast and exact paths of the chain walk', () => {
     });
   });
 
-  it('walks exactly, and passes, events whose text is not printable ASCII', () => {
+  it('walks exactly, and passes, old-format events whose text is not printable ASCII', () => {
     draftSome(3);
     appendNotes(['Zürich – note', 'line\nbreak', 'tab\there', '\u2028', 'emoji 💎']);
+    // Compact events are hashed as stored, whatever their characters: the fast path passes them.
+    const compact = walkAuditChain(vault.db, { batchSize: BATCH });
+    expect(compact).toMatchObject({ eventsChecked: eventCount(), exactBatches: 0 });
+    expect(compact.firstBreak).toBeUndefined();
+    // The old format's text is rebuilt by SQLite, vouched for only in ASCII.
+    moveEventsToLegacy(vault.db);
     const walk = walkAuditChain(vault.db, { batchSize: BATCH });
     expect(walk.firstBreak).toBeUndefined();
     expect(walk.eventsChecked).toBe(eventCount());
@@ -103,7 +110,7 @@ describe('the fast and exact paths of the chain walk', () => {
 
   it('reports an edited event in a later batch exactly', () => {
     draftSome(10);
-    tamper(`DROP TRIGGER audit_events_no_update;
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
             UPDATE audit_events SET action = 'certificate.void' WHERE seq = 19;`);
     const report = verifyAuditChain(vault.db, { batchSize: BATCH });
     expect(report).toMatchObject({ ok: false, eventsChecked: 18 });
@@ -113,7 +120,7 @@ describe('the fast and exact paths of the chain walk', () => {
   it('reports a link broken at a batch boundary', () => {
     draftSome(10);
     // seq 14 ends the second batch of 7; its successor no longer links to anything.
-    tamper(`DROP TRIGGER audit_events_no_delete;
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
             DELETE FROM audit_events WHERE seq = 14;`);
     const report = verifyAuditChain(vault.db, { batchSize: BATCH });
     expect(report).toMatchObject({ ok: false, eventsChecked: 13 });
@@ -122,7 +129,7 @@ describe('the fast and exact paths of the chain walk', () => {
 
   it('reports a whole missing batch at the first event after it', () => {
     draftSome(10);
-    tamper(`DROP TRIGGER audit_events_no_delete;
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
             DELETE FROM audit_events WHERE seq BETWEEN 8 AND 14;`);
     const report = verifyAuditChain(vault.db, { batchSize: BATCH });
     expect(report).toMatchObject({ ok: false, eventsChecked: 7 });
@@ -131,7 +138,7 @@ describe('the fast and exact paths of the chain walk', () => {
 
   it('reports an event whose hash was given another length', () => {
     draftSome(4);
-    tamper(`DROP TRIGGER audit_events_no_update;
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
             UPDATE audit_events SET hash = hash || 'ab' WHERE seq = 9;`);
     expect(verifyAuditChain(vault.db, { batchSize: BATCH }).firstBreak).toMatchObject({
       kind: 'hash',
@@ -159,13 +166,17 @@ describe('a cut the fast path must not accept', () => {
     const forged = createHash('sha256')
       .update(last.prevHash + text)
       .digest('hex');
-    // A table without STRICT (and a user_id without a type) is needed to store a REAL there.
-    tamper(`CREATE TABLE audit_copy (seq INTEGER PRIMARY KEY, at TEXT, user_id, action TEXT,
+    // The old format (the compact one stores the text itself, where a REAL cannot hide). A
+    // table without STRICT (and a user_id without a type) is needed to store a REAL there.
+    moveEventsToLegacy(vault.db);
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
+            CREATE TABLE audit_copy (seq INTEGER PRIMARY KEY, at TEXT, user_id, action TEXT,
               entity_type TEXT, entity_id TEXT, entity_digest TEXT, prev_hash TEXT, hash TEXT);
-            INSERT INTO audit_copy SELECT * FROM audit_events;
-            DROP TABLE audit_events;
-            ALTER TABLE audit_copy RENAME TO audit_events;
-            UPDATE audit_events SET user_id = CAST(user_id AS REAL), hash = '${forged}'
+            INSERT INTO audit_copy SELECT * FROM audit_events_legacy;
+            PRAGMA legacy_alter_table = ON;
+            DROP TABLE audit_events_legacy;
+            ALTER TABLE audit_copy RENAME TO audit_events_legacy;
+            UPDATE audit_events_legacy SET user_id = CAST(user_id AS REAL), hash = '${forged}'
               WHERE seq = ${String(last.seq)};`);
     const walk = walkAuditChain(vault.db, { batchSize: BATCH });
     expect(walk.firstBreak).toMatchObject({ kind: 'hash', seq: last.seq });

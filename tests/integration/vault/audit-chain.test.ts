@@ -6,6 +6,7 @@ import { openDatabase } from '../../../electron/core/vault/open-database';
 import { verifyAuditChain } from '../../../electron/core/vault/audit/verify-audit-chain';
 import type { Staff, TestVault } from './vault-fixture';
 import { openTestVault, seedVault, tamperWithVault, validDraft } from './vault-fixture';
+import { OPEN_AUDIT_FOR_TAMPERING } from '../../helpers/audit-tampering';
 
 let vault: TestVault;
 let staff: Staff;
@@ -79,7 +80,7 @@ describe('the audit chain', () => {
 
   it('detects a deleted event', () => {
     draftSome(3);
-    tamper(`DROP TRIGGER audit_events_no_delete;
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
             DELETE FROM audit_events WHERE seq = 10;`);
     const report = reverify();
     expect(report).toMatchObject({ ok: false, eventsChecked: 9 });
@@ -88,7 +89,7 @@ describe('the audit chain', () => {
 
   it('detects an edited event', () => {
     draftSome(3);
-    tamper(`DROP TRIGGER audit_events_no_update;
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
             UPDATE audit_events SET user_id = NULL WHERE seq = 5;`);
     expect(reverify().firstBreak).toMatchObject({ kind: 'hash', seq: 5 });
   });

@@ -57,7 +57,7 @@ describe('audit coverage of the schema', () => {
     expect(covered).toContain('signature_levels');
     expect(covered).toContain('outbox');
     expect(covered).toContain('submission_receipts');
-    expect(outside.sort()).toEqual(['audit_events']);
+    expect(outside.sort()).toEqual(['audit_events_compact', 'audit_events_legacy']);
   });
 
   it('records each stock registration with its own event; the chain holds', () => {

@@ -23,6 +23,7 @@ import {
 import { chainSegments } from '../../../electron/core/vault/audit/walk-audit-chain';
 import type { Staff, TestVault } from './vault-fixture';
 import { openTestVault, seedVault, tamperWithVault, validDraft } from './vault-fixture';
+import { OPEN_AUDIT_FOR_TAMPERING } from '../../helpers/audit-tampering';
 
 let built: BuiltEntries | undefined;
 let workerFile = '';
@@ -139,7 +140,7 @@ describe('verification with a helper thread', () => {
 
   it('reports an altered event in a later segment as one thread does', () => {
     const seq = eventCount() - 6;
-    tamper(`DROP TRIGGER audit_events_no_update;
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
             UPDATE audit_events SET action = 'certificate.void' WHERE seq = ${String(seq)};`);
     expect(verifyAuditChain(vault.db, small(4)).firstBreak).toMatchObject({ seq, kind: 'hash' });
     expectSameReports();
@@ -147,7 +148,7 @@ describe('verification with a helper thread', () => {
 
   it('reports removed events, at and inside segment boundaries, as one thread does', () => {
     // Events 9 and 20 end a segment of 4 and 5 events; 13-14 span one of 4 (13-16).
-    tamper(`DROP TRIGGER audit_events_no_delete;
+    tamper(`${OPEN_AUDIT_FOR_TAMPERING}
             DELETE FROM audit_events WHERE seq IN (13, 14);`);
     expect(verifyAuditChain(vault.db, small(4)).firstBreak).toMatchObject({
       seq: 15,

@@ -208,8 +208,9 @@ describe('rejected input changes nothing', () => {
   it('rolls back an operation that fails part-way: stock, certificate and audit together', () => {
     // A failure injected at the very last write (the certificate's audit event), after the
     // stock number was taken and the certificate inserted: none of it may remain.
-    vault.db.exec(`CREATE TRIGGER fail_create BEFORE INSERT ON audit_events
-      WHEN NEW.action = 'certificate.create' BEGIN SELECT RAISE(ABORT, 'injected'); END`);
+    vault.db.exec(`CREATE TRIGGER fail_create BEFORE INSERT ON audit_events_compact
+      WHEN json_extract(NEW.body, '$.action') = 'certificate.create'
+      BEGIN SELECT RAISE(ABORT, 'injected'); END`);
     const before = dumpTables(vault.db);
     expect(() =>
       vault.services.issuance.createDraft(op(), {

@@ -42,7 +42,7 @@ describe('the vault database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db
       .prepare(
-        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
       )
       .all() as { name: string; strict: number }[];
     expect(tables.length).toBeGreaterThanOrEqual(10);

@@ -1,11 +1,14 @@
 // Appends one event to the hash chain of the audit table (append-only by trigger, see
 // 0010-initial-schema.ts). hash = sha256(prevHash + canonical JSON of the event's fields), so
 // editing, removing or reordering any event breaks every later link. Call it inside the same
-// transaction as the change it records: both commit together or not at all.
+// transaction as the change it records: both commit together or not at all. Events are written in
+// the compact format (migration 0260): the canonical text exactly as hashed, the hash as 32 bytes,
+// the previous hash not stored (it is the previous row's).
 import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntityType, EntityReader } from './entity-digest';
 import { createEntityReaders, digestOf } from './entity-digest';
+import { lastStoredEvent } from './audit-event-tables';
 import { eventFieldsText } from './event-fields-text';
 import type { QueuedRow } from './queued-digests';
 import { withQueued } from './queued-digests';
@@ -26,8 +29,10 @@ export type AuditEvent = AuditEventFields & { prevHash: string; hash: string };
 
 /** sha256 (hex) of prevHash + the canonical JSON of the fields (eventFieldsText: same bytes). */
 export function eventHash(prevHash: string, fields: AuditEventFields): string {
-  return hash('sha256', prevHash + eventFieldsText(fields), 'hex');
+  return createHashHex(prevHash + eventFieldsText(fields));
 }
+
+const createHashHex = (text: string): string => hash('sha256', text, 'hex');
 
 export type AppendInput = {
   userId: number | null;
@@ -50,19 +55,14 @@ export type AuditWriter = { append: (input: AppendInput) => AuditEvent };
 
 /** Statements and readers prepared once per connection. */
 export function createAuditWriter(db: Database, now: () => Date): AuditWriter {
-  const last = db.prepare<[], { seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-  );
-  const insert = db.prepare(
-    `INSERT INTO audit_events (seq, at, user_id, action, entity_type, entity_id, entity_digest, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const last = lastStoredEvent(db);
+  const insert = db.prepare('INSERT INTO audit_events_compact (seq, body, hash) VALUES (?, ?, ?)');
   const readers: Record<AuditEntityType, EntityReader> = createEntityReaders(db);
   return {
     append: (input) => {
       if (!db.inTransaction)
         throw new Error('appendAuditEvent must run inside the transaction of its change');
-      const previous = last.get();
+      const previous = last();
       const entityId = String(input.entityId);
       const fields: AuditEventFields = {
         seq: (previous?.seq ?? 0) + 1,
@@ -77,18 +77,10 @@ export function createAuditWriter(db: Database, now: () => Date): AuditWriter {
         ),
       };
       const prevHash = previous?.hash ?? GENESIS_HASH;
-      const hash = eventHash(prevHash, fields);
-      insert.run(
-        fields.seq,
-        fields.at,
-        fields.userId,
-        fields.action,
-        fields.entityType,
-        fields.entityId,
-        fields.entityDigest,
-        prevHash,
-        hash,
-      );
+      // The text hashed is the text stored, byte for byte: the verification hashes `body`.
+      const body = eventFieldsText(fields);
+      const hash = createHashHex(prevHash + body);
+      insert.run(fields.seq, body, Buffer.from(hash, 'hex'));
       return { ...fields, prevHash, hash };
     },
   };

@@ -4,6 +4,7 @@
 // seq, and a removal of events leaves the vault's head below it (docs/audit-anchors.md).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { GENESIS_HASH } from './audit-chain';
+import { lastStoredEvent, storedHashReader } from './audit-event-tables';
 
 export type ChainHead = {
   /** 0 for a vault without events. */
@@ -17,18 +18,12 @@ export type ChainHead = {
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH, at: null };
 
 export function readChainHead(db: Database): ChainHead {
-  const row = db
-    .prepare<[], { seq: number; hash: string; at: string }>(
-      'SELECT seq, hash, at FROM audit_events ORDER BY seq DESC LIMIT 1',
-    )
-    .get();
+  const row = lastStoredEvent(db)();
   return row === undefined ? EMPTY_HEAD : { seq: row.seq, hash: row.hash, at: row.at };
 }
 
 /** The stored hash of event `seq` (the genesis hash for 0), or undefined when there is none. */
 export function storedHashAt(db: Database): (seq: number) => string | undefined {
-  const statement = db
-    .prepare<[number], string>('SELECT hash FROM audit_events WHERE seq = ?')
-    .pluck();
-  return (seq) => (seq === 0 ? GENESIS_HASH : statement.get(seq));
+  const stored = storedHashReader(db);
+  return (seq) => (seq === 0 ? GENESIS_HASH : stored(seq));
 }

@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntityType } from './entity-digest';
 import { auditEntityTypes, entitySources, isAuditEntityType } from './entity-digest';
 import { describeEntity } from './describe-entity';
+import { idAfter, latestEventPages, PAGE } from './latest-event-pages';
 import { isAscii, rowDigestWriter, rowTextSql } from './row-canonical-text';
 import { checkQueuedOutbox } from './check-queued-outbox';
 import { ownDigest } from './queued-digests';
@@ -28,9 +29,6 @@ type Findings = {
   changed: Changed | null;
   unrecorded: { entityType: string; entityId: string } | null;
 };
-
-/** Latest events read per page, by keyset: better-sqlite3 runs one statement at a time. */
-const PAGE = 1_000;
 
 /** A table with at least this many rows is checked in parts (entityUnits). */
 const SPLIT_ROWS = 20_000;
@@ -70,13 +68,7 @@ type Pair = [
  */
 function lastId(page: readonly Pair[]): string {
   let last = page[0]?.[0] ?? '';
-  for (const [entityId] of page) {
-    const later =
-      !isAscii(entityId) || !isAscii(last)
-        ? Buffer.compare(Buffer.from(entityId, 'utf8'), Buffer.from(last, 'utf8')) > 0
-        : entityId > last;
-    if (later) last = entityId;
-  }
+  for (const [entityId] of page) if (idAfter(entityId, last)) last = entityId;
   return last;
 }
 
@@ -136,16 +128,6 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
   const byKey = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).raw();
   const columns = byKey.columns().map((column) => column.name);
   const rowDigest = rowDigestWriter(columns);
-  // The next pages start after the last entity read, and only that lower bound is given: with
-  // two, SQLite may seek from the unit's start for every page.
-  const latest = (lower: string | null): string => `SELECT entity_id, max(seq) AS seq,
-      entity_digest
-    FROM audit_events WHERE ${[
-      'entity_type = @type',
-      ...(lower === null ? [] : [lower]),
-      ...(unit.high === null ? [] : ['entity_id < @high']),
-    ].join(' AND ')}
-    GROUP BY entity_id ORDER BY entity_id LIMIT ${String(PAGE)}`;
   const pairs = (events: string) =>
     db
       .prepare(
@@ -154,10 +136,7 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
          FROM (${events}) AS l LEFT JOIN ${table} AS t ON t.${key} = l.entity_id`,
       )
       .raw();
-  const firstPage = pairs(latest(unit.low === null ? null : 'entity_id >= @low'));
-  const nextPage = pairs(latest('entity_id > @after'));
-  const high = unit.high === null ? {} : { high: unit.high };
-  const firstParams = { type, ...high, ...(unit.low === null ? {} : { low: unit.low }) };
+  const pages = latestEventPages(db, unit, (events) => pairs(events));
   const exactDigest = (entityId: string): string => {
     const row = byKey.get(entitySources[type].integer ? Number(entityId) : entityId) as
       unknown[] | undefined;
@@ -165,7 +144,7 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
     return row === undefined ? hash('sha256', 'null', 'hex') : rowDigest(row);
   };
   const result: EntityUnitResult = { changed: null, found: 0, exactRows: 0 };
-  let page = firstPage.all(firstParams) as Pair[];
+  let page = pages.first() as Pair[];
   while (page.length > 0) {
     for (const [entityId, seq, recorded, present, canonical, text] of page) {
       // The record's own digest; an operation's event may also record the outbox rows it queued
@@ -179,8 +158,7 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
       }
       result.found += canonical;
     }
-    page =
-      page.length < PAGE ? [] : (nextPage.all({ type, ...high, after: lastId(page) }) as Pair[]);
+    page = page.length < PAGE ? [] : (pages.after(lastId(page)) as Pair[]);
   }
   return result;
 }
@@ -189,31 +167,40 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
 function firstUnrecorded(db: Database, type: AuditEntityType): string | undefined {
   const { table, key } = entitySources[type];
   return db
-    .prepare<[string], string>(
+    .prepare<{ type: string }, string>(
       `SELECT CAST(${key} AS TEXT) FROM ${table} AS t
-        WHERE NOT EXISTS (SELECT 1 FROM audit_events AS a
-                           WHERE a.entity_type = ? AND a.entity_id = CAST(t.${key} AS TEXT))
+        WHERE NOT EXISTS (SELECT 1 FROM audit_events_legacy AS a
+                           WHERE a.entity_type = @type AND a.entity_id = CAST(t.${key} AS TEXT))
+          AND NOT EXISTS (SELECT 1 FROM audit_events_compact AS a
+                           WHERE a.entity_type = @type AND a.entity_id = CAST(t.${key} AS TEXT))
         LIMIT 1`,
     )
     .pluck()
-    .get(type);
+    .get({ type });
 }
 
 /** Entity types that only a hand-made event can carry: their every latest event is a break. */
 export function unknownTypeChange(db: Database): Changed | null {
-  const nextType = db
-    .prepare<[string], string>(
-      'SELECT entity_type FROM audit_events WHERE entity_type > ? ORDER BY entity_type LIMIT 1',
-    )
-    .pluck();
-  const firstType = db
-    .prepare<[], string | null>('SELECT min(entity_type) FROM audit_events')
-    .pluck();
+  // The types present, table by table (each an index seek per type: a scan of the audit_events
+  // view would read every event).
+  const types = new Set<string>();
+  for (const table of ['audit_events_legacy', 'audit_events_compact']) {
+    const nextType = db
+      .prepare<[string], string>(
+        `SELECT entity_type FROM ${table} WHERE entity_type > ? ORDER BY entity_type LIMIT 1`,
+      )
+      .pluck();
+    const firstType = db
+      .prepare<[], string | null>(`SELECT min(entity_type) FROM ${table}`)
+      .pluck();
+    for (let type = firstType.get() ?? undefined; type !== undefined; type = nextType.get(type))
+      types.add(type);
+  }
   const latest = db.prepare<[string], [string, number]>(
     'SELECT entity_id, max(seq) FROM audit_events WHERE entity_type = ? GROUP BY entity_id',
   );
   let changed: Changed | null = null;
-  for (let type = firstType.get() ?? undefined; type !== undefined; type = nextType.get(type)) {
+  for (const type of types) {
     if (isAuditEntityType(type)) continue;
     for (const [entityId, seq] of latest.raw().iterate(type))
       changed = lowerSeq(changed, { seq, entityType: type, entityId });

@@ -4,6 +4,7 @@
 // connection it is given; its result is plain data that can cross between threads.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EntityUnit, EntityUnitResult } from './check-entity-digests';
+import { lastStoredEvent } from './audit-event-tables';
 import { checkEntityUnit } from './check-entity-digests';
 import type { SegmentWalk, WalkOptions } from './walk-audit-chain';
 import { walkChainSegment } from './walk-audit-chain';
@@ -29,11 +30,6 @@ export function runVerificationUnit(
 export type ChainHead = { seq: number; hash: string } | null;
 
 export function chainHead(db: Database): ChainHead {
-  return (
-    db
-      .prepare<[], { seq: number; hash: string }>(
-        'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-      )
-      .get() ?? null
-  );
+  const last = lastStoredEvent(db)();
+  return last === undefined ? null : { seq: last.seq, hash: last.hash };
 }

@@ -11,11 +11,19 @@
 //   hashes 64 characters;
 // - exact: row by row with eventFieldsText (the canonical text), used for any batch the fast path
 //   does not pass, so that every break is found, and reported, by the exact path alone.
+// Since migration 0260 new events are compact (audit_events_compact: the text as hashed, the hash
+// as bytes, no prev_hash); old ones stay in audit_events_legacy. Batches are cut at the first
+// compact seq, so each is read from one table: a legacy batch as above, a compact one by
+// walk-compact-batch.ts (its stored text hashed as it is). The exact path reads both tables
+// merged in seq order, so it walks any mixture; a compact event's previous hash is the hash of
+// the event before it in the walk (for a segment's first event: the stored hash at seq - 1).
 import { hash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { GENESIS_HASH } from './audit-chain';
+import { storedBounds, storedHashReader } from './audit-event-tables';
 import { eventFieldsText } from './event-fields-text';
 import { isAscii } from './row-canonical-text';
+import { compactBatchHolds, compactBatchReader, seqInText } from './walk-compact-batch';
 
 export type ChainBreak = {
   seq: number;
@@ -46,8 +54,10 @@ export type WalkOptions = { batchSize?: number };
 
 const DEFAULT_BATCH = 2_000;
 
+/** A legacy row (compact 0), or a compact one (1: `at` holds the stored text, fields null). */
 type EventRow = [
   seq: number,
+  compact: 0 | 1,
   at: string,
   userId: number | null,
   action: string,
@@ -73,7 +83,7 @@ const BATCH_SQL = `SELECT count(*) AS n,
     group_concat(prev_hash || char(9) || json_object('action', action, 'at', at,
       'entityDigest', entity_digest, 'entityId', entity_id, 'entityType', entity_type,
       'seq', seq, 'userId', user_id) || char(9) || hash, char(10)) AS texts
-  FROM audit_events WHERE seq BETWEEN ? AND ?`;
+  FROM audit_events_legacy WHERE seq BETWEEN ? AND ?`;
 
 /** The end of the canonical text as the exact path writes it: an integer user id or null. */
 const USER_ID_TAIL = /"userId":(?:-?\d+|null)\}$/;
@@ -106,8 +116,16 @@ function fastBatchHolds(batch: Batch, expected: number, prevHash: string | null)
 
 type WalkState = ChainWalk & { startPrev: string | null };
 
+const linkMessage = (seq: number): string =>
+  `Audit event ${String(seq)} does not follow the event before it: an event was removed or reordered.`;
+
+/** The hash a compact event at `seq` follows when it starts a segment: the stored hash at seq - 1
+ * (the genesis hash before seq 1); '' when that event is missing, which no link matches. */
+export type PrevAt = (seq: number) => string;
+
 function exactWalk(
-  rows: Statement<[number, number], EventRow>,
+  rows: Statement<{ low: number; high: number }, EventRow>,
+  prevAt: PrevAt,
   segmentFrom: number,
   from: number,
   to: number,
@@ -115,51 +133,68 @@ function exactWalk(
 ): WalkState {
   const exactBatches = start.exactBatches + 1;
   let { eventsChecked, lastHash, startPrev } = start;
-  for (const row of rows.iterate(from, to)) {
-    const [seq, at, userId, action, entityType, entityId, entityDigest, prevHash, stored] = row;
+  for (const row of rows.iterate({ low: from, high: to })) {
+    const [seq, compact, at, userId, action, entityType, entityId, entityDigest] = row;
+    const [, , , , , , , , storedPrev, stored] = row;
     const where = { seq, entityType, entityId };
     // The segment's first event links to the previous segment: the caller checks that link.
     const first = eventsChecked === 0 && seq === segmentFrom;
+    // A compact event stores no previous hash: it is the hash of the event before it.
+    const prevHash = compact === 1 ? (first ? prevAt(seq) : lastHash) : storedPrev;
     if (first) startPrev = prevHash;
-    // A removed event leaves its successor pointing at a hash that is no longer there.
-    if ((!first && prevHash !== lastHash) || seq !== segmentFrom + eventsChecked)
-      return {
-        eventsChecked,
-        lastHash,
-        exactBatches,
-        startPrev,
-        firstBreak: {
-          ...where,
-          kind: 'link',
-          message: `Audit event ${String(seq)} does not follow the event before it: an event was removed or reordered.`,
-        },
-      };
-    const text = eventFieldsText({ seq, at, userId, action, entityType, entityId, entityDigest });
+    const broken = (kind: 'hash' | 'link', message: string): WalkState => ({
+      eventsChecked,
+      lastHash,
+      exactBatches,
+      startPrev,
+      firstBreak: { ...where, kind, message },
+    });
+    // A removed event leaves its successor pointing at a hash that is no longer there; a compact
+    // text moved to another row names a seq that is not the row's.
+    if (
+      (!first && prevHash !== lastHash) ||
+      seq !== segmentFrom + eventsChecked ||
+      (compact === 1 && seqInText(at) !== String(seq))
+    )
+      return broken('link', linkMessage(seq));
+    const text =
+      compact === 1
+        ? at
+        : eventFieldsText({ seq, at, userId, action, entityType, entityId, entityDigest });
     if (hash('sha256', prevHash + text, 'hex') !== stored)
-      return {
-        eventsChecked,
-        lastHash,
-        exactBatches,
-        startPrev,
-        firstBreak: {
-          ...where,
-          kind: 'hash',
-          message: `Audit event ${String(seq)} was altered after it was written.`,
-        },
-      };
+      return broken('hash', `Audit event ${String(seq)} was altered after it was written.`);
     lastHash = stored;
     eventsChecked += 1;
   }
   return { eventsChecked, lastHash, exactBatches, startPrev };
 }
 
-const eventRows = (db: Database): Statement<[number, number], EventRow> =>
+// Both tables in seq order. A compact row's entity comes from its generated columns (for the
+// report only); its stored text and hash are what is checked.
+const eventRows = (db: Database): Statement<{ low: number; high: number }, EventRow> =>
   db
-    .prepare<[number, number], EventRow>(
-      `SELECT seq, at, user_id, action, entity_type, entity_id, entity_digest, prev_hash, hash
-         FROM audit_events WHERE seq BETWEEN ? AND ? ORDER BY seq`,
+    .prepare<{ low: number; high: number }, EventRow>(
+      `SELECT seq, 0, at, user_id, action, entity_type, entity_id, entity_digest, prev_hash, hash
+         FROM audit_events_legacy WHERE seq BETWEEN @low AND @high
+       UNION ALL
+       SELECT seq, 1, body, NULL, NULL, entity_type, entity_id, NULL, NULL, lower(hex(hash))
+         FROM audit_events_compact WHERE seq BETWEEN @low AND @high
+       ORDER BY 1`,
     )
     .raw();
+
+/** The first compact seq (Infinity when none): batches are cut there. */
+function firstCompactSeq(db: Database): number {
+  return (
+    db.prepare<[], number | null>('SELECT min(seq) FROM audit_events_compact').pluck().get() ??
+    Number.POSITIVE_INFINITY
+  );
+}
+
+export function prevAtReader(db: Database): PrevAt {
+  const stored = storedHashReader(db);
+  return (seq) => (seq <= 1 ? GENESIS_HASH : (stored(seq - 1) ?? ''));
+}
 
 /**
  * Walks the events with seq in [from, to] (from >= 1). An event missing inside the range breaks
@@ -175,37 +210,45 @@ export function walkChainSegment(
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const rows = eventRows(db);
   const batches = db.prepare<[number, number], Batch>(BATCH_SQL);
+  const compactBatches = compactBatchReader(db);
+  const prevAt = prevAtReader(db);
+  const firstCompact = firstCompactSeq(db);
   let state: WalkState = { eventsChecked: 0, lastHash: '', exactBatches: 0, startPrev: null };
-  for (let low = from; low <= to; low += batchSize) {
-    const high = Math.min(to, low + batchSize - 1);
-    const batch = batches.get(low, high) as Batch;
-    const last = fastBatchHolds(batch, high - low + 1, low === from ? null : state.lastHash);
+  for (let low = from; low <= to;) {
+    // A batch ends before the first compact seq, so that it is read from one table.
+    const high = Math.min(to, low + batchSize - 1, low < firstCompact ? firstCompact - 1 : to);
+    const starts = low === from;
+    let last: string | null;
+    let startPrev = state.startPrev;
+    if (low >= firstCompact) {
+      const prev = starts ? prevAt(low) : state.lastHash;
+      last = compactBatchHolds(compactBatches(low, high), low, high - low + 1, prev);
+      if (starts) startPrev = prev;
+    } else {
+      const batch = batches.get(low, high) as Batch;
+      last = fastBatchHolds(batch, high - low + 1, starts ? null : state.lastHash);
+      if (starts) startPrev = batch.texts?.slice(0, 64) ?? null;
+    }
     if (last !== null) {
-      const startPrev = low === from ? (batch.texts?.slice(0, 64) ?? null) : state.startPrev;
       state = {
         eventsChecked: high - from + 1,
         lastHash: last,
         exactBatches: state.exactBatches,
         startPrev,
       };
-      continue;
+    } else {
+      state = exactWalk(rows, prevAt, from, low, high, state);
+      // Events missing at a segment's end show at the next segment's first link (its startPrev).
+      if (state.firstBreak !== undefined) break;
     }
-    state = exactWalk(rows, from, low, high, state);
-    // Events missing at a segment's end show at the next segment's first link (its startPrev).
-    if (state.firstBreak !== undefined) break;
+    low = high + 1;
   }
   return { ...state, from, to };
 }
 
 /** The lowest and highest seq, or null for an empty chain. */
 export function chainBounds(db: Database): { low: number; high: number } | null {
-  const bounds = db
-    .prepare<[], { low: number | null; high: number | null }>(
-      // Two subqueries: each is one seek, where min and max together scan a whole index.
-      'SELECT (SELECT min(seq) FROM audit_events) AS low, (SELECT max(seq) FROM audit_events) AS high',
-    )
-    .get();
-  return bounds?.low == null || bounds.high == null ? null : { low: bounds.low, high: bounds.high };
+  return storedBounds(db);
 }
 
 function linkBreakAt(db: Database, seq: number): ChainBreak {
@@ -218,7 +261,7 @@ function linkBreakAt(db: Database, seq: number): ChainBreak {
     seq,
     ...where,
     kind: 'link',
-    message: `Audit event ${String(seq)} does not follow the event before it: an event was removed or reordered.`,
+    message: linkMessage(seq),
   };
 }
 

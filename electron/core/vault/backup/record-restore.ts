@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createAuditWriter } from '../audit/audit-chain';
 import type { RestoreAssessment, RestoreAuthority } from './restore-guard';
+import { storedBounds } from '../audit/audit-event-tables';
 
 export const RESTORE_FACT_PREFIX = 'vaultRestore.';
 
@@ -38,8 +39,7 @@ function userIdIn(db: Database, context: RestoreRecordContext): number | null {
 export function recordRestore(db: Database, context: RestoreRecordContext): string {
   const { assessment, authority } = context;
   const at = context.now().toISOString();
-  const nextSeq =
-    (db.prepare<[], number | null>('SELECT max(seq) FROM audit_events').pluck().get() ?? 0) + 1;
+  const nextSeq = (storedBounds(db)?.high ?? 0) + 1;
   const key = `${RESTORE_FACT_PREFIX}${String(nextSeq)}`;
   const fact = {
     at,

@@ -22,6 +22,7 @@ import { migration0230 } from './0230-submission-recipient-demo';
 import { migration0240 } from './0240-audit-package-exports';
 import { migration0245 } from './0245-record-imports';
 import { migration0250 } from './0250-incoming-certificates';
+import { migration0260 } from './0260-compact-audit-events';
 import { migration0265 } from './0265-outbox-lean-indexes';
 import type { Migration } from './migration';
 
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   migration0240,
   migration0245,
   migration0250,
+  migration0260,
   migration0265,
 ];
 

@@ -10,6 +10,7 @@ import { AuditVerifyPanel } from '../../../../renderer/src/settings/AuditVerifyP
 import { HARNESS_PASSPHRASE } from '../../../helpers/vault-channel-harness';
 import { shellKp } from '../shell/shell-kp';
 import type { ShellKp } from '../shell/shell-kp';
+import { OPEN_AUDIT_FOR_TAMPERING } from '../../../helpers/audit-tampering';
 
 const opened: ShellKp[] = [];
 afterEach(() => {
@@ -66,7 +67,7 @@ describe('UnlockCheckSummary in Check the record', () => {
     });
     key.fill(0);
     try {
-      db.exec(`DROP TRIGGER audit_events_no_update;
+      db.exec(`${OPEN_AUDIT_FOR_TAMPERING}
         UPDATE audit_events SET user_id = NULL WHERE seq = ${String(proved + 3)}`);
     } finally {
       db.close();
