@@ -3,7 +3,7 @@
 // with AUDIT_PACKAGE_READ_ONLY before it runs (electron/core/audit-package/
 // refuse-while-reading.ts), and the temporary vault is query-only besides. Exports to a file of
 // the reader's choosing (a review, the audit log, statistics, a stored PDF) write no record and
-// stay open. "Check the record" (audit:verify) is not among them: it records a verified head in
+// stay open. Signing out or locking closes the package. "Check the record" (audit:verify) is not among them: it records a verified head in
 // the vault; the package's chain was verified from its own events when it was opened, and that
 // result is shown with the package (auditPackage:current). The renderer reads the same list to
 // hide what would be refused.
@@ -15,6 +15,7 @@ export const channelsWhileReadingPackage: ReadonlySet<ChannelName> = new Set<Cha
   'certificates:validate',
   'vault:status',
   'vault:lock',
+  'session:signOut',
   'tasks:progress',
   'users:list',
   'licensee:get',

@@ -283,6 +283,8 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     },
 
     signOut(): VaultStatus {
+      // The reader of an audit package leaves by closing it (nobody can sign in to a package).
+      if (reading !== null) return lock();
       user = null;
       return status();
     },
