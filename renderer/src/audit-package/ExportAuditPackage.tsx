@@ -68,6 +68,8 @@ export function ExportAuditPackage({ api }: { api: KpApi }) {
   const [error, setError] = useState<AppError | null>(null);
   const [written, setWritten] = useState<Written | null>(null);
   const [busy, setBusy] = useState(false);
+  // Collapsed until asked for: a rare act, kept out of the way of the review it sits under.
+  const [asked, setAsked] = useState(false);
   const progress = useTaskProgress(api, busy);
   const entries = {
     passphrase: { label: 'Package passphrase', name: 'passphrase', value: passphrase },
@@ -111,40 +113,80 @@ export function ExportAuditPackage({ api }: { api: KpApi }) {
 
   return (
     <section className="panel" aria-labelledby="export-package-title">
-      <h2 id="export-package-title">Export audit package…</h2>
+      <h2 id="export-package-title">Audit package for a reviewer</h2>
       <p>
         One file with the whole record (every certificate, signed PDF, receipt and the audit chain),
         signed by the licensee&apos;s identity and encrypted, for a USKPA reviewer or a US agency.
         Administrators and reviewers may export it; the export is recorded in the audit log.
       </p>
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Export audit package">
-        <p className="notice notice--warning" id="package-passphrase-warning">
-          <strong>This is not the vault passphrase.</strong> Choose a new one for this package only:
-          the reviewer needs it to open the file, and nobody, not even KP Desk, can recover it if it
-          is lost.
-        </p>
-        <NewPassphraseFields
-          passphrase={{ ...entries.passphrase, onValueChange: setPassphrase }}
-          repeat={{ ...entries.repeat, onValueChange: setRepeat }}
-          error={error}
-        />
-        <TextField
-          label="Period to review (optional)"
-          name="period"
-          value={period}
-          hint="A year (2026), a quarter (2026Q3) or a range (2026-01-01..2026-06-30). The package always holds the whole record; the period tells the reviewer where to look."
-          error={error?.fields?.period}
-          onChange={(event) => {
-            setPeriod(event.target.value);
+      {asked ? null : (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setAsked(true);
           }}
-        />
-        <button type="submit" className="button" disabled={busy}>
-          Choose where to save…
+        >
+          Export audit package…
         </button>
-      </form>
+      )}
+      {asked ? (
+        <ExportForm
+          {...{ entries, error, period, busy }}
+          onSubmit={(event) => void submit(event)}
+          setPassphrase={setPassphrase}
+          setRepeat={setRepeat}
+          setPeriod={setPeriod}
+        />
+      ) : null}
       {busy ? <TaskProgressBar label="Writing the audit package" progress={progress} /> : null}
-      <FormAlert error={error} />
+      {asked ? <FormAlert error={error} /> : null}
       {written === null ? null : <ExportResult written={written} />}
     </section>
+  );
+}
+
+type FormProps = {
+  entries: {
+    passphrase: { label: string; name: string; value: string };
+    repeat: { label: string; name: string; value: string };
+  };
+  error: AppError | null;
+  period: string;
+  busy: boolean;
+  onSubmit: (event: SyntheticEvent) => void;
+  setPassphrase: (value: string) => void;
+  setRepeat: (value: string) => void;
+  setPeriod: (value: string) => void;
+};
+
+function ExportForm(props: FormProps) {
+  const { entries, error, period, busy, setPassphrase, setRepeat, setPeriod } = props;
+  return (
+    <form onSubmit={props.onSubmit} noValidate aria-label="Export audit package">
+      <p className="notice notice--warning" id="package-passphrase-warning">
+        <strong>This is not the vault passphrase.</strong> Choose a new one for this package only:
+        the reviewer needs it to open the file, and nobody, not even KP Desk, can recover it if it
+        is lost.
+      </p>
+      <NewPassphraseFields
+        passphrase={{ ...entries.passphrase, onValueChange: setPassphrase }}
+        repeat={{ ...entries.repeat, onValueChange: setRepeat }}
+        error={error}
+      />
+      <TextField
+        label="Period to review (optional)"
+        name="period"
+        value={period}
+        hint="A year (2026), a quarter (2026Q3) or a range (2026-01-01..2026-06-30). The package always holds the whole record; the period tells the reviewer where to look."
+        error={error?.fields?.period}
+        onChange={(event) => {
+          setPeriod(event.target.value);
+        }}
+      />
+      <button type="submit" className="button" disabled={busy}>
+        Choose where to save…
+      </button>
+    </form>
   );
 }
