@@ -16,6 +16,7 @@ import { UnlockScreen } from './startup/UnlockScreen';
 import { OpenPackageEntry } from './audit-package/OpenPackageEntry';
 import { PackageBanner } from './audit-package/PackageBanner';
 import { usePackageReading } from './audit-package/use-package-reading';
+import { PackageContext } from './audit-package/package-context';
 
 // The signed-in frame (records, wizard, settings) is a chunk of its own: the first screen
 // (unlock, sign-in or first-run setup) does not wait for its code (bench/ui-bench.ts).
@@ -140,17 +141,19 @@ function ConnectedApp({
           session.setStatus(next);
         }}
       >
-        <SignedInFrame
-          api={api}
-          info={info}
-          user={status.user}
-          onStatus={session.setStatus}
-          banner={
-            reading ? (
-              <PackageBanner api={api} info={reading} onClosed={session.setStatus} />
-            ) : undefined
-          }
-        />
+        <PackageContext.Provider value={{ reading: Boolean(reading), onStatus: session.setStatus }}>
+          <SignedInFrame
+            api={api}
+            info={info}
+            user={status.user}
+            onStatus={session.setStatus}
+            banner={
+              reading ? (
+                <PackageBanner api={api} info={reading} onClosed={session.setStatus} />
+              ) : undefined
+            }
+          />
+        </PackageContext.Provider>
       </RekeyHandoffContext.Provider>
     </Suspense>
   );
