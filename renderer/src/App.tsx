@@ -77,7 +77,6 @@ function ConnectedApp({
     setupFrom === null && status.vault !== 'open' ? (
       <OpenPackageEntry api={api} onOpened={session.setStatus} />
     ) : null;
-  if (status.vault === 'open' && reading === undefined) return <LoadingScreen />;
   if (setupStep !== null)
     return (
       <>
@@ -141,7 +140,7 @@ function ConnectedApp({
           session.setStatus(next);
         }}
       >
-        <PackageContext.Provider value={{ reading: Boolean(reading), onStatus: session.setStatus }}>
+        <PackageContext.Provider value={{ reading: reading !== null, onStatus: session.setStatus }}>
           <SignedInFrame
             api={api}
             info={info}

@@ -105,7 +105,7 @@ describe('Export audit package', () => {
     expect(screen.getByText(/2\.5 MB/)).toBeTruthy();
     expect(screen.getByTestId('package-sha256').textContent).toBe(SHA);
     expect(screen.getByText('b'.repeat(64))).toBeTruthy();
-    expect((screen.getByLabelText('Package passphrase') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Package passphrase').value).toBe('');
   });
 });
 
