@@ -188,7 +188,8 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   // never showed a recovery key, so there is nothing to confirm.
   const recoveryKeyConfirmed = (services: VaultServices): boolean =>
     reading !== null ||
-    services.facts.recoveryKeyConfirmation() !== null || !existsSync(location.keyFilePath);
+    services.facts.recoveryKeyConfirmation() !== null ||
+    !existsSync(location.keyFilePath);
 
   /** The records stay closed until the recovery key shown at first run was typed back. */
   function recordsOpen(): { services: VaultServices; actor: Actor } {

@@ -146,7 +146,12 @@ describe('auditPackage:open, read-only', () => {
       ['stock:register', { numbers: 'US20000-US20001' }],
       [
         'users:create',
-        { username: 'xavier', displayName: 'Xavier', role: 'reviewer', password: 'correct horse battery' },
+        {
+          username: 'xavier',
+          displayName: 'Xavier',
+          role: 'reviewer',
+          password: 'correct horse battery',
+        },
       ],
       ['session:signIn', { username: 'ada', password: 'correct horse battery' }],
       ['vault:unlock', { passphrase: HARNESS_PASSPHRASE }],
