@@ -19,6 +19,7 @@ export const openExtensions: Record<OpenPurpose, readonly string[]> = {
   'client-certificate': ['.client.pem', '.client.crt'],
   'client-key': ['.key'],
   'audit-anchor': ['.txt', '.pdf', '.kpdesk-backup', '.kpbak'],
+  'audit-package': ['.kpdesk-audit'],
 };
 
 function freePath(folder: string, name: string): string {

@@ -87,6 +87,9 @@ export const errorCodes = [
   'SIGNING_LOCKED',
   /** The signing secret given does not open the signing keys; the refusal is audited. */
   'SIGNING_SECRET_WRONG',
+  /** An audit package is open for reading (issue 14): its records cannot be changed, and this
+   * computer's own vault stays locked until the package is closed. Nothing was changed. */
+  'AUDIT_PACKAGE_READ_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -26,6 +26,8 @@ import { createTrustHandlers } from './trust-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createStatisticsExportHandlers } from './reports/statistics-export-handlers';
 import { createAuditPackageHandlers } from './audit-package-handlers';
+import { createPackageReadingHandlers } from './audit-package/package-reading-handlers';
+import { refuseWhileReadingPackage } from './audit-package/refuse-while-reading';
 import type { OsKeychain } from './vault/keys/os-keychain';
 import { forgetOnThisComputer, rememberOnThisComputer } from './vault/os-keychain-unlock';
 import type { VaultGateway } from './vault/vault-gateway';
@@ -188,9 +190,14 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     ...createSubmissionHandlers(vault, options.fileDialogs),
     ...createStatisticsExportHandlers(vault, options.fileDialogs),
     ...createIncomingHandlers(vault, options.fileDialogs, options.now),
+    ...createPackageReadingHandlers(vault, options.fileDialogs, progress),
   };
-  // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
-  return requireSignIn(handlers, () => vault.requireSignedIn());
+  // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts);
+  // while an audit package is read, only the channels that read answer (issue 14).
+  return refuseWhileReadingPackage(
+    requireSignIn(handlers, () => vault.requireSignedIn()),
+    async () => (await vault.auditPackageReading.current()) !== null,
+  );
 }
 
 /**

@@ -27,7 +27,8 @@ export type OpenPurpose =
   | 'recipient-ca'
   | 'client-certificate'
   | 'client-key'
-  | 'audit-anchor';
+  | 'audit-anchor'
+  | 'audit-package';
 
 export type FileDialogs = {
   chooseSavePath: (request: {

@@ -40,6 +40,7 @@ const openFilters: Record<OpenPurpose, FileFilter[]> = {
       extensions: ['txt', 'pdf', 'kpdesk-backup', 'kpbak'],
     },
   ],
+  'audit-package': [{ name: 'KP Desk audit package', extensions: ['kpdesk-audit'] }],
 };
 
 const titles: Record<SavePurpose | OpenPurpose, string> = {

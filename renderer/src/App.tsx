@@ -13,6 +13,10 @@ import { SignInScreen } from './startup/SignInScreen';
 import { LoadingScreen, MissingBridgeScreen, StartupFailedScreen } from './startup/StartupScreens';
 import { TemporaryVaultNotice } from './startup/TemporaryVaultNotice';
 import { UnlockScreen } from './startup/UnlockScreen';
+import { OpenPackageEntry } from './audit-package/OpenPackageEntry';
+import { PackageBanner } from './audit-package/PackageBanner';
+import { usePackageReading } from './audit-package/use-package-reading';
+import { PackageContext } from './audit-package/package-context';
 
 // The signed-in frame (records, wizard, settings) is a chunk of its own: the first screen
 // (unlock, sign-in or first-run setup) does not wait for its code (bench/ui-bench.ts).
@@ -57,6 +61,8 @@ function ConnectedApp({
   // unlock that the re-encryption requires (rekey-handoff.ts); never stored.
   const [rekeyedKey, setRekeyedKey] = useState<string | null>(null);
   const { state, api } = session;
+  // An audit package being read (issue 14) stands in for the vault, with a banner on every screen.
+  const reading = usePackageReading(api, state.phase === 'ready' ? state.status : null);
 
   if (state.phase === 'loading') return <LoadingScreen />;
   if (state.phase === 'failed')
@@ -66,6 +72,11 @@ function ConnectedApp({
   // Before sign-in, the preview says when its vault is in a temporary folder (issue 16).
   const notice = info.temporaryVault === true ? <TemporaryVaultNotice /> : null;
   const setupStep = setupFrom ?? setupStartFor(status);
+  // Before any vault exists or with it locked, a reviewer may open an audit package instead.
+  const packageEntry =
+    setupFrom === null && status.vault !== 'open' ? (
+      <OpenPackageEntry api={api} onOpened={session.setStatus} />
+    ) : null;
   if (setupStep !== null)
     return (
       <>
@@ -85,6 +96,7 @@ function ConnectedApp({
             session.setStatus(finalStatus);
           }}
         />
+        {packageEntry}
       </>
     );
   if (status.vault === 'locked')
@@ -101,6 +113,7 @@ function ConnectedApp({
             session.setStatus(next);
           }}
         />
+        {packageEntry}
       </>
     );
   if (status.user === null)
@@ -127,7 +140,19 @@ function ConnectedApp({
           session.setStatus(next);
         }}
       >
-        <SignedInFrame api={api} info={info} user={status.user} onStatus={session.setStatus} />
+        <PackageContext.Provider value={{ reading: reading !== null, onStatus: session.setStatus }}>
+          <SignedInFrame
+            api={api}
+            info={info}
+            user={status.user}
+            onStatus={session.setStatus}
+            banner={
+              reading ? (
+                <PackageBanner api={api} info={reading} onClosed={session.setStatus} />
+              ) : undefined
+            }
+          />
+        </PackageContext.Provider>
       </RekeyHandoffContext.Provider>
     </Suspense>
   );

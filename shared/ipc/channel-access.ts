@@ -132,6 +132,13 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'identity:closeWorkstation': signedIn,
   'identity:exportEscrow': signedIn,
   'audit:checkAnchors': signedIn,
+  'auditPackage:open': open(
+    'Opens a package the reviewer holds the passphrase of, read-only, in a temporary vault of its own; this computer’s vault is locked first and none of its records is read.',
+  ),
+  'auditPackage:current': open(
+    'Which package is being read (its file, licensee, exporter and head, for the banner): no record of this computer’s vault.',
+  ),
+  'auditPackage:close': open('Closes the package being read and deletes its temporary vault.'),
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

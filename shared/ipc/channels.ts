@@ -97,6 +97,10 @@ export const channelNames = [
   'identity:closeWorkstation',
   'identity:exportEscrow',
   'audit:checkAnchors',
+  // Issue 14: reading an audit package in the app (audit-package-reading-contract.ts).
+  'auditPackage:open',
+  'auditPackage:current',
+  'auditPackage:close',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

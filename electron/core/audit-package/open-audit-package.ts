@@ -30,10 +30,14 @@ import {
   SIGNATURE_ENTRY,
   WITHHELD_ENTRY,
 } from './package-format';
+import type { DocumentSpool } from './package-document-spool';
+import { createDocumentSpool } from './package-document-spool';
 import type { PackageReadVault } from './package-read-vault';
 import { createPackageReadVault } from './package-read-vault';
 import type { JsonRow, WithheldDigest } from './package-tables';
 import { canonicalRow, packageTables } from './package-tables';
+import type { PackageWorkspace } from './package-workspace';
+import { createPackageWorkspace } from './package-workspace';
 import { readPackageFile } from './read-package-file';
 import { createUstarReader } from './ustar-archive';
 
@@ -66,6 +70,8 @@ export type OpenedAuditPackage = {
   vault: PackageReadVault;
 };
 
+const DOCUMENTS_PREFIX = 'documents/';
+
 const refuse = (check: PackageCheckName, message: string): AppFailure =>
   new AppFailure('AUDIT_PACKAGE_INVALID', message, { check });
 
@@ -83,22 +89,48 @@ export async function openAuditPackage(
   passphrase: string,
   options: OpenAuditPackageOptions = {},
 ): Promise<OpenedAuditPackage> {
+  const workspace = createPackageWorkspace();
+  let spool: DocumentSpool | undefined;
+  try {
+    spool = createDocumentSpool(workspace);
+    const opened = await openInWorkspace(file, passphrase, options, workspace, spool);
+    spool.close();
+    return opened;
+  } catch (error: unknown) {
+    spool?.close();
+    workspace.remove();
+    throw error;
+  }
+}
+
+async function openInWorkspace(
+  file: string,
+  passphrase: string,
+  options: OpenAuditPackageOptions,
+  workspace: PackageWorkspace,
+  spool: DocumentSpool,
+): Promise<OpenedAuditPackage> {
   const now = options.now ?? (() => new Date());
   const name = basename(file);
-  // Small entries are kept; documents too (they fill the read-only vault), each hashed as it
-  // arrives. An entry name seen twice is an added entry.
+  // Streamed: chunk by chunk, decrypted, cut into entries, each hashed as it arrives; the
+  // documents go to the encrypted staging spool at once, only the small entries (records,
+  // events, manifest) stay in memory. An entry name seen twice is an added entry.
   const entries = new Map<string, Buffer>();
+  const entrySizes = new Map<string, number>();
   const hashes = new Map<string, string>();
   const seen: { duplicate: string | null } = { duplicate: null };
   const fileHash = createHash('sha256');
   const archive = createUstarReader(({ name: entry, content }) => {
-    if (entries.has(entry)) seen.duplicate ??= entry;
-    entries.set(entry, content);
+    if (hashes.has(entry)) seen.duplicate ??= entry;
+    entrySizes.set(entry, content.length);
     hashes.set(entry, createHash('sha256').update(content).digest('hex'));
+    if (entry.startsWith(DOCUMENTS_PREFIX)) spool.put(entry, content);
+    else entries.set(entry, content);
   });
   await readPackageFile(file, passphrase, (piece) => {
     archive.push(piece);
   });
+  spool.finish();
   const { createReadStream } = await import('node:fs');
   for await (const piece of createReadStream(file)) fileHash.update(piece as Buffer);
   const ended = archive.finish();
@@ -149,13 +181,13 @@ export async function openAuditPackage(
         'entries',
         `The entry ${entry.name} named in the signed manifest is missing: it was removed.`,
       );
-    if (found !== entry.sha256 || entries.get(entry.name)?.length !== entry.size)
+    if (found !== entry.sha256 || entrySizes.get(entry.name) !== entry.size)
       throw refuse(
         'entries',
         `The entry ${entry.name} is not the one the manifest's signature covers (its SHA-256 is ${found}, the manifest says ${entry.sha256}): it was replaced or changed.`,
       );
   }
-  for (const entry of entries.keys())
+  for (const entry of hashes.keys())
     if (!listed.has(entry) && entry !== MANIFEST_ENTRY && entry !== SIGNATURE_ENTRY)
       throw refuse('entries', `The entry ${entry} is not in the signed manifest: it was added.`);
   checks.push({
@@ -180,9 +212,16 @@ export async function openAuditPackage(
   const withheld = parseJson('withheld digests', entries.get(WITHHELD_ENTRY), 'audit-chain');
   if (!Array.isArray(withheld))
     throw refuse('audit-chain', "The package's withheld digests are not a list.");
+  // One document at a time from the spool: the digest of its attachment row, content included.
   const attachmentDigests = new Map<string, string>();
   for (const row of tables.get('attachments') ?? []) {
-    const canonical = canonicalRow(row, entries);
+    const cell = row.content;
+    const entry = cell !== null && typeof cell === 'object' && '$entry' in cell ? cell.$entry : '';
+    const content = entry === '' ? undefined : spool.get(entry);
+    const canonical = canonicalRow(
+      row,
+      content === undefined ? new Map() : new Map([[entry, content]]),
+    );
     if (canonical !== undefined) attachmentDigests.set(keyText(row.id), digestOf(canonical));
   }
   const events = parseEvents(entries.get(EVENTS_ENTRY)?.toString('utf8') ?? '');
@@ -212,10 +251,15 @@ export async function openAuditPackage(
   });
 
   // (5) Every stored signed PDF against its record, in the read-only vault.
-  const documents = new Map<string, Buffer>();
-  for (const [entry, content] of entries)
-    if (entry.startsWith('documents/')) documents.set(entry, content);
-  const vault = createPackageReadVault(manifest.schemaVersion, tables, documents, events);
+  // The small entries are no longer needed; the documents come from the spool one at a time.
+  entries.clear();
+  const vault = createPackageReadVault(
+    workspace,
+    manifest.schemaVersion,
+    tables,
+    (entry) => spool.get(entry),
+    events,
+  );
   try {
     const operations = documentOperationsFor(vault.db, {
       now,

@@ -3,11 +3,10 @@
 // in a private folder, at the package's schema (then brought to this app's, as any vault is),
 // filled with the package's rows and documents, and then made query-only (PRAGMA query_only),
 // so nothing can be written to it; closing it deletes it. Withheld secrets are stood in for by
-// values that cannot be used (an empty key, a password hash that matches no password).
+// values that cannot be used (an empty key, a password hash that matches no password). The
+// documents come one at a time from the staging spool (package-document-spool.ts), never all in
+// memory.
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppFailure } from '../app-failure';
 import { migrations } from '../vault/migrations/index';
@@ -16,22 +15,28 @@ import { runMigrations } from '../vault/run-migrations';
 import type { PackageEvent } from './check-package-chain';
 import type { JsonCell, JsonRow } from './package-tables';
 import { packageTables } from './package-tables';
+import type { PackageWorkspace } from './package-workspace';
 
 export type PackageReadVault = { db: Database; close: () => void };
 
 const WITHHELD_TEXT = 'withheld from the audit package';
 
-function cellValue(cell: JsonCell, declared: string, documents: ReadonlyMap<string, Buffer>) {
+/** A document's bytes by its entry name (documents/<id>.pdf), read when its row is written. */
+export type PackageDocuments = (entry: string) => Buffer | undefined;
+
+function cellValue(cell: JsonCell, declared: string, documents: PackageDocuments) {
   if (cell === null || typeof cell !== 'object') return cell;
   if ('$base64' in cell) return Buffer.from(cell.$base64, 'base64');
-  if ('$entry' in cell) return documents.get(cell.$entry) ?? Buffer.alloc(0);
+  if ('$entry' in cell) return documents(cell.$entry) ?? Buffer.alloc(0);
   return declared === 'BLOB' ? Buffer.alloc(0) : declared === 'INTEGER' ? 0 : WITHHELD_TEXT;
 }
 
+/** Builds the vault in the workspace's folder under its key; close() removes the workspace. */
 export function createPackageReadVault(
+  workspace: PackageWorkspace,
   schemaVersion: number,
   tables: ReadonlyMap<string, readonly JsonRow[]>,
-  documents: ReadonlyMap<string, Buffer>,
+  documents: PackageDocuments,
   events: readonly PackageEvent[],
 ): PackageReadVault {
   if (!migrations.some((m) => m.version === schemaVersion))
@@ -40,11 +45,12 @@ export function createPackageReadVault(
       `The package was written at schema ${String(schemaVersion)}, which this version of KP Desk does not know (it was made by a newer KP Desk). Update KP Desk to open it.`,
       { check: 'format' },
     );
-  const dir = mkdtempSync(join(tmpdir(), 'kpdesk-package-'));
-  const key = randomBytes(32);
   let db: Database | undefined;
   try {
-    db = openDatabase(join(dir, 'package.kpdb'), key, { create: true, migrate: false });
+    db = openDatabase(join(workspace.dir, 'package.kpdb'), workspace.key, {
+      create: true,
+      migrate: false,
+    });
     runMigrations(db, migrations, schemaVersion);
     db.pragma('foreign_keys = OFF');
     const open = db;
@@ -105,17 +111,16 @@ export function createPackageReadVault(
     db.pragma('query_only = ON');
   } catch (error: unknown) {
     db?.close();
-    rmSync(dir, { recursive: true, force: true });
-    key.fill(0);
     throw error;
   }
   const opened = db;
-  key.fill(0);
+  // The connection holds what it needs; the key itself is not kept longer than the build.
+  workspace.key.fill(0);
   return {
     db: opened,
     close: () => {
       if (opened.open) opened.close();
-      rmSync(dir, { recursive: true, force: true });
+      workspace.remove();
     },
   };
 }

@@ -41,6 +41,8 @@ import type { VaultGatewayOptions } from './vault-gateway-options';
 import { vaultOpenMethods } from './vault-open-methods';
 import { auditLogGatewayGroup } from '../audit-log/audit-log-gateway-group';
 import { reportsGatewayGroup } from '../reports/reports-gateway-group';
+import type { PackageReading } from '../audit-package/package-reading-gateway-group';
+import { packageReadingGatewayGroup } from '../audit-package/package-reading-gateway-group';
 
 export type { VaultGatewayOptions } from './vault-gateway-options';
 
@@ -79,6 +81,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   const keychain = keychainKeyFile(options.dataDir);
   let open: Open | null = null;
   let user: User | null = null;
+  // An audit package being read (issue 14): its query-only vault stands in for this one, which
+  // stays locked; its reader is the user. Locking closes it and deletes its temporary vault.
+  let reading: PackageReading | null = null;
   let lastCall = now().getTime();
   // The full verification beside issuing and the check at unlock (issue 13, part 6).
   const auditChecks = createAuditChecks({
@@ -153,6 +158,8 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     open?.desk.background.stop();
     open?.key.fill(0);
     open?.db.close();
+    reading?.opened.vault.close();
+    reading = null;
     open = null;
     user = null;
     return status();
@@ -180,7 +187,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   // A vault opened with a bare key and no key file beside it (openWithKey in tests and tools)
   // never showed a recovery key, so there is nothing to confirm.
   const recoveryKeyConfirmed = (services: VaultServices): boolean =>
-    services.facts.recoveryKeyConfirmation() !== null || !existsSync(location.keyFilePath);
+    reading !== null ||
+    services.facts.recoveryKeyConfirmation() !== null ||
+    !existsSync(location.keyFilePath);
 
   /** The records stay closed until the recovery key shown at first run was typed back. */
   function recordsOpen(): { services: VaultServices; actor: Actor } {
@@ -275,6 +284,8 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     },
 
     signOut(): VaultStatus {
+      // The reader of an audit package leaves by closing it (nobody can sign in to a package).
+      if (reading !== null) return lock();
       user = null;
       return status();
     },
@@ -329,7 +340,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       session: recordsSession,
       documentOptions,
       now,
-      vaultId,
+      vaultId: () => reading?.opened.manifest.vaultId ?? vaultId(),
       onProgress: options.onProgress,
     }),
     // auditPackage:export (issue 14): the signed, encrypted package, as an administrator or reviewer.
@@ -383,6 +394,32 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       lock: () => {
         lock();
       },
+    }),
+
+    // Reading an audit package (issue 14, part 3): auditPackage:open, :current, :close.
+    auditPackageReading: packageReadingGatewayGroup({
+      now,
+      ...(options.resourcesDir === undefined ? {} : { resourcesDir: options.resourcesDir }),
+      lock: () => {
+        lock();
+      },
+      enter: (entered) => {
+        reading = entered;
+        open = {
+          db: entered.opened.vault.db,
+          services: entered.services,
+          key: Buffer.alloc(32),
+          desk: entered.desk,
+          unlockCheck: {
+            state: 'unverified',
+            message:
+              "An audit package is open: its audit chain was verified from the package's own events when it was opened.",
+          },
+        };
+        user = entered.reader;
+        lastCall = now().getTime();
+      },
+      current: () => reading,
     }),
   };
 }

@@ -15,6 +15,7 @@ import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
 import { useTaskProgress } from '../shell/use-task-progress';
+import { ExportAuditPackage } from '../audit-package/ExportAuditPackage';
 import { ReviewFindings } from './ReviewFindings';
 import './review.css';
 
@@ -187,6 +188,7 @@ export function ReviewScreen({ api, navigate }: Props) {
           />
         </>
       )}
+      <ExportAuditPackage api={api} />
     </div>
   );
 }

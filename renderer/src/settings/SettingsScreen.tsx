@@ -21,6 +21,7 @@ import { TrustedCertificatesSection } from './TrustedCertificatesSection';
 import { VaultSettingsSection } from './VaultSettingsSection';
 import { PriceRangesSection } from './PriceRangesSection';
 import { UsersSection } from './UsersSection';
+import { OpenPackageSection } from '../audit-package/OpenPackageSection';
 
 type Props = ScreenProps & { api: KpApi; onLicenseeSaved: () => void };
 
@@ -48,6 +49,7 @@ export function SettingsScreen({ api, user, onLicenseeSaved }: Props) {
       {canManageKeys(role) ? <RekeySection api={api} /> : null}
       <ThisComputerSection api={api} />
       <PrinterPreferencesSection api={api} />
+      <OpenPackageSection api={api} />
       <AuditVerifyPanel api={api} />
       {canManageKeys(role) ? <AuditHeadPanel api={api} /> : null}
       <BackupPanel api={api} />

@@ -2,6 +2,7 @@
 // current screen. The route lives here, in memory (navigation.ts); on each change the focus
 // moves to the new screen's heading so keyboard and screen-reader users land on it.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { VaultStatus } from '../../../shared/records/record-outputs';
 import type { Route, SignedInUser } from '../navigation';
@@ -18,9 +19,11 @@ type Props = {
   info: AppInfo;
   user: SignedInUser;
   onStatus: (status: VaultStatus) => void;
+  /** Shown above every screen: the audit package being read (issue 14). */
+  banner?: ReactNode;
 };
 
-export function SignedInFrame({ api, info, user, onStatus }: Props) {
+export function SignedInFrame({ api, info, user, onStatus, banner }: Props) {
   const [route, setRoute] = useState<Route>({ screen: 'records' });
   const main = useRef<HTMLElement>(null);
   const moved = useRef(false);
@@ -51,6 +54,7 @@ export function SignedInFrame({ api, info, user, onStatus }: Props) {
         <a className="skip-link" href="#main">
           Skip to the content
         </a>
+        {banner}
         <AppHeader
           api={api}
           info={info}

@@ -140,6 +140,9 @@ const inputs: Record<ChannelName, unknown> = {
     exportPassphrase: 'an export passphrase here',
   },
   'audit:checkAnchors': {},
+  'auditPackage:open': { passphrase: 'a package passphrase' },
+  'auditPackage:current': {},
+  'auditPackage:close': {},
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
