@@ -132,6 +132,12 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'identity:closeWorkstation': signedIn,
   'identity:exportEscrow': signedIn,
   'audit:checkAnchors': signedIn,
+  'templates:list': signedIn,
+  'templates:get': signedIn,
+  'templates:save': signedIn,
+  'templates:rename': signedIn,
+  'templates:delete': signedIn,
+  'templates:apply': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

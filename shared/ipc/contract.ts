@@ -19,6 +19,7 @@ import { auditAnchorsContract } from './audit-anchors-contract';
 import { trustContract } from './trust-contract';
 import { incomingContract } from './incoming-contract';
 import { vaultContract } from './vault-contract';
+import { templatesContract } from './templates-contract';
 
 type ChannelSpec = { input: z.ZodType; output: z.ZodType };
 
@@ -69,6 +70,7 @@ export const contract = {
   ...auditPackageContract,
   ...signingKeysContract,
   ...auditAnchorsContract,
+  ...templatesContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -41,6 +41,7 @@ import type { VaultGatewayOptions } from './vault-gateway-options';
 import { vaultOpenMethods } from './vault-open-methods';
 import { auditLogGatewayGroup } from '../audit-log/audit-log-gateway-group';
 import { reportsGatewayGroup } from '../reports/reports-gateway-group';
+import { templatesGatewayGroup } from '../templates/templates-gateway-group';
 
 export type { VaultGatewayOptions } from './vault-gateway-options';
 
@@ -349,6 +350,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       resourcesDir: options.resourcesDir,
       afterQueue: deliverInBackground,
     }),
+
+    // Saved templates for repeat shipments (issue 15, part 6).
+    templates: templatesGatewayGroup(asUser),
 
     submissions: {
       ...submissionGatewayGroup(() => {

@@ -8,6 +8,7 @@ import { createAuditLogService } from '../audit-log/audit-log-service';
 import { createIncomingService } from '../incoming/incoming-service';
 import { createIssuanceService } from '../issuance/issuance-service';
 import { createStatisticsService } from '../reports/statistics-service';
+import { createTemplatesService } from '../templates/templates-service';
 import { createSignInGuard } from '../sign-in/sign-in-guard';
 import { createAuditWriter } from './audit/audit-chain';
 import type { HelperThread } from './audit/run-units-in-two-threads';
@@ -127,6 +128,8 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
     incoming,
+    // Saved templates for repeat shipments (issue 15, part 6).
+    templates: createTemplatesService({ db, users: repos.users, audit, now }),
     reports: createStatisticsService(db, repos.users),
     auditLog: createAuditLogService(db, repos.users),
     audit: {
