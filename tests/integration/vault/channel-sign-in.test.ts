@@ -140,6 +140,12 @@ const inputs: Record<ChannelName, unknown> = {
     exportPassphrase: 'an export passphrase here',
   },
   'audit:checkAnchors': {},
+  'templates:list': {},
+  'templates:get': { name: 'Antwerp weekly' },
+  'templates:save': { name: 'Antwerp weekly' },
+  'templates:rename': { name: 'Antwerp weekly', newName: 'Antwerp' },
+  'templates:delete': { name: 'Antwerp weekly' },
+  'templates:apply': { name: 'Antwerp weekly' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
