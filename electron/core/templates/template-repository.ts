@@ -39,9 +39,7 @@ export function createTemplateRepository(db: Database, now: () => Date) {
   const byKey = db.prepare<[string], TemplateRow>(
     'SELECT * FROM shipment_templates WHERE name_key = ?',
   );
-  const all = db.prepare<[], TemplateRow>(
-    'SELECT * FROM shipment_templates ORDER BY name_key, id',
-  );
+  const all = db.prepare<[], TemplateRow>('SELECT * FROM shipment_templates ORDER BY name_key, id');
   const insert = db.prepare(
     `INSERT INTO shipment_templates (name, name_key, exporter_party_id, consignee_party_id,
        country_of_origin, destination_country, hs_codes_json, port_of_exit, carrier,

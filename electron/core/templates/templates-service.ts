@@ -32,8 +32,10 @@ const READERS = ['operator', 'administrator', 'reviewer'] as const;
 const SHIPMENT_OWN: Readonly<Record<string, string>> = {
   number:
     'A template never holds a certificate number: each form number is used once (31 CFR 592.307(c)).',
-  dateOfIssue: 'A template never holds dates: each certificate has its own (31 CFR 592.307(d)-(e)).',
-  dateOfExpiry: 'A template never holds dates: each certificate has its own (31 CFR 592.307(d)-(e)).',
+  dateOfIssue:
+    'A template never holds dates: each certificate has its own (31 CFR 592.307(d)-(e)).',
+  dateOfExpiry:
+    'A template never holds dates: each certificate has its own (31 CFR 592.307(d)-(e)).',
   exportDate: 'A template never holds dates: each shipment has its own.',
   itn: 'A template never holds an ITN: each export files its own EEI (31 CFR 592.301(a)(5)).',
   aes: 'A template never holds the AES licence entries: they are the form number and the value of one shipment.',
