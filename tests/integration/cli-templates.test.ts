@@ -25,7 +25,7 @@ const CONSIGNEE = {
 const EXPORTER_ADDRESS = '1 Carrier Plaza, New York, NY 10001, United States';
 const issueArgs = ['--attest', '--packaging', 'Sealed box', '--warranty', 'Conflict-free.'];
 const auditEvents = () => vault.withVault((services) => services.audit.verify().eventsChecked);
-const json = <T>(outcome: Outcome): T => JSON.parse(outcome.stdout) as T;
+const json = (outcome: Outcome): unknown => JSON.parse(outcome.stdout);
 
 beforeAll(async () => {
   vault = await makeCliTestVault(() => cli, 'templates-cli', 'US51000-US51004');
@@ -98,7 +98,7 @@ describe('kpdesk templates (built CLI)', () => {
       '--json',
     ]);
     expect(saved.code, saved.stderr + saved.stdout).toBe(0);
-    expect(json<{ name: string; carrier: string }>(saved)).toMatchObject({
+    expect(json(saved)).toMatchObject({
       name: 'Antwerp weekly',
       carrier: 'Malca-Amit',
       consignee: { name: CONSIGNEE.name },
@@ -156,7 +156,7 @@ describe('kpdesk templates (built CLI)', () => {
       '--json',
     ]);
     expect(issued.code, issued.stderr + issued.stdout).toBe(0);
-    expect(json<{ number: string; state: string }>(issued)).toMatchObject({
+    expect(json(issued)).toMatchObject({
       number: 'US51000',
       state: 'ISSUED',
     });
@@ -196,7 +196,7 @@ describe('kpdesk templates (built CLI)', () => {
       'rita',
       '--json',
     ]);
-    expect(json<Record<string, unknown>>(shown)).toMatchObject({
+    expect(json(shown)).toMatchObject({
       name: 'From US51000',
       hsCodes: ['7102.31'],
       usualParcels: 2,

@@ -42,8 +42,6 @@ export function createImportMarks(db: Database) {
     },
     /** The ids among these that are imported records. */
     among: (ids: readonly number[]): ReadonlySet<number> =>
-      ids.length === 0
-        ? new Set()
-        : new Set(importedAmong.pluck().all(JSON.stringify(ids)) as number[]),
+      ids.length === 0 ? new Set() : new Set(importedAmong.pluck().all(JSON.stringify(ids))),
   };
 }
