@@ -166,7 +166,7 @@ export function runTemplates(args: readonly string[], io: CliIo): Promise<ExitCo
               consignee: draft.consignee,
               countryOfOrigin: draft.countryOfOrigin,
               destinationCountry: draft.destinationCountry,
-              hsCodes: draft.hsCodes,
+              hsCodes: draft.hsCodes.filter((code) => code.trim() !== ''),
               portOfExit: values.port ?? '',
               carrier: values.carrier ?? '',
               usualParcels: draft.parcels,
