@@ -174,9 +174,11 @@ describe('saving and applying a template', () => {
   it('lets reviewers read but not save, rename, delete or apply', () => {
     templates().save(staff.operator, antwerpWeekly());
     const before = dumpTables(vault.db);
-    expect(templates().list(staff.reviewer).map((t) => t.name)).toEqual([
-      'Antwerp weekly, 7102.31',
-    ]);
+    expect(
+      templates()
+        .list(staff.reviewer)
+        .map((t) => t.name),
+    ).toEqual(['Antwerp weekly, 7102.31']);
     expect(templates().get(staff.reviewer, { name: 'antwerp weekly, 7102.31' }).carrier).toBe(
       'Malca-Amit',
     );
@@ -218,7 +220,11 @@ describe('renaming and deleting', () => {
       'template.rename',
       'template.delete',
     ]);
-    expect(templates().list(staff.operator).map((t) => t.name)).toEqual(['Dubai monthly']);
+    expect(
+      templates()
+        .list(staff.operator)
+        .map((t) => t.name),
+    ).toEqual(['Dubai monthly']);
     const gone = failureOf(() => templates().apply(staff.operator, { name: saved.name }));
     expect(gone.code).toBe('NOT_FOUND');
     expect(vault.services.audit.verify().ok).toBe(true);
