@@ -35,6 +35,7 @@ import { runShip, shipHelp, shipSummary } from './commands/ship';
 import { deliverHelp, deliverSummary, runDeliver } from './commands/deliver';
 import { recordsHelp, recordsSummary, runRecords } from './commands/records';
 import { incomingHelp, incomingSummary, runIncoming } from './commands/incoming';
+import { runTemplates, templatesHelp, templatesSummary } from './commands/templates';
 import { issueBatchHelp, issueBatchSummary, runIssueBatch } from './commands/issue-batch';
 import { partiesHelp, partiesSummary, runParties } from './commands/parties';
 import {
@@ -86,6 +87,7 @@ const commands: Readonly<Record<string, Command>> = {
     help: exportAuditPackageHelp,
     run: runExportAuditPackage,
   },
+  templates: { summary: templatesSummary, help: templatesHelp, run: runTemplates },
 };
 
 export const mainHelp = `kpdesk ${version}: check US Kimberley Process certificates and keep the KP Desk vault.
@@ -125,6 +127,8 @@ Usage:
                  | receipt-report <number> --out <file.pdf> | confirm-sent <number> --date <date>
   kpdesk review --package FILE [--passphrase-file F] [--trust CERT]... [--format table|csv|json]
   kpdesk export-audit-package FILE [--package-passphrase-file F] [--period P] --user U
+  kpdesk templates list | show <name> | save <name> --from <number> | delete <name> [--json]
+  kpdesk issue <shipment.json> --template <name> --attest --packaging <text> --warranty <text>
   kpdesk help [command]
   kpdesk --version
 

@@ -12,6 +12,7 @@ import type { CertificateDraft } from '../../shared/domain/certificate-draft';
 import { normalizeCertificateNumber } from '../../shared/domain/certificate-number';
 import { normalizeItn } from '../../shared/domain/itn';
 import { IssueSchema } from '../../shared/records/issuance-inputs';
+import { fillDraftFromTemplate } from '../../shared/templates/fill-draft';
 import { AppFailure } from '../../electron/core/app-failure';
 import type { Actor } from '../../electron/core/issuance/actor';
 import { hasErrorsFailure } from '../../electron/core/issuance/check-certificate';
@@ -40,6 +41,7 @@ export const issueSummary =
 export const issueHelp = `Usage:
   kpdesk issue <certificate.json> --attest --packaging <text> --warranty <text> [options]
   kpdesk issue --draft <id> --attest --packaging <text> --warranty <text> [options]
+  kpdesk issue <shipment.json> --template <name> --attest --packaging <text> ... [options]
 
 Validates the certificate against every rule, takes its form number from stock (the
 file's "number", or the lowest available number when it is empty), records the AES ITN,
@@ -49,6 +51,9 @@ the vault and writes it to a file. All or nothing: a refusal changes nothing.
 Options:
   --draft <id>                Issue the vault's draft with this id instead of a file.
   --itn <ITN>                 The AES ITN, when the file or draft does not hold it.
+  --template <name>           Fill the repeatable fields the file leaves empty (exporter,
+                              consignee, origin, destination, HS code, parcels) from this saved
+                              template ("kpdesk templates list"); the file's own values win.
   --attest                    Required: you attest that the shipment's application carries the
                               warranty that the diamonds are conflict-free (USKPA).
   --packaging <text>          The tamper-resistant container (31 CFR 592.314).
@@ -71,6 +76,7 @@ number not in stock, or any other refusal. On 1 and 2 nothing was changed.
 
 type IssueValues = {
   draft?: string | undefined;
+  template?: string | undefined;
   itn?: string | undefined;
   attest?: boolean | undefined;
   packaging?: string | undefined;
@@ -98,9 +104,10 @@ function issueRequest(values: IssueValues) {
 async function sourceDraft(
   io: CliIo,
   services: VaultServices,
-  file: string | undefined,
-  draftId: string | undefined,
+  source: { file: string | undefined; draftId: string | undefined; template: string | undefined },
+  actor: Actor,
 ): Promise<{ draft: CertificateDraft; record: CertificateRecord | null }> {
+  const { file, draftId, template } = source;
   if (draftId !== undefined) {
     if (!/^\d{1,12}$/.test(draftId)) throw usageFailure("--draft takes the draft's id, a number.");
     const record = services.certificates.get(Number(draftId));
@@ -115,20 +122,30 @@ async function sourceDraft(
   }
   const read = await readCertificateFile(resolve(io.cwd, file ?? ''), file ?? '');
   if (!read.ok) throw new AppFailure(read.error.code, read.error.message, read.error.fields);
-  let number = normalizeCertificateNumber(read.value.number);
+  // Issue 15 part 6: a saved template fills what the file leaves empty; the rules then run on
+  // the whole draft as on any other. A party gone from the address book refuses here.
+  const filled =
+    template === undefined
+      ? read.value
+      : fillDraftFromTemplate(
+          read.value,
+          services.templates.apply(actor, { name: template }).fields,
+        );
+  let number = normalizeCertificateNumber(filled.number);
   if (number === '') {
     const next = services.stock.nextAvailable();
     if (next === null)
       throw new AppFailure('STOCK_NUMBER_UNAVAILABLE', 'No certificate form is left in stock.');
     number = next;
   }
-  return { draft: { ...read.value, number }, record: null };
+  return { draft: { ...filled, number }, record: null };
 }
 
 const issueOptions = {
   ...signInOptions,
   ...signingSecretOptions,
   draft: { type: 'string' },
+  template: { type: 'string' },
   itn: { type: 'string' },
   attest: { type: 'boolean', default: false },
   packaging: { type: 'string' },
@@ -144,6 +161,11 @@ export function runIssue(args: readonly string[], io: CliIo): Promise<ExitCode> 
     const [file, ...extra] = positionals;
     if ((file === undefined) === (values.draft === undefined) || extra.length > 0)
       throw usageFailure('Name one certificate file, or --draft <id>, to issue.');
+    if (values.template !== undefined && values.draft !== undefined)
+      throw usageFailure(
+        '--template fills a new certificate from a file; a draft already has its fields.',
+        { '--template': 'not with --draft' },
+      );
     const request = issueRequest(values);
 
     return withVaultForCommand(values, io, async ({ services, db }) => {
@@ -154,7 +176,12 @@ export function runIssue(args: readonly string[], io: CliIo): Promise<ExitCode> 
       });
       // The signing keys open with the administrator's secret or on an opened computer.
       await openSigningForCommand(operations.signingKeys, actor, values, io);
-      const source = await sourceDraft(io, services, file, values.draft);
+      const source = await sourceDraft(
+        io,
+        services,
+        { file, draftId: values.draft, template: values.template },
+        actor,
+      );
       const draft = values.itn === undefined ? source.draft : { ...source.draft, itn: values.itn };
       const number = normalizeCertificateNumber(draft.number);
       const out = resolve(io.cwd, values.out ?? `${number}.pdf`);

@@ -191,6 +191,13 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     ...createStatisticsExportHandlers(vault, options.fileDialogs),
     ...createIncomingHandlers(vault, options.fileDialogs, options.now),
     ...createPackageReadingHandlers(vault, options.fileDialogs, progress),
+    // Issue 15 part 6: saved templates for repeat shipments.
+    'templates:list': () => vault.templates.list(undefined),
+    'templates:get': (input) => vault.templates.get(input),
+    'templates:save': (input) => vault.templates.save(input),
+    'templates:rename': (input) => vault.templates.rename(input),
+    'templates:delete': (input) => vault.templates.delete(input),
+    'templates:apply': (input) => vault.templates.apply(input),
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts);
   // while an audit package is read, only the channels that read answer (issue 14).

@@ -17,7 +17,9 @@ export type Route =
   | { screen: 'glossary' }
   // Issue 15: foreign certificates received on an import, reached from Records.
   | { screen: 'incoming'; number: string }
-  | { screen: 'incoming-register' };
+  | { screen: 'incoming-register' }
+  // Issue 15 part 6: saved templates for repeat shipments.
+  | { screen: 'templates' };
 
 export type SignedInUser = NonNullable<VaultStatus['user']>;
 
@@ -40,7 +42,8 @@ export type NavEntry = {
     | 'corrections'
     | 'audit-log'
     | 'submissions'
-    | 'glossary';
+    | 'glossary'
+    | 'templates';
   label: string;
 };
 
@@ -63,6 +66,8 @@ export const navEntries: readonly NavEntry[] = [
   { screen: 'submissions', label: 'Submissions' },
   // Every role: the glossary of the help panel on one page (issue 16, first day).
   { screen: 'glossary', label: 'Help and glossary' },
+  // Every role (reviewers read): saved templates for repeat shipments (issue 15, part 6).
+  { screen: 'templates', label: 'Templates' },
 ];
 
 /** The navigation entry a route belongs to (a certificate page belongs to Records). */

@@ -66,6 +66,9 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'audit.cover-existing': 'Existing records brought under the audit chain',
   'audit.verified': 'Full audit verification passed',
   'audit-package.export': 'Audit package exported (signed, encrypted)',
+  'template.save': 'Shipment template saved',
+  'template.rename': 'Shipment template renamed',
+  'template.delete': 'Shipment template deleted',
 };
 
 /** The words for an action, or the action as stored when this version does not know it. */

@@ -139,6 +139,12 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
     'Which package is being read (its file, licensee, exporter and head, for the banner): no record of this computer’s vault.',
   ),
   'auditPackage:close': open('Closes the package being read and deletes its temporary vault.'),
+  'templates:list': signedIn,
+  'templates:get': signedIn,
+  'templates:save': signedIn,
+  'templates:rename': signedIn,
+  'templates:delete': signedIn,
+  'templates:apply': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

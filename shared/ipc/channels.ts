@@ -101,6 +101,13 @@ export const channelNames = [
   'auditPackage:open',
   'auditPackage:current',
   'auditPackage:close',
+  // Issue 15 part 6: saved templates for repeat shipments (templates-contract.ts).
+  'templates:list',
+  'templates:get',
+  'templates:save',
+  'templates:rename',
+  'templates:delete',
+  'templates:apply',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

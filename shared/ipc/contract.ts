@@ -20,6 +20,7 @@ import { trustContract } from './trust-contract';
 import { incomingContract } from './incoming-contract';
 import { vaultContract } from './vault-contract';
 import { auditPackageReadingContract } from './audit-package-reading-contract';
+import { templatesContract } from './templates-contract';
 
 type ChannelSpec = { input: z.ZodType; output: z.ZodType };
 
@@ -71,6 +72,7 @@ export const contract = {
   ...signingKeysContract,
   ...auditAnchorsContract,
   ...auditPackageReadingContract,
+  ...templatesContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

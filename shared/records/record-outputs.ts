@@ -118,6 +118,21 @@ export const StoredWarrantySchema = z.union([
 export type StoredPackaging = z.output<typeof StoredPackagingSchema>;
 export type StoredWarranty = z.output<typeof StoredWarrantySchema>;
 
+/**
+ * A record imported from elsewhere (issue 15 part 3): its source file and row, when and by whom;
+ * never signed by KP Desk. Null for a certificate made in KP Desk.
+ */
+export const ImportMarkSchema = z
+  .object({
+    file: z.string(),
+    row: z.number().int(),
+    format: z.enum(['uskpa-csv', 'bulk-csv', 'bulk-json']),
+    importedAt: z.string(),
+    importedBy: z.string(),
+  })
+  .strict();
+export type ImportMark = z.output<typeof ImportMarkSchema>;
+
 export const CertificateRecordSchema = z
   .object({
     id: z.number().int(),
@@ -138,6 +153,8 @@ export const CertificateRecordSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
+    /** certificates:get only: the import mark of a record imported from elsewhere. */
+    imported: ImportMarkSchema.nullable().optional(),
   })
   .strict();
 
@@ -157,6 +174,8 @@ export const CertificateSummarySchema = z
     caratHundredths: z.number().int().nullable(),
     valueCents: z.number().int().nullable(),
     version: z.number().int(),
+    /** certificates:list: true for a record imported from elsewhere (issue 15 part 3). */
+    imported: z.boolean().optional(),
   })
   .strict();
 

@@ -27,9 +27,17 @@ export function certificateGatewayGroups(asUser: AsUser, thenDeliver: ThenDelive
         const record = s.certificates.get(id);
         if (record === null)
           throw new AppFailure('NOT_FOUND', `There is no certificate with id ${String(id)}.`);
-        return record;
+        // Issue 15 part 3: where an imported record came from (never signed by KP Desk).
+        return { ...record, imported: s.importMarks.of(id) };
       }),
-      list: asUser((s, _actor, input) => s.certificates.list(input)),
+      list: asUser((s, _actor, input) => {
+        const page = s.certificates.list(input);
+        const imported = s.importMarks.among(page.items.map((item) => item.id));
+        return {
+          ...page,
+          items: page.items.map((item) => ({ ...item, imported: imported.has(item.id) })),
+        };
+      }),
       /** Numbers of the certificates (not voided) that carry this ITN, for ITN_USED_ELSEWHERE. */
       numbersWithItn: asUser((s, _actor, input) => {
         const { itn } = parseInput(ItnLookupSchema, input);

@@ -99,6 +99,47 @@ function tablesOf(report: StatisticsReport): Table[] {
     },
     topTable(`Top ${String(report.top)} partners by volume`, flow.topByVolume),
     topTable(`Top ${String(report.top)} partners by value`, flow.topByValue),
+    ...(report.imports === null ? [] : importTables(report.imports)),
+  ];
+}
+
+/**
+ * Issue 15: incoming certificates, counted by their date of entry (the statistics service); the
+ * partner is the exporting Participant. As on the Statistics screen and in the CSV.
+ */
+function importTables(flow: FlowStatistics): Table[] {
+  const shareRow = (
+    name: string,
+    line: FlowStatistics['byHsCode'][number] | FlowStatistics['byPartner'][number],
+  ) => [name, ...amounts(line), pct(line.shareOfVolume), pct(line.shareOfValue)];
+  const heads = (first: string) => [
+    first,
+    'KPCs',
+    'Carats',
+    'US$',
+    'US$/ct',
+    'Vol. share',
+    'Value share',
+  ];
+  return [
+    {
+      title: 'Imports (incoming certificates, by date of entry)',
+      heads: ['', 'KPCs', 'Carats', 'US$', 'US$/ct'],
+      widths: [150, 60, 90, 110, 80],
+      rows: [['Imports', ...amounts(flow.totals)]],
+    },
+    {
+      title: 'Imports by HS code',
+      heads: heads('HS code'),
+      widths: [110, 50, 70, 90, 60, 60, 64],
+      rows: flow.byHsCode.map((line) => shareRow(line.hsCode, line)),
+    },
+    {
+      title: 'Imports by partner (the exporting Participant)',
+      heads: heads('Partner'),
+      widths: [110, 50, 70, 90, 60, 60, 64],
+      rows: flow.byPartner.map((line) => shareRow(line.country, line)),
+    },
   ];
 }
 
@@ -140,7 +181,12 @@ export async function statisticsPdf(
     page.drawText(value, { x, y, size, font: face, color: rgb(0.1, 0.12, 0.14) });
   };
 
-  text(`KP statistics, exports, ${report.period.label}`, PAGE.margin, 16, bold);
+  text(
+    `KP statistics, ${report.imports === null ? 'exports' : 'exports and imports'}, ${report.period.label}`,
+    PAGE.margin,
+    16,
+    bold,
+  );
   y -= 22;
   text(`${licensee}  -  ${report.period.from} to ${report.period.to}`, PAGE.margin, 10);
   y -= LINE;

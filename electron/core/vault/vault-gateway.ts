@@ -43,6 +43,7 @@ import { auditLogGatewayGroup } from '../audit-log/audit-log-gateway-group';
 import { reportsGatewayGroup } from '../reports/reports-gateway-group';
 import type { PackageReading } from '../audit-package/package-reading-gateway-group';
 import { packageReadingGatewayGroup } from '../audit-package/package-reading-gateway-group';
+import { templatesGatewayGroup } from '../templates/templates-gateway-group';
 
 export type { VaultGatewayOptions } from './vault-gateway-options';
 
@@ -360,6 +361,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       resourcesDir: options.resourcesDir,
       afterQueue: deliverInBackground,
     }),
+
+    // Saved templates for repeat shipments (issue 15, part 6).
+    templates: templatesGatewayGroup(asUser),
 
     submissions: {
       ...submissionGatewayGroup(() => {

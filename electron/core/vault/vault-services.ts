@@ -8,6 +8,8 @@ import { createAuditLogService } from '../audit-log/audit-log-service';
 import { createIncomingService } from '../incoming/incoming-service';
 import { createIssuanceService } from '../issuance/issuance-service';
 import { createStatisticsService } from '../reports/statistics-service';
+import { createTemplatesService } from '../templates/templates-service';
+import { createImportMarks } from '../record-import/import-marks';
 import { createSignInGuard } from '../sign-in/sign-in-guard';
 import { createAuditWriter } from './audit/audit-chain';
 import type { HelperThread } from './audit/run-units-in-two-threads';
@@ -127,6 +129,10 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     settings: { stored: repos.settings.get, validation: validationSettings },
     issuance,
     incoming,
+    // The marks of records imported from elsewhere, for the record views (issue 15 part 3).
+    importMarks: createImportMarks(db),
+    // Saved templates for repeat shipments (issue 15, part 6).
+    templates: createTemplatesService({ db, users: repos.users, audit, now }),
     reports: createStatisticsService(db, repos.users),
     auditLog: createAuditLogService(db, repos.users),
     audit: {

@@ -10,6 +10,7 @@ import { CorrectionsPanel } from './CorrectionsPanel';
 import { CertificateSubmissionsPanel } from '../submissions/CertificateSubmissionsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { StateBadge } from './StateBadge';
+import { ImportedNote } from './ImportedNote';
 import { TimelinePanel } from './TimelinePanel';
 import { useCertificateRecord } from './use-certificate-record';
 import { useUserNames } from './use-user-names';
@@ -74,6 +75,7 @@ export function CertificatePage(props: ScreenProps & { api: KpApi; id: number })
           <StateBadge state={record.state} />
         </div>
       </div>
+      {record.imported == null ? null : <ImportedNote mark={record.imported} />}
       <div role="status" aria-live="polite">
         {notice !== null && notice.id === record.id ? (
           <p ref={noticeRef} className="notice notice--ok" tabIndex={-1}>

@@ -32,7 +32,9 @@ export function DocumentsPanel(props: {
   const [listed, setListed] = useState(0);
 
   const isVoid = record.state === 'VOIDED';
-  const hasDocument = isVoid || SIGNED_STATES.has(record.state);
+  // An imported record (issue 15 part 3) was issued elsewhere: there is nothing KP Desk signed.
+  const imported = record.imported ?? null;
+  const hasDocument = imported === null && (isVoid || SIGNED_STATES.has(record.state));
   const kind = isVoid ? 'void' : 'certificate';
   const what = isVoid ? 'the signed VOID copy' : 'the signed PDF';
 
@@ -102,7 +104,14 @@ export function DocumentsPanel(props: {
   return (
     <section className="panel" aria-labelledby="documents-title">
       <h2 id="documents-title">Documents</h2>
-      {!hasDocument ? (
+      {imported !== null ? (
+        <p data-testid="imported-documents">
+          No signed PDF: this certificate was issued outside KP Desk (on paper or through USKPA’s
+          database) and imported from {imported.file}, row {String(imported.row)}. KP Desk does not
+          sign it now: its signature would claim an issue it did not make. Keep the paper original
+          or USKPA’s copy with this record (records are kept 10 years, 31 CFR 501.601).
+        </p>
+      ) : !hasDocument ? (
         <p>Documents are signed once the certificate is issued.</p>
       ) : (
         <>

@@ -10,6 +10,7 @@ import type { OverdueDuty } from '../../../shared/records/submission-views';
 import { useFormat } from '../format/use-format';
 import { formatCountry, orDash } from './record-format';
 import { StateBadge } from './StateBadge';
+import { ImportedMark } from './ImportedNote';
 
 const ROW_HEIGHT = 44;
 /** Ask for the next page when the view is this many rows from the end of what is loaded. */
@@ -166,6 +167,7 @@ export function RecordList(props: RecordListProps) {
                 </span>
                 <span className="record-row__state">
                   <StateBadge state={row.state} />
+                  {row.imported === true ? <ImportedMark /> : null}
                   {props.overdue?.has(row.id) === true ? (
                     <span className="overdue-mark">
                       <span className="visually-hidden">Census copy </span>Overdue

@@ -17,6 +17,7 @@ import { IssuanceWizard } from '../wizard/IssuanceWizard';
 import { GlossaryScreen } from '../help/GlossaryScreen';
 import { IncomingPage } from '../incoming/IncomingPage';
 import { IncomingRegisterForm } from '../incoming/IncomingRegisterForm';
+import { TemplatesScreen } from '../templates/TemplatesScreen';
 
 type Props = {
   api: KpApi;
@@ -87,5 +88,7 @@ export function CurrentScreen({ api, route, user, navigate, onLicenseeSaved }: P
           }}
         />
       );
+    case 'templates':
+      return <TemplatesScreen {...common} />;
   }
 }

@@ -18,7 +18,7 @@ const drawn = (text: string | null): number => (text === null ? 0 : Number(text)
 const VOLUME_COLOUR = '#1f4e79';
 const VALUE_COLOUR = '#b8860b';
 
-function ChartFigure(props: { title: string; chart: ReactNode; table: ReactNode }) {
+export function ChartFigure(props: { title: string; chart: ReactNode; table: ReactNode }) {
   const id = useId();
   return (
     <figure className="statistics-chart" aria-labelledby={id}>
@@ -34,7 +34,7 @@ function ChartFigure(props: { title: string; chart: ReactNode; table: ReactNode 
   );
 }
 
-function ShareChart({ rows }: { rows: { name: string; volume: number; value: number }[] }) {
+export function ShareChart({ rows }: { rows: { name: string; volume: number; value: number }[] }) {
   return (
     <BarChart
       width={560}

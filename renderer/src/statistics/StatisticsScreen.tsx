@@ -16,6 +16,7 @@ import { StatisticsCharts } from './StatisticsCharts';
 import type { QuarterFigures } from './StatisticsCharts';
 import { StatisticsExports } from './StatisticsExports';
 import { StatisticsTables } from './StatisticsTables';
+import { ImportsSection } from './ImportsSection';
 import './statistics.css';
 
 type Props = { api: Pick<KpApi, 'reports'> };
@@ -72,8 +73,9 @@ export function StatisticsScreen({ api }: Props) {
       <div className="screen-page__head">
         <h1>Statistics</h1>
         <p className="screen-page__intro">
-          The KP statistics of your exports: certificates counted by their date of issue (KPCS Annex
-          III), voided and expired ones apart; carats and US$ exact, shares rounded to two decimals.
+          The KP statistics of your exports, certificates counted by their date of issue (KPCS Annex
+          III), voided and expired ones apart; and of your imports, incoming certificates counted by
+          their date of entry. Carats and US$ exact, shares rounded to two decimals.
         </p>
       </div>
       <section className="panel" aria-labelledby="statistics-period-title">
@@ -127,6 +129,8 @@ export function StatisticsScreen({ api }: Props) {
       </section>
       {report === null ? null : <StatisticsTables report={report} />}
       {report === null ? null : <StatisticsCharts report={report} quarters={quarters} />}
+      {/* Issue 15: incoming certificates, by date of entry, beside the exports. */}
+      {report === null ? null : <ImportsSection report={report} />}
     </div>
   );
 }

@@ -167,10 +167,6 @@ export function StatisticsTables({ report }: { report: StatisticsReport }) {
           ))}
         </tbody>
       </table>
-      <p className="notice">
-        Imports are not recorded in this vault yet. Charts are not shown yet: every figure is in the
-        tables above.
-      </p>
     </div>
   );
 }

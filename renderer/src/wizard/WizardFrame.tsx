@@ -29,6 +29,9 @@ import type { StepFacts, StepId } from './wizard-steps';
 import { firstIncompleteStep, stepErrors, stepIds, stepOfField, stepTitles } from './wizard-steps';
 import type { Readiness } from './ReviewStep';
 import type { AesPlan } from './AesStep';
+import { fillDraftFromTemplate } from '../../../shared/templates/fill-draft';
+import { TemplateActions } from '../templates/TemplateActions';
+import { filledFields } from '../templates/filled-fields';
 
 type FrameProps = { api: KpApi; start: WizardStart; navigate: (to: Route) => void };
 
@@ -282,6 +285,18 @@ export function WizardFrame({ api, start, navigate }: FrameProps) {
         <p className="wizard__save" role="status">
           {saveText}
         </p>
+        <TemplateActions
+          api={api}
+          draft={draft}
+          canStart={isEditable(record)}
+          onApplied={(applied) => {
+            // The rules run on the filled draft as on any other; its fields show their findings.
+            const filled = filledFields(draft, fillDraftFromTemplate(draft, applied.fields));
+            setDraft((current) => fillDraftFromTemplate(current, applied.fields));
+            setTouched((current) => new Set([...current, ...filled]));
+            return filled.length;
+          }}
+        />
       </div>
       <StepNav
         current={step}

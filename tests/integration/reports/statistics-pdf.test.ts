@@ -86,3 +86,29 @@ describe('statisticsPdf', () => {
     ]);
   });
 });
+
+describe('statisticsPdf with imports (issue 15)', () => {
+  it('carries the imports by date of entry, by HS code and by exporting Participant', async () => {
+    const reading = parseStatisticsPeriod('2026');
+    if (!reading.ok) throw new Error(reading.message);
+    const report = buildStatisticsReport(
+      () => [cell('DELIVERED', '7102.31', 'BE', 1_250n, 1_500_000n)],
+      reading.period,
+      5,
+      () => [
+        cell('ISSUED', '7102.10', 'BW', 123_456n, 45_678_900n),
+        cell('ISSUED', '7102.31', 'ZA', 10_000n, 2_000_000n),
+      ],
+    );
+    const path = join(dir, 'stats-imports.pdf');
+    writeFileSync(path, await statisticsPdf(report, 'Hudson', new Date('2026-12-07T12:00:00Z')));
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('KP statistics, exports and imports, 2026');
+    expect(text).toMatch(/Imports\s+2\s+1334\.56\s+476789\.00/);
+    expect(text).toContain('Imports by HS code');
+    expect(text).toMatch(/7102\.10\s+1\s+1234\.56\s+456789\.00/);
+    expect(text).toContain('Imports by partner (the exporting Participant)');
+    expect(text).toMatch(/^\s*BW\s+1\s+1234\.56/m);
+    expect(text).toMatch(/^\s*ZA\s+1\s+100\.00/m);
+  });
+});

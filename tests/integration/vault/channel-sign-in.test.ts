@@ -143,6 +143,12 @@ const inputs: Record<ChannelName, unknown> = {
   'auditPackage:open': { passphrase: 'a package passphrase' },
   'auditPackage:current': {},
   'auditPackage:close': {},
+  'templates:list': {},
+  'templates:get': { name: 'Antwerp weekly' },
+  'templates:save': { name: 'Antwerp weekly' },
+  'templates:rename': { name: 'Antwerp weekly', newName: 'Antwerp' },
+  'templates:delete': { name: 'Antwerp weekly' },
+  'templates:apply': { name: 'Antwerp weekly' },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

@@ -16,6 +16,7 @@ const commands = [
   'parties',
   'issue-batch',
   'import-records',
+  'templates',
 ];
 
 describe('the commands of issue 15', () => {

@@ -122,6 +122,7 @@ describe('App', () => {
       'Audit log',
       'Submissions',
       'Help and glossary',
+      'Templates',
     ]);
     await waitFor(() => {
       expect(screen.getByTestId('licensee-name').textContent).toBe('Hudson Rough Trading LLC');

@@ -40,6 +40,8 @@ export const auditEntityTypes = [
   'audit_package_export',
   // Issue 13 part 3 (migration 0210): the wraps of the signing key-encryption key.
   'signing_key_wrap',
+  // Issue 15 part 6: saved templates for repeat shipments (migration 0280).
+  'shipment_template',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -77,6 +79,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   incoming_scan: { table: 'incoming_scans', key: 'id', integer: true },
   audit_package_export: { table: 'audit_package_exports', key: 'id', integer: true },
   signing_key_wrap: { table: 'signing_key_wraps', key: 'id', integer: true },
+  shipment_template: { table: 'shipment_templates', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -124,6 +127,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     incoming_scan: reader('incoming_scan'),
     audit_package_export: reader('audit_package_export'),
     signing_key_wrap: reader('signing_key_wrap'),
+    shipment_template: reader('shipment_template'),
   };
 }
 

@@ -24,6 +24,7 @@ import { migration0245 } from './0245-record-imports';
 import { migration0250 } from './0250-incoming-certificates';
 import { migration0260 } from './0260-compact-audit-events';
 import { migration0265 } from './0265-outbox-lean-indexes';
+import { migration0280 } from './0280-shipment-templates';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   migration0250,
   migration0260,
   migration0265,
+  migration0280,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
