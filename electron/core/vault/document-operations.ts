@@ -37,7 +37,7 @@ import { createAuditWriter } from './audit/audit-chain';
 import { readFileBounded, writeFileAtomically } from './document-files';
 import { renderCertificatePreview } from './document-preview';
 import { verifyAgainstVault } from './verify-against-vault';
-import { assertUsableNow, createIdentityOperations } from './identity-operations';
+import { createIdentityOperations } from './identity-operations';
 import { createAttachmentRepository } from './repositories/attachment-repository';
 import type { CertificateRecord } from './repositories/certificate-row';
 import { createCertificateRepository } from './repositories/certificate-repository';
@@ -52,6 +52,8 @@ import { createTrustListOperations } from './trust-list-operations';
 import { ATTACHMENT_KIND, createSignedDocumentStatus } from './signed-document-status';
 import { createImportedRecordGuard } from '../record-import/imported-record-guard';
 import { exportEscrow } from '../signing-keys/export-escrow';
+import type { SigningSession } from '../signing-keys/signing-session';
+import { openSigningSession } from '../signing-keys/signing-session';
 import { createSigningKeyring } from '../signing-keys/signing-keyring';
 import type { KdfCost } from './keys/passphrase-wrap';
 import { readChainHead } from './audit/chain-head';
@@ -233,37 +235,44 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     return vault === null ? { seq, hash } : { vault, seq, hash };
   };
 
-  /** Signs (async, no writes): the keys are read from the vault and used here only. */
+  /** The identity and seal key opened once for many documents (signing-session.ts). */
+  const openSession = (): SigningSession =>
+    openSigningSession({ identities, keyring: signingKeys, now });
+
+  /**
+   * Signs (async, no writes): the keys are read from the vault and used here only. A batch
+   * passes the session it opened once; otherwise one is opened for this document and closed.
+   */
   async function prepare(
     certificate: Certificate,
     kind: DocumentKind,
     voidStamp?: VoidStamp,
+    session?: SigningSession,
   ): Promise<PreparedDocument> {
-    const stored = identities.active();
-    const seal = identities.activeSealKey();
-    if (stored === null || seal === null)
-      throw new AppFailure(
-        'IDENTITY_INVALID',
-        'There is no signing identity yet. An administrator must generate or import one first.',
-      );
-    const signedAt = now();
-    assertUsableNow(stored.identity, signedAt);
     // SIGNING_LOCKED unless the keys were opened in this session (secret, workstation, creation).
+    const keys = session ?? openSession();
+    try {
+      return await prepareWith(keys, certificate, kind, voidStamp);
+    } finally {
+      if (session === undefined) keys.close();
+    }
+  }
+
+  async function prepareWith(
+    keys: SigningSession,
+    certificate: Certificate,
+    kind: DocumentKind,
+    voidStamp: VoidStamp | undefined,
+  ): Promise<PreparedDocument> {
+    const signedAt = now();
+    keys.assertUsableAt(signedAt);
     const signer = {
-      identity: {
-        privateKeyPkcs8Der: signingKeys.openForSigning(
-          stored.wrappedPrivateKey,
-          'signing_identity',
-        ),
-        certificateChainDer: stored.identity.certificateChainDer,
-      },
-      signerName: stored.signerName,
+      identity: keys.identity,
+      signerName: keys.signerName,
       licenseeName: licensee.get()?.legalName ?? certificate.exporter.name,
       signingTime: signedAt,
       resourcesDir: resourcesDir(),
-      sealKey: {
-        privateKeyPkcs8Der: signingKeys.openForSigning(seal.wrappedPrivateKey, 'seal_key'),
-      },
+      sealKey: keys.sealKey,
       // The chain's head now, inside the signed data: the document anchors the record
       // (issue 13; the signing's own event follows it).
       auditHead: auditHeadNow(),
@@ -315,7 +324,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     const replaced = status
       .list(current)
       .find((d) => d.documentId === previous && d.status === 'superseded');
-    const meta = attachments.add({
+    const { meta, auditDigest } = attachments.addWithAuditDigest({
       certificateId: record.id,
       kind: ATTACHMENT_KIND[prepared.kind],
       fileName: `${record.number}${prepared.kind === 'void' ? '-VOID' : ''}.pdf`,
@@ -335,6 +344,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       action: prepared.kind === 'void' ? 'document.sign-void' : 'document.sign',
       entityType: 'attachment',
       entityId: meta.id,
+      entityDigest: auditDigest, // of the row just added, from the PDF in memory
     });
     // The level (B-B, B-T, B-LT) and its note are a row of their own (migration 0070): audited
     // too, so a level raised by hand is caught like any other change (issue 13).
@@ -419,6 +429,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       exportEscrow({ db, identities, keyring: signingKeys, audit, now }, actor, input),
     trust,
     prepare,
+    openSigningSession: openSession,
     store,
     printable,
     verifyBytes,
