@@ -10,7 +10,7 @@
 // benchmark informs; the machine's load moves it). KP_BENCH_ROWS changes the number of rows.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,12 +20,17 @@ import { documentOperationsFor } from '../electron/core/vault/document-gateway-g
 import { createVault } from '../electron/core/vault/keys/create-vault';
 import { openDatabase } from '../electron/core/vault/open-database';
 import { createVaultServices } from '../electron/core/vault/vault-services';
+import { writeFileAtomically } from '../electron/core/vault/document-files';
+import { cliFileKeychain } from '../cli/cli-file-keychain';
+import { inProcessWorkstationVault } from '../electron/core/signing-keys/in-process-workstation-vault';
+import { openThisWorkstationForSigning } from '../electron/core/signing-keys/workstation-signing';
 import { benchCertificate, resourcesDir } from './bench-certificate';
 
 const ROWS = Number(process.env.KP_BENCH_ROWS ?? 1000);
 const GOALS = { endToEndMs: 5000, ratioToFloors: 2 } as const;
 const PASSPHRASE = 'bench passphrase for the batch';
 const PASSWORD = 'bench password 42';
+const SIGNING_SECRET = 'bench signing secret for the batch';
 const run = promisify(execFile);
 const root = process.cwd();
 const line = (text: string): void => {
@@ -49,20 +54,43 @@ function csvOfRows(count: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Wall time of the built CLI with these arguments; stdout is returned for a check. */
+/** CPU time (user + system) of this process so far, in ms. */
+const cpuMs = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+/**
+ * Wall and CPU time of the built CLI with these arguments; stdout is returned for a check. The
+ * CPU time (user + system, written by the child itself at exit through a preloaded module) is the
+ * figure to compare on a shared machine: the wall clock counts the other processes' time too.
+ */
 function timeCli(
   launcher: string,
   args: string[],
   cwd: string,
-): Promise<{ ms: number; stdout: string }> {
+  configHome: string,
+): Promise<{ ms: number; cpuMs: number; stdout: string }> {
   return new Promise((resolve, reject) => {
+    const cpuFile = join(cwd, `cpu-${randomBytes(4).toString('hex')}.txt`);
     const start = performance.now();
     // KP_BENCH_PROFILE=<folder>: a V8 CPU profile of each CLI run, to see where the time goes.
     const profile = process.env.KP_BENCH_PROFILE;
-    const nodeArgs = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`];
+    const nodeArgs = [
+      '--import',
+      cpuReporter,
+      ...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`]),
+    ];
     const child = spawn(process.execPath, [...nodeArgs, launcher, ...args], {
       cwd,
-      env: { ...process.env, KPDESK_PASSPHRASE: PASSPHRASE, KPDESK_PASSWORD: PASSWORD },
+      env: {
+        ...process.env,
+        KPDESK_PASSPHRASE: PASSPHRASE,
+        KPDESK_PASSWORD: PASSWORD,
+        // This "computer" was opened for signing (cli-file-keychain.ts): its keychain file.
+        XDG_CONFIG_HOME: configHome,
+        KP_BENCH_CPU_FILE: cpuFile,
+      },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let stdout = '';
@@ -71,7 +99,11 @@ function timeCli(
     });
     child.on('error', reject);
     child.on('exit', () => {
-      resolve({ ms: performance.now() - start, stdout });
+      resolve({
+        ms: performance.now() - start,
+        cpuMs: Number(readFileSync(cpuFile, 'utf8')),
+        stdout,
+      });
     });
   });
 }
@@ -85,6 +117,12 @@ line(
 
 const work = mkdtempSync(join(tmpdir(), 'kp-batch-bench-'));
 const cliDir = join(root, 'dist', `bench-cli-${randomBytes(4).toString('hex')}`);
+// Preloaded into each CLI run: writes that process's own CPU time when it exits.
+const cpuReporter = join(work, 'cpu-reporter.mjs');
+writeFileSync(
+  cpuReporter,
+  "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.cpuUsage(); writeFileSync(process.env.KP_BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });\n",
+);
 try {
   mkdirSync(join(cliDir, 'bin'), { recursive: true });
   copyFileSync(join(root, 'bin', 'kpdesk.mjs'), join(cliDir, 'bin', 'kpdesk.mjs'));
@@ -110,11 +148,16 @@ try {
     isCommonCarrier: true,
   });
   services.issuance.registerStock(admin, { numbers: `US100000-US${String(100000 + ROWS + 99)}` });
-  documentOperationsFor(created.db, { now: () => new Date(), resourcesDir }).identity.generate(
-    admin,
-    {
-      signerName: 'Ada Admin',
-    },
+  const documents = documentOperationsFor(created.db, { now: () => new Date(), resourcesDir });
+  documents.identity.generate(admin, { signerName: 'Ada Admin' });
+  // Since issue 13 part 3 only an opened computer (or a signing secret) signs: the carrier's
+  // workstation is opened once by an administrator, as `kpdesk identity open-workstation` does.
+  const configHome = join(work, 'config');
+  await documents.signingKeys.setSecret(admin, { secret: SIGNING_SECRET });
+  await openThisWorkstationForSigning(
+    inProcessWorkstationVault(documents.signingKeys, admin),
+    cliFileKeychain(join(configHome, 'kpdesk', 'signing-keychain.key')),
+    { secret: SIGNING_SECRET },
   );
   created.db.close();
   writeFileSync(join(work, 'rows.csv'), csvOfRows(ROWS));
@@ -122,7 +165,7 @@ try {
   const common = ['--dir', vaultDir, '--user', 'ada'];
 
   // The fixed cost every command pays: node, the bundle, unlock (scrypt), sign-in (scrypt).
-  const fixed = await timeCli(launcher, ['records', '--limit', '1', ...common], work);
+  const fixed = await timeCli(launcher, ['records', '--limit', '1', ...common], work, configHome);
   const batch = await timeCli(
     launcher,
     [
@@ -137,6 +180,7 @@ try {
       ...common,
     ],
     work,
+    configHome,
   );
   const summary = JSON.parse(batch.stdout) as { issued: number };
   if (summary.issued !== ROWS)
@@ -159,12 +203,14 @@ try {
   for (let i = 0; i < 20; i += 1)
     pdf = (await issueSignedCertificate(benchCertificate, signer)).pdf; // warm-up
   const signStart = performance.now();
+  const signCpuStart = cpuMs();
   for (let i = 0; i < ROWS; i += 1)
     await issueSignedCertificate(
       { ...benchCertificate, number: `US${String(200000 + i)}` },
       signer,
     );
   const signMs = performance.now() - signStart;
+  const signCpu = cpuMs() - signCpuStart;
 
   // Floor 2: the rows a batch stores, as plain INSERTs in a vault of the same kind (SQLCipher,
   // WAL, synchronous FULL), committed in groups as row-by-row issue commits by default.
@@ -207,27 +253,48 @@ try {
     for (let i = from; i < to; i += 1) insertRow(i);
   });
   const insertStart = performance.now();
+  const insertCpuStart = cpuMs();
   for (let i = 0; i < ROWS; i += DEFAULT_COMMIT_EVERY)
     insertGroup.immediate(i, Math.min(ROWS, i + DEFAULT_COMMIT_EVERY));
   const insertMs = performance.now() - insertStart;
+  const insertCpu = cpuMs() - insertCpuStart;
   raw.close();
+
+  // Not a floor of the goal (issue 15 names two), shown for honesty: the batch must also write
+  // each signed PDF to the output folder (writeFileAtomically: a temporary file, then a rename).
+  const filesDir = join(work, 'files-floor');
+  mkdirSync(filesDir);
+  const filesStart = performance.now();
+  const filesCpuStart = cpuMs();
+  for (let i = 0; i < ROWS; i += 1) writeFileAtomically(join(filesDir, `US${String(i)}.pdf`), pdf);
+  const filesMs = performance.now() - filesStart;
+  const filesCpu = cpuMs() - filesCpuStart;
 
   const floors = signMs + insertMs;
   const ratio = batch.ms / floors;
+  const cpuFloors = signCpu + insertCpu;
+  const cpuRatio = batch.cpuMs / cpuFloors;
+  const both = (wall: number, cpu: number): string => `${ms(wall)} wall, ${ms(cpu)} CPU`;
   line(
-    `  ${judge(`end to end ${ms(batch.ms)}`, batch.ms <= GOALS.endToEndMs)} end to end (kpdesk issue-batch)   ${ms(batch.ms)}   goal ≤ ${ms(GOALS.endToEndMs)}   ${(batch.ms / ROWS).toFixed(1)} ms per row`,
+    `  ${judge(`end to end ${ms(batch.ms)}`, batch.ms <= GOALS.endToEndMs)} end to end (kpdesk issue-batch)   ${both(batch.ms, batch.cpuMs)}   goal ≤ ${ms(GOALS.endToEndMs)}   ${(batch.ms / ROWS).toFixed(1)} ms per row`,
   );
   line(
-    `       of which the fixed cost        ${ms(fixed.ms)}   (node + bundle + unlock + sign-in: kpdesk records --limit 1)`,
+    `       of which the fixed cost        ${both(fixed.ms, fixed.cpuMs)}   (node + bundle + unlock + sign-in: kpdesk records --limit 1)`,
   );
   line(
-    `       floor: sign + seal             ${ms(signMs)}   (${(signMs / ROWS).toFixed(1)} ms per certificate, in-process)`,
+    `       floor: sign + seal             ${both(signMs, signCpu)}   (${(signMs / ROWS).toFixed(1)} ms per certificate, in-process)`,
   );
   line(
-    `       floor: raw inserts             ${ms(insertMs)}   (${(insertMs / ROWS).toFixed(2)} ms per row, a commit per ${String(DEFAULT_COMMIT_EVERY)} rows; PDF ${(pdf.length / 1024).toFixed(1)} KiB)`,
+    `       floor: raw inserts             ${both(insertMs, insertCpu)}   (${(insertMs / ROWS).toFixed(2)} ms per row, a commit per ${String(DEFAULT_COMMIT_EVERY)} rows; PDF ${(pdf.length / 1024).toFixed(1)} KiB)`,
   );
   line(
-    `  ${judge(`ratio to the floors ${ratio.toFixed(2)}×`, ratio <= GOALS.ratioToFloors)} ratio to the floors            ${ratio.toFixed(2)}×   goal ≤ ${String(GOALS.ratioToFloors)}×   (without the fixed cost ${((batch.ms - fixed.ms) / floors).toFixed(2)}×)`,
+    `       (not a floor: the PDF files    ${both(filesMs, filesCpu)}   written to the output folder; with it the wall ratio is ${(batch.ms / (floors + filesMs)).toFixed(2)}×)`,
+  );
+  line(
+    `  ${judge(`ratio to the floors ${ratio.toFixed(2)}×`, ratio <= GOALS.ratioToFloors)} ratio to the floors            ${ratio.toFixed(2)}× wall   goal ≤ ${String(GOALS.ratioToFloors)}×   (without the fixed cost ${((batch.ms - fixed.ms) / floors).toFixed(2)}×)`,
+  );
+  line(
+    `       the same in CPU time           ${cpuRatio.toFixed(2)}× CPU   (without the fixed cost ${((batch.cpuMs - fixed.cpuMs) / cpuFloors).toFixed(2)}×; the figure that load does not move)`,
   );
   line(
     misses.length === 0

@@ -67,7 +67,20 @@ function buildIndex(): NameEntry[] {
     .sort((a, b) => b.name.length - a.name.length);
 }
 
-const INDEX = buildIndex();
+/**
+ * The names by their last word, each list in INDEX order (longest first). A name can end the
+ * address only if its last word is the address's last word, so the scan reads those few names
+ * instead of all of them: the same first match, at a fraction of the cost (a record import
+ * checks two addresses per record, 100,000 records: bench/import-records-bench.ts).
+ */
+const BY_LAST_WORD = (() => {
+  const byLastWord = new Map<string, NameEntry[]>();
+  for (const entry of buildIndex()) {
+    const last = entry.name.slice(entry.name.lastIndexOf(' ') + 1);
+    byLastWord.set(last, [...(byLastWord.get(last) ?? []), entry]);
+  }
+  return byLastWord;
+})();
 
 /** A postal code or house number after the country ("Israel 52521") is not part of its name. */
 function withoutTrailingNumbers(text: string): string {
@@ -82,7 +95,7 @@ export type AddressCountry = { iso2: string; written: string };
 export function addressCountry(address: string): AddressCountry | null {
   const text = withoutTrailingNumbers(normalizeForMatch(address));
   if (text === '') return null;
-  for (const entry of INDEX) {
+  for (const entry of BY_LAST_WORD.get(text.slice(text.lastIndexOf(' ') + 1)) ?? []) {
     if (text === entry.name || text.endsWith(` ${entry.name}`)) {
       return { iso2: entry.iso2, written: entry.name };
     }

@@ -9,6 +9,7 @@ import type { TableRow } from '../table-files/read-table-rows';
 import type { BatchOutcome } from './batch-outcome';
 import type { IssueBatchOptions } from './batch-options';
 import { checkRow, failureOutcome, issuedOutcome, writers } from './batch-steps';
+import { createBatchSigner } from './batch-signer';
 import type { ReadyRow } from './commit-batch-row';
 import { commitBatchRow } from './commit-batch-row';
 import { createNumberSource } from './stock-numbers';
@@ -43,14 +44,19 @@ export async function issueAllOrNothing(
     return;
   }
   const prepared = new Map<ReadyRow, PreparedDocument>();
-  for (const ready of readyRows) {
-    try {
-      prepared.set(ready, await options.documents.prepare(ready.certificate, 'certificate'));
-    } catch (error: unknown) {
-      refuseAll(new Map([[ready, failureOutcome(ready.where, error)]]), 1);
-      return;
+  const signer = createBatchSigner(options.documents);
+  try {
+    for (const ready of readyRows) {
+      try {
+        prepared.set(ready, await signer.sign(ready.certificate));
+      } catch (error: unknown) {
+        refuseAll(new Map([[ready, failureOutcome(ready.where, error)]]), 1);
+        return;
+      }
+      options.onProgress?.({ phase: 'sign', done: prepared.size, total: readyRows.length });
     }
-    options.onProgress?.({ phase: 'sign', done: prepared.size, total: readyRows.length });
+  } finally {
+    signer.close();
   }
   const write = writers(options);
   let current: ReadyRow | undefined;

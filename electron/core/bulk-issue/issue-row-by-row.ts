@@ -14,6 +14,8 @@ import type { TableRow } from '../table-files/read-table-rows';
 import type { BatchOutcome } from './batch-outcome';
 import type { IssueBatchOptions } from './batch-options';
 import { checkRow, failureOutcome, issuedOutcome, writers } from './batch-steps';
+import { createBatchSigner } from './batch-signer';
+import type { BatchSigner } from './batch-signer';
 import type { ReadyRow } from './commit-batch-row';
 import { commitBatchRow } from './commit-batch-row';
 import { createNumberSource } from './stock-numbers';
@@ -28,6 +30,21 @@ export async function issueRowByRow(
   options: IssueBatchOptions,
   rows: readonly TableRow[],
   format: 'csv' | 'json',
+): Promise<void> {
+  // The keys are opened once for the batch and zeroed when it ends, however it ends.
+  const signer = createBatchSigner(options.documents);
+  try {
+    await issueGroups(options, rows, format, signer);
+  } finally {
+    signer.close();
+  }
+}
+
+async function issueGroups(
+  options: IssueBatchOptions,
+  rows: readonly TableRow[],
+  format: 'csv' | 'json',
+  signer: BatchSigner,
 ): Promise<void> {
   const firstRowOf = new Map<string, number>();
   const write = writers(options);
@@ -54,7 +71,7 @@ export async function issueRowByRow(
         continue;
       }
       try {
-        const prepared = await options.documents.prepare(checked.ready.certificate, 'certificate');
+        const prepared = await signer.sign(checked.ready.certificate);
         group.push({ ready: checked.ready, prepared });
         signed += 1;
       } catch (error: unknown) {

@@ -38,13 +38,24 @@ export type ImportedRecordStore = ReturnType<typeof createImportedRecordStore>;
 
 export function createImportedRecordStore(db: Database, actor: Actor, now: () => Date) {
   const audit = createAuditWriter(db, now);
-  const certificateOf = db.prepare<[string], { id: number; state: string }>(
-    'SELECT id, state FROM certificates WHERE number = ?',
+  // What the vault holds under a number, in one statement (one step per row of a 100,000-row
+  // import instead of two or three): the certificate, its import mark and the stock-book entry.
+  const factsOf = db.prepare<
+    { number: string },
+    {
+      id: number | null;
+      state: string | null;
+      file: string | null;
+      row: number | null;
+      stockStatus: string | null;
+    }
+  >(
+    `SELECT c.id AS id, c.state AS state, ri.source_file AS file, ri.source_row AS row,
+            (SELECT status FROM stock WHERE number = @number) AS stockStatus
+       FROM (SELECT 1)
+       LEFT JOIN certificates c ON c.number = @number
+       LEFT JOIN record_imports ri ON ri.certificate_id = c.id`,
   );
-  const importOf = db.prepare<[number], { file: string; row: number }>(
-    'SELECT source_file AS file, source_row AS row FROM record_imports WHERE certificate_id = ?',
-  );
-  const stockOf = db.prepare<[string], string>('SELECT status FROM stock WHERE number = ?').pluck();
   const insertBatch = db.prepare(
     'INSERT INTO stock_batches (description, registered_at, registered_by) VALUES (?, ?, ?)',
   );
@@ -69,11 +80,14 @@ export function createImportedRecordStore(db: Database, actor: Actor, now: () =>
   return {
     /** What the vault already holds under this number. */
     facts: (number: string): VaultNumberFacts => {
-      const certificate = certificateOf.get(number) ?? null;
+      const found = factsOf.get({ number });
+      if (found === undefined) throw new Error('the facts query returns one row');
       return {
-        certificate,
-        importedFrom: certificate === null ? null : (importOf.get(certificate.id) ?? null),
-        stockStatus: stockOf.get(number) ?? null,
+        certificate:
+          found.id === null || found.state === null ? null : { id: found.id, state: found.state },
+        importedFrom:
+          found.file === null || found.row === null ? null : { file: found.file, row: found.row },
+        stockStatus: found.stockStatus,
       };
     },
     /** The stock registration the file's numbers belong to, with its audit event. */

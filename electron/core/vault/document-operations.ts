@@ -37,6 +37,7 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
       exportEscrow({ db, identities, keyring: signingKeys, audit, now }, actor, input),
     trust,
     prepare: signing.prepare,
+    openSigningSession: signing.openSigningSession,
     store: signing.store,
     printable,
     verifyBytes: verification.verifyBytes,

@@ -99,8 +99,15 @@ export function assertUsableNow(
   identity: Pick<SigningIdentity, 'certificateChainDer'>,
   now: Date,
 ): void {
-  const certificate = leafCertificate(identity);
-  const { from, to } = certificateDates(certificate);
+  assertValidityCovers(certificateDates(leafCertificate(identity)), now);
+}
+
+/**
+ * The same check on dates read once (signing-keys/signing-session.ts: a batch parses the
+ * certificate once and checks each document's signing time against them).
+ */
+export function assertValidityCovers(validity: { from: Date; to: Date }, now: Date): void {
+  const { from, to } = validity;
   if (now.getTime() > to.getTime())
     throw new AppFailure(
       'IDENTITY_INVALID',

@@ -19,7 +19,8 @@ import type { Actor } from '../issuance/actor';
 import { readChainHead } from './audit/chain-head';
 import type { DocumentContext } from './document-context';
 import { CertificateIdSchema } from './document-context';
-import { assertUsableNow } from './identity-operations';
+import type { SigningSession } from '../signing-keys/signing-session';
+import { openSigningSession } from '../signing-keys/signing-session';
 import type { CertificateRecord } from './repositories/certificate-row';
 import { parseInput } from './repositories/parse-input';
 import { ATTACHMENT_KIND } from './signed-document-status';
@@ -93,37 +94,44 @@ export function createSigningOperations(context: DocumentContext) {
     return vault === null ? { seq, hash } : { vault, seq, hash };
   };
 
-  /** Signs (async, no writes): the keys are read from the vault and used here only. */
+  /** The identity and seal key opened once for many documents (signing-session.ts). */
+  const openSession = (): SigningSession =>
+    openSigningSession({ identities, keyring: signingKeys, now });
+
+  /**
+   * Signs (async, no writes): the keys are read from the vault and used here only. A batch
+   * passes the session it opened once; otherwise one is opened for this document and closed.
+   */
   async function prepare(
     certificate: Certificate,
     kind: DocumentKind,
     voidStamp?: VoidStamp,
+    session?: SigningSession,
   ): Promise<PreparedDocument> {
-    const stored = identities.active();
-    const seal = identities.activeSealKey();
-    if (stored === null || seal === null)
-      throw new AppFailure(
-        'IDENTITY_INVALID',
-        'There is no signing identity yet. An administrator must generate or import one first.',
-      );
-    const signedAt = now();
-    assertUsableNow(stored.identity, signedAt);
     // SIGNING_LOCKED unless the keys were opened in this session (secret, workstation, creation).
+    const keys = session ?? openSession();
+    try {
+      return await prepareWith(keys, certificate, kind, voidStamp);
+    } finally {
+      if (session === undefined) keys.close();
+    }
+  }
+
+  async function prepareWith(
+    keys: SigningSession,
+    certificate: Certificate,
+    kind: DocumentKind,
+    voidStamp: VoidStamp | undefined,
+  ): Promise<PreparedDocument> {
+    const signedAt = now();
+    keys.assertUsableAt(signedAt);
     const signer = {
-      identity: {
-        privateKeyPkcs8Der: signingKeys.openForSigning(
-          stored.wrappedPrivateKey,
-          'signing_identity',
-        ),
-        certificateChainDer: stored.identity.certificateChainDer,
-      },
-      signerName: stored.signerName,
+      identity: keys.identity,
+      signerName: keys.signerName,
       licenseeName: licensee.get()?.legalName ?? certificate.exporter.name,
       signingTime: signedAt,
       resourcesDir: resourcesDir(),
-      sealKey: {
-        privateKeyPkcs8Der: signingKeys.openForSigning(seal.wrappedPrivateKey, 'seal_key'),
-      },
+      sealKey: keys.sealKey,
       // The chain's head now, inside the signed data: the document anchors the record
       // (issue 13; the signing's own event follows it).
       auditHead: auditHeadNow(),
@@ -175,7 +183,7 @@ export function createSigningOperations(context: DocumentContext) {
     const replaced = status
       .list(current)
       .find((d) => d.documentId === previous && d.status === 'superseded');
-    const meta = attachments.add({
+    const { meta, auditDigest } = attachments.addWithAuditDigest({
       certificateId: record.id,
       kind: ATTACHMENT_KIND[prepared.kind],
       fileName: `${record.number}${prepared.kind === 'void' ? '-VOID' : ''}.pdf`,
@@ -195,6 +203,7 @@ export function createSigningOperations(context: DocumentContext) {
       action: prepared.kind === 'void' ? 'document.sign-void' : 'document.sign',
       entityType: 'attachment',
       entityId: meta.id,
+      entityDigest: auditDigest, // of the row just added, from the PDF in memory
     });
     // The level (B-B, B-T, B-LT) and its note are a row of their own (migration 0070): audited
     // too, so a level raised by hand is caught like any other change (issue 13).
@@ -258,5 +267,5 @@ export function createSigningOperations(context: DocumentContext) {
     return storeInTransaction.immediate(actor, record, prepared);
   }
 
-  return { prepare, store, sign };
+  return { prepare, openSigningSession: openSession, store, sign };
 }

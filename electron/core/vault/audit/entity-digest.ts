@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CanonicalValue } from './canonical-json';
 import { canonicalJson } from './canonical-json';
+import { updateWithHex } from './hash-hex';
 
 export const auditEntityTypes = [
   'certificate',
@@ -162,10 +163,7 @@ export function digestOf(value: CanonicalValue): string {
     if (isBytes(item)) {
       // canonicalJson's {"$bytes": hex}; hex digits need no JSON escaping.
       hash.update('{"$bytes":"', 'latin1');
-      hash.update(
-        Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString('hex'),
-        'latin1',
-      );
+      updateWithHex(hash, item); // the hex text, without making it (hash-hex.ts)
       hash.update('"}', 'latin1');
     } else hash.update(canonicalJson(item), 'utf8');
   }

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { AppFailure } from '../../app-failure';
+import type { CanonicalValue } from '../audit/canonical-json';
+import { digestOf } from '../audit/entity-digest';
 import { parseInput } from './parse-input';
 
 /** Large enough for a scanned certificate or invoice; the vault is not a file store. */
@@ -87,21 +89,46 @@ export function createAttachmentRepository(db: Database, now: () => Date) {
     'SELECT sha256, content FROM attachments WHERE id = ?',
   );
 
+  // Every column but the content, named from the schema itself (never from input), so that a
+  // column added by a later migration is digested like `SELECT *` would read it.
+  const otherColumns = (db.pragma('table_info(attachments)') as { name: string }[])
+    .map((column) => column.name)
+    .filter((name) => name !== 'content');
+  const withoutContent = db.prepare<[number], Record<string, CanonicalValue>>(
+    `SELECT ${otherColumns.map((name) => `"${name.replace(/"/g, '""')}"`).join(', ')} FROM attachments WHERE id = ?`,
+  );
+
+  const addRow = (input: unknown): { meta: AttachmentMeta; content: Buffer } => {
+    const file = parseInput(AttachmentInputSchema, input);
+    const content = Buffer.from(file.content);
+    const result = insert.run(
+      file.certificateId,
+      file.kind,
+      file.fileName,
+      file.mediaType,
+      sha256(content),
+      content,
+      now().toISOString(),
+    );
+    const row = meta.get(Number(result.lastInsertRowid));
+    if (row === undefined) throw new Error('attachment row missing after insert');
+    return { meta: toMeta(row), content };
+  };
+
   return {
-    add: (input: unknown): AttachmentMeta => {
-      const file = parseInput(AttachmentInputSchema, input);
-      const result = insert.run(
-        file.certificateId,
-        file.kind,
-        file.fileName,
-        file.mediaType,
-        sha256(file.content),
-        Buffer.from(file.content),
-        now().toISOString(),
-      );
-      const row = meta.get(Number(result.lastInsertRowid));
+    add: (input: unknown): AttachmentMeta => addRow(input).meta,
+    /**
+     * Adds the file and gives the audit digest of its new row (entity-digest.ts), with the
+     * content digested from the very bytes just inserted instead of read back out of the vault:
+     * the same digest, without decrypting and copying a signed PDF again per certificate
+     * (bench/issue-batch-bench.ts). tests/integration/vault/attachment-audit-digest.test.ts
+     * holds it equal to the digest of the row as `SELECT *` reads it.
+     */
+    addWithAuditDigest: (input: unknown): { meta: AttachmentMeta; auditDigest: string } => {
+      const { meta: added, content } = addRow(input);
+      const row = withoutContent.get(added.id);
       if (row === undefined) throw new Error('attachment row missing after insert');
-      return toMeta(row);
+      return { meta: added, auditDigest: digestOf({ ...row, content }) };
     },
     list: (certificateId: number): AttachmentMeta[] => list.all(certificateId).map(toMeta),
     /** The file's bytes, refused if they no longer match the sha256 recorded with them. */
