@@ -188,6 +188,8 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     ...createSubmissionHandlers(vault, options.fileDialogs),
     ...createStatisticsExportHandlers(vault, options.fileDialogs),
     ...createIncomingHandlers(vault, options.fileDialogs, options.now),
+    // Keys nobody can open any more (signing-keys/replace-signing-keys.ts, issue 13 part 3).
+    'identity:replaceKeys': (input) => vault.signingKeysReplacement.replace(input),
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
   return requireSignIn(handlers, () => vault.requireSignedIn());

@@ -132,6 +132,7 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'identity:closeWorkstation': signedIn,
   'identity:exportEscrow': signedIn,
   'audit:checkAnchors': signedIn,
+  'identity:replaceKeys': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

@@ -97,6 +97,7 @@ export const channelNames = [
   'identity:closeWorkstation',
   'identity:exportEscrow',
   'audit:checkAnchors',
+  'identity:replaceKeys',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

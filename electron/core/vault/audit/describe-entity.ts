@@ -33,6 +33,7 @@ const kinds: Record<AuditEntityType, string> = {
   incoming_scan: 'scan of an incoming certificate',
   audit_package_export: 'audit package export',
   signing_key_wrap: 'protection of the signing keys',
+  signing_key_replacement: 'replacement of the signing keys',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

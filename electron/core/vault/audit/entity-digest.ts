@@ -40,6 +40,8 @@ export const auditEntityTypes = [
   'audit_package_export',
   // Issue 13 part 3 (migration 0210): the wraps of the signing key-encryption key.
   'signing_key_wrap',
+  // Issue 13 part 3 follow-up (migration 0295): replacements of keys nobody can open any more.
+  'signing_key_replacement',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -77,6 +79,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   incoming_scan: { table: 'incoming_scans', key: 'id', integer: true },
   audit_package_export: { table: 'audit_package_exports', key: 'id', integer: true },
   signing_key_wrap: { table: 'signing_key_wraps', key: 'id', integer: true },
+  signing_key_replacement: { table: 'signing_key_replacements', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -124,6 +127,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     incoming_scan: reader('incoming_scan'),
     audit_package_export: reader('audit_package_export'),
     signing_key_wrap: reader('signing_key_wrap'),
+    signing_key_replacement: reader('signing_key_replacement'),
   };
 }
 
