@@ -6,7 +6,10 @@
 // signed before stay verifiable; the new keys are pending until a signing secret is set or a
 // computer is opened for signing, as for any new identity.
 import type { SigningKeysReplaced } from '../../shared/ipc/signing-keys-replacement-contract';
+import { inProcessWorkstationVault } from '../../electron/core/signing-keys/in-process-workstation-vault';
+import { openSigningOnThisWorkstation } from '../../electron/core/signing-keys/workstation-signing';
 import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
+import { cliFileKeychain, cliKeychainPath } from '../cli-file-keychain';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
@@ -63,10 +66,14 @@ export async function runIdentityReplace(
     });
   const replaced = await withVaultForCommand(values, io, async ({ services, db }) => {
     const actor = await signInFromOptions(services, values, io);
-    return documentOperationsFor(db, {
-      now: () => new Date(),
-      resourcesDir: undefined,
-    }).replaceSigningKeys(actor, {
+    const operations = documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined });
+    // A new process holds nothing: this computer, if opened for signing, opens the keys as it
+    // does before a signature, and keys it opens are refused a replacement.
+    await openSigningOnThisWorkstation(
+      inProcessWorkstationVault(operations.signingKeys, actor),
+      cliFileKeychain(cliKeychainPath(io.env)),
+    );
+    return operations.replaceSigningKeys(actor, {
       reason: values.reason,
       // The command and its required reason are the confirmation the app's dialog asks for.
       confirm: true,

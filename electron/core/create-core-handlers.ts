@@ -189,7 +189,11 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     ...createStatisticsExportHandlers(vault, options.fileDialogs),
     ...createIncomingHandlers(vault, options.fileDialogs, options.now),
     // Keys nobody can open any more (signing-keys/replace-signing-keys.ts, issue 13 part 3).
-    'identity:replaceKeys': (input) => vault.signingKeysReplacement.replace(input),
+    // This computer's keychain is asked once more first: keys it opens need no replacement.
+    'identity:replaceKeys': async (input) => {
+      await openSigningOnThisWorkstation(vault, signingKeychain);
+      return vault.signingKeysReplacement.replace(input);
+    },
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts).
   return requireSignIn(handlers, () => vault.requireSignedIn());

@@ -72,17 +72,20 @@ afterAll(async () => {
 
 describe('kpdesk identity replace (built CLI)', () => {
   it('replaces keys nobody can open; certificates signed before and after both verify VALID', async () => {
-    const setUp = [
-      ['identity', 'generate', '--signer-name', 'Ada Admin', '--user', 'ada', '--json'],
-      ['identity', 'secret', 'set', '--user', 'ada', '--json'],
-      ['identity', 'open-workstation', '--user', 'ada', '--json'],
+    const setUp: [string[], Record<string, string>][] = [
+      [['identity', 'generate', '--signer-name', 'Ada Admin', '--user', 'ada', '--json'], {}],
+      [
+        ['identity', 'secret', 'set', '--user', 'ada', '--json'],
+        { KPDESK_NEW_SIGNING_SECRET: SECRET },
+      ],
+      [
+        ['identity', 'open-workstation', '--user', 'ada', '--json'],
+        { KPDESK_SIGNING_SECRET: SECRET },
+      ],
     ];
-    for (const args of setUp) {
-      const done = await vault.kpdesk(args, {
-        KPDESK_NEW_SIGNING_SECRET: SECRET,
-        KPDESK_SIGNING_SECRET: SECRET,
-      });
-      expect(done.code, done.stderr).toBe(0);
+    for (const [args, env] of setUp) {
+      const done = await vault.kpdesk(args, env);
+      expect(done.code, `${args.join(' ')}: ${done.stdout}`).toBe(0);
     }
     const before = await issue('12345', 'otto');
     expect(before.code, before.stderr).toBe(0);
@@ -113,7 +116,7 @@ describe('kpdesk identity replace (built CLI)', () => {
       home,
     );
     expect(errorOf(bell).code).toBe('INVALID_INPUT');
-    expect(errorOf(bell).message).toMatch(/U\+0007/);
+    expect(errorOf(bell).fields?.reason).toMatch(/U\+0007/);
 
     const replaced = await vault.kpdesk(
       ['identity', 'replace', '--reason', REASON, '--user', 'ada', '--json'],

@@ -120,6 +120,12 @@ describe('replacing signing keys nobody can open (issue 13, part 3)', () => {
     const pdfA = (await app.value<{ path: string }>('documents:save', { certificateId: first }))
       .path;
 
+    // On the opened computer the keys open: no replacement, however it is asked.
+    const sameComputer = await restart(app.dataDir, workstation);
+    expect(await sameComputer.code('identity:replaceKeys', { reason: REASON, confirm: true })).toBe(
+      'CONFLICT',
+    );
+
     // The vault on a new computer: its keychain opens nothing, so signing is locked.
     const moved = await restart(app.dataDir, newComputer);
     expect(await moved.value<Status>('identity:signingKeys')).toMatchObject({
