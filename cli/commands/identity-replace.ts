@@ -66,7 +66,10 @@ export async function runIdentityReplace(
     });
   const replaced = await withVaultForCommand(values, io, async ({ services, db }) => {
     const actor = await signInFromOptions(services, values, io);
-    const operations = documentOperationsFor(db, { now: () => new Date(), resourcesDir: undefined });
+    const operations = documentOperationsFor(db, {
+      now: () => new Date(),
+      resourcesDir: undefined,
+    });
     // A new process holds nothing: this computer, if opened for signing, opens the keys as it
     // does before a signature, and keys it opens are refused a replacement.
     await openSigningOnThisWorkstation(

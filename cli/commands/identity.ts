@@ -28,7 +28,11 @@ import {
   isIdentityKeyAction,
   runIdentityKeys,
 } from './identity-keys';
-import { identityReplaceHelp, identityReplaceOptions, runIdentityReplace } from './identity-replace';
+import {
+  identityReplaceHelp,
+  identityReplaceOptions,
+  runIdentityReplace,
+} from './identity-replace';
 
 export const P12_PASSWORD_ENV = 'KPDESK_P12_PASSWORD';
 

@@ -29,7 +29,8 @@ export const ReplaceSigningKeysSchema = z
     keyType: z.enum(['ecdsa-p256', 'rsa-3072', 'rsa-2048']).default('ecdsa-p256'),
     /** The administrator confirmed what happens (the dialog, or the CLI's --reason). */
     confirm: z.literal(true, {
-      error: 'Confirm that the signing keys are replaced: new certificates will be signed by a new identity.',
+      error:
+        'Confirm that the signing keys are replaced: new certificates will be signed by a new identity.',
     }),
   })
   .strict();

@@ -53,7 +53,8 @@ export function replaceSigningKeys(
     );
   const status = keyring.status(actor);
   // Open in this session, or still pending (the passphrase opens it): nothing to replace.
-  if (status.canSign || status.state !== 'protected') throw new AppFailure('CONFLICT', CAN_BE_OPENED);
+  if (status.canSign || status.state !== 'protected')
+    throw new AppFailure('CONFLICT', CAN_BE_OPENED);
 
   const insert = db.prepare(
     `INSERT INTO signing_key_replacements
@@ -66,43 +67,45 @@ export function replaceSigningKeys(
 
   let erasedWraps = 0;
   try {
-    const generated = db.transaction(() => {
-      erasedWraps = keyring.eraseWrapsForReplacement(user.id);
-      const retiredSealId = identities.retireSealKey();
-      if (retiredSealId !== null)
+    const generated = db
+      .transaction(() => {
+        erasedWraps = keyring.eraseWrapsForReplacement(user.id);
+        const retiredSealId = identities.retireSealKey();
+        if (retiredSealId !== null)
+          audit.append({
+            userId: user.id,
+            action: 'seal-key.retire',
+            entityType: 'seal_key',
+            entityId: retiredSealId,
+          });
+        const replacementId = Number(
+          insert.run(
+            request.reason,
+            retired.id,
+            retiredSealId,
+            erasedWraps,
+            context.now().toISOString(),
+            user.id,
+          ).lastInsertRowid,
+        );
+        // No wrap is left, so the identity is stored under a new KEK (kekForNewKeys), held in this
+        // session, with a new seal key (none is active): the nested transaction is a savepoint.
+        const made = context.identity.generate(actor, {
+          signerName: request.signerName ?? retired.signerName,
+          keyType: request.keyType,
+        });
+        const stored = identities.active();
+        if (stored === null) throw new Error('the new identity is missing after the replacement');
+        setNewIdentity.run(stored.id, replacementId);
         audit.append({
           userId: user.id,
-          action: 'seal-key.retire',
-          entityType: 'seal_key',
-          entityId: retiredSealId,
+          action: 'signing-keys.replace',
+          entityType: 'signing_key_replacement',
+          entityId: replacementId,
         });
-      const replacementId = Number(
-        insert.run(
-          request.reason,
-          retired.id,
-          retiredSealId,
-          erasedWraps,
-          context.now().toISOString(),
-          user.id,
-        ).lastInsertRowid,
-      );
-      // No wrap is left, so the identity is stored under a new KEK (kekForNewKeys), held in this
-      // session, with a new seal key (none is active): the nested transaction is a savepoint.
-      const made = context.identity.generate(actor, {
-        signerName: request.signerName ?? retired.signerName,
-        keyType: request.keyType,
-      });
-      const stored = identities.active();
-      if (stored === null) throw new Error('the new identity is missing after the replacement');
-      setNewIdentity.run(stored.id, replacementId);
-      audit.append({
-        userId: user.id,
-        action: 'signing-keys.replace',
-        entityType: 'signing_key_replacement',
-        entityId: replacementId,
-      });
-      return made;
-    }).immediate();
+        return made;
+      })
+      .immediate();
     keyring.checkpointErased();
     return {
       identity: generated.identity,

@@ -48,7 +48,10 @@ async function issue(app: ChannelHarness, number: string): Promise<number> {
     draft: { ...validDraft(), number },
   });
   // One ITN per shipment: the last digits follow the form number.
-  await app.value('certificates:recordItn', { id: draft.id, itn: `X20261127123${number.slice(-3)}` });
+  await app.value('certificates:recordItn', {
+    id: draft.id,
+    itn: `X20261127123${number.slice(-3)}`,
+  });
   await app.value('certificates:issue', {
     id: draft.id,
     attested: true,
