@@ -140,6 +140,7 @@ const inputs: Record<ChannelName, unknown> = {
     exportPassphrase: 'an export passphrase here',
   },
   'audit:checkAnchors': {},
+  'identity:replaceKeys': { reason: 'The signing computer was replaced.', confirm: true },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
