@@ -86,7 +86,7 @@ describe('typed text in imported records (issue 13 part 5)', () => {
     expect(outcome?.outcome, JSON.stringify(outcome)).toBe('refused');
     const problems = outcome?.outcome === 'refused' ? outcome.problems : [];
     expect(
-      problems.some((p) => p.field.startsWith(field) && /contains/.test(p.message)),
+      problems.some((p) => (p.field ?? '').startsWith(field) && /contains/.test(p.message)),
       JSON.stringify(problems),
     ).toBe(true);
     // The other rows go on; the refused one stored nothing.
