@@ -96,7 +96,7 @@ export function ReplaceSigningKeys({ api, onReplaced }: Props) {
         and no administrator remembers a signing secret), they cannot be opened again. An
         administrator can replace them with new ones.
       </p>
-      <FormAlert error={open ? null : error} success={success} />
+      {success === null ? null : <FormAlert error={null} success={success} />}
       {open ? (
         <form onSubmit={check} noValidate aria-label="Replace the signing keys">
           <div className="field-stack">
