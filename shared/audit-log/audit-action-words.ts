@@ -66,6 +66,10 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'audit.cover-existing': 'Existing records brought under the audit chain',
   'audit.verified': 'Full audit verification passed',
   'audit-package.export': 'Audit package exported (signed, encrypted)',
+  // Keys nobody could open, replaced (signing-keys/replace-signing-keys.ts).
+  'signing-keys.replace': 'Signing keys replaced (nobody could open them)',
+  'signing-keys.replace-erase-wrap': 'Protection of the replaced signing keys erased',
+  'seal-key.retire': 'Seal key retired',
 };
 
 /** The words for an action, or the action as stored when this version does not know it. */
