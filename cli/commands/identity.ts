@@ -28,6 +28,11 @@ import {
   isIdentityKeyAction,
   runIdentityKeys,
 } from './identity-keys';
+import {
+  identityReplaceHelp,
+  identityReplaceOptions,
+  runIdentityReplace,
+} from './identity-replace';
 
 export const P12_PASSWORD_ENV = 'KPDESK_P12_PASSWORD';
 
@@ -41,7 +46,7 @@ export const identityHelp = `Usage:
                            [--p12-password-file <file>] [options]
   kpdesk identity csr --user <username> [--out <file>] [options]
   kpdesk identity import-certificate <file.pem|.crt|.cer> --user <admin> [options]
-${identityKeysHelp}
+${identityKeysHelp}${identityReplaceHelp}
 The signing identity signs every certificate PDF (PAdES) and its first creation also makes the
 vault's seal key (the QR seal). The private key stays inside the encrypted vault.
 
@@ -86,6 +91,7 @@ const identityOptions = {
   out: { type: 'string' },
   'p12-password-file': { type: 'string' },
   ...identityKeyOptions,
+  ...identityReplaceOptions,
   ...signingSecretOptions,
 } as const;
 
@@ -137,6 +143,9 @@ export function runIdentity(args: readonly string[], io: CliIo): Promise<ExitCod
     // The protection of the signing keys (identity-keys.ts): secret, workstation, escrow.
     if (isIdentityKeyAction(positionals[0]))
       return runIdentityKeys({ values, positionals, json }, io);
+    // Keys nobody can open any more (identity-replace.ts).
+    if (positionals[0] === 'replace')
+      return runIdentityReplace({ values, json, extra: positionals.slice(1) }, io);
     const { action, file } = parseAction(positionals);
     // Checked before anything is generated: a refusal after the commit would look like a failure.
     for (const option of ['csr-out', 'out'] as const) {

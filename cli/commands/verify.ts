@@ -41,7 +41,7 @@ Options:
   --trust <file.pem>          A certificate to trust (PEM or DER); may be given again. Only
                               a certificate you got from the issuer or a CA you trust.
   --vault                     Verify against the vault: its signing identities and trust list
-                              are trusted, its seal key checks the seal, its record is compared
+                              are trusted, its seal keys (current and replaced) check the seal, its record is compared
                               and a voided certificate is reported VOIDED.
 ${unlockHelp}
   --json                      Print one JSON object: { fileName, sha256, result, vault }.

@@ -198,6 +198,12 @@ export function createCoreHandlers(options: CoreOptions): CoreHandlers {
     'templates:rename': (input) => vault.templates.rename(input),
     'templates:delete': (input) => vault.templates.delete(input),
     'templates:apply': (input) => vault.templates.apply(input),
+    // Keys nobody can open any more (signing-keys/replace-signing-keys.ts, issue 13 part 3).
+    // This computer's keychain is asked once more first: keys it opens need no replacement.
+    'identity:replaceKeys': async (input) => {
+      await openSigningOnThisWorkstation(vault, signingKeychain);
+      return vault.signingKeysReplacement.replace(input);
+    },
   };
   // Channels that read or change records need a signed-in user (shared/ipc/channel-access.ts);
   // while an audit package is read, only the channels that read answer (issue 14).

@@ -69,6 +69,10 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'template.save': 'Shipment template saved',
   'template.rename': 'Shipment template renamed',
   'template.delete': 'Shipment template deleted',
+  // Keys nobody could open, replaced (signing-keys/replace-signing-keys.ts).
+  'signing-keys.replace': 'Signing keys replaced (nobody could open them)',
+  'signing-keys.replace-erase-wrap': 'Protection of the replaced signing keys erased',
+  'seal-key.retire': 'Seal key retired',
 };
 
 /** The words for an action, or the action as stored when this version does not know it. */

@@ -3,13 +3,15 @@
 // core before the dialog opens). The passphrase is the package's own, typed twice in the
 // renderer; it is never stored or logged.
 import { z } from 'zod';
+import { personText } from '../records/person-text';
 
 export const AUDIT_PACKAGE_MIN_PASSPHRASE = 12;
 
 export const AuditPackageExportRequestSchema = z
   .object({
     passphrase: z.string().min(1).max(1024),
-    period: z.string().min(1).max(40).optional(),
+    // Typed by a person: the shared rule names a hostile character (issue 13 part 5).
+    period: personText('name', 'period').min(1).max(40).optional(),
   })
   .strict();
 

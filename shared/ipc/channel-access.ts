@@ -145,6 +145,7 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'templates:rename': signedIn,
   'templates:delete': signedIn,
   'templates:apply': signedIn,
+  'identity:replaceKeys': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

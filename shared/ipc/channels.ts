@@ -108,6 +108,7 @@ export const channelNames = [
   'templates:rename',
   'templates:delete',
   'templates:apply',
+  'identity:replaceKeys',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -16,6 +16,7 @@ import { submissionsContract } from './submissions-contract';
 import { preferencesContract } from './preferences-contract';
 import { signingKeysContract } from './signing-keys-contract';
 import { auditAnchorsContract } from './audit-anchors-contract';
+import { signingKeysReplacementContract } from './signing-keys-replacement-contract';
 import { trustContract } from './trust-contract';
 import { incomingContract } from './incoming-contract';
 import { vaultContract } from './vault-contract';
@@ -73,6 +74,7 @@ export const contract = {
   ...auditAnchorsContract,
   ...auditPackageReadingContract,
   ...templatesContract,
+  ...signingKeysReplacementContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

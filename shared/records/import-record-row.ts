@@ -4,6 +4,8 @@
 // void dates), and without what only issuing needs now (the reference, the packaging and the
 // warranty become optional: a record of the past keeps them when the file has them).
 import { z } from 'zod';
+import type { TextKind } from './person-text';
+import { personText } from './person-text';
 import type { CertificateDraft } from '../domain/certificate-draft';
 import { CertificateDraftSchema } from '../domain/certificate-draft';
 import type { BatchRow } from './issue-batch-row';
@@ -11,18 +13,31 @@ import { BatchRowSchema, batchColumnOfField, draftOfBatchRow } from './issue-bat
 import type { HistoricalRecord, LifecycleField } from './historical-record';
 import { historicalStates } from './historical-record';
 
-const optionalText = (max: number, description: string) =>
-  z.string().trim().max(max).default('').describe(description);
-const date = (description: string) => optionalText(40, `${description}, YYYY-MM-DD.`);
+// Text a person wrote becomes part of the record: the shared rule (personText, issue 13 part 5)
+// refuses control, direction and invisible characters naming the column, and stores it NFC.
+const optionalText = (max: number, description: string, kind: TextKind, label: string) =>
+  personText(kind, label).trim().max(max).default('').describe(description);
+const date = (label: string, description: string) =>
+  optionalText(40, `${description}, YYYY-MM-DD.`, 'name', label);
 
 export const ImportRecordRowSchema = BatchRowSchema.extend({
-  reference: optionalText(100, 'Optional: your own reference of the record.'),
+  reference: optionalText(100, 'Optional: your own reference of the record.', 'name', 'reference'),
   number: z
     .string()
     .max(40)
     .describe('The certificate number, "US" + the form\'s digits (required).'),
-  packaging: optionalText(500, 'Optional: the tamper-resistant container, as recorded.'),
-  warranty: optionalText(2000, 'Optional: the System of Warranties statement, as recorded.'),
+  packaging: optionalText(
+    500,
+    'Optional: the tamper-resistant container, as recorded.',
+    'lines',
+    'packaging',
+  ),
+  warranty: optionalText(
+    2000,
+    'Optional: the System of Warranties statement, as recorded.',
+    'lines',
+    'warranty statement',
+  ),
   state: z
     .enum(historicalStates, {
       error: `Write the state as one of ${historicalStates.join(', ')}.`,
@@ -30,11 +45,11 @@ export const ImportRecordRowSchema = BatchRowSchema.extend({
     .describe(
       "Where the certificate's life had got to: ISSUED, SHIPPED, DELIVERED, VOIDED or EXPIRED.",
     ),
-  shipDate: date('The day it was shipped (SHIPPED and DELIVERED)'),
-  deliveredDate: date('The day it was delivered, when known (DELIVERED)'),
-  voidedDate: date('The day it was voided (VOIDED)'),
-  voidReason: optionalText(500, 'Why it was voided (VOIDED), as recorded.'),
-  voidNotes: optionalText(2000, 'Notes on the voiding, as recorded.'),
+  shipDate: date('ship date', 'The day it was shipped (SHIPPED and DELIVERED)'),
+  deliveredDate: date('delivery date', 'The day it was delivered, when known (DELIVERED)'),
+  voidedDate: date('void date', 'The day it was voided (VOIDED)'),
+  voidReason: optionalText(500, 'Why it was voided (VOIDED), as recorded.', 'line', 'void reason'),
+  voidNotes: optionalText(2000, 'Notes on the voiding, as recorded.', 'lines', 'void notes'),
 }).strict();
 
 export type ImportRecordRow = z.output<typeof ImportRecordRowSchema>;

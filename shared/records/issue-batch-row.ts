@@ -5,20 +5,20 @@
 // stay text exactly as written, like a certificate file's (certificate-draft.ts), so a mistake
 // becomes a finding on its field, checked by the same rules as everywhere else.
 import { z } from 'zod';
+import { personText } from './person-text';
 import type { CertificateDraftInput, CertificateField } from '../domain/certificate-draft';
 
 const cell = (description: string) => z.string().max(2000).default('').describe(description);
 const list = (what: string) =>
   z
-    .array(z.string().trim().min(1, `An empty ${what}.`).max(100))
+    .array(personText('name', what).trim().min(1, `An empty ${what}.`).max(100))
     .max(50)
     .default([])
     .describe(`${what.replace(/^./, (c) => c.toUpperCase())}s; in a CSV cell, separated by ";".`);
 
 export const BatchRowSchema = z
   .object({
-    reference: z
-      .string()
+    reference: personText('name', 'reference')
       .trim()
       .min(1, 'Give each row its reference from your shipping system (an order or shipment id).')
       .max(100, 'The reference is longer than 100 characters.')
@@ -59,15 +59,13 @@ export const BatchRowSchema = z
       .describe(
         'US origin only: true to declare the stones were recovered in the United States and never imported.',
       ),
-    packaging: z
-      .string()
+    packaging: personText('lines', 'packaging')
       .trim()
       .min(1, 'Describe the tamper-resistant container, e.g. "2 parcels in a sealed box".')
       .max(500)
       .describe('The tamper-resistant container (31 CFR 592.301(a)(2)).'),
     sealNumbers: list('seal number'),
-    warranty: z
-      .string()
+    warranty: personText('lines', 'warranty statement')
       .trim()
       .min(1, 'Give the System of Warranties statement printed on the invoice.')
       .max(2000)

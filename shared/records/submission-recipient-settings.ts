@@ -4,6 +4,7 @@
 // Census's secure file transfer).
 // These are the shapes only; the core also checks the certificates themselves (dates, CA, key).
 import { z } from 'zod';
+import { personText, personTextProblem } from './person-text';
 
 export const submissionRecipients = ['census', 'uskpa'] as const;
 export const SubmissionRecipientSchema = z.enum(submissionRecipients, {
@@ -16,8 +17,19 @@ const pem = (label: string, what: string) =>
     error: `The ${what} must be a PEM file (it starts with "-----BEGIN ${label}").`,
   });
 
+/**
+ * An address typed by a person (issue 13 part 5): a URL parser percent-encodes a control, direction
+ * or invisible character in a path but the text stored and shown is the one typed, so such a
+ * character is refused by the shared rule, naming it, before the URL is read.
+ */
+const typedAddress = (text: string, context: z.RefinementCtx): void => {
+  const problem = personTextProblem(text, 'name', 'address');
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem, continue: false });
+};
+
 const httpsUrl = z
   .url({ error: 'The address is not a URL; it looks like https://host/path.' })
+  .superRefine(typedAddress)
   .refine((text) => /^https:\/\//i.test(text), {
     error: 'The address must start with https:// (copies never travel unencrypted).',
   })
@@ -43,6 +55,7 @@ export const ManualRecipientSettingsSchema = z
 
 const smtpUrl = z
   .url({ error: 'The mail server is not a URL; it looks like smtp://mail.example.com:587.' })
+  .superRefine(typedAddress)
   .refine((text) => /^smtp:\/\/[^/?#@]+(:\d+)?\/?$/i.test(text), {
     error:
       'The mail server must look like smtp://host or smtp://host:port (STARTTLS is always required; no user name, path or options in the address).',
@@ -75,7 +88,10 @@ export const SmtpRecipientSettingsSchema = z
     to: mailbox('address the copies are sent to'),
     from: mailbox('sender address').optional(),
     caPem: pem('CERTIFICATE', "mail server's CA certificate").optional(),
-    username: z.string().min(1, { error: 'The mail user name is empty.' }).max(256).optional(),
+    username: personText('name', 'mail user name')
+      .min(1, { error: 'The mail user name is empty.' })
+      .max(256)
+      .optional(),
     password: z.string().min(1, { error: 'The mail password is empty.' }).max(1024).optional(),
   })
   .strict()

@@ -3,12 +3,14 @@
 // finding with the certificate it names, the rule, its citation and its severity
 // (review-codes.ts). Plain data, validated with zod at the IPC boundary.
 import { z } from 'zod';
+import { personText } from '../records/person-text';
 import { reviewFindingCodes, reviewSeverities } from './review-codes';
 
 export const ReviewRequestSchema = z
   .object({
     /** Like `kpdesk stats`: 2026, 2026Q3 or 2026-01-01..2026-06-30; absent = the whole vault. */
-    period: z.string().trim().min(1).max(40).optional(),
+    // Typed by a person: the shared rule names a hostile character (issue 13 part 5).
+    period: personText('name', 'period').trim().min(1).max(40).optional(),
   })
   .strict();
 export type ReviewRequest = z.input<typeof ReviewRequestSchema>;

@@ -462,6 +462,34 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
     authorizeAdministrator: (actor: Actor, what: string): User =>
       authorize(users, actor, ADMINISTRATORS, what),
 
+    /**
+     * For a replacement of keys nobody can open any more (replace-signing-keys.ts), inside its
+     * transaction: erases every wrap of the old KEK (secrets, opened computers, pending), each an
+     * audit event, so the next kekForNewKeys makes a new KEK. The wraps open nothing that will
+     * sign again (the old keys are retired with them), and an old secret or computer that still
+     * worked would only be a way to keys that no longer sign. Returns how many were erased.
+     */
+    eraseWrapsForReplacement(userId: number): number {
+      if (!db.inTransaction)
+        throw new Error('eraseWrapsForReplacement must run inside a transaction');
+      if (held !== null)
+        throw new Error('the keys are open in this session: they need no replacement');
+      const rows = wraps.all();
+      for (const row of rows) {
+        wraps.remove(row.id);
+        audit.append({
+          userId,
+          action: 'signing-keys.replace-erase-wrap',
+          entityType: 'signing_key_wrap',
+          entityId: row.id,
+        });
+      }
+      return rows.length;
+    },
+
+    /** After the erased wraps were committed: push their pages out of the WAL. */
+    checkpointErased: checkpoint,
+
     /** Forgets the KEK (also when the connection closes with the vault's lock). */
     close(): void {
       held?.kek.fill(0);

@@ -131,7 +131,10 @@ export function createDocumentContext(db: Database, options: DocumentOperationsO
   const stillMatches = (pdf: Buffer, certificate: Certificate): boolean => {
     const key = sealPublicKey();
     if (key === undefined) return false;
-    const result = verifyPdf(pdf, { sealPublicKey: key });
+    const result = verifyPdf(pdf, {
+      sealPublicKey: key,
+      earlierSealPublicKeys: identities.retiredSealPublicKeys(),
+    });
     return result.seal.payload?.h === certificateDigest(certificate);
   };
 

@@ -13,6 +13,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../issuance/actor';
 import { exportEscrow } from '../signing-keys/export-escrow';
+import { replaceSigningKeys } from '../signing-keys/replace-signing-keys';
 import type { DocumentOperationsOptions } from './document-context';
 import { createDocumentContext } from './document-context';
 import { createDocumentFileOperations } from './document-file-operations';
@@ -35,6 +36,13 @@ export function createDocumentOperations(db: Database, options: DocumentOperatio
     /** Escrow export (signing-keys/export-escrow.ts): `path` from main's save dialog or --out. */
     exportEscrow: (actor: Actor, input: unknown) =>
       exportEscrow({ db, identities, keyring: signingKeys, audit, now }, actor, input),
+    /** Keys nobody can open any more (signing-keys/replace-signing-keys.ts). */
+    replaceSigningKeys: (actor: Actor, input: unknown) =>
+      replaceSigningKeys(
+        { db, identities, identity, keyring: signingKeys, audit, now },
+        actor,
+        input,
+      ),
     trust,
     prepare: signing.prepare,
     openSigningSession: signing.openSigningSession,

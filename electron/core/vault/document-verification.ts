@@ -71,12 +71,21 @@ export function createDocumentVerification(context: DocumentContext) {
     } catch {
       sealKey = storedSealKey;
     }
+    // Seals printed before a replacement of the keys (signing-keys/replace-signing-keys.ts).
+    const earlierSealPublicKeys = identities.retiredSealPublicKeys().flatMap((der) => {
+      try {
+        return [parseSealPublicKey(der)];
+      } catch {
+        return [];
+      }
+    });
     return (bytes, fileName) =>
       verifyAgainstVault(bytes, fileName, {
         pageBinding,
         now,
         trustAnchorsDer,
         sealPublicKey: sealKey,
+        earlierSealPublicKeys,
         getByNumber: certificates.getByNumber,
         printable,
         storedDocumentKind: (certificateId, sha256) => {

@@ -34,6 +34,7 @@ import { userGatewayGroup } from '../issuance/user-gateway-group';
 import { licenseeGatewayGroups } from '../issuance/licensee-gateway-groups';
 import { settingsGatewayGroup } from './settings-gateway-group';
 import { signingWorkstationGatewayGroup } from '../signing-keys/signing-workstation-gateway-group';
+import { replaceKeysGatewayGroup } from '../signing-keys/replace-keys-gateway-group';
 import type { Actor } from '../issuance/actor';
 import type { AsUser, ThenDeliver } from './gateway-calls';
 import type { VaultServices } from './vault-services';
@@ -375,6 +376,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
         await open?.desk.background.idle();
       },
     },
+
+    // identity:replaceKeys: keys nobody can open any more (signing-keys/, issue 13 part 3).
+    signingKeysReplacement: replaceKeysGatewayGroup(actorSession, documentOptions),
 
     // For main only (signing-keys/signing-workstation-gateway-group.ts); never IPC channels.
     signingWorkstation: signingWorkstationGatewayGroup(() => touch().db, documentOptions),

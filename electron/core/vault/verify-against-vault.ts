@@ -18,6 +18,8 @@ export type VaultForVerification = {
   trustAnchorsDer: Buffer[];
   /** A KeyObject when the caller verifies many files: parsing the key is not free. */
   sealPublicKey: KeyObject | Buffer | undefined;
+  /** The vault's retired seal keys (a replacement of keys nobody could open): earlier seals. */
+  earlierSealPublicKeys?: readonly (KeyObject | Buffer)[];
   getByNumber: (number: string) => CertificateRecord | null;
   /** The exact certificate a document of this kind prints; throws if it cannot be read. */
   printable: (record: CertificateRecord, kind: DocumentKind) => Certificate;
@@ -61,6 +63,9 @@ export function verifyAgainstVault(
   const base: VerifyPdfOptions = {
     trustAnchorsDer: vault.trustAnchorsDer,
     ...(vault.sealPublicKey === undefined ? {} : { sealPublicKey: vault.sealPublicKey }),
+    ...(vault.earlierSealPublicKeys === undefined
+      ? {}
+      : { earlierSealPublicKeys: vault.earlierSealPublicKeys }),
     ...(vault.now === undefined ? {} : { now: vault.now() }),
     ...(vault.pageBinding === undefined ? {} : { pageBinding: vault.pageBinding }),
   };

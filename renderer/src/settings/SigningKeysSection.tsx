@@ -3,6 +3,7 @@
 // unlocking signing for this session, opening or closing this computer for signing (its OS
 // keychain then lets operators sign without the secret), and the escrow export (main's save
 // dialog picks the file). Secrets go in, never come back; every action is audited in the vault.
+// When nothing opens the keys here any more, administrators are offered their replacement.
 import { useEffect, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
@@ -12,6 +13,7 @@ import { callApi } from '../shell/call-api';
 import { fieldError } from '../shell/form/field-errors';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
+import { ReplaceSigningKeys, keysCannotBeOpenedHere } from '../signing/ReplaceSigningKeys';
 
 const STATE_WORDS: Record<SigningKeysStatus['state'], string> = {
   none: 'There are no signing keys yet.',
@@ -231,6 +233,15 @@ export function SigningKeysSection({ api, manage }: Props) {
           </div>
         </form>
       )}
+      {manage && status !== null && keysCannotBeOpenedHere(status) ? (
+        <ReplaceSigningKeys
+          api={api}
+          onReplaced={(replaced, message) => {
+            setStatus(replaced);
+            setSuccess(message);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -2,7 +2,8 @@
 // when signing is locked and leads to the fix (issue 13, part 3; docs/security.md "Signing
 // keys"). After a restart the keys open only on a computer an administrator opened for signing,
 // or with an administrator's signing secret; signing elsewhere answers SIGNING_LOCKED. An
-// administrator with a secret unlocks right here; anyone else is told who can and where.
+// administrator with a secret unlocks right here; anyone else is told who can and where. When
+// nothing opens the keys any more, an administrator may replace them here (ReplaceSigningKeys).
 import { useEffect, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
@@ -13,6 +14,8 @@ import { callApi } from '../shell/call-api';
 import { fieldError } from '../shell/form/field-errors';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextField } from '../shell/form/FormField';
+import { canManageKeys } from '../shell/permissions';
+import { ReplaceSigningKeys, keysCannotBeOpenedHere } from './ReplaceSigningKeys';
 
 type Props = {
   api: KpApi;
@@ -29,11 +32,17 @@ export function SigningLockedHelp({ api, onUnlocked, navigate, showMessage = tru
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const [administrator, setAdministrator] = useState(false);
+  const [replaced, setReplaced] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
     void callApi(() => api.identity.signingKeys({})).then((answer) => {
       if (current && answer.ok) setStatus(answer.value);
+    });
+    void callApi(() => api.vault.status({})).then((answer) => {
+      const role = answer.ok ? answer.value.user?.role : undefined;
+      if (current) setAdministrator(role !== undefined && canManageKeys(role));
     });
     return () => {
       current = false;
@@ -55,6 +64,13 @@ export function SigningLockedHelp({ api, onUnlocked, navigate, showMessage = tru
     onUnlocked?.();
   }
 
+  // Signing works again after a replacement: the next step (protect the new keys) stays said.
+  if (replaced !== null && status?.canSign === true)
+    return (
+      <p className="notice notice--ok" role="status" data-testid="signing-keys-replaced">
+        {replaced}
+      </p>
+    );
   if (status === null || status.canSign || status.state === 'none') return null;
   return (
     <section
@@ -90,6 +106,21 @@ export function SigningLockedHelp({ api, onUnlocked, navigate, showMessage = tru
           {status.state === 'pending'
             ? 'An administrator protects the signing keys in Settings → Signing identity: open this computer for signing, or set a signing secret.'
             : 'An administrator who has a signing secret unlocks signing (Settings → Signing keys), or opens this computer for signing so it signs after every start.'}
+        </p>
+      )}
+      {!keysCannotBeOpenedHere(status) ? null : administrator ? (
+        <ReplaceSigningKeys
+          api={api}
+          onReplaced={(next, message) => {
+            setReplaced(message);
+            setStatus(next);
+            onUnlocked?.();
+          }}
+        />
+      ) : (
+        <p>
+          If nobody can open the signing keys any more, an administrator can replace them here or in
+          Settings → Signing keys.
         </p>
       )}
       {navigate === undefined ? null : (

@@ -149,6 +149,7 @@ const inputs: Record<ChannelName, unknown> = {
   'templates:rename': { name: 'Antwerp weekly', newName: 'Antwerp' },
   'templates:delete': { name: 'Antwerp weekly' },
   'templates:apply': { name: 'Antwerp weekly' },
+  'identity:replaceKeys': { reason: 'The signing computer was replaced.', confirm: true },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

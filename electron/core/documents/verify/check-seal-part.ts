@@ -41,7 +41,9 @@ export function checkSealPart(
     findings.indeterminate('GENERIC', result.seal.message);
     return;
   }
-  const verdict = verifySeal(found.seal, key);
+  const current = verifySeal(found.seal, key);
+  const earlier = current.status === 'valid' ? undefined : verifyWithEarlierKey(found.seal, parts);
+  const verdict = earlier ?? current;
   if (verdict.status !== 'valid') {
     result.seal = { ...result.seal, status: 'failed', message: verdict.reason };
     findings.failed('SIG_CRYPTO_FAILURE', `The seal does not verify: ${verdict.reason}`);
@@ -53,7 +55,10 @@ export function checkSealPart(
     ...result.seal,
     status: 'verified',
     payload: verdict.payload,
-    message: 'The seal was signed with the issuer’s seal key.',
+    message:
+      earlier === undefined
+        ? 'The seal was signed with the issuer’s seal key.'
+        : 'The seal was signed with an earlier seal key of the issuer, replaced since.',
     matchesDocument: matches,
   };
   if (matches !== 'yes')
@@ -63,6 +68,27 @@ export function checkSealPart(
     );
   checkPagePart(bytes, byteRange, verdict.payload, parts);
   checkVaultPart(verdict.payload, parts);
+}
+
+/**
+ * The verdict of the first retired seal key of the issuer that verifies the seal, if any: keys
+ * replaced because nobody could open them any more still vouch for what they sealed before.
+ */
+function verifyWithEarlierKey(
+  seal: string,
+  { options }: Parts,
+): ReturnType<typeof verifySeal> | undefined {
+  for (const configured of options.earlierSealPublicKeys ?? []) {
+    let key: KeyObject;
+    try {
+      key = configured instanceof KeyObject ? configured : sealPublicKey(configured);
+    } catch {
+      continue; // a stored key that is not P-256 vouches for nothing
+    }
+    const verdict = verifySeal(seal, key);
+    if (verdict.status === 'valid') return verdict;
+  }
+  return undefined;
 }
 
 /** Every visible field on the page is what the licensee sealed (check-page-binding.ts). */

@@ -26,6 +26,10 @@ export type VerifyPdfOptions = {
   trustAnchorsDer?: readonly Uint8Array[];
   /** The issuer's seal public key (SPKI DER or PEM, or a KeyObject). */
   sealPublicKey?: KeyObject | Uint8Array | string;
+  /** The issuer's retired seal keys (keys replaced because nobody could open them any more,
+   * signing-keys/replace-signing-keys.ts): a seal printed before the replacement verifies
+   * against the key that sealed it. Tried only when `sealPublicKey` does not verify the seal. */
+  earlierSealPublicKeys?: readonly (KeyObject | Uint8Array)[];
   /** What the issuer's vault knows; without it the void status is not established. */
   vault?: VaultKnowledge;
   /** The same knowledge looked up from the verified seal (the certificate it names), when the

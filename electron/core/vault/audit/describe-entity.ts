@@ -34,6 +34,7 @@ const kinds: Record<AuditEntityType, string> = {
   audit_package_export: 'audit package export',
   signing_key_wrap: 'protection of the signing keys',
   shipment_template: 'shipment template',
+  signing_key_replacement: 'replacement of the signing keys',
 };
 
 export function describeEntity(db: Database, type: string, id: string): string {

@@ -43,6 +43,8 @@ export const auditEntityTypes = [
   'signing_key_wrap',
   // Issue 15 part 6: saved templates for repeat shipments (migration 0280).
   'shipment_template',
+  // Issue 13 part 3 follow-up (migration 0295): replacements of keys nobody can open any more.
+  'signing_key_replacement',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -81,6 +83,7 @@ export const entitySources: Record<AuditEntityType, EntitySource> = {
   audit_package_export: { table: 'audit_package_exports', key: 'id', integer: true },
   signing_key_wrap: { table: 'signing_key_wraps', key: 'id', integer: true },
   shipment_template: { table: 'shipment_templates', key: 'id', integer: true },
+  signing_key_replacement: { table: 'signing_key_replacements', key: 'id', integer: true },
 };
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -129,6 +132,7 @@ export function createEntityReaders(db: Database): Record<AuditEntityType, Entit
     audit_package_export: reader('audit_package_export'),
     signing_key_wrap: reader('signing_key_wrap'),
     shipment_template: reader('shipment_template'),
+    signing_key_replacement: reader('signing_key_replacement'),
   };
 }
 

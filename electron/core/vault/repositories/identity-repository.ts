@@ -93,6 +93,14 @@ export function createIdentityRepository(db: Database, now: () => Date) {
   const activeSeal = db.prepare<[], { id: number; private_key: Buffer; public_key: Buffer }>(
     'SELECT id, private_key, public_key FROM seal_keys WHERE retired_at IS NULL',
   );
+  const retireSeal = db.prepare<[string]>(
+    'UPDATE seal_keys SET retired_at = ? WHERE retired_at IS NULL RETURNING id',
+  );
+  const retiredSeals = db
+    .prepare<[], Buffer>(
+      'SELECT public_key FROM seal_keys WHERE retired_at IS NOT NULL ORDER BY id DESC',
+    )
+    .pluck();
   const insertSeal = db.prepare(
     'INSERT INTO seal_keys (private_key, public_key, created_at, created_by) VALUES (?, ?, ?, ?)',
   );
@@ -146,6 +154,20 @@ export function createIdentityRepository(db: Database, now: () => Date) {
         ? null
         : { id: row.id, wrappedPrivateKey: row.private_key, publicKeySpkiDer: row.public_key };
     },
+    /**
+     * Retires the active seal key (a replacement of keys nobody can open, signing-keys/); returns
+     * its id, or null when there was none. Must run inside the caller's transaction.
+     */
+    retireSealKey: (): number | null => {
+      if (!db.inTransaction) throw new Error('seal_keys retire must run inside a transaction');
+      const rows = retireSeal.all(now().toISOString()) as { id: number }[];
+      return rows[0]?.id ?? null;
+    },
+    /**
+     * The public halves of the retired seal keys, newest first: seals printed before a
+     * replacement are checked against them, so earlier documents stay verifiable.
+     */
+    retiredSealPublicKeys: (): Buffer[] => retiredSeals.all(),
     addSealKey: (key: Omit<StoredSealKey, 'id'>, userId: number): number => {
       const result = insertSeal.run(
         key.wrappedPrivateKey,
