@@ -118,3 +118,20 @@ export async function buildBenchVault(
   }
   return actor;
 }
+
+/**
+ * CPU time of this process's main thread alone (Linux: /proc/self/task/<pid>/stat, in clock
+ * ticks of 10 ms), or undefined elsewhere. With helper threads beside it, the main thread's CPU
+ * is what the wall time would be on an idle machine with a core for each thread; on a shared
+ * machine the wall time counts other processes' time too.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${String(process.pid)}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}

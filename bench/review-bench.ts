@@ -18,6 +18,7 @@ import { createVaultServices } from '../electron/core/vault/vault-services';
 import {
   buildBenchVault,
   existingAdministrator,
+  mainThreadCpuMs,
   markBuilt,
   profiled,
   vaultPlace,
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     };
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
+    const mainCpuBefore = mainThreadCpuMs();
     const report = await profiled(() =>
       runReview(
         {
@@ -93,6 +95,11 @@ async function main(): Promise<void> {
     if (current.phase !== null) phaseMs[current.phase] += performance.now() - current.start;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000;
+    const mainCpuAfter = mainThreadCpuMs();
+    const mainCpuMs =
+      mainCpuBefore === undefined || mainCpuAfter === undefined
+        ? undefined
+        : mainCpuAfter - mainCpuBefore;
     const load = loadavg()
       .map((v) => v.toFixed(2))
       .join(' ');
@@ -103,7 +110,7 @@ async function main(): Promise<void> {
     out(`  machine: ${String(cpus().length)} cores, load average ${load}`);
     out(`  building the vault (not timed against the goal): ${(buildMs / 1000).toFixed(1)} s`);
     out(
-      `  review wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process: ${(cpuMs / 1000).toFixed(2)} s`,
+      `  review wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process (all threads): ${(cpuMs / 1000).toFixed(2)} s; of its main thread: ${mainCpuMs === undefined ? 'n/a' : `${(mainCpuMs / 1000).toFixed(2)} s`}`,
     );
     out(`    audit chain: ${(phaseMs.verify / 1000).toFixed(2)} s`);
     out(
@@ -121,8 +128,16 @@ async function main(): Promise<void> {
     // On a shared machine the wall clock includes other processes' time; the CPU time does not.
     const scaledCpu = (cpuMs * GOAL_CERTIFICATES) / total;
     out(
-      `  10,000 certificates by this process's CPU time, ${label}: ${(scaledCpu / 1000).toFixed(1)} s (one core; the review runs on one thread)`,
+      `  10,000 certificates by this process's CPU time (all threads), ${label}: ${(scaledCpu / 1000).toFixed(1)} s`,
     );
+    // The main thread works from start to end, the helper threads beside it: on an idle machine
+    // with a core for each thread, the wall time is about the main thread's CPU time.
+    if (mainCpuMs !== undefined) {
+      const scaledMain = (mainCpuMs * GOAL_CERTIFICATES) / total;
+      out(
+        `  10,000 certificates by the main thread's CPU time (the wall time on an idle two-core machine), ${label}: ${(scaledMain / 1000).toFixed(1)} s; goal ≤ 20 s → ${scaledMain <= GOAL_MS ? 'OK' : 'MISS'}`,
+      );
+    }
     out(
       `  10,000 certificates, ${label}: ${(scaled / 1000).toFixed(1)} s; goal ≤ 20 s; ratio ${(scaled / GOAL_MS).toFixed(2)}× the goal → ${scaled <= GOAL_MS ? 'OK' : 'MISS'}`,
     );
