@@ -7,8 +7,9 @@
 // sets N (default 10,000); a smaller N prints its own figures and, marked as such, the time per
 // certificate times 10,000 (the scrypt step, fixed, is counted once). Run: npm run
 // bench:audit-package. bench/README.md explains each row.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportAuditPackage } from '../electron/core/audit-package/export-audit-package';
@@ -16,8 +17,17 @@ import { derivePackageKeys } from '../electron/core/audit-package/package-cipher
 import { DEFAULT_KDF } from '../electron/core/vault/keys/passphrase-wrap';
 import { documentOperationsFor } from '../electron/core/vault/document-gateway-groups';
 import { openDatabase } from '../electron/core/vault/open-database';
+import type { DocumentOperations } from '../electron/core/vault/document-operations';
 import { createVaultServices } from '../electron/core/vault/vault-services';
-import { benchCertificateDraft } from './review-bench-draft';
+import type { BenchActor } from './bench-vault';
+import {
+  buildBenchVault,
+  existingAdministrator,
+  markBuilt,
+  profiled,
+  vaultPlace,
+  wantedCertificates,
+} from './bench-vault';
 
 const GOAL_MS = 30_000;
 const GOAL_CERTIFICATES = 10_000;
@@ -26,60 +36,53 @@ const out = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
 
-function wanted(): number {
-  const text = process.env.KP_BENCH_CERTIFICATES ?? String(GOAL_CERTIFICATES);
-  const n = Number(text.replaceAll('_', ''));
-  if (!Number.isSafeInteger(n) || n < 10 || n > 99_999)
-    throw new Error(`KP_BENCH_CERTIFICATES must be a whole number from 10 to 99999, not "${text}"`);
-  return n;
+/** The vault to export: a kept one (KP_BENCH_VAULT_DIR, shared with bench:review) is copied
+ * first, because the export writes its own audit event and the kept vault must not change. */
+async function benchVault(total: number): Promise<{
+  db: Database;
+  dir: string;
+  actor: BenchActor;
+  buildMs: number;
+  documents: DocumentOperations;
+}> {
+  const place = vaultPlace(total, 'kp-package-bench-');
+  const clockNow = () => clock.now;
+  const buildStart = performance.now();
+  if (!place.built) {
+    const db = openDatabase(join(place.dir, 'vault.kpdb'), place.key, { create: true });
+    try {
+      const services = createVaultServices(db, {
+        now: clockNow,
+        passwordHashing: { N: 1024, r: 8, p: 1 },
+      });
+      const documents = documentOperationsFor(db, { now: clockNow, resourcesDir: undefined });
+      await buildBenchVault(services, documents, total);
+    } finally {
+      db.close();
+    }
+    markBuilt(place);
+  }
+  const buildMs = performance.now() - buildStart;
+  const dir = mkdtempSync(join(tmpdir(), 'kp-package-bench-copy-'));
+  for (const name of ['vault.kpdb', 'vault.kpdb-wal'])
+    if (existsSync(join(place.dir, name))) copyFileSync(join(place.dir, name), join(dir, name));
+  if (!place.keep) rmSync(place.dir, { recursive: true, force: true });
+  const db = openDatabase(join(dir, 'vault.kpdb'), place.key, { create: false });
+  const actor = existingAdministrator(db);
+  const documents = documentOperationsFor(db, { now: clockNow, resourcesDir: undefined });
+  // A reopened vault's signing keys are locked (issue 13): the administrator sets a signing
+  // secret on the copy, which opens them for this connection, as the app asks before signing.
+  await documents.signingKeys.setSecret(actor, { secret: 'bench signing secret, 16+' });
+  return { db, dir, actor, buildMs, documents };
 }
 
-async function main(): Promise<void> {
-  const total = wanted();
-  const dir = mkdtempSync(join(tmpdir(), 'kp-package-bench-'));
-  const clock = { now: new Date('2026-11-27T10:00:00.000Z') };
-  const now = () => clock.now;
-  const db = openDatabase(join(dir, 'vault.kpdb'), randomBytes(32), { create: true });
-  try {
-    const services = createVaultServices(db, { now, passwordHashing: { N: 1024, r: 8, p: 1 } });
-    const { issuance } = services;
-    const admin = issuance.createFirstAdministrator({
-      username: 'ada',
-      displayName: 'Ada Admin',
-      password: 'bench password 1',
-    });
-    const actor = { userId: admin.id, role: 'administrator' } as const;
-    issuance.saveLicensee(actor, {
-      legalName: 'Hudson Rough Diamond Trading LLC',
-      address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
-      tin: '12-3456789',
-      isCommonCarrier: false,
-    });
-    const first = 100_000;
-    issuance.registerStock(actor, {
-      numbers: `US${String(first)}-US${String(first + total - 1)}`,
-      description: 'Bench book',
-    });
-    const documents = documentOperationsFor(db, { now, resourcesDir: undefined });
-    documents.identity.generate(actor, { signerName: 'Ada Admin' });
-    const buildStart = performance.now();
-    for (let i = 0; i < total; i += 1) {
-      const number = `US${String(first + i)}`;
-      const { id } = issuance.createDraft(actor, { number, draft: benchCertificateDraft(number) });
-      issuance.recordItn(actor, { id, itn: `X20261127${String(first + i).padStart(6, '0')}` });
-      issuance.issue(actor, {
-        id,
-        attested: true,
-        packaging: { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] },
-        warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
-      });
-      await documents.sign(actor, { certificateId: id });
-      if (i % 2 === 0) issuance.ship(actor, { id, shipDate: '2026-11-27' });
-      if ((i + 1) % 100 === 0)
-        process.stderr.write(`built ${String(i + 1)} of ${String(total)} certificates\n`);
-    }
-    const buildMs = performance.now() - buildStart;
+const clock = { now: new Date('2026-11-27T10:00:00.000Z') };
+const now = () => clock.now;
 
+async function main(): Promise<void> {
+  const total = wantedCertificates(GOAL_CERTIFICATES);
+  const { db, dir, actor, buildMs, documents } = await benchVault(total);
+  try {
     // The passphrase's scrypt alone (the same cost the export uses), to separate the fixed part.
     const kdfStart = performance.now();
     const kdfCpuBefore = process.cpuUsage();
@@ -96,20 +99,18 @@ async function main(): Promise<void> {
 
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
-    const exported = await exportAuditPackage(
-      {
-        db,
-        vaultId: 'bench',
-        now,
-        // The keys were opened by their creation in this connection's keyring (issue 13).
-        openSigningKey: (wrapped) =>
-          documentOperationsFor(db, { now, resourcesDir: undefined }).signingKeys.openForSigning(
-            wrapped,
-            'signing_identity',
-          ),
-      },
-      join(dir, 'bench.kpdesk-audit'),
-      { actor, passphrase: 'bench passphrase, twelve+' },
+    const exported = await profiled(() =>
+      exportAuditPackage(
+        {
+          db,
+          vaultId: 'bench',
+          now,
+          openSigningKey: (wrapped) =>
+            documents.signingKeys.openForSigning(wrapped, 'signing_identity'),
+        },
+        join(dir, 'bench.kpdesk-audit'),
+        { actor, passphrase: 'bench passphrase, twelve+' },
+      ),
     );
     const wallMs = performance.now() - start;
     const cpu = process.cpuUsage(cpuBefore);

@@ -6,21 +6,24 @@
 // than the review and is not timed. KP_BENCH_CERTIFICATES sets N (default 10,000); a smaller N
 // prints its own figures and, marked as such, the time per certificate times 10,000.
 // Run: npm run bench:review. bench/README.md explains each row.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runReview } from '../electron/core/review/review-service';
 import type { ReviewProgress } from '../electron/core/review/review-service';
 import { documentOperationsFor } from '../electron/core/vault/document-gateway-groups';
-import type { DocumentOperations } from '../electron/core/vault/document-operations';
 import { openDatabase } from '../electron/core/vault/open-database';
-import type { VaultServices } from '../electron/core/vault/vault-services';
 import { createVaultServices } from '../electron/core/vault/vault-services';
-import { benchCertificateDraft } from './review-bench-draft';
+import {
+  buildBenchVault,
+  existingAdministrator,
+  mainThreadCpuMs,
+  markBuilt,
+  profiled,
+  vaultPlace,
+  wantedCertificates,
+} from './bench-vault';
 
 const GOAL_MS = 20_000;
 /** Built beside this bundle's folder by `npm run bench:review`, as the app and the CLI ship it:
@@ -32,108 +35,9 @@ const out = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
 
-function wanted(): number {
-  const text = process.env.KP_BENCH_CERTIFICATES ?? String(GOAL_CERTIFICATES);
-  const n = Number(text.replaceAll('_', ''));
-  if (!Number.isSafeInteger(n) || n < 10 || n > 99_999)
-    throw new Error(`KP_BENCH_CERTIFICATES must be a whole number from 10 to 99999, not "${text}"`);
-  return n;
-}
-
-/** KP_BENCH_VAULT_DIR keeps the built vault (and its key) there and reuses it on the next run
- * with the same N: building takes far longer than the review, and profiling needs many runs. */
-function vaultPlace(total: number): { dir: string; keep: boolean; key: Buffer; built: boolean } {
-  const named = process.env.KP_BENCH_VAULT_DIR;
-  if (named === undefined || named === '')
-    return {
-      dir: mkdtempSync(join(tmpdir(), 'kp-review-bench-')),
-      keep: false,
-      key: randomBytes(32),
-      built: false,
-    };
-  const dir = join(named, `n${String(total)}`);
-  const keyFile = join(dir, 'vault.key');
-  if (existsSync(join(dir, 'built')))
-    return { dir, keep: true, key: readFileSync(keyFile), built: true };
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const key = randomBytes(32);
-  writeFileSync(keyFile, key, { mode: 0o600 });
-  return { dir, keep: true, key, built: false };
-}
-
-/** KP_BENCH_CPU_PROFILE=FILE writes a V8 CPU profile of the review alone (not the build). */
-async function profiled<T>(run: () => Promise<T>): Promise<T> {
-  const file = process.env.KP_BENCH_CPU_PROFILE;
-  if (file === undefined || file === '') return run();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  await session.post('Profiler.start');
-  try {
-    return await run();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  }
-}
-
-type Actor = { userId: number; role: 'administrator' };
-
-function existingAdministrator(db: Database): Actor {
-  const id = db.prepare<[], number>("SELECT id FROM users WHERE username = 'ada'").pluck().get();
-  if (id === undefined) throw new Error('The kept bench vault has no administrator: delete it.');
-  return { userId: id, role: 'administrator' };
-}
-
-/** The vault the review reads, built through the app's own services (not timed). */
-async function buildVault(
-  services: VaultServices,
-  documents: DocumentOperations,
-  total: number,
-): Promise<Actor> {
-  const { issuance } = services;
-  const admin = issuance.createFirstAdministrator({
-    username: 'ada',
-    displayName: 'Ada Admin',
-    password: 'bench password 1',
-  });
-  const actor: Actor = { userId: admin.id, role: 'administrator' };
-  issuance.saveLicensee(actor, {
-    legalName: 'Hudson Rough Diamond Trading LLC',
-    address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
-    tin: '12-3456789',
-    isCommonCarrier: false,
-  });
-  const first = 100_000;
-  issuance.registerStock(actor, {
-    numbers: `US${String(first)}-US${String(first + total - 1)}`,
-    description: 'Bench book',
-  });
-  documents.identity.generate(actor, { signerName: 'Ada Admin' });
-  for (let i = 0; i < total; i += 1) {
-    const number = `US${String(first + i)}`;
-    const { id } = issuance.createDraft(actor, { number, draft: benchCertificateDraft(number) });
-    issuance.recordItn(actor, { id, itn: `X20261127${String(first + i).padStart(6, '0')}` });
-    issuance.issue(actor, {
-      id,
-      attested: true,
-      packaging: { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] },
-      warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
-    });
-    await documents.sign(actor, { certificateId: id });
-    if (i % 2 === 0) issuance.ship(actor, { id, shipDate: '2026-11-27' });
-    if ((i + 1) % 1000 === 0)
-      process.stderr.write(`built ${String(i + 1)} of ${String(total)} certificates\n`);
-  }
-  return actor;
-}
-
 async function main(): Promise<void> {
-  const total = wanted();
-  const place = vaultPlace(total);
+  const total = wantedCertificates(GOAL_CERTIFICATES);
+  const place = vaultPlace(total, 'kp-review-bench-');
   const { dir } = place;
   const clock = { now: new Date('2026-11-27T10:00:00.000Z') };
   const now = () => clock.now;
@@ -150,9 +54,9 @@ async function main(): Promise<void> {
     const buildStart = performance.now();
     const actor = place.built
       ? existingAdministrator(db)
-      : await buildVault(services, documents, total);
+      : await buildBenchVault(services, documents, total);
     const buildMs = performance.now() - buildStart;
-    if (place.keep && !place.built) writeFileSync(join(dir, 'built'), new Date().toISOString());
+    markBuilt(place);
 
     const phaseMs: Record<ReviewProgress['phase'], number> = {
       verify: 0,
@@ -166,6 +70,7 @@ async function main(): Promise<void> {
     };
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
+    const mainCpuBefore = mainThreadCpuMs();
     const report = await profiled(() =>
       runReview(
         {
@@ -190,6 +95,11 @@ async function main(): Promise<void> {
     if (current.phase !== null) phaseMs[current.phase] += performance.now() - current.start;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000;
+    const mainCpuAfter = mainThreadCpuMs();
+    const mainCpuMs =
+      mainCpuBefore === undefined || mainCpuAfter === undefined
+        ? undefined
+        : mainCpuAfter - mainCpuBefore;
     const load = loadavg()
       .map((v) => v.toFixed(2))
       .join(' ');
@@ -200,7 +110,7 @@ async function main(): Promise<void> {
     out(`  machine: ${String(cpus().length)} cores, load average ${load}`);
     out(`  building the vault (not timed against the goal): ${(buildMs / 1000).toFixed(1)} s`);
     out(
-      `  review wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process: ${(cpuMs / 1000).toFixed(2)} s`,
+      `  review wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process (all threads): ${(cpuMs / 1000).toFixed(2)} s; of its main thread: ${mainCpuMs === undefined ? 'n/a' : `${(mainCpuMs / 1000).toFixed(2)} s`}`,
     );
     out(`    audit chain: ${(phaseMs.verify / 1000).toFixed(2)} s`);
     out(
@@ -218,8 +128,16 @@ async function main(): Promise<void> {
     // On a shared machine the wall clock includes other processes' time; the CPU time does not.
     const scaledCpu = (cpuMs * GOAL_CERTIFICATES) / total;
     out(
-      `  10,000 certificates by this process's CPU time, ${label}: ${(scaledCpu / 1000).toFixed(1)} s (one core; the review runs on one thread)`,
+      `  10,000 certificates by this process's CPU time (all threads), ${label}: ${(scaledCpu / 1000).toFixed(1)} s`,
     );
+    // The main thread works from start to end, the helper threads beside it: on an idle machine
+    // with a core for each thread, the wall time is about the main thread's CPU time.
+    if (mainCpuMs !== undefined) {
+      const scaledMain = (mainCpuMs * GOAL_CERTIFICATES) / total;
+      out(
+        `  10,000 certificates by the main thread's CPU time (the wall time on an idle two-core machine), ${label}: ${(scaledMain / 1000).toFixed(1)} s; goal ≤ 20 s → ${scaledMain <= GOAL_MS ? 'OK' : 'MISS'}`,
+      );
+    }
     out(
       `  10,000 certificates, ${label}: ${(scaled / 1000).toFixed(1)} s; goal ≤ 20 s; ratio ${(scaled / GOAL_MS).toFixed(2)}× the goal → ${scaled <= GOAL_MS ? 'OK' : 'MISS'}`,
     );

@@ -7,7 +7,8 @@
 //   node scripts/build-cli-package.mjs --pack     build, then `npm pack` it into dist-cli-pack/
 //
 // What the package holds: the CLI bundled with esbuild by the project's own build script
-// (scripts/build-node.mjs, entries "cli" and "audit-verify-worker": every JavaScript dependency
+// (scripts/build-node.mjs, entries "cli", "audit-verify-worker" and "review-documents-worker":
+// every JavaScript dependency
 // inside the bundle), the certificate fonts (resources/fonts: the PDFs embed them), a launcher
 // for `bin`, and a package.json whose one dependency is the native SQLCipher driver,
 // better-sqlite3-multiple-ciphers, at the exact version the app uses: npm installs it on the
@@ -32,11 +33,18 @@ if (typeof nativeVersion !== 'string')
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'bin'), { recursive: true });
 // The bundles, laid out as in dist/: cli/kpdesk.mjs finds ../electron/audit-verify-worker.mjs
-// (cli/open-vault-for-command.ts), and the fonts in the resources/ folder above it
+// (cli/open-vault-for-command.ts) and the review's review-documents-worker.mjs beside it, and the fonts in the resources/ folder above it
 // (electron/core/documents/find-resources-dir.ts).
 execFileSync(
   process.execPath,
-  ['scripts/build-node.mjs', 'cli', 'audit-verify-worker', '--outdir', out],
+  [
+    'scripts/build-node.mjs',
+    'cli',
+    'audit-verify-worker',
+    'review-documents-worker',
+    '--outdir',
+    out,
+  ],
   {
     cwd: root,
     stdio: 'inherit',

@@ -52,6 +52,17 @@ const entries = {
     external: ['electron', ...nodeBuiltins, ...nativeModules],
     banner: esmRequireBanner,
   },
+  // The full review's second thread for the signed PDFs (issue 14), started beside the audit
+  // thread's bundle (electron/core/review/verify-documents-in-two-threads.ts).
+  'review-documents-worker': {
+    entryPoints: ['electron/core/review/review-documents-worker.ts'],
+    outfile: 'electron/review-documents-worker.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['electron', ...nodeBuiltins, ...nativeModules],
+    banner: esmRequireBanner,
+  },
   // A sandboxed preload cannot load other files: it must be one CommonJS file whose only
   // require is 'electron'. platform 'browser' makes any Node builtin import a build error.
   preload: {

@@ -17,7 +17,7 @@ import { recordVerifiedHead } from '../../electron/core/audit-check/verified-hea
 import { createAuditWriter } from '../../electron/core/vault/audit/audit-chain';
 import { openDatabase } from '../../electron/core/vault/open-database';
 import { createVaultServices } from '../../electron/core/vault/vault-services';
-import { benchCertificateDraft } from '../review-bench-draft';
+import { benchCertificateDraft } from '../bench-certificate';
 import type { TableRow } from './report-table';
 import { formatTable, ms, verdict } from './report-table';
 import type { Timing } from './sampling';

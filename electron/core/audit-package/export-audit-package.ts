@@ -44,6 +44,7 @@ import {
 import type { WithheldDigest } from './package-tables';
 import { extensionOf, hasWithheld, jsonRow, packageTables } from './package-tables';
 import { signManifest } from './manifest-signature';
+import { tableRowsSql } from './table-rows-sql';
 import { openPackageWriter } from './write-package-file';
 
 /**
@@ -167,19 +168,9 @@ export async function exportAuditPackage(
       };
       const withheld: WithheldDigest[] = [];
       for (const { table, key } of packageTables) {
-        // Table and key names come from entity-digest.ts, never from input. The documents'
-        // bytes are read once, below (the row keeps a reference to its entry): reading each PDF
-        // twice was a third of the export's time.
-        const columns =
-          table === 'attachments'
-            ? `${(db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
-                .map((c) => c.name)
-                .filter((name) => name !== 'content')
-                .join(', ')}, NULL AS content`
-            : '*';
-        const rows = db
-          .prepare(`SELECT ${columns} FROM ${table} ORDER BY ${key}`)
-          .iterate() as Iterable<Record<string, unknown>>;
+        const rows = db.prepare(tableRowsSql(db, table, key)).iterate() as Iterable<
+          Record<string, unknown>
+        >;
         const parts: string[] = [];
         for (const row of rows) {
           const json = jsonRow(table, row);

@@ -8,8 +8,10 @@ import type { DocumentVerification } from '../../../shared/ipc/documents-contrac
 import type { ReviewFinding } from '../../../shared/review/review-report';
 import { reviewFinding } from './review-finding';
 import type { ReviewedCertificate } from './reviewed-certificates';
+import type { DocumentVerifier, StoredDocumentsVerifier } from './verify-stored-documents';
+import { verifyStoredHere } from './verify-stored-documents';
 
-export type DocumentVerifier = (bytes: Buffer, fileName: string) => DocumentVerification;
+export type { DocumentVerifier } from './verify-stored-documents';
 
 type StoredRow = {
   id: number;
@@ -89,27 +91,37 @@ const KIND_WORDS: Record<string, string> = {
   'signed-void-copy': 'signed VOID copy',
 };
 
+/** The findings with every document verified on this thread (the audit package's review). */
 export function documentFindings(
   db: Database,
   certificates: readonly ReviewedCertificate[],
   verify: DocumentVerifier,
   onDocument?: (done: number, total: number) => void,
 ): { findings: ReviewFinding[]; documents: number } {
+  return storedDocumentFindings(db, certificates, verifyStoredHere(db, verify), onDocument);
+}
+
+/** The findings, the documents verified wherever `verifyStored` runs them. */
+export function storedDocumentFindings(
+  db: Database,
+  certificates: readonly ReviewedCertificate[],
+  verifyStored: StoredDocumentsVerifier,
+  onDocument?: (done: number, total: number) => void,
+): { findings: ReviewFinding[]; documents: number } {
   const stored = latestSignedDocuments(db);
-  const content = db
-    .prepare<[number], Buffer>('SELECT content FROM attachments WHERE id = ?')
-    .pluck();
   const work = certificates.flatMap((certificate) =>
     (stored.get(certificate.id) ?? []).map((row) => ({ certificate, row })),
   );
+  // The verification takes the file's SHA-256 (its result carries it): taken once, not again.
+  const verifications = verifyStored(
+    work.map(({ row }) => ({ attachmentId: row.id, fileName: row.file_name })),
+    onDocument,
+  );
   const findings: ReviewFinding[] = [];
   work.forEach(({ certificate, row }, index) => {
-    onDocument?.(index, work.length);
     const what = `The ${KIND_WORDS[row.kind] ?? row.kind} ${row.file_name}`;
-    const bytes = content.get(row.id);
-    if (bytes === undefined) return;
-    // The verification takes the file's SHA-256 (its result carries it): taken once, not again.
-    const verification = verify(bytes, row.file_name);
+    const verification = verifications[index];
+    if (verification === undefined) return;
     const { sha256 } = verification;
     if (sha256 !== row.sha256) {
       findings.push(

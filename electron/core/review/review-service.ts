@@ -25,12 +25,15 @@ import { censusFindings } from './check-census-copies';
 import { itnFindings } from './check-itns';
 import { correctionFindings, expiryFindings, importNumberFindings } from './check-lifecycle';
 import { stockFindings } from './check-stock-book';
-import { documentFindings } from './check-stored-documents';
+import { storedDocumentFindings } from './check-stored-documents';
 import { importedFindings } from './check-imported-records';
 import { uskpaFindings } from './check-uskpa-reports';
 import type { RecordPayload } from './check-uskpa-reports';
 import { readOutboxByCertificate } from './outbox-by-certificate';
 import { readReviewedCertificates } from './reviewed-certificates';
+import { verifyStoredInTwoThreads } from './verify-documents-in-two-threads';
+import type { DocumentVerifier, StoredDocumentsVerifier } from './verify-stored-documents';
+import { verifyOneStored, verifyStoredHere } from './verify-stored-documents';
 
 export const REVIEWERS = STATISTICS_READERS;
 
@@ -54,6 +57,8 @@ export type ReviewSources = {
   /** The anchors check (kpdesk review --anchors): read before the review's transaction. */
   anchors?: () => Promise<AnchorFilesReport | undefined>;
   onProgress?: (progress: ReviewProgress) => void;
+  /** The fonts' folder the documents' verifier uses (undefined: found beside the bundle). */
+  resourcesDir?: string | undefined;
 };
 
 const SEVERITY_ORDER: Record<ReviewSeverity, number> = { error: 0, warning: 1, info: 2 };
@@ -64,6 +69,27 @@ function sortFindings(findings: ReviewFinding[]): ReviewFinding[] {
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.certificateNumber ?? '').localeCompare(b.certificateNumber ?? '') ||
       a.code.localeCompare(b.code),
+  );
+}
+
+/**
+ * Where the signed PDFs are verified: on this thread and the vault's audit thread when the vault
+ * has one (the app and the CLI bundle it), else on this thread alone. The helper reads the
+ * records by the rule settings in force now and verifies at the review's time, as `verify` does.
+ */
+function verifyStored(sources: ReviewSources, verify: DocumentVerifier): StoredDocumentsVerifier {
+  const { db, services } = sources;
+  const helper = services.audit.helper;
+  if (helper === undefined) return verifyStoredHere(db, verify);
+  return verifyStoredInTwoThreads(
+    db,
+    helper,
+    {
+      at: sources.now(),
+      settings: services.settings.validation(),
+      resourcesDir: sources.resourcesDir,
+    },
+    verifyOneStored(db, verify),
   );
 }
 
@@ -108,9 +134,14 @@ export async function reviewRecords(
       onProgress?.({ phase: 'verify', done, total });
     });
     const certificates = readReviewedCertificates(db, period);
-    const stored = documentFindings(db, certificates, verify, (done, total) => {
-      onProgress?.({ phase: 'documents', done, total });
-    });
+    const stored = storedDocumentFindings(
+      db,
+      certificates,
+      verifyStored(sources, verify),
+      (done, total) => {
+        onProgress?.({ phase: 'documents', done, total });
+      },
+    );
     onProgress?.({ phase: 'records', done: 0, total: 1 });
     const outbox = readOutboxByCertificate(db);
     const recordPayload: RecordPayload = (id) => {

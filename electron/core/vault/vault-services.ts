@@ -141,8 +141,17 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
           ...(options.auditHelper === undefined ? {} : { helper: options.auditHelper }),
           ...(onProgress === undefined ? {} : { onProgress }),
         }),
-    },
+      // The bundled audit thread and the key its own connection opens the vault with: the full
+      // review verifies the signed PDFs on it too (review/verify-documents-in-two-threads.ts).
+      ...(options.auditHelper === undefined ? {} : { helper: options.auditHelper }),
+    } satisfies AuditServices,
   };
 }
+
+/** The audit group: the verification, and the helper thread when the vault has one. */
+export type AuditServices = {
+  verify: (onProgress?: (done: number, total: number) => void) => AuditReport;
+  helper?: HelperThread;
+};
 
 export type VaultServices = ReturnType<typeof createVaultServices>;

@@ -17,7 +17,7 @@ import { documentOperationsFor } from '../../../electron/core/vault/document-gat
 import { openDatabase } from '../../../electron/core/vault/open-database';
 import type { VaultServices } from '../../../electron/core/vault/vault-services';
 import { createVaultServices } from '../../../electron/core/vault/vault-services';
-import { benchCertificateDraft } from '../../../bench/review-bench-draft';
+import { benchCertificateDraft } from '../../../bench/bench-certificate';
 
 const OLD_NAME = 'Hudson Rough Diamond Trading LLC';
 const NEW_NAME = 'Hudson Diamond Holdings LLC';

@@ -13,7 +13,7 @@ import {
   rowTextWriter,
 } from '../../../electron/core/vault/audit/row-canonical-text';
 import { createHash } from 'node:crypto';
-import { hexAscii } from '../../../electron/core/vault/audit/hex-ascii';
+import { hexAscii, updateWithHex } from '../../../electron/core/vault/audit/hex-ascii';
 
 // Any text, including quotes, backslashes, control characters, lone surrogates and astral
 // characters: everything JSON.stringify escapes or keeps.
@@ -156,6 +156,18 @@ describe('the canonical text of a table row', () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+
+  it('feeds a hash the hex as Buffer writes it, for any bytes, across its slices too', () => {
+    const check = (bytes: Uint8Array): void => {
+      const fed: Buffer[] = [];
+      updateWithHex({ update: (data: Uint8Array) => fed.push(Buffer.from(data)) }, bytes);
+      expect(Buffer.concat(fed).toString('latin1')).toBe(Buffer.from(bytes).toString('hex'));
+    };
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), check), { numRuns: 1_000 });
+    // Around the 32 KiB slice: even and odd lengths on both sides of a boundary.
+    for (const length of [32_767, 32_768, 32_769, 65_535, 65_537, 264_001])
+      check(new Uint8Array(length).map((_, i) => (i * 131 + 7) % 256));
   });
 
   it('writes the columns of a real table in sorted order', () => {

@@ -33,6 +33,11 @@ type Findings = {
 /** A table with at least this many rows is checked in parts (entityUnits). */
 const SPLIT_ROWS = 20_000;
 
+/** The documents' table is split from far fewer rows: each row holds a signed PDF (about 260 KB
+ * to read, hex and hash: some 3 ms), so 200 rows weigh as much as 20,000 small ones, and left
+ * whole it was one unit that kept the other thread idle (issue 14). */
+const DOCUMENT_SPLIT_ROWS = 200;
+
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const lowerSeq = (a: Changed | null, b: Changed | null): Changed | null =>
@@ -108,7 +113,9 @@ export function entityUnits(db: Database, splitFromRows = SPLIT_ROWS): EntityUni
   for (const type of auditEntityTypes) {
     const { table } = entitySources[type];
     const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
-    const cuts = rows < splitFromRows ? [] : cutPoints(db, type);
+    const split =
+      type === 'attachment' ? Math.min(splitFromRows, DOCUMENT_SPLIT_ROWS) : splitFromRows;
+    const cuts = rows < split ? [] : cutPoints(db, type);
     [null, ...cuts].forEach((low, i) => units.push({ type, low, high: cuts[i] ?? null }));
   }
   return units;

@@ -5,7 +5,7 @@
 // for byte (property-tested in tests/unit/vault/audit-canonical-text.test.ts), so a row digests
 // the same whichever of the two the writer and the verifier use.
 import { createHash } from 'node:crypto';
-import { hexAscii } from './hex-ascii';
+import { updateWithHex } from './hex-ascii';
 import type { CanonicalValue } from './canonical-json';
 import { canonicalJson } from './canonical-json';
 import { canonicalNumber } from './event-fields-text';
@@ -72,7 +72,7 @@ export function rowDigestWriter(
       if (value instanceof Uint8Array) {
         // canonicalJson writes a blob as {"$bytes":"<lower-case hex>"}; hex needs no escaping.
         digest.update('{"$bytes":"');
-        digest.update(hexAscii(value));
+        updateWithHex(digest, value);
         digest.update('"}');
       } else digest.update(valueText(value));
     }

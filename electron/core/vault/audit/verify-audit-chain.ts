@@ -43,12 +43,18 @@ export type VerifyOptions = WalkOptions & {
 
 const SEGMENT_EVENTS = 200_000;
 const HELPER_FROM_EVENTS = 100_000;
+/** Or for this many stored documents: each costs some 3 ms (its row's digest covers the PDF),
+ * so a few hundred outweigh the helper's start even on a short chain (issue 14). */
+const HELPER_FROM_DOCUMENTS = 200;
 
 /** The break with the record it concerns named as the Settings panel and the CLI show it. */
 function withRecord(db: Database, found: AuditBreak): AuditBreak {
   if (found.entityType === undefined || found.entityId === undefined) return found;
   return { ...found, record: describeEntity(db, found.entityType, found.entityId) };
 }
+
+const documentCount = (db: Database): number =>
+  db.prepare<[], number>('SELECT count(*) FROM attachments').pluck().get() ?? 0;
 
 export function verifyAuditChain(db: Database, options: VerifyOptions = {}): AuditReport {
   // One read transaction: the chain and the rows are checked as of the same instant.
@@ -73,7 +79,9 @@ export function verifyAuditChain(db: Database, options: VerifyOptions = {}): Aud
     const walk: WalkOptions =
       options.batchSize === undefined ? {} : { batchSize: options.batchSize };
     const results: UnitResult[] =
-      helper !== undefined && high >= (options.helperFromEvents ?? HELPER_FROM_EVENTS)
+      helper !== undefined &&
+      (high >= (options.helperFromEvents ?? HELPER_FROM_EVENTS) ||
+        (options.helperFromEvents === undefined && documentCount(db) >= HELPER_FROM_DOCUMENTS))
         ? runUnitsInTwoThreads(db, units, walk, chainHead(db), helper, onProgress)
         : units.map((unit, i) => {
             onProgress?.(i, units.length);

@@ -25,6 +25,7 @@ import { migration0250 } from './0250-incoming-certificates';
 import { migration0260 } from './0260-compact-audit-events';
 import { migration0265 } from './0265-outbox-lean-indexes';
 import { migration0280 } from './0280-shipment-templates';
+import { migration0285 } from './0285-attachment-metadata-index';
 import { migration0295 } from './0295-signing-key-replacements';
 import type { Migration } from './migration';
 
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   migration0260,
   migration0265,
   migration0280,
+  migration0285,
   migration0295,
 ];
 
