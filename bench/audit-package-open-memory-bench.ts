@@ -19,7 +19,7 @@ import { openAuditPackage } from '../electron/core/audit-package/open-audit-pack
 import { documentOperationsFor } from '../electron/core/vault/document-gateway-groups';
 import { openDatabase } from '../electron/core/vault/open-database';
 import { createVaultServices } from '../electron/core/vault/vault-services';
-import { benchCertificateDraft } from './review-bench-draft';
+import { benchCertificateDraft } from './bench-certificate';
 
 const PASSPHRASE = 'bench passphrase, twelve+';
 // A low scrypt cost: the KDF's own 128 MiB (N = 2^17) would hide the opener's growth.
