@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CanonicalValue } from './canonical-json';
 import { canonicalJson } from './canonical-json';
-import { updateWithHex } from './hash-hex';
+import { updateWithHex } from './hex-ascii';
 
 export const auditEntityTypes = [
   'certificate',
@@ -167,7 +167,7 @@ export function digestOf(value: CanonicalValue): string {
     if (isBytes(item)) {
       // canonicalJson's {"$bytes": hex}; hex digits need no JSON escaping.
       hash.update('{"$bytes":"', 'latin1');
-      updateWithHex(hash, item); // the hex text, without making it (hash-hex.ts)
+      updateWithHex(hash, item); // the hex text, without making it (hex-ascii.ts)
       hash.update('"}', 'latin1');
     } else hash.update(canonicalJson(item), 'utf8');
   }

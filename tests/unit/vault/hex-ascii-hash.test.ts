@@ -1,9 +1,9 @@
-// updateWithHex (hash-hex.ts) must feed a hash exactly the bytes of the hex text that
+// updateWithHex (hex-ascii.ts) must feed a hash exactly the bytes of the hex text that
 // Buffer#toString('hex') makes, or every audit digest of a row with a blob (an attachment's
-// signed PDF) would change. Lengths around its 16 KiB chunk, odd lengths and odd offsets.
+// signed PDF) would change. Lengths around its 32 KiB slice, odd lengths and odd offsets.
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { updateWithHex } from '../../../electron/core/vault/audit/hash-hex';
+import { updateWithHex } from '../../../electron/core/vault/audit/hex-ascii';
 
 const viaString = (bytes: Uint8Array): string =>
   createHash('sha256').update(Buffer.from(bytes).toString('hex'), 'latin1').digest('hex');
