@@ -22,6 +22,7 @@ import { migration0230 } from './0230-submission-recipient-demo';
 import { migration0240 } from './0240-audit-package-exports';
 import { migration0245 } from './0245-record-imports';
 import { migration0250 } from './0250-incoming-certificates';
+import { migration0270 } from './0270-submission-mail-implicit-tls';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   migration0240,
   migration0245,
   migration0250,
+  migration0270,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
