@@ -23,6 +23,7 @@ import { migration0240 } from './0240-audit-package-exports';
 import { migration0245 } from './0245-record-imports';
 import { migration0250 } from './0250-incoming-certificates';
 import { migration0270 } from './0270-submission-mail-implicit-tls';
+import { migration0271 } from './0271-outbox-delivery-lease';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   migration0245,
   migration0250,
   migration0270,
+  migration0271,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
