@@ -132,6 +132,8 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'identity:closeWorkstation': signedIn,
   'identity:exportEscrow': signedIn,
   'audit:checkAnchors': signedIn,
+  'submissions:saveFaxPackage': signedIn,
+  'submissions:confirmSent': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

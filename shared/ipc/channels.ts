@@ -97,6 +97,9 @@ export const channelNames = [
   'identity:closeWorkstation',
   'identity:exportEscrow',
   'audit:checkAnchors',
+  // Issue 12: the manual channel (fax, Census's secure file transfer) in the app.
+  'submissions:saveFaxPackage',
+  'submissions:confirmSent',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

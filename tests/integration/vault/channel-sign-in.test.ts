@@ -140,6 +140,13 @@ const inputs: Record<ChannelName, unknown> = {
     exportPassphrase: 'an export passphrase here',
   },
   'audit:checkAnchors': {},
+  'submissions:saveFaxPackage': { ids: [1] },
+  'submissions:confirmSent': {
+    id: 1,
+    method: 'fax',
+    sentAt: '2026-12-07T10:00:00.000Z',
+    reference: 'TX 0042',
+  },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued
