@@ -5,7 +5,8 @@
 // vault is open. Built when the vault opens and stopped when it locks (vault-gateway.ts).
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type {
@@ -184,14 +185,18 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
     authorize(users, actor, ADMINISTRATORS, 'configure where copies are sent');
 
   const fonts = async () => {
-    const dir = findResourcesDir(options.resourcesDir, import.meta.dirname);
+    // import.meta.dirname is missing in some hosts (a jsdom test); the URL always exists.
+    const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+    const dir = findResourcesDir(options.resourcesDir, here);
     if (dir === undefined)
       throw new AppFailure('INTERNAL', 'The fonts of KP Desk are missing (resources/fonts).');
     const [regular, bold] = await Promise.all([
       readFile(join(dir, 'fonts', 'DejaVuSans.ttf')),
       readFile(join(dir, 'fonts', 'DejaVuSans-Bold.ttf')),
     ]);
-    return { regular, bold };
+    // Plain Uint8Arrays, not Buffers: pdf-lib checks the type by realm, and a Buffer from
+    // another realm (a jsdom test host) is refused.
+    return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
   };
 
   return {
