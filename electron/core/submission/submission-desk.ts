@@ -185,8 +185,8 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
     authorize(users, actor, ADMINISTRATORS, 'configure where copies are sent');
 
   const fonts = async () => {
-    // import.meta.dirname is missing in some hosts (a jsdom test); the URL always exists.
-    const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+    // From the module's URL (import.meta.dirname is missing in some test hosts).
+    const here = dirname(fileURLToPath(import.meta.url));
     const dir = findResourcesDir(options.resourcesDir, here);
     if (dir === undefined)
       throw new AppFailure('INTERNAL', 'The fonts of KP Desk are missing (resources/fonts).');

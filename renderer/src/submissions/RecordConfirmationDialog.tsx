@@ -3,7 +3,7 @@
 // confirmation reference (the fax transmission report number, the transfer's receipt id) and an
 // optional note. The core checks again and stores it as the receipt, worded as confirmed by the
 // user, not by the recipient. A modal dialog: focus starts in it, Escape closes it.
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { KeyboardEvent, SyntheticEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { SubmissionItem } from '../../../shared/records/submission-views';
@@ -56,7 +56,7 @@ export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCan
     };
   }, []);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const problems: Record<string, string> = {};
     if (reference.trim() === '')

@@ -78,7 +78,7 @@ describe('Submissions: the manual channel', () => {
         {},
         { timeout: 30_000 },
       );
-      const path = /saved: (.*\.pdf)\./.exec(saved.textContent ?? '')?.[1] ?? '';
+      const path = /saved: (.*\.pdf)\./.exec(saved.textContent)?.[1] ?? '';
       expect(existsSync(path)).toBe(true);
       expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(kp.harness.dialogs.asked.at(-1)).toMatchObject({
