@@ -39,8 +39,9 @@ to the recipients set here (docs/submission-api.md). Without a setting, nothing 
                       that server and its receipts.
 --client-cert <file>  Your client certificate (PEM), issued to you by the recipient.
 --client-key <file>   Its private key (PEM, unencrypted); it is kept inside the vault.
---smtp <url>          E-mail: the mail server, smtp://host[:port] (587 if omitted). STARTTLS
-                      is required (TLS 1.2 or later); a server without it gets nothing.
+--smtp <url>          E-mail: the mail server, smtp://host[:port] (STARTTLS required, 587 if
+                      omitted) or smtps://host[:port] (TLS from the start, 465 if omitted);
+                      TLS 1.2 or later either way; a server without TLS gets nothing.
                       Delivered then means "accepted by the mail server", not read.
 --to <address>        The address the copies are sent to.
 --from <address>      The sender address (default: the mail user name, else kp-desk@host).

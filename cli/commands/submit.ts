@@ -22,11 +22,15 @@ Sends every copy that is due (Census: each exported and each voided certificate,
 "kpdesk settings recipient", one at a time, each with its idempotency key, and stores each
 signed receipt in the vault. A failed attempt is retried later with growing delays; a copy the
 recipient refuses, or whose receipt does not prove delivery, is Rejected and needs you.
+A copy another KP Desk process is sending at this moment (the app's background delivery) is
+left to it and listed with that process ("sent by another KP Desk process"): no copy is ever
+sent by both.
 
 Options:
   --wait <seconds>    Also wait for retries due within this many seconds (default 0).
 ${unlockHelp}
-  --json              Print one JSON object: { summary, left, needsYou, notConfigured }.
+  --json              Print one JSON object: { summary (with heldElsewhere), left, needsYou,
+                      notConfigured }.
   -h, --help          Show this help.
 
 Progress goes to stderr. Exit codes: 0 nothing is left to send, 1 something is left (waiting,
@@ -59,6 +63,14 @@ function describe(output: SubmitOutput): string {
     lines.push(
       `  needs you: #${String(row.id)} ${row.recipient} ${row.idempotencyKey}: ${row.lastError ?? ''}`,
     );
+  // Another KP Desk (the app's background delivery, another `kpdesk submit`) is sending these
+  // right now; this run left them alone so that no copy is sent twice (outbox leases).
+  for (const held of summary.heldElsewhere) {
+    const [host, pid] = held.holder.split('/');
+    lines.push(
+      `  sent by another KP Desk process (pid ${pid ?? '?'} on ${host ?? '?'}, until ${held.until}): #${String(held.id)} ${held.recipient} ${held.number} ${held.kind}`,
+    );
+  }
   for (const { recipient, waiting } of notConfigured)
     lines.push(
       `  ${String(waiting)} for ${recipient} wait: no channel is set (kpdesk settings recipient ${recipient} ...).`,

@@ -16,7 +16,8 @@ export type SavePurpose =
   | 'statistics-pdf'
   | 'incoming-receipt-pdf'
   | 'audit-package'
-  | 'signing-escrow';
+  | 'signing-escrow'
+  | 'fax-package-pdf';
 export type OpenPurpose =
   | 'backup'
   | 'pkcs12'

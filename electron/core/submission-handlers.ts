@@ -19,7 +19,9 @@ type SubmissionChannel =
   | 'submissions:recipients'
   | 'submissions:chooseRecipientFile'
   | 'submissions:saveRecipient'
-  | 'submissions:saveRecipientChannel';
+  | 'submissions:saveRecipientChannel'
+  | 'submissions:saveFaxPackage'
+  | 'submissions:confirmSent';
 
 const purposeOf: Record<'caPem' | 'clientCertPem' | 'clientKeyPem', OpenPurpose> = {
   caPem: 'recipient-ca',
@@ -58,5 +60,17 @@ export function createSubmissionHandlers(
     },
     'submissions:saveRecipient': (input) => vault.submissions.saveRecipient(input),
     'submissions:saveRecipientChannel': (input) => vault.submissions.saveRecipientChannel(input),
+    // The manual channel: role and channel checked before the dialog shows, so a reviewer or a
+    // row KP Desk sends itself gets a clear refusal, not a dialog for nothing.
+    'submissions:saveFaxPackage': async (input) => {
+      const { recipient } = await vault.submissions.checkManual(input);
+      const day = new Date().toISOString().slice(0, 10);
+      const path = await dialogs.chooseSavePath({
+        purpose: 'fax-package-pdf',
+        defaultName: `kp-copies-for-${recipient}-${day}.pdf`,
+      });
+      return path === null ? cancelled : vault.submissions.saveFaxPackage({ ...input, path });
+    },
+    'submissions:confirmSent': (input) => vault.submissions.confirmSent(input),
   };
 }

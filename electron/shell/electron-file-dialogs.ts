@@ -20,6 +20,7 @@ const saveFilters: Record<SavePurpose, FileFilter[]> = {
   'incoming-receipt-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
   'audit-package': [{ name: 'KP Desk audit package', extensions: ['kpdesk-audit'] }],
   'signing-escrow': [{ name: 'Encrypted private keys (PEM)', extensions: ['pem'] }],
+  'fax-package-pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
 };
 
 const openFilters: Record<OpenPurpose, FileFilter[]> = {
@@ -51,6 +52,7 @@ const titles: Record<SavePurpose | OpenPurpose, string> = {
   'review-csv': 'Review findings (CSV)',
   'review-pdf': 'Review of the record (PDF)',
   'signing-escrow': 'Signing keys for escrow (encrypted)',
+  'fax-package-pdf': 'Certificate copies to fax or upload (PDF)',
   pkcs12: 'Signing identity',
   'x509-certificate': 'Signing certificate issued by the certification authority',
   attachment: 'Attachment',

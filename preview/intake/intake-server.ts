@@ -73,6 +73,11 @@ export type IntakeOptions = {
   accepts?: readonly ('census' | 'uskpa')[];
   /** Called when a new submission is stored, before it is answered (crash tests kill here). */
   onStored?: (stored: { recipient: string; idempotencyKey: string }, deliveries: number) => void;
+  /**
+   * Tests: awaited before a request is answered (after it was stored), so a test can hold one
+   * sender mid-delivery while another process runs; undefined answers at once.
+   */
+  holdAnswer?: (stored: { recipient: string; idempotencyKey: string }) => Promise<void> | undefined;
 };
 
 const noFaults = (): IntakeFaults => ({
@@ -232,6 +237,8 @@ export async function startIntakeServer(options: IntakeOptions): Promise<IntakeS
       socket.destroy();
       return;
     }
+    const hold = options.holdAnswer?.(envelope.data);
+    if (hold !== undefined) await hold;
     if (faults.slowMs > 0) {
       // Ends early when the client goes away, so a stopped test leaves no timer behind.
       await new Promise<void>((resolve) => {

@@ -146,6 +146,8 @@ export const channelAccess: Record<ChannelName, ChannelAccess> = {
   'templates:delete': signedIn,
   'templates:apply': signedIn,
   'identity:replaceKeys': signedIn,
+  'submissions:saveFaxPackage': signedIn,
+  'submissions:confirmSent': signedIn,
 };
 
 export function needsSignedInUser(channel: ChannelName): boolean {

@@ -109,6 +109,9 @@ export const channelNames = [
   'templates:delete',
   'templates:apply',
   'identity:replaceKeys',
+  // Issue 12: the manual channel (fax, Census's secure file transfer) in the app.
+  'submissions:saveFaxPackage',
+  'submissions:confirmSent',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import {
   ChooseRecipientFileInputSchema,
+  ConfirmSentInputSchema,
+  FaxPackageInputSchema,
+  FaxPackageResultSchema,
   ChosenFileSchema,
   DeliveryStateSchema,
   OverdueDutySchema,
@@ -48,4 +51,7 @@ export const submissionsContract = {
     input: SaveRecipientChannelInputSchema,
     output: RecipientsSchema,
   },
+  // Manual channel: operators and administrators (the core checks, as for the CLI).
+  'submissions:saveFaxPackage': { input: FaxPackageInputSchema, output: FaxPackageResultSchema },
+  'submissions:confirmSent': { input: ConfirmSentInputSchema, output: SubmissionItemSchema },
 } as const;

@@ -53,12 +53,14 @@ export const ManualRecipientSettingsSchema = z
   .object({ recipient: SubmissionRecipientSchema, channel: z.literal('manual') })
   .strict();
 
+// smtp:// is STARTTLS on 587 (RFC 3207); smtps:// is implicit TLS from the first byte on 465
+// (RFC 8314, which recommends it for submission). Either way TLS 1.2 or later, never plain text.
 const smtpUrl = z
   .url({ error: 'The mail server is not a URL; it looks like smtp://mail.example.com:587.' })
   .superRefine(typedAddress)
-  .refine((text) => /^smtp:\/\/[^/?#@]+(:\d+)?\/?$/i.test(text), {
+  .refine((text) => /^smtps?:\/\/[^/?#@]+(:\d+)?\/?$/i.test(text), {
     error:
-      'The mail server must look like smtp://host or smtp://host:port (STARTTLS is always required; no user name, path or options in the address).',
+      'The mail server must look like smtp://host[:port] (STARTTLS, 587) or smtps://host[:port] (TLS from the start, 465); no user name, path or options in the address.',
   });
 
 // A mailbox address, deliberately plain (local@domain, no display name, no spaces or angle
@@ -76,7 +78,8 @@ const mailbox = (what: string) =>
     );
 
 /**
- * E-mail: the signed PDF and the certificate's data to one address over SMTP, STARTTLS required.
+ * E-mail: the signed PDF and the certificate's data to one address over SMTP, STARTTLS required
+ * (smtp://) or TLS from the first byte (smtps://).
  * `caPem` pins the mail server's CA (else the system's CAs are trusted); the password is kept
  * only here, in the encrypted vault, and never shown or logged.
  */

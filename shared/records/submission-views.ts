@@ -74,9 +74,55 @@ export const ReceiptViewSchema = z
     /** Every check passed: the receipt proves the delivery today. */
     verified: z.boolean(),
     checks: z.array(ReceiptCheckSchema),
+    /**
+     * Manual channel (fax, secure file transfer): what the user recorded. Such a receipt is
+     * confirmed by the user, not by the recipient, and is never "verified".
+     */
+    confirmedByUser: z
+      .object({
+        username: z.string(),
+        method: z.enum(['fax', 'secure-file-transfer', 'other']).nullable(),
+        sentAt: z.string(),
+        reference: z.string(),
+        note: z.string().nullable(),
+        recordedAt: z.string(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ReceiptView = z.infer<typeof ReceiptViewSchema>;
+
+/**
+ * The manual channel (issue 12): the fax-ready package of these submissions (one recipient),
+ * saved where main's dialog says; and the user's record that a copy went out.
+ */
+export const FaxPackageInputSchema = z
+  .object({ ids: z.array(z.number().int().min(1)).min(1).max(500) })
+  .strict();
+export const FaxPackageResultSchema = z.union([
+  z.object({ cancelled: z.literal(true) }).strict(),
+  z
+    .object({
+      cancelled: z.literal(false),
+      path: z.string(),
+      submissions: z.number().int(),
+      bytes: z.number().int(),
+    })
+    .strict(),
+]);
+export const manualSendMethods = ['fax', 'secure-file-transfer', 'other'] as const;
+export const ConfirmSentInputSchema = z
+  .object({
+    id: z.number().int().min(1),
+    method: z.enum(manualSendMethods),
+    /** ISO 8601 with its offset (the form converts the user's local date and time). */
+    sentAt: z.string().max(40),
+    reference: z.string().max(400),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+export type ConfirmSentInput = z.infer<typeof ConfirmSentInputSchema>;
 
 export const ReceiptExportInputSchema = z
   .object({ ids: z.array(z.number().int().min(1)).max(10_000).optional() })

@@ -27,6 +27,20 @@ export type ManualConfirmation = {
   confirmedBy: { userId: number; username: string };
   recordedAt: string;
   proves: 'confirmed by the user, not by the recipient';
+  /** From the app's form (the CLI gives none): how it went out, when exactly, and a note. */
+  method?: ManualMethod;
+  /** The date and time it went out (ISO 8601, UTC), as the user says. */
+  sentAt?: string;
+  note?: string;
+};
+
+export const manualMethods = ['fax', 'secure-file-transfer', 'other'] as const;
+export type ManualMethod = (typeof manualMethods)[number];
+
+export const manualMethodWords: Record<ManualMethod, string> = {
+  fax: 'by fax',
+  'secure-file-transfer': "by Census's secure file transfer",
+  other: 'another way',
 };
 
 /** A stored receipt: a signed HTTPS receipt as received, or one of the two above. */
@@ -44,7 +58,10 @@ export function isManualConfirmation(receipt: DeliveryReceipt): receipt is Manua
 export function describeReceipt(receipt: DeliveryReceipt): string {
   if (isMailReceipt(receipt))
     return `Accepted by the mail server ${receipt.server} as ${receipt.messageId} (for ${receipt.to}); this proves the server took the message, not that the recipient read it.`;
-  if (isManualConfirmation(receipt))
-    return `Confirmed by ${receipt.confirmedBy.username}: sent on ${receipt.sentOn}, reference ${receipt.reference}; recorded by the user, not proven by the recipient.`;
+  if (isManualConfirmation(receipt)) {
+    if (receipt.method === undefined || receipt.sentAt === undefined)
+      return `Confirmed by ${receipt.confirmedBy.username}: sent on ${receipt.sentOn}, reference ${receipt.reference}; recorded by the user, not proven by the recipient.`;
+    return `Confirmed by ${receipt.confirmedBy.username}: sent ${manualMethodWords[receipt.method]} at ${receipt.sentAt.slice(0, 16).replace('T', ' ')} UTC, reference ${receipt.reference}; confirmed by the user, not by the recipient.`;
+  }
   return `Signed receipt ${receipt.receipt.receiptId} from the recipient, received ${receipt.receipt.receivedAt}.`;
 }

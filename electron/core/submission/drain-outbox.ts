@@ -5,14 +5,17 @@
 // the queue (an envelope is built only when it is sent; 10,000 rows drain in the same few
 // megabytes as ten). A crash leaves at most one batch Sending; the next start sends those again
 // with the SAME idempotency keys (recoverInterrupted) and the receiver's deduplication makes that
-// one delivery each. The clock, the random source of the jitter and sleeping are injected.
+// one delivery each. Another process draining the same vault at the same time (`kpdesk submit`
+// beside the app) never gets the same row: claims are leased in the vault (outbox-deliveries.ts,
+// delivery-lease.ts), and the rows it holds are reported in the summary (heldElsewhere).
+// The clock, the random source of the jitter and sleeping are injected.
 import type { OutboxRecipient, OutboxStatus } from '../vault/repositories/outbox-repository';
 import type { EnvelopeBuilder } from './build-envelope';
 import type { ChannelOutcome } from './channel-outcome';
 import type { BackoffPolicy } from './delivery-backoff';
 import { backoffDelayMs, defaultBackoff } from './delivery-backoff';
 import type { SubmissionChannel } from './https-channel';
-import type { ClaimedSubmission, OutboxDeliveries } from './outbox-deliveries';
+import type { ClaimedSubmission, HeldElsewhere, OutboxDeliveries } from './outbox-deliveries';
 
 export type DrainProgress = {
   /** Attempts made in this run. */
@@ -52,6 +55,8 @@ export type DrainSummary = {
   rejected: number;
   /** Still waiting (Pending or Failed) for the recipients that have a channel. */
   waiting: number;
+  /** Rows another KP Desk process is sending right now (left to it; not sent by this run). */
+  heldElsewhere: HeldElsewhere[];
 };
 
 async function attempt(
@@ -84,6 +89,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainSummary> 
     failed: 0,
     rejected: 0,
     waiting: 0,
+    heldElsewhere: [],
   };
   const total = deliveries.waiting(recipients);
   const maxWaitMs = options.maxWaitMs ?? Number.POSITIVE_INFINITY;
@@ -99,44 +105,55 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainSummary> 
       continue;
     }
     const results: { id: number; outcome: ChannelOutcome; retryInMs: number }[] = [];
-    for (const item of batch) {
-      const channel = channels[item.recipient];
-      const outcome: ChannelOutcome =
-        channel === undefined
-          ? { kind: 'retry', code: 'NOT_CONFIGURED', message: 'No channel for this recipient.' }
-          : await attempt(options, channel, item);
-      const retryInMs =
-        outcome.kind === 'retry'
-          ? backoffDelayMs(
-              item.attempt,
-              options.backoff ?? defaultBackoff,
-              options.random,
-              outcome.retryAfterMs,
-            )
-          : 0;
-      results.push({ id: item.id, outcome, retryInMs });
-    }
-    const statuses = deliveries.recordBatch(results);
-    batch.forEach((item, i) => {
-      const status = statuses[i] ?? 'failed';
-      const outcome = results[i]?.outcome;
-      summary.attempts += 1;
-      if (status === 'delivered') summary.delivered += 1;
-      else if (status === 'delivered_with_warnings') summary.deliveredWithWarnings += 1;
-      else if (status === 'failed') summary.failed += 1;
-      else if (status === 'rejected') summary.rejected += 1;
-      options.onProgress?.({
-        attempts: summary.attempts,
-        total,
-        item,
-        status,
-        message:
-          outcome === undefined || outcome.kind === 'delivered' || outcome.kind === 'mail-accepted'
-            ? null
-            : outcome.message,
+    // Anything thrown before the outcomes are recorded (the vault closed by a lock) leaves the
+    // batch Sending; this process then lets go of it, so its next drain takes it back.
+    let recorded = false;
+    try {
+      for (const item of batch) {
+        const channel = channels[item.recipient];
+        const outcome: ChannelOutcome =
+          channel === undefined
+            ? { kind: 'retry', code: 'NOT_CONFIGURED', message: 'No channel for this recipient.' }
+            : await attempt(options, channel, item);
+        const retryInMs =
+          outcome.kind === 'retry'
+            ? backoffDelayMs(
+                item.attempt,
+                options.backoff ?? defaultBackoff,
+                options.random,
+                outcome.retryAfterMs,
+              )
+            : 0;
+        results.push({ id: item.id, outcome, retryInMs });
+      }
+      const statuses = deliveries.recordBatch(results);
+      recorded = true;
+      batch.forEach((item, i) => {
+        const status = statuses[i] ?? 'failed';
+        const outcome = results[i]?.outcome;
+        summary.attempts += 1;
+        if (status === 'delivered') summary.delivered += 1;
+        else if (status === 'delivered_with_warnings') summary.deliveredWithWarnings += 1;
+        else if (status === 'failed') summary.failed += 1;
+        else if (status === 'rejected') summary.rejected += 1;
+        options.onProgress?.({
+          attempts: summary.attempts,
+          total,
+          item,
+          status,
+          message:
+            outcome === undefined ||
+            outcome.kind === 'delivered' ||
+            outcome.kind === 'mail-accepted'
+              ? null
+              : outcome.message,
+        });
       });
-    });
+    } finally {
+      if (!recorded) deliveries.release(batch.map((item) => item.id));
+    }
   }
   summary.waiting = deliveries.waiting(recipients);
+  summary.heldElsewhere = deliveries.heldElsewhere();
   return summary;
 }

@@ -9,10 +9,21 @@ import { AppFailure } from '../app-failure';
 import type { AuditWriter } from '../vault/audit/audit-chain';
 import { canonicalJson } from '../vault/audit/canonical-json';
 import type { OutboxRecipient, OutboxStatus } from '../vault/repositories/outbox-repository';
-import type { ManualConfirmation } from './delivery-receipt';
+import type { ManualConfirmation, ManualMethod } from './delivery-receipt';
+import { manualMethods } from './delivery-receipt';
 import type { FaxPackageItem } from './fax-package';
 
-export type ConfirmationInput = { reference: string; sentOn?: string };
+/**
+ * The CLI gives a reference and the day (sentOn); the app's form gives how it was sent, the date
+ * and time (sentAt, ISO 8601) and an optional note as well.
+ */
+export type ConfirmationInput = {
+  reference: string;
+  sentOn?: string;
+  method?: ManualMethod;
+  sentAt?: string;
+  note?: string;
+};
 
 /** Rows a confirmation may settle: not sent by the app, not already settled. */
 const CONFIRMABLE: readonly OutboxStatus[] = ['pending', 'failed', 'rejected'];
@@ -32,15 +43,11 @@ const refuse = (field: string, message: string): never => {
   throw new AppFailure('INVALID_INPUT', message, { [field]: message });
 };
 
-function checkReference(text: unknown): string {
-  if (typeof text !== 'string')
-    return refuse(
-      'reference',
-      'Give the fax confirmation or the transfer reference (--reference).',
-    );
+function checkReference(text: unknown, option: string): string {
+  const missing = `Give the fax confirmation or the transfer reference${option}.`;
+  if (typeof text !== 'string') return refuse('reference', missing);
   const reference = text.normalize('NFC').trim();
-  if (reference === '')
-    refuse('reference', 'Give the fax confirmation or the transfer reference (--reference).');
+  if (reference === '') refuse('reference', missing);
   if (reference.length > 200) refuse('reference', 'The reference is longer than 200 characters.');
   // Printable text only: it is shown as evidence later (no control or direction characters).
   if (/[\p{Cc}\p{Cf}]/u.test(reference))
@@ -64,6 +71,45 @@ function checkSentOn(text: unknown, queuedAt: string, now: Date): string {
       `The date sent ${text} is before the copy was due (${queuedAt.slice(0, 10)}).`,
     );
   return text;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The date and time it went out: a real instant, not in the future, not before it was queued. */
+function checkSentAt(text: unknown, queuedAt: string, now: Date): string {
+  const message = 'The date and time sent is not a date and time like 2026-12-07 14:30.';
+  if (typeof text !== 'string' || !ISO_INSTANT.test(text)) return refuse('sentAt', message);
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return refuse('sentAt', message);
+  const iso = new Date(at).toISOString();
+  // A minute of slack: the form is filled in the minute the fax went out.
+  if (at > now.getTime() + 60_000)
+    refuse(
+      'sentAt',
+      `The date and time sent (${iso.slice(0, 16).replace('T', ' ')} UTC) is in the future.`,
+    );
+  if (iso.slice(0, 10) < queuedAt.slice(0, 10))
+    refuse(
+      'sentAt',
+      `The date sent ${iso.slice(0, 10)} is before the copy was due (${queuedAt.slice(0, 10)}).`,
+    );
+  return iso;
+}
+
+function checkMethod(value: unknown): ManualMethod {
+  if (typeof value === 'string' && (manualMethods as readonly string[]).includes(value))
+    return value as ManualMethod;
+  return refuse('method', 'Say how it was sent: fax, secure file transfer or another way.');
+}
+
+function checkNote(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return refuse('note', 'The note must be text.');
+  const note = value.normalize('NFC').trim();
+  if (note.length > 1000) refuse('note', 'The note is longer than 1000 characters.');
+  if (/[\p{Cc}\p{Cf}]/u.test(note.replace(/\n/g, ' ')))
+    refuse('note', 'The note may hold printable characters and line breaks only.');
+  return note === '' ? undefined : note;
 }
 
 export type ManualConfirmations = ReturnType<typeof createManualConfirmations>;
@@ -108,18 +154,30 @@ export function createManualConfirmations(db: Database, now: () => Date, audit: 
           `Submission ${String(id)} is ${row.status}; only a copy still waiting can be confirmed as sent.`,
         );
       const at = now();
+      // The app's form: method and date-time are required together; the CLI gives neither.
+      const fromForm = input.method !== undefined || input.sentAt !== undefined;
+      const reference = checkReference(input.reference, fromForm ? '' : ' (--reference)');
+      const sentAt = fromForm ? checkSentAt(input.sentAt, row.created_at, at) : undefined;
+      const method = fromForm ? checkMethod(input.method) : undefined;
+      const note = checkNote(input.note);
       const receipt: ManualConfirmation = {
         channel: 'manual',
-        reference: checkReference(input.reference),
-        sentOn: checkSentOn(input.sentOn, row.created_at, at),
+        reference,
+        sentOn:
+          sentAt === undefined
+            ? checkSentOn(input.sentOn, row.created_at, at)
+            : sentAt.slice(0, 10),
         confirmedBy: { userId: user.id, username: user.username },
         recordedAt: at.toISOString(),
         proves: 'confirmed by the user, not by the recipient',
+        ...(method === undefined ? {} : { method }),
+        ...(sentAt === undefined ? {} : { sentAt }),
+        ...(note === undefined ? {} : { note }),
       };
       const receiptRow = insertReceipt.run(
         id,
         receipt.reference,
-        `${receipt.sentOn}T00:00:00.000Z`,
+        receipt.sentAt ?? `${receipt.sentOn}T00:00:00.000Z`,
         canonicalJson(receipt),
         at.toISOString(),
       ).lastInsertRowid;

@@ -1,6 +1,7 @@
 // The e-mail channel: the signed PDF and the certificate's data (a JSON attachment) to the
-// configured address over SMTP, with STARTTLS REQUIRED (nodemailer's requireTLS: a server that
-// does not offer it gets no MAIL FROM, no login and no message), TLS 1.2 or later, the server's
+// configured address over SMTP, with STARTTLS REQUIRED (smtp://, nodemailer's requireTLS: a server
+// that does not offer it gets no MAIL FROM, no login and no message) or TLS from the first byte
+// (smtps://, port 465, nodemailer's secure), TLS 1.2 or later either way, the server's
 // certificate checked against the pinned CA when one is configured (else the system's CAs), and
 // the optional login sent only inside TLS. The password comes from the vault's recipient
 // settings and is never logged (nodemailer's logger and debug stay off).
@@ -25,7 +26,8 @@ export type SmtpChannelOptions = {
   now?: () => Date;
 };
 
-const DEFAULT_PORT = 587;
+/** smtp://: STARTTLS on port 587 (RFC 3207); smtps://: TLS from the first byte on 465 (RFC 8314). */
+const DEFAULT_PORT = { 'smtp:': 587, 'smtps:': 465 } as const;
 
 /** OpenSSL's and Node's names for a server certificate that cannot be trusted. */
 const UNTRUSTED_CERTIFICATE =
@@ -33,11 +35,18 @@ const UNTRUSTED_CERTIFICATE =
 
 type SmtpError = Error & { code?: string; responseCode?: number; response?: string };
 
-export function smtpTarget(url: string): { host: string; port: number; label: string } {
+export function smtpTarget(url: string): {
+  host: string;
+  port: number;
+  label: string;
+  implicitTls: boolean;
+} {
   const parsed = new URL(url);
-  const port = parsed.port === '' ? DEFAULT_PORT : Number(parsed.port);
+  const implicitTls = parsed.protocol.toLowerCase() === 'smtps:';
+  const port =
+    parsed.port === '' ? DEFAULT_PORT[implicitTls ? 'smtps:' : 'smtp:'] : Number(parsed.port);
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  return { host, port, label: `${parsed.hostname}:${String(port)}` };
+  return { host, port, label: `${parsed.hostname}:${String(port)}`, implicitTls };
 }
 
 /** The same envelope always gives the same Message-ID (retries, a resend after a crash). */
@@ -138,8 +147,10 @@ export function createSmtpChannel(
   const transportOptions: SMTPTransport.Options = {
     host: target.host,
     port: target.port,
-    secure: false,
-    requireTLS: true,
+    // smtps://: TLS before the greeting (nodemailer `secure`), so there is no STARTTLS to strip;
+    // smtp://: STARTTLS demanded (requireTLS), so a server without it gets nothing.
+    secure: target.implicitTls,
+    requireTLS: !target.implicitTls,
     ignoreTLS: false,
     tls: {
       minVersion: 'TLSv1.2',

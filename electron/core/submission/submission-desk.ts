@@ -4,6 +4,9 @@
 // (administrators), the overdue Census duties, and the background delivery that runs while the
 // vault is open. Built when the vault opens and stopped when it locks (vault-gateway.ts).
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type {
@@ -31,6 +34,9 @@ import { createDemoRecipients } from './demo-recipients';
 import { createOutboxDeliveries } from './outbox-deliveries';
 import { createOverdueDuties } from './overdue-duties';
 import { describeReceipt } from './receipt-view';
+import { describeManualConfirmation } from './confirmation-receipt-view';
+import type { DeliveryReceipt } from './delivery-receipt';
+import { isManualConfirmation } from './delivery-receipt';
 import {
   createRecipientFileDraft,
   describeCertificate,
@@ -39,6 +45,8 @@ import {
 import { createRecipientSettingsStore } from './recipient-settings-store';
 import { createSubmissionQueries } from './submission-queries';
 import { createSubmissionService } from './submission-service';
+import { findResourcesDir } from '../documents/find-resources-dir';
+import { manualMethods } from './delivery-receipt';
 
 const IdSchema = z.object({ id: z.number().int().min(1) }).strict();
 const CertificateSchema = z.object({ certificateId: z.number().int().min(1) }).strict();
@@ -52,7 +60,25 @@ export type SubmissionDeskOptions = {
   onError?: (error: unknown) => void;
   /** Whether the vault is still open (the gateway's auto-lock), asked before each pass. */
   mayRun?: () => boolean;
+  /** Holds fonts/DejaVuSans*.ttf for the fax package (found from here when not given). */
+  resourcesDir?: string;
 };
+
+const FaxPackageSchema = z
+  .object({
+    ids: z.array(z.number().int().min(1)).min(1).max(500),
+    path: z.string().min(1),
+  })
+  .strict();
+const ConfirmSentSchema = z
+  .object({
+    id: z.number().int().min(1),
+    method: z.enum(manualMethods),
+    sentAt: z.string().max(40),
+    reference: z.string().max(400),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
 
 export type SubmissionDesk = ReturnType<typeof createSubmissionDesk>;
 
@@ -97,6 +123,8 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
         'NOT_FOUND',
         `Submission ${String(id)} has no receipt: it was not delivered through a channel that returns one.`,
       );
+    const parsed = JSON.parse(stored) as DeliveryReceipt;
+    if (isManualConfirmation(parsed)) return describeManualConfirmation(record, parsed);
     return describeReceipt(record, stored, pinnedCa(record.item.recipient));
   };
 
@@ -156,6 +184,21 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
   const checkConfigure = (actor: Actor) =>
     authorize(users, actor, ADMINISTRATORS, 'configure where copies are sent');
 
+  const fonts = async () => {
+    // From the module's URL (import.meta.dirname is missing in some test hosts).
+    const here = dirname(fileURLToPath(import.meta.url));
+    const dir = findResourcesDir(options.resourcesDir, here);
+    if (dir === undefined)
+      throw new AppFailure('INTERNAL', 'The fonts of KP Desk are missing (resources/fonts).');
+    const [regular, bold] = await Promise.all([
+      readFile(join(dir, 'fonts', 'DejaVuSans.ttf')),
+      readFile(join(dir, 'fonts', 'DejaVuSans-Bold.ttf')),
+    ]);
+    // Plain Uint8Arrays, not Buffers: pdf-lib checks the type by realm, and a Buffer from
+    // another realm (a jsdom test host) is refused.
+    return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
+  };
+
   return {
     background,
     /** The preview's demo intake (demo-recipients.ts); only the preview host calls it. */
@@ -185,6 +228,30 @@ export function createSubmissionDesk(db: Database, options: SubmissionDeskOption
       return item(id);
     },
     receipt: (input: unknown) => receipt(parseInput(IdSchema, input).id),
+    /**
+     * Manual channel: may this user prepare or confirm copies (operators and administrators, as
+     * the CLI), and are these rows to a manual recipient? Asked before main shows a dialog.
+     */
+    checkManual: (actor: Actor, input: unknown) => {
+      const { ids } = parseInput(FaxPackageSchema.pick({ ids: true }), input);
+      service.checkManual(actor, ids);
+      const first = ids[0] === undefined ? null : queries.get(ids[0]);
+      return { recipient: first?.item.recipient ?? 'census' };
+    },
+    /** The fax-ready PDF (cover sheet, then the copies) written to the path main's dialog gave. */
+    saveFaxPackage: async (actor: Actor, input: unknown) => {
+      const { ids, path } = parseInput(FaxPackageSchema, input);
+      service.checkManual(actor, ids);
+      const bytes = await service.faxPackage(actor, ids, await fonts());
+      writeFileSync(path, bytes, { mode: 0o600 });
+      return { cancelled: false as const, path, submissions: ids.length, bytes: bytes.length };
+    },
+    /** The user's record that a manual copy went out: the row becomes Delivered (confirmed). */
+    confirmSent: (actor: Actor, input: unknown) => {
+      const { id, ...confirmation } = parseInput(ConfirmSentSchema, input);
+      service.confirm(actor, id, confirmation);
+      return item(id);
+    },
     /** Writes the receipts (all, or the ids given) with today's checks to the chosen file. */
     exportReceipts: (input: unknown) => {
       const { ids, path } = parseInput(ExportSchema, input);

@@ -29,5 +29,10 @@ export function submissionGatewayGroup(session: () => { desk: SubmissionDesk; ac
     chooseFile: call((desk, actor, input) => desk.chooseFile(actor, input)),
     saveRecipient: call((desk, actor, input) => desk.saveRecipient(actor, input)),
     saveRecipientChannel: call((desk, actor, input) => desk.saveRecipientChannel(actor, input)),
+    /** Manual channel (issue 12): the checks made before the save dialog. */
+    checkManual: call((desk, actor, input) => desk.checkManual(actor, input)),
+    /** `{ ids, path }`: path from main's save dialog. */
+    saveFaxPackage: call((desk, actor, input) => desk.saveFaxPackage(actor, input)),
+    confirmSent: call((desk, actor, input) => desk.confirmSent(actor, input)),
   };
 }

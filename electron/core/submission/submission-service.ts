@@ -132,6 +132,24 @@ export function createSubmissionService(db: Database, options: SubmissionService
         );
       return manual.confirm(id, input, user);
     },
+    /**
+     * Before a package or a confirmation: the user may act (operators, administrators) and every
+     * row goes to a recipient set to the manual channel (the others are sent by KP Desk).
+     */
+    checkManual: (actor: unknown, ids: readonly number[]) => {
+      authorize(users, actor, WRITERS, 'prepare or confirm copies sent by fax or upload');
+      const manualOnes = manualRecipients();
+      for (const id of ids) {
+        const row = deliveries.get(id);
+        if (row === null)
+          throw new AppFailure('NOT_FOUND', `There is no submission ${String(id)}.`);
+        if (!manualOnes.has(row.recipient))
+          throw new AppFailure(
+            'ILLEGAL_TRANSITION',
+            `Copies to ${row.recipient === 'census' ? 'Census' : 'USKPA'} are not set to the manual channel (fax or secure file transfer); KP Desk sends them itself.`,
+          );
+      }
+    },
     /** The fax-ready PDF for these submissions (one recipient): cover sheet, then the copies. */
     faxPackage: async (
       actor: unknown,

@@ -111,6 +111,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     // Copies due to Census and USKPA leave in the background while the vault is open (issue 12).
     const desk = createSubmissionDesk(db, {
       now,
+      ...(options.resourcesDir === undefined ? {} : { resourcesDir: options.resourcesDir }),
       ...(options.submissions?.timeoutMs === undefined
         ? {}
         : { timeoutMs: options.submissions.timeoutMs }),

@@ -85,7 +85,7 @@ export function MailRecipientForm({ api, recipient, saved, onSaved }: Props) {
   return (
     <form id={formId} aria-label={`${title}: e-mail`} onSubmit={(e) => void save(e)} noValidate>
       <TextField
-        label="Mail server (smtp://host:port, STARTTLS required)"
+        label="Mail server (smtp://host:port with STARTTLS, or smtps://host:port)"
         name="url"
         value={url}
         error={fieldError(error, 'url')}

@@ -24,6 +24,6 @@ export const recipientNames: Record<SubmissionRecipient, string> = {
 
 export const channelWords: Record<string, string> = {
   https: 'HTTPS with mutual TLS',
-  smtp: 'E-mail (SMTP with STARTTLS)',
+  smtp: 'E-mail (SMTP over TLS)',
   manual: 'Manual (fax or secure file transfer, confirmed by you)',
 };

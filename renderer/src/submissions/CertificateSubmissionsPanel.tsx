@@ -9,6 +9,7 @@ import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { SubmissionDialogs } from './SubmissionDialogs';
 import { SubmissionRows } from './SubmissionRows';
+import { useManualRecipients } from './use-manual-recipients';
 import { useSubmissionMoves } from './use-submission-moves';
 import './submissions.css';
 
@@ -24,6 +25,7 @@ export function CertificateSubmissionsPanel({ api, certificateId, canAct }: Prop
     setVersion((n) => n + 1);
   }, []);
   const moves = useSubmissionMoves(api, reload);
+  const manual = useManualRecipients(api, version);
 
   useEffect(() => {
     let current = true;
@@ -59,6 +61,9 @@ export function CertificateSubmissionsPanel({ api, certificateId, canAct }: Prop
           showNumber={false}
           onRetry={moves.retry}
           onCancel={moves.askCancel}
+          manual={manual}
+          onFaxPackage={moves.faxPackage}
+          onRecordConfirmation={moves.askConfirmation}
           onReceipt={(item) => {
             setReceiptOf(item.id);
           }}

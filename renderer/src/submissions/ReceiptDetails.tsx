@@ -11,6 +11,13 @@ import { FormAlert } from '../shell/form/FormAlert';
 const mark = (passed: boolean | null): string =>
   passed === true ? 'Passed' : passed === false ? 'Failed' : 'Not checked';
 
+const methodWords: Record<string, string> = {
+  fax: 'Fax',
+  'secure-file-transfer': 'Secure file transfer (Census)',
+  other: 'Another way',
+  unknown: 'Not recorded (confirmed from the command line)',
+};
+
 export function ReceiptDetails({
   api,
   id,
@@ -40,7 +47,35 @@ export function ReceiptDetails({
       <h2 id={titleId}>Receipt of submission {id}</h2>
       <FormAlert error={error} />
       {receipt === null && error === null ? <p role="status">Checking the receipt…</p> : null}
-      {receipt !== null ? (
+      {receipt?.confirmedByUser !== undefined ? (
+        // Manual channel: nothing came from the recipient, so nothing is "verified" or "received".
+        <>
+          <p>
+            <strong>Confirmed by the user, not by the recipient.</strong> KP Desk did not send this
+            copy and holds no acknowledgement from the recipient.
+          </p>
+          <dl className="details">
+            <dt>How it was sent</dt>
+            <dd>{methodWords[receipt.confirmedByUser.method ?? 'unknown']}</dd>
+            <dt>Sent (as recorded)</dt>
+            <dd>{formatTimestamp(receipt.confirmedByUser.sentAt)}</dd>
+            <dt>Confirmation reference</dt>
+            <dd>{receipt.confirmedByUser.reference}</dd>
+            {receipt.confirmedByUser.note !== null ? (
+              <>
+                <dt>Note</dt>
+                <dd>{receipt.confirmedByUser.note}</dd>
+              </>
+            ) : null}
+            <dt>Recorded by</dt>
+            <dd>
+              {receipt.confirmedByUser.username},{' '}
+              {formatTimestamp(receipt.confirmedByUser.recordedAt)}
+            </dd>
+          </dl>
+        </>
+      ) : null}
+      {receipt !== null && receipt.confirmedByUser === undefined ? (
         <>
           <p>
             <strong>

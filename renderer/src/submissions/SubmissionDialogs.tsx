@@ -3,6 +3,7 @@
 import type { KpApi } from '../../../shared/ipc/api';
 import { CancelSubmissionDialog } from './CancelSubmissionDialog';
 import { ReceiptDetails } from './ReceiptDetails';
+import { RecordConfirmationDialog } from './RecordConfirmationDialog';
 import type { useSubmissionMoves } from './use-submission-moves';
 
 type Props = {
@@ -26,6 +27,18 @@ export function SubmissionDialogs({ api, receiptOf, onCloseReceipt, moves }: Pro
           onConfirm={moves.confirmCancel}
           onCancel={() => {
             moves.askCancel(null);
+          }}
+        />
+      ) : null}
+      {moves.confirming !== null ? (
+        <RecordConfirmationDialog
+          item={moves.confirming}
+          busy={moves.busy}
+          error={moves.confirmError}
+          now={() => new Date()}
+          onSave={moves.saveConfirmation}
+          onCancel={() => {
+            moves.askConfirmation(null);
           }}
         />
       ) : null}

@@ -4,7 +4,15 @@
 import type { SubmissionItem } from '../../../shared/records/submission-views';
 import { formatTimestamp } from '../records/record-format';
 import { SubmissionStatusBadge } from './SubmissionStatusBadge';
-import { kindText, mayCancel, mayRetry, recipientNames, statusDetail } from './submission-words';
+import type { ManualRecipients } from './use-manual-recipients';
+import {
+  kindText,
+  mayCancel,
+  mayConfirmManually,
+  mayRetry,
+  recipientNames,
+  statusDetail,
+} from './submission-words';
 
 type Props = {
   items: readonly SubmissionItem[];
@@ -16,6 +24,10 @@ type Props = {
   onCancel: (item: SubmissionItem) => void;
   onReceipt: (item: SubmissionItem) => void;
   onOpenCertificate?: (certificateId: number) => void;
+  /** Recipients set to fax or secure file transfer: their rows are packaged and confirmed. */
+  manual?: ManualRecipients;
+  onFaxPackage?: (item: SubmissionItem) => void;
+  onRecordConfirmation?: (item: SubmissionItem) => void;
 };
 
 export function SubmissionRows(props: Props) {
@@ -61,7 +73,9 @@ export function SubmissionRows(props: Props) {
               <td>{kindText(item.kind)}</td>
               <td>
                 <SubmissionStatusBadge status={item.status} />
-                <div className="submissions__detail">{statusDetail(item)}</div>
+                <div className="submissions__detail">
+                  {statusDetail(item, props.manual?.has(item.recipient) === true)}
+                </div>
               </td>
               {showNumber ? <td>{formatTimestamp(item.queuedAt)}</td> : null}
               <td>
@@ -78,7 +92,35 @@ export function SubmissionRows(props: Props) {
                       Receipt
                     </button>
                   ) : null}
-                  {canAct && mayRetry(item) ? (
+                  {canAct &&
+                  props.manual?.has(item.recipient) === true &&
+                  mayConfirmManually(item) ? (
+                    <>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        aria-label={`Prepare fax package: ${item.number} to ${recipientNames[item.recipient]}`}
+                        onClick={() => {
+                          props.onFaxPackage?.(item);
+                        }}
+                      >
+                        Prepare fax package…
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        aria-label={`Record confirmation: ${item.number} to ${recipientNames[item.recipient]}`}
+                        onClick={() => {
+                          props.onRecordConfirmation?.(item);
+                        }}
+                      >
+                        Record confirmation…
+                      </button>
+                    </>
+                  ) : null}
+                  {canAct && mayRetry(item) && props.manual?.has(item.recipient) !== true ? (
                     <button
                       type="button"
                       className="button"

@@ -21,6 +21,7 @@ import { DemoRecipientNote } from './DemoRecipientNote';
 import { SubmissionDialogs } from './SubmissionDialogs';
 import { SubmissionRows } from './SubmissionRows';
 import { statusLabels } from './submission-words';
+import { useManualRecipients } from './use-manual-recipients';
 import { useSubmissionMoves } from './use-submission-moves';
 import './submissions.css';
 
@@ -50,6 +51,7 @@ export function SubmissionsScreen({ api, user, navigate }: ScreenProps & { api: 
     setVersion((n) => n + 1);
   }, []);
   const moves = useSubmissionMoves(api, reload);
+  const manual = useManualRecipients(api, version);
 
   useEffect(() => {
     let current = true;
@@ -145,6 +147,9 @@ export function SubmissionsScreen({ api, user, navigate }: ScreenProps & { api: 
           showNumber
           onRetry={moves.retry}
           onCancel={moves.askCancel}
+          manual={manual}
+          onFaxPackage={moves.faxPackage}
+          onRecordConfirmation={moves.askConfirmation}
           onReceipt={(item) => {
             setReceiptOf(item.id);
           }}

@@ -31,8 +31,16 @@ export function kindText(kind: string): string {
   return kindWords[kind] ?? kind;
 }
 
-/** One sentence on where the copy stands, naming what is not established yet. */
-export function statusDetail(item: SubmissionItem): string {
+/**
+ * One sentence on where the copy stands, naming what is not established yet. `manual`: the
+ * recipient is set to fax or secure file transfer, so KP Desk sends nothing itself and a
+ * delivered copy is one the user confirmed, not one the recipient acknowledged.
+ */
+export function statusDetail(item: SubmissionItem, manual = false): string {
+  if (manual && (item.status === 'pending' || item.status === 'failed'))
+    return 'Waiting for you: fax it or upload it (Prepare fax package…), then record the confirmation. Until then it stays Pending.';
+  if (manual && item.status === 'delivered')
+    return `Confirmed by the user, not by the recipient: reference ${item.receiptId ?? ''}, recorded ${formatTimestamp(item.deliveredAt ?? '')}.`;
   switch (item.status) {
     case 'pending':
       return item.attempts === 0
@@ -57,4 +65,8 @@ export const needsUser = (item: SubmissionItem): boolean => item.status === 'rej
 export const mayRetry = (item: SubmissionItem): boolean =>
   item.status === 'rejected' || item.status === 'failed';
 export const mayCancel = (item: SubmissionItem): boolean =>
+  item.status === 'pending' || item.status === 'failed' || item.status === 'rejected';
+
+/** A manual copy the user may package and confirm: not delivered, not cancelled. */
+export const mayConfirmManually = (item: SubmissionItem): boolean =>
   item.status === 'pending' || item.status === 'failed' || item.status === 'rejected';

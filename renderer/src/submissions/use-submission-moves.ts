@@ -6,6 +6,7 @@ import type { AppError } from '../../../shared/errors';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { SubmissionItem } from '../../../shared/records/submission-views';
 import { callApi } from '../shell/call-api';
+import type { ConfirmationForm } from './RecordConfirmationDialog';
 import { recipientNames, statusLabels } from './submission-words';
 
 export function useSubmissionMoves(api: KpApi, reload: () => void) {
@@ -13,6 +14,43 @@ export function useSubmissionMoves(api: KpApi, reload: () => void) {
   const [error, setError] = useState<AppError | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<SubmissionItem | null>(null);
+  const [confirming, setConfirming] = useState<SubmissionItem | null>(null);
+  const [confirmError, setConfirmError] = useState<AppError | null>(null);
+
+  // Manual channel: the fax-ready PDF through main's save dialog (a cancelled dialog writes nothing).
+  const faxPackage = async (item: SubmissionItem) => {
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    const answer = await callApi(() => api.submissions.saveFaxPackage({ ids: [item.id] }));
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    if (answer.value.cancelled) return;
+    setNote(
+      `The fax package for ${item.number} to ${recipientNames[item.recipient]} is saved: ${answer.value.path}. Fax it or upload it, then record the confirmation.`,
+    );
+  };
+
+  const saveConfirmation = async (form: ConfirmationForm) => {
+    if (confirming === null) return;
+    const item = confirming;
+    setBusy(true);
+    setConfirmError(null);
+    const answer = await callApi(() => api.submissions.confirmSent({ id: item.id, ...form }));
+    setBusy(false);
+    if (!answer.ok) {
+      setConfirmError(answer.error);
+      return;
+    }
+    setConfirming(null);
+    setNote(
+      `${item.number} to ${recipientNames[item.recipient]} is recorded as sent (${statusLabels[answer.value.status]}): confirmed by you, not by the recipient.`,
+    );
+    reload();
+  };
 
   const move = async (item: SubmissionItem, action: 'retry' | 'cancel') => {
     setBusy(true);
@@ -49,6 +87,18 @@ export function useSubmissionMoves(api: KpApi, reload: () => void) {
     askCancel: setCancelling,
     confirmCancel: () => {
       if (cancelling !== null) void move(cancelling, 'cancel');
+    },
+    faxPackage: (item: SubmissionItem) => {
+      void faxPackage(item);
+    },
+    confirming,
+    confirmError,
+    askConfirmation: (item: SubmissionItem | null) => {
+      setConfirmError(null);
+      setConfirming(item);
+    },
+    saveConfirmation: (form: ConfirmationForm) => {
+      void saveConfirmation(form);
     },
   };
 }

@@ -5,13 +5,7 @@
 // the 7th among them, some already held by the server. The restarted child must send each of
 // them again with its same idempotency key (the server answers those it holds with their stored
 // receipts) and deliver the other rows once each: 20 rows, 20 deliveries, every row Delivered.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSubmissionService } from '../../../electron/core/submission/submission-service';
 import { openDatabase } from '../../../electron/core/vault/open-database';
@@ -20,34 +14,19 @@ import type { IntakeServer } from '../../../preview/intake/intake-server';
 import { startIntakeServer } from '../../../preview/intake/intake-server';
 import type { TestVault } from '../vault/vault-fixture';
 import { openTestVault, seedVault } from '../vault/vault-fixture';
-import { DRAIN_KEY_ENV, DRAIN_VAULT_ENV } from './drain-protocol';
+import type { ChildRun } from './drain-child-runner';
+import { buildDrainChild, runDrainChild } from './drain-child-runner';
 import { testPki } from './submission-fixture';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const KILL_AT = 7;
 let childFile = '';
 let vault: TestVault | undefined;
 let server: IntakeServer | undefined;
 
 beforeAll(async () => {
-  const buildDir = join(repoRoot, 'dist', `test-drain-${randomBytes(6).toString('hex')}`);
-  childFile = join(buildDir, 'drain-child.mjs');
-  await build({
-    entryPoints: [join(repoRoot, 'tests/integration/submission/drain-child.ts')],
-    outfile: childFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers'],
-    banner: {
-      js: "import { createRequire as __kpCreateRequire } from 'node:module';\nconst require = __kpCreateRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
-  return () => {
-    rmSync(buildDir, { recursive: true, force: true });
-  };
+  const built = await buildDrainChild();
+  childFile = built.file;
+  return built.remove;
 }, 180_000);
 
 afterEach(async () => {
@@ -55,28 +34,8 @@ afterEach(async () => {
   vault?.close();
 });
 
-type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
-
-function runChild(target: TestVault, started: (child: ChildProcess) => void): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childFile], {
-      env: {
-        ...process.env,
-        [DRAIN_KEY_ENV]: target.key.toString('hex'),
-        [DRAIN_VAULT_ENV]: target.path,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      resolve({ code, signal, stdout, stderr });
-    });
-    started(child);
-  });
+function runChild(target: TestVault, started: (child: ChildProcess) => void): Promise<ChildRun> {
+  return runDrainChild(childFile, target, started);
 }
 
 describe('a crash mid-delivery', () => {

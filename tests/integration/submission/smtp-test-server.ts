@@ -7,7 +7,13 @@ import { SMTPServer } from 'smtp-server';
 import type { SMTPServerAuthentication, SMTPServerSession } from 'smtp-server';
 import type { PemPair } from '../../../preview/intake/intake-pki';
 
-export type ReceivedMail = { raw: Buffer; secure: boolean; user: string | undefined };
+export type ReceivedMail = {
+  raw: Buffer;
+  secure: boolean;
+  user: string | undefined;
+  /** The TLS version the session negotiated (tls.TLSSocket.getProtocol), or null. */
+  tlsProtocol: string | null;
+};
 
 export type SmtpTestServer = {
   url: string;
@@ -25,12 +31,21 @@ export async function startSmtpTestServer(options: {
   /** Do not offer STARTTLS (a server that refuses it). */
   noStartTls?: boolean;
   login?: { user: string; password: string };
+  /** TLS from the first byte (smtps://, RFC 8314) instead of STARTTLS. */
+  implicitTls?: boolean;
+  /** Offer no TLS version above this (e.g. 'TLSv1.1': a server stuck on an old version). */
+  tlsMaxVersion?: 'TLSv1' | 'TLSv1.1';
 }): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
+  const protocols = new Map<string, string | null>();
   let reply: number | null = null;
   let mailFrom = 0;
   const server = new SMTPServer({
-    secure: false,
+    secure: options.implicitTls === true,
+    ...(options.tlsMaxVersion === undefined
+      ? {}
+      : // The old version is offered for real (OpenSSL's security level would hide it).
+        { maxVersion: options.tlsMaxVersion, minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' }),
     key: options.tlsPair.keyPem,
     cert: options.tlsPair.certPem,
     // Refused, not just hidden: nodemailer's requireTLS tries STARTTLS even when not advertised.
@@ -43,6 +58,10 @@ export async function startSmtpTestServer(options: {
     // Only inside TLS, as a real submission server (RFC 8314): nodemailer must never try earlier.
     allowInsecureAuth: false,
     logger: false,
+    onSecure(socket, session, callback) {
+      protocols.set(session.id, 'getProtocol' in socket ? socket.getProtocol() : null);
+      callback();
+    },
     onAuth(auth: SMTPServerAuthentication, _session: SMTPServerSession, callback) {
       const login = options.login;
       if (login !== undefined && auth.username === login.user && auth.password === login.password)
@@ -73,17 +92,21 @@ export async function startSmtpTestServer(options: {
           raw: Buffer.concat(chunks),
           secure: session.secure,
           user: typeof session.user === 'string' ? session.user : undefined,
+          tlsProtocol: protocols.get(session.id) ?? null,
         });
         callback(null, `Ok: queued as Q${String(received.length)}`);
       });
     },
   });
+  // A refused handshake (an old TLS version, an untrusted certificate) is the client's answer,
+  // which the tests assert on the client side; the server only notes it.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${String(port)}`,
+    url: `${options.implicitTls === true ? 'smtps' : 'smtp'}://127.0.0.1:${String(port)}`,
     port,
     received,
     mailFromCount: () => mailFrom,

@@ -150,6 +150,13 @@ const inputs: Record<ChannelName, unknown> = {
   'templates:delete': { name: 'Antwerp weekly' },
   'templates:apply': { name: 'Antwerp weekly' },
   'identity:replaceKeys': { reason: 'The signing computer was replaced.', confirm: true },
+  'submissions:saveFaxPackage': { ids: [1] },
+  'submissions:confirmSent': {
+    id: 1,
+    method: 'fax',
+    sentAt: '2026-12-07T10:00:00.000Z',
+    reference: 'TX 0042',
+  },
 };
 
 /** Text of the records that must not come out before sign-in: the licensee profile, the issued

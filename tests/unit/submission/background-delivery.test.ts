@@ -14,6 +14,7 @@ const summary: DrainSummary = {
   failed: 0,
   rejected: 0,
   waiting: 0,
+  heldElsewhere: [],
 };
 
 function world(nextDue: string | null = null) {

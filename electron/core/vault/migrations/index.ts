@@ -24,6 +24,8 @@ import { migration0245 } from './0245-record-imports';
 import { migration0250 } from './0250-incoming-certificates';
 import { migration0260 } from './0260-compact-audit-events';
 import { migration0265 } from './0265-outbox-lean-indexes';
+import { migration0270 } from './0270-submission-mail-implicit-tls';
+import { migration0271 } from './0271-outbox-delivery-lease';
 import { migration0280 } from './0280-shipment-templates';
 import { migration0285 } from './0285-attachment-metadata-index';
 import { migration0295 } from './0295-signing-key-replacements';
@@ -54,6 +56,8 @@ export const migrations: readonly Migration[] = [
   migration0250,
   migration0260,
   migration0265,
+  migration0270,
+  migration0271,
   migration0280,
   migration0285,
   migration0295,

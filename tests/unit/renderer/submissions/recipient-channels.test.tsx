@@ -28,7 +28,7 @@ describe('Settings > Recipients: e-mail and manual', () => {
     opened.push(kp);
     render(<RecipientsSection api={kp.api} manage />);
     const user = userEvent.setup();
-    const [censusMail] = await screen.findAllByLabelText('E-mail (SMTP with STARTTLS)');
+    const [censusMail] = await screen.findAllByLabelText('E-mail (SMTP over TLS)');
     if (censusMail === undefined) throw new Error('no e-mail choice');
     await user.click(censusMail);
     const form = await screen.findByRole('form', { name: /^Census.*e-mail/ });
