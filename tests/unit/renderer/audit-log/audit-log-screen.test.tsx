@@ -45,8 +45,10 @@ describe('AuditLogScreen', () => {
     expect(first).toHaveLength(50);
     const seqs = first.map((row) => Number(within(row).getAllByRole('rowheader')[0]?.textContent));
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
-    // The newest events: the issue of US10001 and the submissions it queued (KP Desk's own).
-    expect(first[0]?.textContent).toContain('KP DeskSubmission queued');
+    // The newest event is the issue of US10001 itself: the copies it queued for Census and
+    // USKPA are recorded inside that event (one event per operation), not as events of their own.
+    expect(first[0]?.textContent).toContain('Issued (warranty attested): certificate US10001');
+    expect(first.some((row) => row.textContent.includes('Submission queued'))).toBe(false);
     const issued = first.find((row) =>
       row.textContent.includes('Issued (warranty attested): certificate US10001'),
     ) as HTMLElement;
