@@ -3,7 +3,7 @@
 // verifier (verify-audit-chain.ts), so a row edited behind the app's back (with the key, through
 // plain SQL) no longer matches the digest of its latest audit event.
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CanonicalValue } from './canonical-json';
 import { canonicalJson } from './canonical-json';
 import { updateWithHex } from './hex-ascii';
@@ -92,13 +92,17 @@ export function isAuditEntityType(value: string): value is AuditEntityType {
 
 export type EntityReader = (entityId: string) => CanonicalValue;
 
-/** One reader per entity type, prepared once for this connection. */
+/**
+ * One reader per entity type, each prepared once for this connection at its first use: a vault
+ * opened at an older schema (a migration's own writes, its tests) lacks the newer tables.
+ */
 export function createEntityReaders(db: Database): Record<AuditEntityType, EntityReader> {
   const reader = (type: AuditEntityType): EntityReader => {
     const { table, key, integer: integerKey } = entitySources[type];
-    // Table and key names come from the constant map above, never from input.
-    const statement = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`);
+    let statement: Statement | undefined;
     return (entityId) => {
+      // Table and key names come from the constant map above, never from input.
+      statement ??= db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`);
       const row = statement.get(integerKey ? Number(entityId) : entityId) as
         Record<string, CanonicalValue> | undefined;
       // A deleted row digests as null: its absence is a change like any other.
