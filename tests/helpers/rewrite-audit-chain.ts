@@ -9,6 +9,7 @@ import {
   digestOf,
   isAuditEntityType,
 } from '../../electron/core/vault/audit/entity-digest';
+import { queuedIn, withQueued } from '../../electron/core/vault/audit/queued-digests';
 
 /**
  * What an attacker with the key does through plain SQL: drop the append-only triggers, change
@@ -20,14 +21,17 @@ export function rewriteAndRechain(db: Database, sql: string): void {
   db.exec(sql);
   const readers = createEntityReaders(db);
   const latest = db
-    .prepare<[], { seq: number; type: string; id: string }>(
-      `SELECT max(seq) AS seq, entity_type AS type, entity_id AS id FROM audit_events
+    .prepare<[], { seq: number; type: string; id: string; recorded: string | null }>(
+      `SELECT max(seq) AS seq, entity_type AS type, entity_id AS id,
+              entity_digest AS recorded FROM audit_events
         GROUP BY entity_type, entity_id`,
     )
     .all();
   const setDigest = db.prepare('UPDATE audit_events SET entity_digest = ? WHERE seq = ?');
-  for (const { seq, type, id } of latest)
-    if (isAuditEntityType(type)) setDigest.run(digestOf(readers[type](id)), seq);
+  // The outbox rows an operation's event records stay recorded as they were (queued-digests.ts).
+  for (const { seq, type, id, recorded } of latest)
+    if (isAuditEntityType(type))
+      setDigest.run(withQueued(digestOf(readers[type](id)), queuedIn(recorded ?? '') ?? []), seq);
   type Row = {
     seq: number;
     at: string;
