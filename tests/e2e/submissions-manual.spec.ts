@@ -124,6 +124,12 @@ test('a Census copy on the manual channel is packaged, refused without a referen
   );
   await expect(dialog.getByRole('alert')).toContainText('Check the fields marked below.');
   await checkScreenAtSizes(page, 'submissions-manual-dialog-refused');
+  // A shorter window (a laptop's): the form scrolls inside the dialog, its button stays reachable.
+  await page.setViewportSize({ width: 1280, height: 560 });
+  const recordButton = dialog.getByRole('button', { name: 'Record the confirmation' });
+  await recordButton.scrollIntoViewIfNeeded();
+  await expect(recordButton).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 800 });
   // The core refuses it as well (a caller other than this form), at the same field.
   const listed = (await kp(page, 'submissions:list', {})) as {
     items: { id: number; idempotencyKey: string }[];

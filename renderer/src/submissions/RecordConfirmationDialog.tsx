@@ -101,7 +101,7 @@ export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCan
     <div className="confirm-backdrop">
       <div
         ref={dialog}
-        className="confirm"
+        className="confirm confirm--form"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
