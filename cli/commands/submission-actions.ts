@@ -8,7 +8,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppFailure } from '../../electron/core/app-failure';
 import { findResourcesDir } from '../../electron/core/documents/find-resources-dir';
+import type { ManualMethod } from '../../electron/core/submission/delivery-receipt';
+import { manualMethodWords } from '../../electron/core/submission/delivery-receipt';
 import { statusLabel } from '../../electron/core/submission/delivery-status';
+import type { ConfirmationInput } from '../../electron/core/submission/manual-confirmations';
 import { createSubmissionService } from '../../electron/core/submission/submission-service';
 import type { CliIo } from '../cli-io';
 import { usageFailure } from '../command-outcome';
@@ -19,8 +22,57 @@ import type { SignInValues } from '../sign-in-from-options';
 export type ActionValues = SignInValues & {
   reference?: string | undefined;
   date?: string | undefined;
+  method?: string | undefined;
+  'sent-at'?: string | undefined;
+  note?: string | undefined;
   out?: string | undefined;
 };
+
+/** The CLI's short words for the app's "How it was sent" choices (delivery-receipt.ts). */
+const METHOD_WORDS: Readonly<Record<string, ManualMethod>> = {
+  fax: 'fax',
+  sft: 'secure-file-transfer',
+  other: 'other',
+};
+
+/**
+ * The same fields as the app's "Record confirmation…" form: --method and --sent-at go together
+ * (the core stores them as one record of how and when it went out); --date is the older, shorter
+ * form (the day only). Either way the core checks the values again and says which is wrong.
+ */
+function confirmationInput(values: ActionValues): ConfirmationInput {
+  if (values.reference === undefined)
+    throw usageFailure('Give the fax confirmation or transfer reference with --reference.', {
+      '--reference': 'required',
+    });
+  const note = values.note === undefined ? {} : { note: values.note };
+  if (values.method === undefined && values['sent-at'] === undefined)
+    return {
+      reference: values.reference,
+      ...(values.date === undefined ? {} : { sentOn: values.date }),
+      ...note,
+    };
+  if (values.date !== undefined)
+    throw usageFailure('Give either --date or --sent-at (with --method), not both.', {
+      '--date': 'conflicts with --sent-at',
+    });
+  if (values.method === undefined)
+    throw usageFailure('With --sent-at, say how it was sent: --method fax, sft or other.', {
+      '--method': 'required',
+    });
+  const method = METHOD_WORDS[values.method];
+  if (method === undefined)
+    throw usageFailure(
+      `--method "${values.method}" is not fax, sft (Census's secure file transfer) or other.`,
+      { '--method': 'invalid' },
+    );
+  if (values['sent-at'] === undefined)
+    throw usageFailure(
+      'With --method, give the date and time it was sent: --sent-at 2026-12-07T14:30Z.',
+      { '--sent-at': 'required' },
+    );
+  return { reference: values.reference, method, sentAt: values['sent-at'], ...note };
+}
 
 export type ActionResult = { json: unknown; text: string };
 
@@ -105,17 +157,15 @@ export async function runAction(
   if (id === undefined || extra.length > 0)
     throw usageFailure(`"${action}" takes one submission id.`);
   if (action === 'confirm') {
-    if (values.reference === undefined)
-      throw usageFailure('Give the fax confirmation or transfer reference with --reference.', {
-        '--reference': 'required',
-      });
-    const receipt = service.confirm(actor, id, {
-      reference: values.reference,
-      ...(values.date === undefined ? {} : { sentOn: values.date }),
-    });
+    const receipt = service.confirm(actor, id, confirmationInput(values));
+    const how = receipt.method === undefined ? '' : `${manualMethodWords[receipt.method]}, `;
+    const when =
+      receipt.sentAt === undefined
+        ? `sent on ${receipt.sentOn}`
+        : `sent ${receipt.sentAt.slice(0, 16).replace('T', ' ')} UTC`;
     return {
       json: { confirmed: id, status: 'delivered', receipt },
-      text: `#${String(id)} Delivered: confirmed by ${receipt.confirmedBy.username} (sent on ${receipt.sentOn}, reference ${receipt.reference}); recorded by you, not proven by the recipient.\n`,
+      text: `#${String(id)} Delivered: confirmed by ${receipt.confirmedBy.username} (${how}${when}, reference ${receipt.reference}); recorded by you, not proven by the recipient.\n`,
     };
   }
   const status = action === 'retry' ? service.retryNow(actor, id) : service.cancel(actor, id);

@@ -23,7 +23,8 @@ export const submissionsHelp = `Usage:
   kpdesk submissions [--status <status>] [--limit N] [options]
   kpdesk submissions retry <id> --user <name> [options]
   kpdesk submissions cancel <id> --user <name> [options]
-  kpdesk submissions confirm <id> --reference <text> [--date YYYY-MM-DD] --user <name>
+  kpdesk submissions confirm <id> --reference <text> [--method fax|sft|other --sent-at <ISO>]
+                            [--date YYYY-MM-DD] [--note <text>] --user <name>
   kpdesk submissions package <id>... --out <file.pdf> --user <name> [options]
   kpdesk submissions export-receipts --out <file> [options]
 
@@ -44,7 +45,11 @@ Options:
   --status <status>   Only this status: ${statuses.join(', ')}.
   --limit <N>         At most N rows (default 1000).
   --reference <text>  confirm: the fax confirmation or the transfer reference.
-  --date <date>       confirm: the day it was sent (default today).
+  --method <how>      confirm: fax, sft (Census's secure file transfer) or other; with --sent-at.
+  --sent-at <ISO>     confirm: the date and time it was sent, e.g. 2026-12-07T14:30Z (with
+                      --method; not in the future, not before the copy was due).
+  --date <date>       confirm: only the day it was sent (default today), instead of --sent-at.
+  --note <text>       confirm: an optional note kept with the confirmation.
   --out <file>        package, export-receipts: a new file (never overwritten).
 ${signInHelp}
 ${unlockHelp}
@@ -79,6 +84,9 @@ export function runSubmissions(args: readonly string[], io: CliIo): Promise<Exit
     limit: { type: 'string' },
     reference: { type: 'string' },
     date: { type: 'string' },
+    method: { type: 'string' },
+    'sent-at': { type: 'string' },
+    note: { type: 'string' },
     out: { type: 'string' },
   } as const;
   return runVaultCommand(

@@ -239,6 +239,90 @@ describe('kpdesk: e-mail and manual channels', () => {
     expect(readFileSync(file, 'utf8')).not.toContain(MAIL_PASSWORD);
   });
 
+  it('confirms with the fields of the app (--method, --sent-at, --note) through the core', async () => {
+    // A third blank voided: its USKPA report waits on the manual channel.
+    await vault.withVault((services) => {
+      services.issuance.voidBlank(
+        { userId: 1, role: 'administrator' },
+        { number: 'US20003', reason: 'Printer error' },
+      );
+    });
+    const waiting = (await rows()).filter((r) => r.recipient === 'uskpa' && r.status === 'pending');
+    expect(waiting).toHaveLength(1);
+    const id = String(waiting[0]?.id);
+    const confirm = (...extra: string[]) =>
+      kpdesk('submissions', 'confirm', id, '--reference', 'SFT-77', '--user', 'otto', ...extra);
+
+    const noSentAt = await confirm('--method', 'sft');
+    expect(noSentAt.code).toBe(2);
+    expect(noSentAt.json).toMatchObject({ error: { fields: { '--sent-at': 'required' } } });
+    const noMethod = await confirm('--sent-at', new Date().toISOString());
+    expect(noMethod.json).toMatchObject({ error: { fields: { '--method': 'required' } } });
+    const telex = await confirm('--method', 'telex', '--sent-at', new Date().toISOString());
+    expect(telex.json).toMatchObject({ error: { fields: { '--method': 'invalid' } } });
+    expect((telex.json as { error: { message: string } }).error.message).toMatch(/fax, sft/);
+    const both = await confirm(
+      '--method',
+      'fax',
+      '--sent-at',
+      '2026-12-07T10:00Z',
+      '--date',
+      '2026-12-07',
+    );
+    expect(both.json).toMatchObject({
+      error: { fields: { '--date': 'conflicts with --sent-at' } },
+    });
+    // The core's own checks: a time tomorrow is refused at its field.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const future = await confirm('--method', 'sft', '--sent-at', tomorrow);
+    expect(future.code).toBe(2);
+    const refused = future.json as { error: { code: string; fields: Record<string, string> } };
+    expect(refused.error.code).toBe('INVALID_INPUT');
+    expect(refused.error.fields.sentAt).toMatch(/is in the future/);
+    // Nothing changed by any refusal.
+    expect((await rows()).find((r) => String(r.id) === id)?.status).toBe('pending');
+
+    const sentAt = new Date(Date.now() - 5 * 60_000);
+    sentAt.setUTCSeconds(0, 0);
+    const done = await confirm(
+      '--method',
+      'sft',
+      '--sent-at',
+      sentAt.toISOString(),
+      '--note',
+      'Uploaded by Otto; receipt screenshot filed.',
+    );
+    expect(done.code).toBe(0);
+    expect(done.json).toMatchObject({
+      confirmed: Number(id),
+      status: 'delivered',
+      receipt: {
+        channel: 'manual',
+        reference: 'SFT-77',
+        method: 'secure-file-transfer',
+        sentAt: sentAt.toISOString(),
+        sentOn: sentAt.toISOString().slice(0, 10),
+        note: 'Uploaded by Otto; receipt screenshot filed.',
+        confirmedBy: { username: 'otto' },
+        proves: 'confirmed by the user, not by the recipient',
+      },
+    });
+    expect((await rows()).find((r) => String(r.id) === id)?.status).toBe('delivered');
+    // The same receipt as the app stores: exported with the method, time and note.
+    const exported = await kpdesk('submissions', 'export-receipts', '--out', 'receipts-2.jsonl');
+    expect(exported.json).toMatchObject({ exported: 4 });
+    const line = readFileSync(join(vault.work, 'receipts-2.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => JSON.stringify(l).includes('SFT-77'));
+    expect(JSON.stringify(line)).toContain('secure-file-transfer');
+    expect(JSON.stringify(line)).toContain('receipt screenshot filed');
+    // A second confirmation of the same row is refused.
+    const again = await confirm('--method', 'fax', '--sent-at', sentAt.toISOString());
+    expect(again.json).toMatchObject({ error: { code: 'ILLEGAL_TRANSITION' } });
+  });
+
   it('has --help with --json for the new actions', async () => {
     const out: string[] = [];
     const io: CliIo = {
@@ -251,7 +335,17 @@ describe('kpdesk: e-mail and manual channels', () => {
       now: () => new Date(),
     };
     expect(await runKpdesk(['submissions', '--help'], io)).toBe(0);
-    for (const word of ['retry', 'cancel', 'confirm', 'package', 'export-receipts', '--json'])
+    for (const word of [
+      'retry',
+      'cancel',
+      'confirm',
+      'package',
+      'export-receipts',
+      '--method fax|sft|other',
+      '--sent-at',
+      '--note',
+      '--json',
+    ])
       expect(out.join('')).toContain(word);
   });
 });

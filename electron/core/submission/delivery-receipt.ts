@@ -27,7 +27,7 @@ export type ManualConfirmation = {
   confirmedBy: { userId: number; username: string };
   recordedAt: string;
   proves: 'confirmed by the user, not by the recipient';
-  /** From the app's form (the CLI gives none): how it went out, when exactly, and a note. */
+  /** From the app's form or the CLI's --method/--sent-at/--note: how, when exactly, a note. */
   method?: ManualMethod;
   /** The date and time it went out (ISO 8601, UTC), as the user says. */
   sentAt?: string;

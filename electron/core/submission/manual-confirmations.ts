@@ -14,8 +14,9 @@ import { manualMethods } from './delivery-receipt';
 import type { FaxPackageItem } from './fax-package';
 
 /**
- * The CLI gives a reference and the day (sentOn); the app's form gives how it was sent, the date
- * and time (sentAt, ISO 8601) and an optional note as well.
+ * The short form gives a reference and the day (sentOn, CLI --date); the app's form and the CLI's
+ * --method/--sent-at give how it was sent and the date and time (sentAt, ISO 8601) instead; a
+ * note may come with either.
  */
 export type ConfirmationInput = {
   reference: string;
@@ -154,7 +155,7 @@ export function createManualConfirmations(db: Database, now: () => Date, audit: 
           `Submission ${String(id)} is ${row.status}; only a copy still waiting can be confirmed as sent.`,
         );
       const at = now();
-      // The app's form: method and date-time are required together; the CLI gives neither.
+      // The app's form (or CLI --method/--sent-at): method and date-time are required together.
       const fromForm = input.method !== undefined || input.sentAt !== undefined;
       const reference = checkReference(input.reference, fromForm ? '' : ' (--reference)');
       const sentAt = fromForm ? checkSentAt(input.sentAt, row.created_at, at) : undefined;

@@ -85,6 +85,15 @@ export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCan
   };
 
   const shown = (field: string) => local[field] ?? fieldError(error, field);
+  // A field's own refusal goes once the user edits that field (the others stay until Save), so
+  // a typed reference is not still marked "Give the … reference".
+  const edited = (field: string) => {
+    setLocal((problems) =>
+      field in problems
+        ? Object.fromEntries(Object.entries(problems).filter(([name]) => name !== field))
+        : problems,
+    );
+  };
   const to = recipientNames[item.recipient];
   const hasLocal = Object.keys(local).length > 0;
 
@@ -92,7 +101,7 @@ export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCan
     <div className="confirm-backdrop">
       <div
         ref={dialog}
-        className="confirm"
+        className="confirm confirm--form"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -130,8 +139,10 @@ export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCan
             type="datetime-local"
             value={sentAt}
             error={shown('sentAt')}
+            hint="In this computer's time zone."
             onChange={(event) => {
               setSentAt(event.target.value);
+              edited('sentAt');
             }}
           />
           <TextField
@@ -141,6 +152,7 @@ export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCan
             error={shown('reference')}
             onChange={(event) => {
               setReference(event.target.value);
+              edited('reference');
             }}
           />
           <TextAreaField

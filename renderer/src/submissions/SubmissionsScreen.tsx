@@ -95,8 +95,11 @@ export function SubmissionsScreen({ api, user, navigate }: ScreenProps & { api: 
         <h1>Submissions</h1>
         <p className="screen-page__intro">
           Copies to Census after export and on voiding (31 CFR 592.301(a)(1)(iv)-(v); 15 CFR
-          30.7(c)) and reports to USKPA. A copy counts as delivered only with a signed receipt that
-          KP Desk checked.
+          30.7(c)) and reports to USKPA. A copy KP Desk sends counts as delivered only with a
+          receipt that KP Desk checked.
+          {manual.size > 0
+            ? ' A copy to a recipient on fax or secure file transfer counts as delivered once you record its confirmation: your word, not a receipt from the recipient.'
+            : ''}
         </p>
       </div>
       <DemoRecipientNote api={api} />
