@@ -19,7 +19,7 @@ import { openAuditPackage } from '../electron/core/audit-package/open-audit-pack
 import { documentOperationsFor } from '../electron/core/vault/document-gateway-groups';
 import { openDatabase } from '../electron/core/vault/open-database';
 import { createVaultServices } from '../electron/core/vault/vault-services';
-import { benchCertificateDraft } from './bench-certificate';
+import { buildBenchVault } from './bench-vault';
 
 const PASSPHRASE = 'bench passphrase, twelve+';
 // A low scrypt cost: the KDF's own 128 MiB (N = 2^17) would hide the opener's growth.
@@ -37,50 +37,16 @@ async function buildPackage(total: number, file: string, dir: string): Promise<v
   });
   try {
     const services = createVaultServices(db, { now, passwordHashing: { N: 1024, r: 8, p: 1 } });
-    const { issuance } = services;
-    const admin = issuance.createFirstAdministrator({
-      username: 'ada',
-      displayName: 'Ada Admin',
-      password: 'bench password 1',
-    });
-    const actor = { userId: admin.id, role: 'administrator' } as const;
-    issuance.saveLicensee(actor, {
-      legalName: 'Hudson Rough Diamond Trading LLC',
-      address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
-      tin: '12-3456789',
-      isCommonCarrier: false,
-    });
-    const first = 100_000;
-    issuance.registerStock(actor, {
-      numbers: `US${String(first)}-US${String(first + total - 1)}`,
-      description: 'Bench book',
-    });
     const documents = documentOperationsFor(db, { now, resourcesDir: undefined });
-    documents.identity.generate(actor, { signerName: 'Ada Admin' });
-    for (let i = 0; i < total; i += 1) {
-      const number = `US${String(first + i)}`;
-      const { id } = issuance.createDraft(actor, { number, draft: benchCertificateDraft(number) });
-      issuance.recordItn(actor, { id, itn: `X20261127${String(first + i).padStart(6, '0')}` });
-      issuance.issue(actor, {
-        id,
-        attested: true,
-        packaging: { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] },
-        warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
-      });
-      await documents.sign(actor, { certificateId: id });
-      if ((i + 1) % 100 === 0)
-        process.stderr.write(`built ${String(i + 1)} of ${String(total)} certificates\n`);
-    }
+    // The same certificates as the review and package benches (issued, signed, half shipped).
+    const actor = await buildBenchVault(services, documents, total);
     await exportAuditPackage(
       {
         db,
         vaultId: 'bench',
         now,
         openSigningKey: (wrapped) =>
-          documentOperationsFor(db, { now, resourcesDir: undefined }).signingKeys.openForSigning(
-            wrapped,
-            'signing_identity',
-          ),
+          documents.signingKeys.openForSigning(wrapped, 'signing_identity'),
       },
       file,
       { actor, passphrase: PASSPHRASE, kdf: KDF },
