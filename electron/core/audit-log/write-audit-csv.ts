@@ -52,7 +52,7 @@ export function writeAuditCsv(db: Database, filter: AuditLogFilter, path: string
         count += page.events.length;
         after = page.next;
       } while (after !== null);
-    })();
+    }).deferred();
     closeSync(fd);
     renameSync(partial, path);
     return count;

@@ -73,9 +73,9 @@ export function createStatisticsService(db: Database, users: UserRepository) {
       const request = parseInput(StatisticsRequestSchema, requestInput);
       const period = periodFromText(request.period);
       // One read transaction: the periods of the annual table see the same vault.
-      return db.transaction(() =>
-        buildStatisticsReport(exportCells, period, request.top, importCells()),
-      )();
+      return db
+        .transaction(() => buildStatisticsReport(exportCells, period, request.top, importCells()))
+        .deferred();
     },
     /** The certificates of the period in the USKPA database's CSV layout (same readers). */
     uskpaCsv: (actor: unknown, requestInput: unknown): string => {

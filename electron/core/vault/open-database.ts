@@ -6,6 +6,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers
 import { chmodSync, existsSync } from 'node:fs';
 import { AppFailure } from '../app-failure';
 import { KEY_BYTES, applyKey } from './apply-vault-key';
+import { beginImmediateByDefault } from './immediate-transactions';
 import { migrations } from './migrations/index';
 import { runMigrations } from './run-migrations';
 
@@ -44,6 +45,8 @@ export function openDatabase(path: string, key: Buffer, options: OpenOptions): S
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Writers wait for each other on busy_timeout instead of failing halfway (the app and the CLI).
+    beginImmediateByDefault(db);
     if (options.migrate !== false) runMigrations(db, migrations);
   } catch (error: unknown) {
     db.close();
