@@ -11,12 +11,26 @@ import { FormAlert } from '../shell/form/FormAlert';
 const mark = (passed: boolean | null): string =>
   passed === true ? 'Passed' : passed === false ? 'Failed' : 'Not checked';
 
-const methodWords: Record<string, string> = {
+type Confirmed = NonNullable<ReceiptView['confirmedByUser']>;
+
+const methodWords: Record<NonNullable<Confirmed['method']>, string> = {
   fax: 'Fax',
   'secure-file-transfer': 'Secure file transfer (Census)',
   other: 'Another way',
-  unknown: 'Not recorded (confirmed from the command line)',
 };
+
+// The app's form always records how and when; only `kpdesk submissions confirm` without
+// --method/--sent-at records neither (manual-confirmations.ts), and then only the day it went out.
+// Said as it is: who confirmed it and from where, never a method or a time nobody gave.
+const howSent = (confirmed: Confirmed): string =>
+  confirmed.method === null
+    ? `Not stated: confirmed from the command line by ${confirmed.username}, not by the recipient`
+    : methodWords[confirmed.method];
+
+const sentWhen = (confirmed: Confirmed): string =>
+  confirmed.method === null
+    ? `${confirmed.sentAt.slice(0, 10)} (the day only, as given on the command line)`
+    : formatTimestamp(confirmed.sentAt);
 
 export function ReceiptDetails({
   api,
@@ -56,9 +70,9 @@ export function ReceiptDetails({
           </p>
           <dl className="details">
             <dt>How it was sent</dt>
-            <dd>{methodWords[receipt.confirmedByUser.method ?? 'unknown']}</dd>
+            <dd>{howSent(receipt.confirmedByUser)}</dd>
             <dt>Sent (as recorded)</dt>
-            <dd>{formatTimestamp(receipt.confirmedByUser.sentAt)}</dd>
+            <dd>{sentWhen(receipt.confirmedByUser)}</dd>
             <dt>Confirmation reference</dt>
             <dd>{receipt.confirmedByUser.reference}</dd>
             {receipt.confirmedByUser.note !== null ? (

@@ -14,6 +14,8 @@ import { localDateTime } from '../../../../renderer/src/submissions/RecordConfir
 import type { RecordsKp } from '../records/records-kp';
 import { recordsKp, registerStock, seedCertificate } from '../records/records-kp';
 import { HARNESS_PASSPHRASE } from '../../../helpers/vault-channel-harness';
+import { createSubmissionService } from '../../../../electron/core/submission/submission-service';
+import { unlockVault } from '../../../../electron/core/vault/keys/unlock-vault';
 
 const opened: RecordsKp[] = [];
 afterEach(async () => {
@@ -150,6 +152,45 @@ describe('Submissions: the manual channel', () => {
     expect(panel?.textContent).not.toMatch(/Received by the recipient/);
     expect(panel?.textContent).not.toMatch(/Verified today/);
   });
+
+  it(
+    'says who confirmed a copy from the command line, and that only its day was given',
+    { timeout: 60_000 },
+    async () => {
+      const kp = await manualCensusCopy();
+      const census = await censusOf(kp);
+      // What `kpdesk submissions confirm <id> --reference FAX-0042 --date 2026-11-29 --user ada`
+      // does (cli/commands/submission-actions.ts): its own connection to the vault, the same
+      // submission service, no --method and no --sent-at, so only the day it went out is recorded.
+      const cli = await unlockVault({
+        dir: kp.harness.dataDir,
+        secret: { passphrase: HARNESS_PASSPHRASE },
+      });
+      try {
+        createSubmissionService(cli).confirm(
+          { userId: admin.userId, role: admin.role },
+          census?.id ?? 0,
+          { reference: 'FAX-0042', sentOn: '2026-11-29' },
+        );
+      } finally {
+        cli.close();
+      }
+      expect((await censusOf(kp))?.status).toBe('delivered');
+      render(<SubmissionsScreen api={kp.api} user={admin} navigate={navigate} />);
+      const user = userEvent.setup();
+      await user.click(await screen.findByRole('button', { name: 'Receipt: US10001 to Census' }));
+      const receipt = await screen.findByRole('heading', { name: /Receipt of submission/ });
+      const panel = receipt.closest('section');
+      expect(panel?.textContent).toMatch(
+        /How it was sentNot stated: confirmed from the command line by ada, not by the recipient/,
+      );
+      expect(panel?.textContent).toMatch(
+        /Sent \(as recorded\)2026-11-29 \(the day only, as given on the command line\)/,
+      );
+      expect(panel?.textContent).not.toMatch(/Not recorded/);
+      expect(panel?.textContent).not.toMatch(/Verified today/);
+    },
+  );
 
   it('refuses a date before the copy was due with the core message at the field', async () => {
     const kp = await manualCensusCopy();
