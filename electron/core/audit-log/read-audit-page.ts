@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/audit-log/audit-log-query';
 import { describeAuditEvent } from './describe-audit-event';
 import { localDayBounds } from './local-day-bounds';
+import { outboxRowsOf } from '../vault/repositories/outbox-rows-of-certificate';
 
 export type AuditEventRow = {
   seq: number;
@@ -64,7 +65,8 @@ const OF_CERTIFICATE = `(
     OR (a.entity_type IN ('attachment', 'signature_level') AND a.entity_id IN
          (SELECT CAST(id AS TEXT) FROM attachments WHERE certificate_id = @certificateId))
     OR (a.entity_type = 'outbox' AND a.entity_id IN
-         (SELECT CAST(id AS TEXT) FROM outbox WHERE certificate_id = @certificateId)))`;
+         (SELECT CAST(qo.id AS TEXT) FROM certificates AS qc
+            JOIN outbox AS qo ON ${outboxRowsOf('qc', 'qo')} WHERE qc.id = @certificateId)))`;
 
 export type AuditPageQuery = { sql: string; params: Record<string, string | number> };
 

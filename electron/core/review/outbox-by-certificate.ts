@@ -1,5 +1,7 @@
 // The submission outbox (electron/core/submission) as the review reads it: every message about
 // each certificate, with its delivery status and the stored signed receipt when there is one.
+// The review reads every row, so it reads them in the table's own order (no sort, no index on
+// certificate_id since migration 0300); each certificate's list is still in id order.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { OutboxRecipient, OutboxStatus } from '../vault/repositories/outbox-repository';
 
@@ -40,7 +42,7 @@ export function readOutboxByCertificate(db: Database): Map<number, ReviewedMessa
               r.signed_receipt_json
          FROM outbox AS o LEFT JOIN submission_receipts AS r ON r.outbox_id = o.id
         WHERE o.certificate_id IS NOT NULL
-        ORDER BY o.certificate_id, o.id`,
+        ORDER BY o.id`,
     )
     .all();
   const map = new Map<number, ReviewedMessage[]>();

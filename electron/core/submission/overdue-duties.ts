@@ -23,12 +23,16 @@ type Row = {
 
 export function createOverdueDuties(db: Database) {
   // One line per certificate (or blank form) and duty: the first copy's time, whether any copy of
-  // that duty was delivered, and the newest copy's status (what the user acts on).
+  // that duty was delivered, and the newest copy's status (what the user acts on). The newest
+  // copy is found among the Census keys "<number>/<duty>/v<n>" (a range of the UNIQUE index, as
+  // outbox-rows-of-certificate.ts explains: there is no index on certificate_id, migration 0300).
   const rows = db.prepare<[], Row>(
     `SELECT o.certificate_id, coalesce(c.number, o.stock_number) AS number, o.reason,
         min(o.created_at) AS created_at, c.ship_date, c.voided_at,
         max(o.status IN ('delivered', 'delivered_with_warnings')) AS delivered,
         (SELECT o2.status FROM outbox AS o2 WHERE o2.recipient = 'census'
+           AND o2.idempotency_key > coalesce(c.number, o.stock_number) || '/' || o.reason || '/'
+           AND o2.idempotency_key < coalesce(c.number, o.stock_number) || '/' || o.reason || '0'
            AND o2.reason = o.reason AND o2.certificate_id IS o.certificate_id
            AND o2.stock_number IS o.stock_number ORDER BY o2.id DESC LIMIT 1) AS status
        FROM outbox AS o LEFT JOIN certificates AS c ON c.id = o.certificate_id

@@ -3,6 +3,7 @@
 // Read-only; every write goes through outbox-deliveries.ts.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SubmissionItem, SubmissionStatus } from '../../../shared/records/submission-views';
+import { outboxRowsOf } from '../vault/repositories/outbox-rows-of-certificate';
 
 type Row = {
   id: number;
@@ -24,14 +25,21 @@ type Row = {
   audit_head_hash: string | null;
 };
 
-const SELECT = `SELECT o.id, o.recipient, o.reason, coalesce(c.number, o.stock_number, i.number) AS number,
+const COLUMNS = `SELECT o.id, o.recipient, o.reason, coalesce(c.number, o.stock_number, i.number) AS number,
     o.certificate_id, o.idempotency_key, o.status, o.attempts, o.created_at, o.next_due_at,
     o.last_attempt_at, o.last_error_code, o.last_error, o.delivered_at, r.receipt_id,
-    o.audit_head_seq, o.audit_head_hash
+    o.audit_head_seq, o.audit_head_hash`;
+const JOINED = `LEFT JOIN incoming_certificates AS i ON i.id = o.incoming_id
+  LEFT JOIN submission_receipts AS r ON r.outbox_id = o.id`;
+const SELECT = `${COLUMNS}
   FROM outbox AS o
   LEFT JOIN certificates AS c ON c.id = o.certificate_id
-  LEFT JOIN incoming_certificates AS i ON i.id = o.incoming_id
-  LEFT JOIN submission_receipts AS r ON r.outbox_id = o.id`;
+  ${JOINED}`;
+/** One certificate's rows (c.id = ?), on the UNIQUE index by its number (migration 0300). */
+const OF_CERTIFICATE = `${COLUMNS}
+  FROM certificates AS c JOIN outbox AS o ON ${outboxRowsOf('c', 'o')}
+  ${JOINED}
+  WHERE c.id = ?`;
 
 function toItem(row: Row): SubmissionItem {
   return {
@@ -63,9 +71,7 @@ export type SubmissionQueries = ReturnType<typeof createSubmissionQueries>;
 
 export function createSubmissionQueries(db: Database) {
   const byId = db.prepare<[number], Row>(`${SELECT} WHERE o.id = ?`);
-  const byCertificate = db.prepare<[number], Row>(
-    `${SELECT} WHERE o.certificate_id = ? ORDER BY o.id`,
-  );
+  const byCertificate = db.prepare<[number], Row>(`${OF_CERTIFICATE} ORDER BY o.id`);
   const needsUser = db
     .prepare<[], number>("SELECT count(*) FROM outbox WHERE status = 'rejected'")
     .pluck();
@@ -86,15 +92,17 @@ export function createSubmissionQueries(db: Database) {
     }): SubmissionItem[] => {
       const where: string[] = [];
       const args: (string | number)[] = [];
+      // A certificate's rows: OF_CERTIFICATE's WHERE c.id = ? comes first.
+      if (filter.certificateId !== undefined) args.push(filter.certificateId);
       if (filter.status !== undefined) {
         where.push('o.status = ?');
         args.push(filter.status);
       }
-      if (filter.certificateId !== undefined) {
-        where.push('o.certificate_id = ?');
-        args.push(filter.certificateId);
-      }
-      const sql = `${SELECT} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+      const sql =
+        filter.certificateId === undefined
+          ? `${SELECT} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+        ORDER BY o.id DESC LIMIT ?`
+          : `${OF_CERTIFICATE} ${where.map((term) => `AND ${term}`).join(' ')}
         ORDER BY o.id DESC LIMIT ?`;
       return db
         .prepare<(string | number)[], Row>(sql)

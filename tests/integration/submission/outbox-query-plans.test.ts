@@ -22,6 +22,7 @@ import { createOutboxDeliveries } from '../../../electron/core/submission/outbox
 import { createOverdueDuties } from '../../../electron/core/submission/overdue-duties';
 import { exportReceipts } from '../../../electron/core/submission/receipt-export';
 import { createSubmissionQueries } from '../../../electron/core/submission/submission-queries';
+import { auditPageQuery } from '../../../electron/core/audit-log/read-audit-page';
 
 /** Reads that visit every outbox row by design, where a scan is the right plan. */
 const WHOLE_TABLE_READS: { pattern: RegExp; why: string }[] = [
@@ -32,6 +33,10 @@ const WHOLE_TABLE_READS: { pattern: RegExp; why: string }[] = [
   {
     pattern: /GROUP BY o\.certificate_id, o\.stock_number, o\.reason/,
     why: "overdue duties: every Census copy's duty is grouped (the review of 24-hour duties)",
+  },
+  {
+    pattern: /WHERE o\.certificate_id IS NOT NULL\s+ORDER BY o\.id/,
+    why: "the review: every certificate's messages are checked, read in the table's order",
   },
   {
     pattern:
@@ -60,7 +65,10 @@ beforeAll(() => {
   outbox.listPending();
   outbox.listForCertificate(1);
   createOutboxDeliveries(db, now, audit);
-  createSubmissionQueries(db);
+  const queries = createSubmissionQueries(db);
+  // Prepared when called: a certificate's submissions, with and without a status.
+  queries.list({ certificateId: 1, limit: 10 });
+  queries.list({ certificateId: 1, status: 'pending', limit: 10 });
   createManualConfirmations(db, now, audit);
   createOverdueDuties(db);
   createIncomingService({ db, users, outbox, audit, now });
@@ -72,6 +80,8 @@ beforeAll(() => {
     () => undefined,
   );
   db.prepare = prepare;
+  // The audit log's record filter (its outbox branch): its SQL, as readAuditPage prepares it.
+  recorded.add(auditPageQuery(db, { certificateNumber: 'US10001' }, null, 50).sql);
 });
 
 afterAll(() => {
@@ -145,5 +155,37 @@ describe('the outbox statements and their plans', () => {
     const plan = planOf(claim ?? '');
     expect(plan.some((line) => /outbox_due/.test(line))).toBe(true);
     expect(plan.some((line) => /TEMP B-TREE/.test(line))).toBe(false);
+  });
+
+  it("reads a certificate's rows as a range of the UNIQUE index by its number (migration 0300)", () => {
+    const indexes = db
+      .prepare<[], string>(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox'",
+      )
+      .pluck()
+      .all();
+    expect(indexes).not.toContain('outbox_by_certificate');
+    // Every statement that reads the rows of one certificate (or one duty) by its number.
+    const ofCertificate = [...recorded].filter((sql) => /\|\| '0'/.test(sql));
+    // The repository's list, the screens' list (twice) and per certificate, the audit log's
+    // record filter and the overdue duties' newest copy.
+    expect(ofCertificate.length).toBeGreaterThanOrEqual(6);
+    for (const sql of ofCertificate) {
+      // The alias whose key is ranged (the overdue duties' outer read of every Census copy is
+      // a whole-table read by design, above).
+      const alias = /(\w+)\.idempotency_key > /.exec(sql)?.[1] ?? '';
+      const reads = planOf(sql).filter((line) => line.startsWith(`SEARCH ${alias} `));
+      // Once, or once per audit table (the audit log reads the legacy and the compact table).
+      expect(reads.length, sql).toBeGreaterThan(0);
+      expect(new Set(reads), sql).toEqual(
+        new Set([
+          `SEARCH ${alias} USING INDEX sqlite_autoindex_outbox_1 (recipient=? AND idempotency_key>? AND idempotency_key<?)`,
+        ]),
+      );
+      expect(
+        planOf(sql).filter((line) => line.startsWith(`SCAN ${alias}`)),
+        sql,
+      ).toEqual([]);
+    }
   });
 });

@@ -13,6 +13,7 @@ import type { CanonicalValue } from '../audit/canonical-json';
 import { canonicalJson } from '../audit/canonical-json';
 import { digestOf } from '../audit/entity-digest';
 import type { QueuedRow } from '../audit/queued-digests';
+import { outboxRowsOf } from './outbox-rows-of-certificate';
 
 export type OutboxRecipient = 'census' | 'uskpa';
 
@@ -138,8 +139,10 @@ export function createOutboxRepository(db: Database, now: () => Date) {
     `SELECT * FROM outbox WHERE status IN ('pending', 'failed') AND status = 'pending'
       ORDER BY created_at, id LIMIT ?`,
   );
+  // On the UNIQUE index by the certificate's number (outbox-rows-of-certificate.ts).
   const forCertificate = db.prepare<[number], Row>(
-    'SELECT * FROM outbox WHERE certificate_id = ? ORDER BY id',
+    `SELECT o.* FROM certificates AS c JOIN outbox AS o ON ${outboxRowsOf('c', 'o')}
+      WHERE c.id = ? ORDER BY o.id`,
   );
 
   return {
