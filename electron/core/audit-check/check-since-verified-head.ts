@@ -131,62 +131,62 @@ function headBreak(db: Database, head: VerifiedHead): AuditBreak | undefined {
 
 export function checkSinceVerifiedHead(db: Database): UnlockCheck {
   // One read transaction: the head, the events and the records as of one instant.
-  return db
-    .transaction((): UnlockCheck => {
-      const from = latestVerifiedHead(db);
-      if (from === null)
-        return {
-          state: 'unverified',
-          message:
-            'No full audit verification is recorded in this vault yet, so there is no proved point to check from. Run a full verification.',
-        };
-      const head = readChainHead(db);
-      const to = { seq: head.seq, hash: head.hash };
-      const broken = (
-        found: AuditBreak,
-        eventsChecked: number,
-        recordsChecked: number,
-      ): UnlockCheck => ({
-        state: 'broken',
-        from,
-        to,
-        eventsChecked,
-        recordsChecked,
-        firstBreak: found,
-      });
-      const atHead = headBreak(db, from);
-      if (atHead !== undefined) return broken(atHead, 0, 0);
-      let eventsChecked = 0;
-      if (head.seq > from.seq) {
-        const walk = walkChainSegment(db, from.seq + 1, head.seq);
-        // The first event after the head must link to the proved hash.
-        if (walk.startPrev !== from.hash)
-          return broken(
-            {
-              seq: from.seq + 1,
-              kind: 'link',
-              message: `Audit event ${String(from.seq + 1)} does not follow the event the last full verification proved: an event was removed or reordered.`,
-            },
-            0,
-            0,
-          );
-        eventsChecked = walk.eventsChecked;
-        if (walk.firstBreak !== undefined) return broken(walk.firstBreak, eventsChecked, 0);
-        if (eventsChecked !== head.seq - from.seq)
-          return broken(
-            {
-              seq: from.seq + eventsChecked + 1,
-              kind: 'link',
-              message: `Audit event ${String(from.seq + eventsChecked + 1)} is missing.`,
-            },
-            eventsChecked,
-            0,
-          );
-      }
-      const touched = touchedSince(db, from.seq);
-      const changed = firstChangedRecord(db, touched);
-      if (changed !== undefined) return broken(changed, eventsChecked, touched.length);
-      return { state: 'ok', from, to, eventsChecked, recordsChecked: touched.length };
-    })
-    .deferred();
+  // Deferred: it only reads, so it never holds the write lock (immediate-transactions.ts).
+  const read = (): UnlockCheck => {
+    const from = latestVerifiedHead(db);
+    if (from === null)
+      return {
+        state: 'unverified',
+        message:
+          'No full audit verification is recorded in this vault yet, so there is no proved point to check from. Run a full verification.',
+      };
+    const head = readChainHead(db);
+    const to = { seq: head.seq, hash: head.hash };
+    const broken = (
+      found: AuditBreak,
+      eventsChecked: number,
+      recordsChecked: number,
+    ): UnlockCheck => ({
+      state: 'broken',
+      from,
+      to,
+      eventsChecked,
+      recordsChecked,
+      firstBreak: found,
+    });
+    const atHead = headBreak(db, from);
+    if (atHead !== undefined) return broken(atHead, 0, 0);
+    let eventsChecked = 0;
+    if (head.seq > from.seq) {
+      const walk = walkChainSegment(db, from.seq + 1, head.seq);
+      // The first event after the head must link to the proved hash.
+      if (walk.startPrev !== from.hash)
+        return broken(
+          {
+            seq: from.seq + 1,
+            kind: 'link',
+            message: `Audit event ${String(from.seq + 1)} does not follow the event the last full verification proved: an event was removed or reordered.`,
+          },
+          0,
+          0,
+        );
+      eventsChecked = walk.eventsChecked;
+      if (walk.firstBreak !== undefined) return broken(walk.firstBreak, eventsChecked, 0);
+      if (eventsChecked !== head.seq - from.seq)
+        return broken(
+          {
+            seq: from.seq + eventsChecked + 1,
+            kind: 'link',
+            message: `Audit event ${String(from.seq + eventsChecked + 1)} is missing.`,
+          },
+          eventsChecked,
+          0,
+        );
+    }
+    const touched = touchedSince(db, from.seq);
+    const changed = firstChangedRecord(db, touched);
+    if (changed !== undefined) return broken(changed, eventsChecked, touched.length);
+    return { state: 'ok', from, to, eventsChecked, recordsChecked: touched.length };
+  };
+  return db.transaction(read).deferred();
 }

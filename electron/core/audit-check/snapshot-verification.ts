@@ -22,15 +22,15 @@ export type SnapshotOptions = VerifyOptions & {
 
 /** Verifies what `db` sees in one read transaction (a savepoint inside it is the same snapshot). */
 export function verifySnapshot(db: SqliteDatabase, options: SnapshotOptions = {}): SnapshotReport {
-  return db
-    .transaction((): SnapshotReport => {
-      // The first read of the transaction fixes its snapshot (BEGIN DEFERRED in WAL mode).
-      const { seq, hash } = readChainHead(db);
-      options.onSnapshot?.({ seq, hash });
-      const report = verifyAuditChain(db, options);
-      return { ...report, head: { seq, hash } };
-    })
-    .deferred();
+  // Deferred: it only reads, so it never holds the write lock (immediate-transactions.ts).
+  const read = (): SnapshotReport => {
+    // The first read of the transaction fixes its snapshot (BEGIN DEFERRED in WAL mode).
+    const { seq, hash } = readChainHead(db);
+    options.onSnapshot?.({ seq, hash });
+    const report = verifyAuditChain(db, options);
+    return { ...report, head: { seq, hash } };
+  };
+  return db.transaction(read).deferred();
 }
 
 /**

@@ -30,8 +30,9 @@ export function writeAuditCsv(db: Database, filter: AuditLogFilter, path: string
   let count = 0;
   try {
     writeSync(fd, csvLine(AUDIT_CSV_COLUMNS));
-    // One read transaction: the export is the log as of one instant, even while others write.
-    db.transaction(() => {
+    // One read transaction: the export is the log as of one instant, even while others write
+    // (deferred: it never holds the write lock, immediate-transactions.ts).
+    const read = (): void => {
       let after: AuditLogCursor | null = null;
       do {
         const page = readAuditPage(db, filter, after, EXPORT_PAGE);
@@ -52,7 +53,8 @@ export function writeAuditCsv(db: Database, filter: AuditLogFilter, path: string
         count += page.events.length;
         after = page.next;
       } while (after !== null);
-    }).deferred();
+    };
+    db.transaction(read).deferred();
     closeSync(fd);
     renameSync(partial, path);
     return count;

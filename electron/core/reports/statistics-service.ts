@@ -72,10 +72,10 @@ export function createStatisticsService(db: Database, users: UserRepository) {
       authorize(users, actor, STATISTICS_READERS, 'see the statistics');
       const request = parseInput(StatisticsRequestSchema, requestInput);
       const period = periodFromText(request.period);
-      // One read transaction: the periods of the annual table see the same vault.
-      return db
-        .transaction(() => buildStatisticsReport(exportCells, period, request.top, importCells()))
-        .deferred();
+      // One read transaction (deferred: it never holds the write lock): the periods of the
+      // annual table see the same vault.
+      const read = () => buildStatisticsReport(exportCells, period, request.top, importCells());
+      return db.transaction(read).deferred();
     },
     /** The certificates of the period in the USKPA database's CSV layout (same readers). */
     uskpaCsv: (actor: unknown, requestInput: unknown): string => {

@@ -129,63 +129,63 @@ export async function reviewRecords(
   const verify = await documents.batchVerifier();
   const anchors = await sources.anchors?.();
   const ranAt = sources.now();
-  return db
-    .transaction((): ReviewReport => {
-      const audit = services.audit.verify((done, total) => {
-        onProgress?.({ phase: 'verify', done, total });
-      });
-      const certificates = readReviewedCertificates(db, period);
-      const stored = storedDocumentFindings(
-        db,
-        certificates,
-        verifyStored(sources, verify),
-        (done, total) => {
-          onProgress?.({ phase: 'documents', done, total });
-        },
-      );
-      onProgress?.({ phase: 'records', done: 0, total: 1 });
-      const outbox = readOutboxByCertificate(db);
-      const recordPayload: RecordPayload = (id) => {
-        const record = services.certificates.get(id);
-        if (record === null) return null;
-        try {
-          const reading = documents.printable(record, 'certificate');
-          return certificatePayload(reading, {}) as Record<string, CanonicalValue>;
-        } catch {
-          return null;
-        }
-      };
-      const findings = sortFindings([
-        ...auditFindings(db, audit, anchors),
-        ...stored.findings,
-        ...stockFindings(db, services.stock.gaps()),
-        ...itnFindings(db, certificates),
-        ...censusFindings(certificates, outbox),
-        ...expiryFindings(certificates, licenseeLocalDate(ranAt)),
-        ...uskpaFindings(certificates, outbox, recordPayload),
-        ...importNumberFindings(certificates, sources.importNumbers?.() ?? new Set()),
-        ...correctionFindings(db, certificates),
-        ...importedFindings(certificates),
-      ]);
-      onProgress?.({ phase: 'records', done: 1, total: 1 });
-      const head = readChainHead(db);
-      const count = (severity: ReviewSeverity) =>
-        findings.filter((finding) => finding.severity === severity).length;
-      return {
-        vault: { vaultId: sources.vaultId, licensee: services.licensee.get()?.legalName ?? null },
-        period: period === null ? null : { label: period.label, from: period.from, to: period.to },
-        ranAt: ranAt.toISOString(),
-        ranBy,
-        auditHead: { seq: head.seq, hash: head.hash },
-        checked: {
-          certificates: certificates.length,
-          documents: stored.documents,
-          auditEvents: audit.eventsChecked,
-          anchors: anchors?.verdicts.length ?? 0,
-        },
-        counts: { error: count('error'), warning: count('warning'), info: count('info') },
-        findings,
-      };
-    })
-    .deferred();
+  // Deferred: it only reads, so it never holds the write lock (immediate-transactions.ts).
+  const read = (): ReviewReport => {
+    const audit = services.audit.verify((done, total) => {
+      onProgress?.({ phase: 'verify', done, total });
+    });
+    const certificates = readReviewedCertificates(db, period);
+    const stored = storedDocumentFindings(
+      db,
+      certificates,
+      verifyStored(sources, verify),
+      (done, total) => {
+        onProgress?.({ phase: 'documents', done, total });
+      },
+    );
+    onProgress?.({ phase: 'records', done: 0, total: 1 });
+    const outbox = readOutboxByCertificate(db);
+    const recordPayload: RecordPayload = (id) => {
+      const record = services.certificates.get(id);
+      if (record === null) return null;
+      try {
+        const reading = documents.printable(record, 'certificate');
+        return certificatePayload(reading, {}) as Record<string, CanonicalValue>;
+      } catch {
+        return null;
+      }
+    };
+    const findings = sortFindings([
+      ...auditFindings(db, audit, anchors),
+      ...stored.findings,
+      ...stockFindings(db, services.stock.gaps()),
+      ...itnFindings(db, certificates),
+      ...censusFindings(certificates, outbox),
+      ...expiryFindings(certificates, licenseeLocalDate(ranAt)),
+      ...uskpaFindings(certificates, outbox, recordPayload),
+      ...importNumberFindings(certificates, sources.importNumbers?.() ?? new Set()),
+      ...correctionFindings(db, certificates),
+      ...importedFindings(certificates),
+    ]);
+    onProgress?.({ phase: 'records', done: 1, total: 1 });
+    const head = readChainHead(db);
+    const count = (severity: ReviewSeverity) =>
+      findings.filter((finding) => finding.severity === severity).length;
+    return {
+      vault: { vaultId: sources.vaultId, licensee: services.licensee.get()?.legalName ?? null },
+      period: period === null ? null : { label: period.label, from: period.from, to: period.to },
+      ranAt: ranAt.toISOString(),
+      ranBy,
+      auditHead: { seq: head.seq, hash: head.hash },
+      checked: {
+        certificates: certificates.length,
+        documents: stored.documents,
+        auditEvents: audit.eventsChecked,
+        anchors: anchors?.verdicts.length ?? 0,
+      },
+      counts: { error: count('error'), warning: count('warning'), info: count('info') },
+      findings,
+    };
+  };
+  return db.transaction(read).deferred();
 }

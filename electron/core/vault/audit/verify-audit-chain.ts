@@ -58,49 +58,48 @@ const documentCount = (db: Database): number =>
 
 export function verifyAuditChain(db: Database, options: VerifyOptions = {}): AuditReport {
   // One read transaction: the chain and the rows are checked as of the same instant.
-  return db
-    .transaction((): AuditReport => {
-      const bounds = chainBounds(db);
-      // Events before seq 1 were not written by KP Desk: the walk reports the first of them.
-      if (bounds !== null && bounds.low < 1) {
-        const { firstBreak } = walkAuditChain(db, options);
-        if (firstBreak !== undefined)
-          return { ok: false, eventsChecked: 0, firstBreak: withRecord(db, firstBreak) };
-      }
-      const high = bounds?.high ?? 0;
-      const entities = entityUnits(db, options.splitFromRows);
-      const segments = chainSegments(high, options.segmentEvents ?? SEGMENT_EVENTS);
-      // The larger entity units first: the chain's many equal segments even out the end.
-      const units: VerificationUnit[] = [
-        ...entities.map((entity) => ({ kind: 'entity' as const, entity })),
-        ...segments.map(({ from, to }) => ({ kind: 'chain' as const, from, to })),
-      ];
-      const { helper, onProgress } = options;
-      // Only the walk's own options travel with the units (to the helper thread too).
-      const walk: WalkOptions =
-        options.batchSize === undefined ? {} : { batchSize: options.batchSize };
-      const results: UnitResult[] =
-        helper !== undefined &&
-        (high >= (options.helperFromEvents ?? HELPER_FROM_EVENTS) ||
-          (options.helperFromEvents === undefined && documentCount(db) >= HELPER_FROM_DOCUMENTS))
-          ? runUnitsInTwoThreads(db, units, walk, chainHead(db), helper, onProgress)
-          : units.map((unit, i) => {
-              onProgress?.(i, units.length);
-              return runVerificationUnit(db, unit, walk);
-            });
-      onProgress?.(units.length, units.length);
-      const walks: SegmentWalk[] = [];
-      const checks: EntityUnitResult[] = [];
-      for (const result of results)
-        if (result.kind === 'chain') walks.push(result.walk);
-        else checks.push(result.check);
-      const chain = joinSegments(db, walks);
-      const firstBreak: AuditBreak | undefined =
-        chain.firstBreak ??
-        joinEntityChecks(db, entities, checks, unknownTypeChange(db)).firstBreak;
-      return firstBreak === undefined
-        ? { ok: true, eventsChecked: chain.eventsChecked }
-        : { ok: false, eventsChecked: chain.eventsChecked, firstBreak: withRecord(db, firstBreak) };
-    })
-    .deferred();
+  // Deferred: it only reads, so it never holds the write lock (immediate-transactions.ts).
+  const read = (): AuditReport => {
+    const bounds = chainBounds(db);
+    // Events before seq 1 were not written by KP Desk: the walk reports the first of them.
+    if (bounds !== null && bounds.low < 1) {
+      const { firstBreak } = walkAuditChain(db, options);
+      if (firstBreak !== undefined)
+        return { ok: false, eventsChecked: 0, firstBreak: withRecord(db, firstBreak) };
+    }
+    const high = bounds?.high ?? 0;
+    const entities = entityUnits(db, options.splitFromRows);
+    const segments = chainSegments(high, options.segmentEvents ?? SEGMENT_EVENTS);
+    // The larger entity units first: the chain's many equal segments even out the end.
+    const units: VerificationUnit[] = [
+      ...entities.map((entity) => ({ kind: 'entity' as const, entity })),
+      ...segments.map(({ from, to }) => ({ kind: 'chain' as const, from, to })),
+    ];
+    const { helper, onProgress } = options;
+    // Only the walk's own options travel with the units (to the helper thread too).
+    const walk: WalkOptions =
+      options.batchSize === undefined ? {} : { batchSize: options.batchSize };
+    const results: UnitResult[] =
+      helper !== undefined &&
+      (high >= (options.helperFromEvents ?? HELPER_FROM_EVENTS) ||
+        (options.helperFromEvents === undefined && documentCount(db) >= HELPER_FROM_DOCUMENTS))
+        ? runUnitsInTwoThreads(db, units, walk, chainHead(db), helper, onProgress)
+        : units.map((unit, i) => {
+            onProgress?.(i, units.length);
+            return runVerificationUnit(db, unit, walk);
+          });
+    onProgress?.(units.length, units.length);
+    const walks: SegmentWalk[] = [];
+    const checks: EntityUnitResult[] = [];
+    for (const result of results)
+      if (result.kind === 'chain') walks.push(result.walk);
+      else checks.push(result.check);
+    const chain = joinSegments(db, walks);
+    const firstBreak: AuditBreak | undefined =
+      chain.firstBreak ?? joinEntityChecks(db, entities, checks, unknownTypeChange(db)).firstBreak;
+    return firstBreak === undefined
+      ? { ok: true, eventsChecked: chain.eventsChecked }
+      : { ok: false, eventsChecked: chain.eventsChecked, firstBreak: withRecord(db, firstBreak) };
+  };
+  return db.transaction(read).deferred();
 }
