@@ -2,7 +2,7 @@
 // transaction begins IMMEDIATE (immediate-transactions.ts). With a plain BEGIN (DEFERRED) an
 // operation reads first; if the other connection commits between that read and the operation's
 // first write, SQLite cannot wait for it on busy_timeout and the operation fails halfway with
-// SQLITE_BUSY_SNAPSHOT. Here the other connection's commit is made to land exactly there: the
+// SQLITE_BUSY ("database is locked": its snapshot is stale). Here the other connection's commit is made to land exactly there: the
 // operation's clock (read between its checks and its writes) runs the other connection's write.
 // With BEGIN IMMEDIATE the operation already holds the write lock at that instant, so the other
 // writer waits (here, in the same thread, until its own busy_timeout) and writes after it; the
@@ -88,16 +88,16 @@ describe('two connections writing one vault', () => {
     const cliService = createSubmissionService(cli);
     const census = createSubmissionService(app);
     census.configureRecipient(vault.admin, { recipient: 'census', channel: 'manual' });
-    const cancelTwo = otherWriter(() => {
+    const cancelThree = otherWriter(() => {
       cliService.cancel(vault.admin, 3);
     });
-    const appService = createSubmissionService(app, { now: cancelTwo.now });
+    const appService = createSubmissionService(app, { now: cancelThree.now });
 
     // The app records that row 1 (Census, by fax) went out; the CLI cancels row 3 meanwhile.
     const receipt = appService.confirm(vault.admin, 1, { reference: 'FAX-0042' });
     expect(receipt.reference).toBe('FAX-0042');
     // The CLI asked for the write lock while the app held it, and did not get it.
-    expect(cancelTwo.outcome()).toBe('SQLITE_BUSY');
+    expect(cancelThree.outcome()).toBe('SQLITE_BUSY');
     // Once the app committed, the CLI's cancel goes through.
     expect(cliService.cancel(vault.admin, 3)).toBe('cancelled');
     expect(statuses(app)).toEqual([
