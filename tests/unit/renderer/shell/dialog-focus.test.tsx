@@ -2,13 +2,16 @@
 // The keyboard contract of the modal dialogs (WAI-ARIA dialog pattern): focus moves in on open
 // (ConfirmDialog: to the safe choice), Tab and Shift+Tab stay inside, Escape closes unless the
 // dialog is busy, and focus returns to what opened it. Written against ModalDialog and
-// ConfirmDialog before they shared use-dialog-focus, and kept to hold them to it.
+// ConfirmDialog before they shared use-dialog-focus, and kept to hold them to it; the manual
+// channel's RecordConfirmationDialog kept Tab inside only once it used the hook.
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SubmissionItem } from '../../../../shared/records/submission-views';
 import { ConfirmDialog } from '../../../../renderer/src/records/ConfirmDialog';
+import { RecordConfirmationDialog } from '../../../../renderer/src/submissions/RecordConfirmationDialog';
 import { ModalDialog } from '../../../../renderer/src/templates/ModalDialog';
 
 afterEach(cleanup);
@@ -144,5 +147,55 @@ describe('ConfirmDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Open' }));
     await user.keyboard('{Escape}');
     expect(screen.getByRole('alertdialog', { name: 'Void it?' })).toBeTruthy();
+  });
+});
+
+describe('RecordConfirmationDialog (the manual channel)', () => {
+  const item: SubmissionItem = {
+    id: 1,
+    recipient: 'census',
+    kind: 'shipped',
+    number: 'US10001',
+    certificateId: 1,
+    idempotencyKey: '10001-census-shipped',
+    status: 'pending',
+    attempts: 0,
+    queuedAt: '2026-11-28T12:00:00.000Z',
+    nextDueAt: '2026-11-28T12:00:00.000Z',
+    lastAttemptAt: null,
+    lastErrorCode: null,
+    lastError: null,
+    deliveredAt: null,
+    receiptId: null,
+  };
+  const recordDialog = ({ busy, onClose }: DialogProps) => (
+    <RecordConfirmationDialog
+      item={item}
+      busy={busy}
+      error={null}
+      now={() => new Date('2026-11-30T12:00:00Z')}
+      onSave={vi.fn()}
+      onCancel={onClose}
+    />
+  );
+
+  it('starts on its first field, keeps Tab inside, closes on Escape and gives focus back', async () => {
+    const user = userEvent.setup();
+    render(<Opener dialog={recordDialog} />);
+    const opener = screen.getByRole('button', { name: 'Open' });
+    await user.click(opener);
+    const dialog = screen.getByRole('dialog', { name: 'Record that US10001 was sent to Census' });
+    const method = screen.getByLabelText('How it was sent');
+    const save = screen.getByRole('button', { name: 'Record the confirmation' });
+    expect(document.activeElement).toBe(method);
+
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(save);
+    await user.tab();
+    expect(document.activeElement).toBe(method);
+
+    await user.keyboard('{Escape}');
+    expect(dialog.isConnected).toBe(false);
+    expect(document.activeElement).toBe(opener);
   });
 });
