@@ -15,7 +15,7 @@ import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command'
 import { readBoundedFile } from '../read-bounded-file';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
-import { writeNewBinaryFile } from '../write-new-binary-file';
+import { writeNewFile } from '../write-new-file';
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -174,7 +174,7 @@ export function runIncoming(args: readonly string[], io: CliIo): Promise<ExitCod
             throw usageFailure('The fonts for the report are missing from this KP Desk.');
           const pdf = await incoming.receiptReportPdf(actor, subject ?? '', resources);
           const file = resolve(io.cwd, values.out ?? '');
-          await writeNewBinaryFile(file, '--out', pdf);
+          await writeNewFile(file, '--out', pdf);
           return { kind: 'file', file };
         }
         default:

@@ -17,7 +17,7 @@ import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command'
 import { readBoundedFile } from '../read-bounded-file';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
-import { writeNewTextFile } from '../write-new-text-file';
+import { writeNewFile } from '../write-new-file';
 
 const MAX_PARTY_FILE_BYTES = 16 * 1024 * 1024;
 
@@ -100,7 +100,7 @@ export function runParties(args: readonly string[], io: CliIo): Promise<ExitCode
         });
       const parties = listAllParties(db, kind);
       if (out === undefined) return { parties };
-      await writeNewTextFile(
+      await writeNewFile(
         resolve(io.cwd, out),
         '--out',
         out.toLowerCase().endsWith('.csv')
