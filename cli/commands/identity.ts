@@ -14,7 +14,12 @@ import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { readSecret } from '../read-secret';
-import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
+import {
+  requireActingUser,
+  signInFromOptions,
+  signInHelp,
+  signInOptions,
+} from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
 import { writeNewFile } from '../write-new-file';
 import {
@@ -159,10 +164,7 @@ export function runIdentity(args: readonly string[], io: CliIo): Promise<ExitCod
       throw usageFailure('Name the authorised signatory with --signer-name "Jane Doe".', {
         '--signer-name': 'required',
       });
-    if (values.user === undefined && io.terminal === undefined)
-      throw usageFailure('Name the user who acts with --user <username>.', {
-        '--user': 'required',
-      });
+    requireActingUser(values, io);
 
     const output = await withVaultForCommand(
       values,
