@@ -33,7 +33,8 @@ beforeAll(async () => {
     licensee: HUDSON_LICENSEE,
     stockDescription: 'Book 1',
     now: () => clock,
-    seed: ({ issuance }, admin) => {
+    seed: (services, admin) => {
+      const { issuance } = services;
       // Three certificates of 2026Q3 (the fixture: BE, 7102.31), the third voided; one of 2025.
       const amounts = [
         ['US12340', '12.50', '15000.00', '2026-07-02', 'DELIVERED'],

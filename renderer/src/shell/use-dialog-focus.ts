@@ -7,7 +7,7 @@ import type { KeyboardEvent, RefObject } from 'react';
 import { useEffect, useRef } from 'react';
 
 /** What Tab cycles through unless a dialog names its own set. */
-export const DIALOG_FOCUSABLE =
+const DIALOG_FOCUSABLE =
   'input:not(:disabled), textarea:not(:disabled), select:not(:disabled), button:not(:disabled), [href]';
 
 type Options = {
