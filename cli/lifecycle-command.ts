@@ -10,10 +10,9 @@ import type { VaultServices } from '../electron/core/vault/vault-services';
 import { certificateNumberArgument } from './certificate-argument';
 import type { CliIo, ExitCode } from './cli-io';
 import { exitCodes } from './cli-io';
-import { usageFailure } from './command-outcome';
 import { runVaultCommand, withVaultForCommand } from './open-vault-for-command';
 import type { SignInValues } from './sign-in-from-options';
-import { signInFromOptions, signInOptions } from './sign-in-from-options';
+import { requireActingUser, signInFromOptions, signInOptions } from './sign-in-from-options';
 import type { UnlockValues } from './unlock-from-options';
 
 /** The own options of void, ship and deliver, as parseArgs returns them. */
@@ -93,10 +92,7 @@ export function runLifecycleCommand(
     // parseArgs checked each option's type against step.options, which declares these names.
     const values = parsed.values as LifecycleValues;
     step.check(values);
-    if (values.user === undefined && io.terminal === undefined)
-      throw usageFailure('Name the user who acts with --user <username>.', {
-        '--user': 'required',
-      });
+    requireActingUser(values, io);
     const output = await withVaultForCommand(values, io, async ({ services }) => {
       const actor = await signInFromOptions(services, values, io);
       const record = services.certificates.getByNumber(number);

@@ -20,6 +20,17 @@ export const signInHelp = `  --user <username>           Sign in as this user (a
   --password-file <file>      Read the user's password from a file (else $${PASSWORD_ENV},
                               else a prompt).`;
 
+/**
+ * Checked before a command that acts opens the vault: without a terminal to ask on (a script),
+ * the user must be named, and saying so first spares the unlock.
+ */
+export function requireActingUser(values: SignInValues, io: CliIo): void {
+  if (values.user === undefined && io.terminal === undefined)
+    throw usageFailure('Name the user who acts with --user <username>.', {
+      '--user': 'required',
+    });
+}
+
 export async function signInFromOptions(
   services: VaultServices,
   values: SignInValues,

@@ -1,38 +1,11 @@
-// `npm run schema`: writes docs/certificate.schema.json from CertificateDraftSchema.
-// `--check` only compares and exits 1 when the committed file is out of date.
-// The schema lives in TypeScript, so esbuild bundles the small generator module
-// (cli/certificate-json-schema.ts, zod included) in memory and it is imported as a data: URL:
-// no temp file, no separate compile step.
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+// `npm run schema`: writes docs/certificate.schema.json from CertificateDraftSchema
+// (cli/certificate-json-schema.ts). `--check` only compares and exits 1 when the committed file
+// is out of date (json-schema-file.mjs).
+import { writeJsonSchemaFile } from './json-schema-file.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const target = fileURLToPath(new URL('../docs/certificate.schema.json', import.meta.url));
-const check = process.argv.includes('--check');
-
-const bundled = await build({
-  entryPoints: [`${root}cli/certificate-json-schema.ts`],
-  bundle: true,
-  platform: 'neutral',
-  format: 'esm',
-  write: false,
-  logLevel: 'warning',
+await writeJsonSchemaFile({
+  generator: 'cli/certificate-json-schema.ts',
+  exportName: 'certificateJsonSchemaText',
+  target: 'docs/certificate.schema.json',
+  command: 'npm run schema',
 });
-const code = bundled.outputFiles[0].text;
-const { certificateJsonSchemaText } = await import(
-  `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
-);
-const text = certificateJsonSchemaText();
-
-if (check) {
-  const current = await readFile(target, 'utf8').catch(() => '');
-  if (current !== text) {
-    console.error('docs/certificate.schema.json is out of date: run "npm run schema".');
-    process.exit(1);
-  }
-  console.log('docs/certificate.schema.json is up to date.');
-} else {
-  await writeFile(target, text);
-  console.log('wrote docs/certificate.schema.json');
-}

@@ -20,7 +20,7 @@ import { SIGNING_SECRET_ENV } from '../open-signing-for-command';
 import { withVaultForCommand } from '../open-vault-for-command';
 import type { UnlockValues } from '../unlock-from-options';
 import { readSecret } from '../read-secret';
-import { signInFromOptions } from '../sign-in-from-options';
+import { requireActingUser, signInFromOptions } from '../sign-in-from-options';
 
 export const NEW_SIGNING_SECRET_ENV = 'KPDESK_NEW_SIGNING_SECRET';
 export const ESCROW_PASSPHRASE_ENV = 'KPDESK_ESCROW_PASSPHRASE';
@@ -138,10 +138,7 @@ export async function runIdentityKeys(
           '--out': 'exists',
         });
     }
-    if (values.user === undefined && io.terminal === undefined)
-      throw usageFailure('Name the user who acts with --user <username>.', {
-        '--user': 'required',
-      });
+    requireActingUser(values, io);
     const secret = (label: string) =>
       readSecret(
         {

@@ -13,9 +13,14 @@ import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { readBoundedFile } from '../read-bounded-file';
-import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
+import {
+  requireActingUser,
+  signInFromOptions,
+  signInHelp,
+  signInOptions,
+} from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
-import { writeNewBinaryFile } from '../write-new-binary-file';
+import { writeNewFile } from '../write-new-file';
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -121,10 +126,7 @@ export function runIncoming(args: readonly string[], io: CliIo): Promise<ExitCod
           ? 'Name the certificate file: kpdesk incoming register certificate.json.'
           : `Name the certificate number: kpdesk incoming ${action} BW012345.`,
       );
-    if (values.user === undefined && io.terminal === undefined)
-      throw usageFailure('Name the user who acts with --user <username>.', {
-        '--user': 'required',
-      });
+    requireActingUser(values, io);
     if (action === 'receipt-report' && (values.out === undefined || !/\.pdf$/i.test(values.out)))
       throw usageFailure('Give the new PDF with --out <file.pdf>.', { '--out': 'required' });
     const date = values.date?.trim() ?? '';
@@ -174,7 +176,7 @@ export function runIncoming(args: readonly string[], io: CliIo): Promise<ExitCod
             throw usageFailure('The fonts for the report are missing from this KP Desk.');
           const pdf = await incoming.receiptReportPdf(actor, subject ?? '', resources);
           const file = resolve(io.cwd, values.out ?? '');
-          await writeNewBinaryFile(file, '--out', pdf);
+          await writeNewFile(file, '--out', pdf);
           return { kind: 'file', file };
         }
         default:

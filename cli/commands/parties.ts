@@ -15,9 +15,14 @@ import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { readBoundedFile } from '../read-bounded-file';
-import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
+import {
+  requireActingUser,
+  signInFromOptions,
+  signInHelp,
+  signInOptions,
+} from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
-import { writeNewTextFile } from '../write-new-text-file';
+import { writeNewFile } from '../write-new-file';
 
 const MAX_PARTY_FILE_BYTES = 16 * 1024 * 1024;
 
@@ -80,10 +85,7 @@ export function runParties(args: readonly string[], io: CliIo): Promise<ExitCode
     const out = values.out;
     if (out !== undefined && !/\.(csv|json)$/i.test(out))
       throw usageFailure('--out names a .csv or a .json file.', { '--out': 'extension' });
-    if (values.user === undefined && io.terminal === undefined)
-      throw usageFailure('Name the user who acts with --user <username>.', {
-        '--user': 'required',
-      });
+    requireActingUser(values, io);
     const bytes =
       file === undefined
         ? undefined
@@ -100,7 +102,7 @@ export function runParties(args: readonly string[], io: CliIo): Promise<ExitCode
         });
       const parties = listAllParties(db, kind);
       if (out === undefined) return { parties };
-      await writeNewTextFile(
+      await writeNewFile(
         resolve(io.cwd, out),
         '--out',
         out.toLowerCase().endsWith('.csv')

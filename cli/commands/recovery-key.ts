@@ -5,21 +5,15 @@
 // the old recovery key opens nothing any more. The new key is handed over as at `kpdesk init`:
 // typed back on a terminal, or written to a new 0600 file for a script (then the app asks for it
 // to be typed back, and keeps the records closed until it is).
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { AppFailure } from '../../electron/core/app-failure';
 import { rotateVaultRecoveryKey } from '../../electron/core/vault/keys/rotate-recovery-key';
-import { readVaultKeyFile } from '../../electron/core/vault/keys/unlock-vault';
-import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
-import { createVaultServices } from '../../electron/core/vault/vault-services';
+import { newRecoveryKeyFile, withAdministratorByPassphrase } from '../administrator-by-passphrase';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand } from '../open-vault-for-command';
 import { showAndConfirmRecoveryKey, writeRecoveryKeyFile } from '../recovery-key-handover';
-import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
-import { readVaultSecret, unlockHelp } from '../unlock-from-options';
-import { resolveVaultDir } from '../vault-dir';
+import { signInHelp, signInOptions } from '../sign-in-from-options';
+import { unlockHelp } from '../unlock-from-options';
 
 export const recoveryKeySummary = 'Replace the recovery key of the vault (administrators).';
 
@@ -60,54 +54,40 @@ export function runRecoveryKey(args: readonly string[], io: CliIo): Promise<Exit
         '--recovery-key-file': 'not accepted here',
       });
     const named = values['recovery-key-out'];
-    const out = named === undefined ? undefined : resolve(io.cwd, named);
-    if (out !== undefined && existsSync(out))
-      throw usageFailure(
-        `${named ?? ''} already exists; the recovery key is never written over a file.`,
-        {
-          '--recovery-key-out': 'already exists',
-        },
-      );
+    const out = named === undefined ? undefined : newRecoveryKeyFile(named, io);
     if (out === undefined && io.terminal === undefined)
       throw usageFailure(
         'Without a terminal to show the new recovery key on, pass --recovery-key-out <file>.',
         { '--recovery-key-out': 'required without a terminal' },
       );
 
-    const dir = resolveVaultDir(values.dir, io.env, io.cwd);
-    readVaultKeyFile(dir);
-    const secret = await readVaultSecret(values, io);
-    if (!('passphrase' in secret)) throw new Error('readVaultSecret: expected a passphrase');
-    const db = await unlockVault({ dir, secret });
-    try {
-      const services = createVaultServices(db);
-      const actor = await signInFromOptions(services, values, io);
-      // Said before the slow key work; the issuance service checks it again when recording.
-      if (actor.role !== 'administrator')
-        throw new AppFailure('FORBIDDEN', 'Only an administrator can replace the recovery key.');
-      const recoveryKey = await rotateVaultRecoveryKey({
-        dir,
-        currentPassphrase: secret.passphrase,
-        record: (replace) => {
-          services.issuance.recordRecoveryKeyRotated(actor, replace);
-        },
-      });
-      let confirmed = false;
-      if (out !== undefined) await writeRecoveryKeyFile(out, recoveryKey);
-      else if (io.terminal !== undefined) {
-        await showAndConfirmRecoveryKey(io.terminal, io.stderr, recoveryKey, NOT_CONFIRMED);
-        services.issuance.recordRecoveryKeyConfirmed(actor.userId);
-        confirmed = true;
-      }
-      const output = { rotated: true, confirmed, recoveryKeyFile: out ?? null };
-      io.stdout(
-        json
-          ? `${JSON.stringify(output, null, 2)}\n`
-          : `Recovery key replaced; the old one no longer opens the vault.\n${out === undefined ? 'The new key is confirmed.' : `The new key is in ${out}: move it offline, delete the file, and type it back in the app.`}\n`,
-      );
-      return exitCodes.ok;
-    } finally {
-      db.close();
-    }
+    return withAdministratorByPassphrase(
+      values,
+      io,
+      'Only an administrator can replace the recovery key.',
+      async ({ dir, services, actor, passphrase }) => {
+        const recoveryKey = await rotateVaultRecoveryKey({
+          dir,
+          currentPassphrase: passphrase,
+          record: (replace) => {
+            services.issuance.recordRecoveryKeyRotated(actor, replace);
+          },
+        });
+        let confirmed = false;
+        if (out !== undefined) await writeRecoveryKeyFile(out, recoveryKey);
+        else if (io.terminal !== undefined) {
+          await showAndConfirmRecoveryKey(io.terminal, io.stderr, recoveryKey, NOT_CONFIRMED);
+          services.issuance.recordRecoveryKeyConfirmed(actor.userId);
+          confirmed = true;
+        }
+        const output = { rotated: true, confirmed, recoveryKeyFile: out ?? null };
+        io.stdout(
+          json
+            ? `${JSON.stringify(output, null, 2)}\n`
+            : `Recovery key replaced; the old one no longer opens the vault.\n${out === undefined ? 'The new key is confirmed.' : `The new key is in ${out}: move it offline, delete the file, and type it back in the app.`}\n`,
+        );
+        return exitCodes.ok;
+      },
+    );
   });
 }

@@ -2,20 +2,15 @@
 // (electron/core/vault/keys/rekey-vault.ts), so that an old recovery key with an old key file (one
 // is inside every backup) no longer opens today's vault. For when a workstation or a person
 // leaves, or after a recovery key may have been seen. Old backups keep the old key.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { AppFailure } from '../../electron/core/app-failure';
 import { rekeyVault } from '../../electron/core/vault/keys/rekey-vault';
-import { readVaultKeyFile, unlockVault } from '../../electron/core/vault/keys/unlock-vault';
-import { createVaultServices } from '../../electron/core/vault/vault-services';
+import { newRecoveryKeyFile, withAdministratorByPassphrase } from '../administrator-by-passphrase';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand } from '../open-vault-for-command';
 import { writeRecoveryKeyFile } from '../recovery-key-handover';
-import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
-import { readVaultSecret, unlockHelp } from '../unlock-from-options';
-import { resolveVaultDir } from '../vault-dir';
+import { signInHelp, signInOptions } from '../sign-in-from-options';
+import { unlockHelp } from '../unlock-from-options';
 
 export const rekeySummary = 'Re-encrypt the vault under a new key (administrators).';
 
@@ -55,45 +50,32 @@ export function runRekey(args: readonly string[], io: CliIo): Promise<ExitCode> 
       throw usageFailure('Name a new file for the new recovery key: --recovery-key-out <file>.', {
         '--recovery-key-out': 'required',
       });
-    const out = resolve(io.cwd, named);
-    if (existsSync(out))
-      throw usageFailure(
-        `${named} already exists; the recovery key is never written over a file.`,
-        {
-          '--recovery-key-out': 'already exists',
-        },
-      );
-    const dir = resolveVaultDir(values.dir, io.env, io.cwd);
-    readVaultKeyFile(dir);
-    const secret = await readVaultSecret(values, io);
-    if (!('passphrase' in secret)) throw new Error('readVaultSecret: expected a passphrase');
-    const db = await unlockVault({ dir, secret });
-    try {
-      const services = createVaultServices(db);
-      const actor = await signInFromOptions(services, values, io);
-      if (actor.role !== 'administrator')
-        throw new AppFailure('FORBIDDEN', 'Only an administrator can re-key the vault.');
-      const { recoveryKey } = await rekeyVault({
-        dir,
-        db,
-        currentPassphrase: secret.passphrase,
-        record: (install) => {
-          services.issuance.recordVaultRekeyed(actor, install);
-        },
-        onProgress: ({ phase, done, total }) => {
-          if (io.stderrIsTty) io.stderr(`\rrekey: ${phase} ${String(done)}/${String(total)}`);
-        },
-      });
-      if (io.stderrIsTty) io.stderr('\n');
-      await writeRecoveryKeyFile(out, recoveryKey);
-      io.stdout(
-        json
-          ? `${JSON.stringify({ rekeyed: true, recoveryKeyFile: out }, null, 2)}\n`
-          : `The vault is re-encrypted under a new key; the old recovery key and old key files open nothing any more.\nThe new recovery key is in ${out}: move it offline, delete the file, and type it back in the app.\nBackups made before keep the old key: make a new backup now.\n`,
-      );
-      return exitCodes.ok;
-    } finally {
-      db.close();
-    }
+    const out = newRecoveryKeyFile(named, io);
+    return withAdministratorByPassphrase(
+      values,
+      io,
+      'Only an administrator can re-key the vault.',
+      async ({ dir, db, services, actor, passphrase }) => {
+        const { recoveryKey } = await rekeyVault({
+          dir,
+          db,
+          currentPassphrase: passphrase,
+          record: (install) => {
+            services.issuance.recordVaultRekeyed(actor, install);
+          },
+          onProgress: ({ phase, done, total }) => {
+            if (io.stderrIsTty) io.stderr(`\rrekey: ${phase} ${String(done)}/${String(total)}`);
+          },
+        });
+        if (io.stderrIsTty) io.stderr('\n');
+        await writeRecoveryKeyFile(out, recoveryKey);
+        io.stdout(
+          json
+            ? `${JSON.stringify({ rekeyed: true, recoveryKeyFile: out }, null, 2)}\n`
+            : `The vault is re-encrypted under a new key; the old recovery key and old key files open nothing any more.\nThe new recovery key is in ${out}: move it offline, delete the file, and type it back in the app.\nBackups made before keep the old key: make a new backup now.\n`,
+        );
+        return exitCodes.ok;
+      },
+    );
   });
 }

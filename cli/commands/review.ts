@@ -23,7 +23,7 @@ import { formatPackageChecks, reviewPackageFile } from '../review-package';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
-import { writeFile } from 'node:fs/promises';
+import { writeNewFile } from '../write-new-file';
 
 export const reviewSummary =
   'Full review of the records: findings with rule and source (reviewers, administrators).';
@@ -103,19 +103,6 @@ function progressWriter(io: CliIo): {
       last = '';
     },
   };
-}
-
-async function writeNewFile(path: string, content: string | Uint8Array): Promise<void> {
-  try {
-    await writeFile(path, content, { flag: 'wx' });
-  } catch (error: unknown) {
-    const code = (error as { code?: unknown }).code;
-    const message =
-      code === 'EEXIST'
-        ? `${path} already exists; it is never overwritten. Choose a new file name.`
-        : `${path} cannot be written (${typeof code === 'string' ? code : 'error'}).`;
-    throw new AppFailure('INVALID_INPUT', message, { '--out': message });
-  }
 }
 
 export function runReviewCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -232,8 +219,8 @@ export function runReviewCommand(args: readonly string[], io: CliIo): Promise<Ex
               'INTERNAL',
               'The fonts for the PDF (resources/fonts) were not found.',
             );
-          await writeNewFile(path, await renderReviewPdf(report, { resourcesDir }));
-        } else await writeNewFile(path, text);
+          await writeNewFile(path, '--out', await renderReviewPdf(report, { resourcesDir }));
+        } else await writeNewFile(path, '--out', text);
         io.stderr(
           `review: ${String(report.counts.error)} errors, ${String(report.counts.warning)} warnings, ${String(report.counts.info)} for information; written to ${path}\n`,
         );

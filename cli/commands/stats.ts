@@ -6,7 +6,7 @@ import { StatisticsRequestSchema } from '../../shared/reports/statistics-report'
 import { DEFAULT_TOP_PARTNERS, MAX_TOP_PARTNERS } from '../../shared/reports/statistics-report';
 import { statisticsCsv } from '../../electron/core/reports/statistics-csv';
 import { statisticsPdf } from '../../electron/core/reports/statistics-pdf';
-import { writeNewBinaryFile } from '../write-new-binary-file';
+import { writeNewFile } from '../write-new-file';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
@@ -115,11 +115,7 @@ export function runStats(args: readonly string[], io: CliIo): Promise<ExitCode> 
             '--out': 'pdf',
           },
         );
-      await writeNewBinaryFile(
-        values.out,
-        '--out',
-        await statisticsPdf(report, licensee, new Date()),
-      );
+      await writeNewFile(values.out, '--out', await statisticsPdf(report, licensee, new Date()));
       io.stdout(`The statistics of ${report.period.label} are in ${values.out} (PDF).\n`);
       return exitCodes.ok;
     }

@@ -11,7 +11,12 @@ import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
 import { readBoundedFile } from '../read-bounded-file';
-import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
+import {
+  requireActingUser,
+  signInFromOptions,
+  signInHelp,
+  signInOptions,
+} from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
 
 const MAX_JSON_BYTES = 64 * 1024;
@@ -122,10 +127,7 @@ export function runTemplates(args: readonly string[], io: CliIo): Promise<ExitCo
       });
     if (action === 'rename' && values.to === undefined)
       throw usageFailure('Give the new name with --to <name>.', { '--to': 'required' });
-    if (values.user === undefined && io.terminal === undefined)
-      throw usageFailure('Name the user who acts with --user <username>.', {
-        '--user': 'required',
-      });
+    requireActingUser(values, io);
 
     let fromFile: Record<string, unknown> | undefined;
     if (action === 'save' && values.file !== undefined) {

@@ -11,7 +11,12 @@ import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
 import { usageFailure } from '../command-outcome';
 import { runVaultCommand, withVaultForCommand } from '../open-vault-for-command';
-import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
+import {
+  requireActingUser,
+  signInFromOptions,
+  signInHelp,
+  signInOptions,
+} from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
 
 export const trustSummary = 'List, add or remove the certificates the vault trusts.';
@@ -83,10 +88,7 @@ export function runTrust(args: readonly string[], io: CliIo): Promise<ExitCode> 
       throw usageFailure('Give the certificate a name with --label, e.g. --label "USKPA root".', {
         '--label': 'required',
       });
-    if (values.user === undefined && io.terminal === undefined)
-      throw usageFailure('Name the user who acts with --user <username>.', {
-        '--user': 'required',
-      });
+    requireActingUser(values, io);
 
     const output = await withVaultForCommand(
       values,

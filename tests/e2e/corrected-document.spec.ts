@@ -6,13 +6,12 @@
 // stays listed and can be saved only as a superseded copy. axe finds nothing on the panel.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
-import type { ChannelName } from '../../shared/ipc/channels';
-import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { SEED_ADMIN, seedVaultThroughBridge, signInThroughPage } from './seed-vault';
+import { kpCall } from './kp-call';
+import { SEED_ADMIN, signInThroughPage, signOutThroughPage } from './seed-vault';
 import type { SeedUser } from './seed-vault';
+import { openWithSignedCertificate } from './signed-certificate';
 
 const run = promisify(execFile);
 
@@ -23,36 +22,6 @@ const OPERATOR: SeedUser = {
   role: 'operator',
 };
 
-async function kpCall<C extends ChannelName>(
-  page: Page,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const answer = await page.evaluate(
-    async ({ name, payload }) => {
-      const [namespace = '', verb = ''] = name.split(':');
-      const kp = (window as Window & { kp?: unknown }).kp as Record<
-        string,
-        Record<
-          string,
-          (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>
-        >
-      >;
-      const call = kp[namespace]?.[verb];
-      if (call === undefined) throw new Error(`window.kp has no ${name}`);
-      return call(payload);
-    },
-    { name: channel, payload: input },
-  );
-  if (!answer.ok) throw new Error(`${channel} refused: ${JSON.stringify(answer.error)}`);
-  return answer.value as ChannelOutput<C>;
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-}
-
 const pdfText = async (file: string): Promise<string> =>
   (await run('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout;
 
@@ -61,22 +30,9 @@ test('after an approved correction the reviewer signs the corrected certificate 
   preview,
 }) => {
   test.setTimeout(480_000);
-  await page.goto(preview.openUrl);
-  await seedVaultThroughBridge(page, {
-    users: [OPERATOR],
-    certificates: [
-      { number: 'US10001', consignee: 'Antwerp Rough BV', destination: 'BE', issue: true },
-    ],
-  });
-  await page.reload();
-
   // The administrator makes the signing identity and signs US10001.
-  await signInThroughPage(page, SEED_ADMIN);
-  const { items } = await kpCall(page, 'certificates:list', { state: 'ISSUED' });
-  const certificateId = items.find((item) => item.number === 'US10001')?.id ?? 0;
-  await kpCall(page, 'identity:generate', { signerName: 'Ada Admin' });
-  await kpCall(page, 'documents:sign', { certificateId });
-  await signOut(page);
+  const certificateId = await openWithSignedCertificate(page, preview.openUrl, [OPERATOR]);
+  await signOutThroughPage(page);
 
   // The operator asks for a correction of the consignee's name.
   await signInThroughPage(page, OPERATOR);
@@ -89,7 +45,7 @@ test('after an approved correction the reviewer signs the corrected certificate 
     },
     reason: 'The consignee renamed itself.',
   });
-  await signOut(page);
+  await signOutThroughPage(page);
 
   // The administrator approves it on the certificate page.
   await signInThroughPage(page, SEED_ADMIN);

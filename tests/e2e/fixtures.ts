@@ -3,19 +3,16 @@
 // dist/ (npm test builds first). `app` opens the page with the token in the fragment, exactly as a
 // developer opens the printed address, and waits for first-run setup. `signedIn` goes on through
 // first-run setup by keyboard (first-run-steps.ts) and yields the signed-in app.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { completeFirstRunByKeyboard } from './first-run-steps';
 import type { FirstRunResult } from './first-run-steps';
-import { startBuiltPreview } from './start-built-preview';
-import type { RunningPreview } from './start-built-preview';
+import { startTempPreview } from './temp-preview';
+import type { TempPreview } from './temp-preview';
 
 type TestFixtures = {
   /** A preview host on a fresh, empty vault folder, removed after the test. */
-  preview: RunningPreview & { dataDir: string };
+  preview: TempPreview;
   /** The page at first-run setup. */
   app: Page;
   /** The page signed in as the first administrator after first-run setup by keyboard. */
@@ -27,13 +24,11 @@ export const FIRST_RUN_HEADING = 'Welcome to KP Desk: create your vault';
 export const test = base.extend<TestFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   preview: async ({}, use) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'kpdesk-e2e-'));
-    const preview = await startBuiltPreview({ dataDir });
+    const preview = await startTempPreview('kpdesk-e2e-');
     try {
-      await use({ ...preview, dataDir });
+      await use(preview);
     } finally {
-      await preview.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await preview.close();
     }
   },
   app: async ({ page, preview }, use) => {

@@ -174,3 +174,9 @@ export async function signInThroughPage(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('signed-in-user')).toContainText(user.displayName);
 }
+
+/** Signs out with the header's button and waits for the sign-in screen. */
+export async function signOutThroughPage(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+}

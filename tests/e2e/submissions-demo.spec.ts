@@ -4,65 +4,29 @@
 // verified today, no settings typed. Submissions and Settings > Recipients say it is the demo
 // intake on this computer and that nothing reaches Census. axe finds nothing on each screen;
 // screenshots go to docs/screenshots/submissions-demo-*.png.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { kpCall } from './kp-call';
 import { checkScreenAtSizes } from './screen-check';
-import { seedVaultThroughBridge, signInThroughPage } from './seed-vault';
-import { startBuiltPreview } from './start-built-preview';
-import type { RunningPreview } from './start-built-preview';
+import { openWithSignedCertificate } from './signed-certificate';
+import { startTempPreview } from './temp-preview';
+import type { TempPreview } from './temp-preview';
 
-let dataDir = '';
-let preview: RunningPreview;
+let preview: TempPreview;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'kpdesk-e2e-demo-'));
-  preview = await startBuiltPreview({ dataDir, demoIntake: true });
+  preview = await startTempPreview('kpdesk-e2e-demo-', { demoIntake: true });
 });
 test.afterAll(async () => {
-  await preview.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await preview.close();
 });
-
-async function kp(page: Page, channel: string, input: unknown): Promise<unknown> {
-  const answer = await page.evaluate(
-    async ({ name, payload }) => {
-      const [namespace = '', verb = ''] = name.split(':');
-      const api = (window as Window & { kp?: unknown }).kp as Record<
-        string,
-        Record<
-          string,
-          (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>
-        >
-      >;
-      const call = api[namespace]?.[verb];
-      if (call === undefined) throw new Error(`window.kp has no ${name}`);
-      return call(payload);
-    },
-    { name: channel, payload: input },
-  );
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 test('a new vault of the preview delivers its copies to the labelled demo intake', async ({
   page,
 }) => {
   test.setTimeout(600_000);
-  await page.goto(preview.openUrl);
-  await seedVaultThroughBridge(page, {
-    certificates: [
-      { number: 'US10001', consignee: 'Antwerp Rough BV', destination: 'BE', issue: true },
-    ],
-  });
-  await page.reload();
-  await signInThroughPage(page);
-  await kp(page, 'identity:generate', { signerName: 'Ada Admin' });
-  await kp(page, 'documents:sign', { certificateId: 1 });
+  const id = await openWithSignedCertificate(page, preview.openUrl);
   const today = new Date().toISOString().slice(0, 10);
-  await kp(page, 'certificates:ship', { id: 1, shipDate: today });
+  await kpCall(page, 'certificates:ship', { id, shipDate: today });
 
   await page.getByRole('button', { name: /^Submissions/ }).click();
   await expect(page.getByRole('heading', { name: 'Submissions', level: 1 })).toBeVisible();

@@ -7,68 +7,30 @@
 // the user, not by the recipient, and its receipt says so. axe finds nothing on each screen;
 // screenshots go to docs/screenshots/submissions-manual-*.png.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { kpAnswer, kpCall } from './kp-call';
 import { checkScreenAtSizes } from './screen-check';
-import { seedVaultThroughBridge, signInThroughPage } from './seed-vault';
-import { startBuiltPreview } from './start-built-preview';
-import type { RunningPreview } from './start-built-preview';
+import { openWithSignedCertificate } from './signed-certificate';
+import { startTempPreview } from './temp-preview';
+import type { TempPreview } from './temp-preview';
 
-let dataDir = '';
-let preview: RunningPreview;
+let preview: TempPreview;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'kpdesk-e2e-manual-'));
   // No demo intake: Census is set to the manual channel by the user, as a licensee would.
-  preview = await startBuiltPreview({ dataDir });
+  preview = await startTempPreview('kpdesk-e2e-manual-');
 });
 test.afterAll(async () => {
-  await preview.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await preview.close();
 });
-
-type Answer = { ok: boolean; value?: unknown; error?: unknown };
-
-/** Calls window.kp in the page as the signed-in user and returns the answer as given. */
-async function kpAnswer(page: Page, channel: string, input: unknown): Promise<Answer> {
-  return page.evaluate(
-    async ({ name, payload }) => {
-      const [namespace = '', verb = ''] = name.split(':');
-      const api = (window as Window & { kp?: unknown }).kp as Record<
-        string,
-        Record<string, (input: unknown) => Promise<Answer>>
-      >;
-      const call = api[namespace]?.[verb];
-      if (call === undefined) throw new Error(`window.kp has no ${name}`);
-      return call(payload);
-    },
-    { name: channel, payload: input },
-  );
-}
-
-async function kp(page: Page, channel: string, input: unknown): Promise<unknown> {
-  const answer = await kpAnswer(page, channel, input);
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 test('a Census copy on the manual channel is packaged, refused without a reference, then confirmed by the user', async ({
   page,
 }) => {
   test.setTimeout(600_000);
-  await page.goto(preview.openUrl);
-  await seedVaultThroughBridge(page, {
-    certificates: [
-      { number: 'US10001', consignee: 'Antwerp Rough BV', destination: 'BE', issue: true },
-    ],
-  });
-  await page.reload();
-  await signInThroughPage(page);
-  await kp(page, 'identity:generate', { signerName: 'Ada Admin' });
-  await kp(page, 'documents:sign', { certificateId: 1 });
+  const id = await openWithSignedCertificate(page, preview.openUrl);
 
   // Settings > Recipients: Census on the manual channel, before the copy is queued.
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -85,7 +47,7 @@ test('a Census copy on the manual channel is packaged, refused without a referen
   await expect(censusChannel.getByRole('radio', { name: /\(saved\)$/ })).toBeChecked();
 
   const today = new Date().toISOString().slice(0, 10);
-  await kp(page, 'certificates:ship', { id: 1, shipDate: today });
+  await kpCall(page, 'certificates:ship', { id, shipDate: today });
 
   await page.getByRole('button', { name: /^Submissions/ }).click();
   await expect(page.getByRole('heading', { name: 'Submissions', level: 1 })).toBeVisible();
@@ -102,7 +64,7 @@ test('a Census copy on the manual channel is packaged, refused without a referen
   await expect(page.getByText(/The fax package for US10001 to Census is saved: /)).toBeVisible({
     timeout: 60_000,
   });
-  const exportsDir = join(dataDir, 'exports');
+  const exportsDir = join(preview.dataDir, 'exports');
   const saved = (await readdir(exportsDir)).filter((name) => name.endsWith('.pdf'));
   expect(saved).toEqual([`kp-copies-for-census-${today}.pdf`]);
   const pdfPath = join(exportsDir, saved[0] ?? '');
@@ -131,9 +93,7 @@ test('a Census copy on the manual channel is packaged, refused without a referen
   await expect(recordButton).toBeInViewport();
   await page.setViewportSize({ width: 1280, height: 800 });
   // The core refuses it as well (a caller other than this form), at the same field.
-  const listed = (await kp(page, 'submissions:list', {})) as {
-    items: { id: number; idempotencyKey: string }[];
-  };
+  const listed = await kpCall(page, 'submissions:list', {});
   const censusId = listed.items.find((item) => item.idempotencyKey === 'US10001/shipped/v1')?.id;
   const refused = await kpAnswer(page, 'submissions:confirmSent', {
     id: censusId,

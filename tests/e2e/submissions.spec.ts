@@ -6,8 +6,7 @@
 // report Rejected and the navigation badge counts it; after the fault is cleared, Retry now
 // delivers it and the badge goes. axe finds nothing on each screen; screenshots go to
 // docs/screenshots/submissions-*.png.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -15,54 +14,30 @@ import { createIntakePki } from '../../preview/intake/intake-pki';
 import type { IntakePki } from '../../preview/intake/intake-pki';
 import { startIntakeServer } from '../../preview/intake/intake-server';
 import type { IntakeServer } from '../../preview/intake/intake-server';
+import { kpCall } from './kp-call';
 import { checkScreenAtSizes } from './screen-check';
-import { seedVaultThroughBridge, signInThroughPage } from './seed-vault';
-import { startBuiltPreview } from './start-built-preview';
-import type { RunningPreview } from './start-built-preview';
+import { openWithSignedCertificate } from './signed-certificate';
+import { startTempPreview } from './temp-preview';
+import type { TempPreview } from './temp-preview';
 
-let dataDir = '';
-let preview: RunningPreview;
+let preview: TempPreview;
 let intake: IntakeServer;
 let pki: IntakePki;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'kpdesk-e2e-submissions-'));
-  await mkdir(join(dataDir, 'imports'), { recursive: true });
   pki = createIntakePki();
   intake = await startIntakeServer({ pki });
-  preview = await startBuiltPreview({ dataDir });
+  preview = await startTempPreview('kpdesk-e2e-submissions-');
+  await mkdir(join(preview.dataDir, 'imports'), { recursive: true });
 });
 test.afterAll(async () => {
-  await preview.stop();
+  await preview.close();
   await intake.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
-
-/** Calls window.kp in the page as the signed-in user; throws with the step on a refusal. */
-async function kp(page: Page, channel: string, input: unknown): Promise<unknown> {
-  const answer = await page.evaluate(
-    async ({ name, payload }) => {
-      const [namespace = '', verb = ''] = name.split(':');
-      const api = (window as Window & { kp?: unknown }).kp as Record<
-        string,
-        Record<
-          string,
-          (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>
-        >
-      >;
-      const call = api[namespace]?.[verb];
-      if (call === undefined) throw new Error(`window.kp has no ${name}`);
-      return call(payload);
-    },
-    { name: channel, payload: input },
-  );
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 /** The preview's open dialog takes the newest file in imports/ whose name ends as asked. */
 async function putImport(name: string, text: string): Promise<void> {
-  await writeFile(join(dataDir, 'imports', name), text);
+  await writeFile(join(preview.dataDir, 'imports', name), text);
   // A later file must be newer even on a coarse file-system clock.
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
@@ -87,18 +62,9 @@ test('copies are delivered in the background, Rejected ones need the user, bad s
   page,
 }) => {
   test.setTimeout(600_000);
-  await page.goto(preview.openUrl);
-  await seedVaultThroughBridge(page, {
-    certificates: [
-      { number: 'US10001', consignee: 'Antwerp Rough BV', destination: 'BE', issue: true },
-    ],
-  });
-  await page.reload();
-  await signInThroughPage(page);
   // Signed and shipped through window.kp: the Census copy (export on 2026-11-28) is due and late.
-  await kp(page, 'identity:generate', { signerName: 'Ada Admin' });
-  await kp(page, 'documents:sign', { certificateId: 1 });
-  await kp(page, 'certificates:ship', { id: 1, shipDate: '2026-11-28' });
+  const id = await openWithSignedCertificate(page, preview.openUrl);
+  await kpCall(page, 'certificates:ship', { id, shipDate: '2026-11-28' });
   await page.getByRole('button', { name: 'Stock', exact: true }).click();
   await page.getByRole('button', { name: 'Records', exact: true }).click();
   await expect(page.getByTestId('overdue-summary')).toContainText(

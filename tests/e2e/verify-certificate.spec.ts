@@ -9,13 +9,13 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ChannelName } from '../../shared/ipc/channels';
-import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
+import { kpCall } from './kp-call';
 import { checkScreenAtSizes } from './screen-check';
-import { SEED_ADMIN, seedVaultThroughBridge, signInThroughPage } from './seed-vault';
+import { SEED_ADMIN, signInThroughPage, signOutThroughPage } from './seed-vault';
 import type { SeedUser } from './seed-vault';
+import { openWithSignedCertificate } from './signed-certificate';
 
 const REVIEWER: SeedUser = {
   displayName: 'Rita Reviewer',
@@ -23,37 +23,6 @@ const REVIEWER: SeedUser = {
   password: 'a reviewer password for e2e',
   role: 'reviewer',
 };
-
-/** One window.kp call made in the page, as the renderer makes it; a refused call fails the test. */
-async function kpCall<C extends ChannelName>(
-  page: Page,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const answer = await page.evaluate(
-    async ({ name, payload }) => {
-      const [namespace = '', verb = ''] = name.split(':');
-      const kp = (window as Window & { kp?: unknown }).kp as Record<
-        string,
-        Record<
-          string,
-          (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>
-        >
-      >;
-      const call = kp[namespace]?.[verb];
-      if (call === undefined) throw new Error(`window.kp has no ${name}`);
-      return call(payload);
-    },
-    { name: channel, payload: input },
-  );
-  if (!answer.ok) throw new Error(`${channel} refused: ${JSON.stringify(answer.error)}`);
-  return answer.value as ChannelOutput<C>;
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-}
 
 /** Makes `file` the newest PDF in imports, the one the preview's open dialog picks. */
 async function offerForOpening(dataDir: string, file: string, name: string): Promise<string> {
@@ -76,28 +45,14 @@ test('a reviewer verifies an issued certificate, then its voided original and it
   preview,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(preview.openUrl);
-  await seedVaultThroughBridge(page, {
-    certificates: [
-      { number: 'US10001', consignee: 'Antwerp Rough BV', destination: 'BE', issue: true },
-    ],
-    users: [REVIEWER],
-  });
-  await page.reload();
-  await signInThroughPage(page, SEED_ADMIN);
-
   // The administrator makes the signing identity, signs US10001 and saves its PDF.
-  const { items } = await kpCall(page, 'certificates:list', { state: 'ISSUED' });
-  const certificateId = items.find((item) => item.number === 'US10001')?.id ?? 0;
-  expect(certificateId).toBeGreaterThan(0);
-  await kpCall(page, 'identity:generate', { signerName: 'Ada Admin' });
-  await kpCall(page, 'documents:sign', { certificateId });
+  const certificateId = await openWithSignedCertificate(page, preview.openUrl, [REVIEWER]);
   const saved = await kpCall(page, 'documents:save', { certificateId, kind: 'certificate' });
   if (!('path' in saved)) throw new Error('documents:save was cancelled');
   const pdf = await readFile(saved.path);
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const original = await offerForOpening(preview.dataDir, saved.path, 'US10001.pdf');
-  await signOut(page);
+  await signOutThroughPage(page);
 
   // A reviewer, read-only everywhere else, finds the screen in the main navigation.
   await signInThroughPage(page, REVIEWER);
@@ -155,7 +110,7 @@ test('a reviewer verifies an issued certificate, then its voided original and it
   // The record opens in Records.
   await page.getByRole('button', { name: 'Open US10001 in Records' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Certificate US10001' })).toBeVisible();
-  await signOut(page);
+  await signOutThroughPage(page);
 
   // Voided: the original PDF is VOIDED; the VOID copy is the VOID copy.
   await signInThroughPage(page, SEED_ADMIN);
@@ -164,7 +119,7 @@ test('a reviewer verifies an issued certificate, then its voided original and it
   await kpCall(page, 'documents:sign', { certificateId });
   const voidCopy = await kpCall(page, 'documents:save', { certificateId, kind: 'void' });
   if (!('path' in voidCopy)) throw new Error('documents:save (VOID copy) was cancelled');
-  await signOut(page);
+  await signOutThroughPage(page);
   await signInThroughPage(page, REVIEWER);
   await page
     .getByRole('navigation', { name: 'Main' })

@@ -9,6 +9,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { addDays, atWizardStep, isoDate, itnFor, press } from './wizard-keys';
+import { fillPackagingToItn, fillPartiesStep, fillShipmentStep } from './wizard-steps';
 
 type Box = { top: number; bottom: number; left: number; right: number; width: number };
 
@@ -46,25 +47,16 @@ test('at 1280×800 the step list stays beside the step and the Review table is f
     .getByRole('list');
   const step = page.locator('form.wizard__step');
 
-  await press(page, 'New certificate');
-  await atWizardStep(page, 1, 'Parties');
-  await page.getByLabel('Ultimate consignee name').fill('Antwerp Rough Trading NV');
-  await page
-    .getByLabel('Ultimate consignee address')
-    .fill('Hoveniersstraat 30, 2018 Antwerp, Belgium');
-  await page.getByLabel('Country of destination', { exact: true }).selectOption('BE');
-  await press(page, 'Save and continue');
-
+  await fillPartiesStep(page);
   // A tall step whose only error is far down: the expiry, 61 days after issue.
-  await atWizardStep(page, 2, 'Shipment');
-  await page.getByLabel('Country of origin').fill('CD');
-  await page.getByLabel('HS code', { exact: true }).selectOption('7102.31');
-  await page.getByLabel('Number of parcels').fill('2');
-  await page.getByLabel('Carats').fill('12.50');
-  await page.getByLabel('Value in US$').fill('15000.00');
-  await page.getByLabel('Date of expiry').fill(isoDate(addDays(today, 61)));
-  await page.getByLabel('Planned export date').fill(isoDate(addDays(today, 1)));
-  await press(page, 'Save and continue');
+  await fillShipmentStep(page, {
+    origin: 'CD',
+    parcels: '2',
+    carats: '12.50',
+    valueUsd: '15000.00',
+    expiry: addDays(today, 61),
+    exportDate: addDays(today, 1),
+  });
 
   const summary = page.getByRole('alert').filter({ hasText: 'to fix' });
   await expect(summary).toContainText('Shipment: 1 thing to fix before going on');
@@ -90,19 +82,12 @@ test('at 1280×800 the step list stays beside the step and the Review table is f
 
   await expiry.fill(isoDate(addDays(today, 60)));
   await press(page, 'Save and continue');
-  await atWizardStep(page, 3, 'Packaging');
-  await page.getByLabel('Kind of container').selectOption({ index: 1 });
-  await page.getByLabel(/meets the definition above/).check();
-  await page.getByLabel('Parcels sealed in the container').fill('2');
-  await page.getByLabel('Seal numbers').fill('S-1001');
-  await press(page, 'Save and continue');
-  await atWizardStep(page, 4, 'Warranty');
-  await page.getByLabel('Invoice numbers').fill('INV-77');
-  await page.getByLabel(/I have completed the necessary application/).check();
-  await press(page, 'Save and continue');
-  await atWizardStep(page, 5, 'AES and ITN');
-  await page.getByLabel('ITN (AES Internal Transaction Number)').fill(itnFor(today));
-  await press(page, 'Save and continue');
+  await fillPackagingToItn(page, {
+    parcels: '2',
+    seal: 'S-1001',
+    invoice: 'INV-77',
+    itn: itnFor(today),
+  });
 
   await atWizardStep(page, 6, 'Review');
   const table = page.getByRole('table', { name: 'What the certificate says' });

@@ -7,7 +7,8 @@ import type { Page } from '@playwright/test';
 import type { KpApi } from '../../shared/ipc/api';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { addDays, atWizardStep, isoDate, itnFor, press } from './wizard-keys';
+import { addDays, atWizardStep, itnFor, press } from './wizard-keys';
+import { fillPackagingToItn, fillPartiesStep, fillShipmentStep } from './wizard-steps';
 
 const SITE = 'Crater of Diamonds State Park, Murfreesboro, Arkansas';
 
@@ -29,23 +30,14 @@ test('origin US is refused with the declaration offered; declared, the certifica
   const { page } = signedIn;
   const today = new Date();
 
-  await press(page, 'New certificate');
-  await atWizardStep(page, 1, 'Parties');
-  await page.getByLabel('Ultimate consignee name').fill('Antwerp Rough Trading NV');
-  await page
-    .getByLabel('Ultimate consignee address')
-    .fill('Hoveniersstraat 30, 2018 Antwerp, Belgium');
-  await page.getByLabel('Country of destination', { exact: true }).selectOption('BE');
-  await press(page, 'Save and continue');
-
-  await atWizardStep(page, 2, 'Shipment');
-  await page.getByLabel('Country of origin').fill('US');
-  await page.getByLabel('HS code', { exact: true }).selectOption('7102.31');
-  await page.getByLabel('Number of parcels').fill('1');
-  await page.getByLabel('Carats').fill('1.50');
-  await page.getByLabel('Value in US$').fill('900.00');
-  await page.getByLabel('Planned export date').fill(isoDate(addDays(today, 1)));
-  await press(page, 'Save and continue');
+  await fillPartiesStep(page);
+  await fillShipmentStep(page, {
+    origin: 'US',
+    parcels: '1',
+    carats: '1.50',
+    valueUsd: '900.00',
+    exportDate: addDays(today, 1),
+  });
 
   // Refused, at its field, with the rule; the refusal offers the declaration.
   await expect(page.getByRole('alert').filter({ hasText: 'to fix' })).toContainText(
@@ -67,19 +59,12 @@ test('origin US is refused with the declaration offered; declared, the certifica
   await expect(refusal).toHaveCount(0);
   await press(page, 'Save and continue');
 
-  await atWizardStep(page, 3, 'Packaging');
-  await page.getByLabel('Kind of container').selectOption({ index: 1 });
-  await page.getByLabel(/meets the definition above/).check();
-  await page.getByLabel('Parcels sealed in the container').fill('1');
-  await page.getByLabel('Seal numbers').fill('S-2001');
-  await press(page, 'Save and continue');
-  await atWizardStep(page, 4, 'Warranty');
-  await page.getByLabel('Invoice numbers').fill('INV-CRATER-1');
-  await page.getByLabel(/I have completed the necessary application/).check();
-  await press(page, 'Save and continue');
-  await atWizardStep(page, 5, 'AES and ITN');
-  await page.getByLabel('ITN (AES Internal Transaction Number)').fill(itnFor(today));
-  await press(page, 'Save and continue');
+  await fillPackagingToItn(page, {
+    parcels: '1',
+    seal: 'S-2001',
+    invoice: 'INV-CRATER-1',
+    itn: itnFor(today),
+  });
 
   await atWizardStep(page, 6, 'Review');
   await expect(page.getByRole('heading', { name: /No errors.*ready to sign/ })).toBeVisible();

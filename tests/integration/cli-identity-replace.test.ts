@@ -6,17 +6,15 @@
 // identity, and after a new secret is set a second certificate is signed. `kpdesk verify --vault`
 // finds both PDFs VALID, each against the identity and seal key that signed it.
 import { mkdir } from 'node:fs/promises';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeysReplaced } from '../../shared/ipc/signing-keys-replacement-contract';
 import type { BuiltCli } from './cli-built';
 import { buildCli } from './cli-built';
+import { issueCertificateFile } from './cli-issue-file';
 import type { CliTestVault } from './cli-test-vault';
 import { errorOf, makeCliTestVault } from './cli-test-vault';
 
-const fixtures = fileURLToPath(new URL('../fixtures/certificates/', import.meta.url));
 const SECRET = 'ada signing secret for the cli';
 const NEW_SECRET = 'a new signing secret after the replacement';
 const REASON = 'The computer opened for signing was replaced and nobody knows the secret.';
@@ -24,41 +22,8 @@ const REASON = 'The computer opened for signing was replaced and nobody knows th
 let cli: BuiltCli | undefined;
 let vault: CliTestVault;
 
-/** A certificate file with its own number, ITN and licence number, to issue. */
-async function certificateFile(digits: string): Promise<string> {
-  const valid = JSON.parse(await readFile(join(fixtures, 'valid.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  const name = `US${digits}.json`;
-  await writeFile(
-    join(vault.work, name),
-    JSON.stringify({
-      ...valid,
-      number: `US${digits}`,
-      itn: `X202611271${digits}`,
-      aes: { ...(valid.aes as object), licenseNumber: digits },
-    }),
-  );
-  return name;
-}
-
-const issue = async (digits: string, user: string, env: Record<string, string> = {}) =>
-  vault.kpdesk(
-    [
-      'issue',
-      await certificateFile(digits),
-      '--attest',
-      '--packaging',
-      'Sealed box',
-      '--warranty',
-      'Conflict-free.',
-      '--user',
-      user,
-      '--json',
-    ],
-    env,
-  );
+const issue = (digits: string, user: string, env: Record<string, string> = {}) =>
+  issueCertificateFile(vault, digits, user, env);
 
 beforeAll(async () => {
   vault = await makeCliTestVault(() => cli, 'identity-replace-cli', 'US12345-US12350');

@@ -5,97 +5,52 @@
 // vault changed by a review; then a record changed behind the app: exit 1, AUDIT_CHAIN_BROKEN.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVault } from '../../electron/core/vault/keys/create-vault';
-import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
-import { createVaultServices } from '../../electron/core/vault/vault-services';
-import type { AppError } from '../../shared/errors';
 import type { ReviewReport } from '../../shared/review/review-report';
 import type { BuiltCli, Outcome } from './cli-built';
-import { buildCli, runLauncher } from './cli-built';
+import { buildCli } from './cli-built';
+import type { CliTestVault } from './cli-test-vault';
+import { HUDSON_LICENSEE, errorOf, makeCliTestVault } from './cli-test-vault';
 import { dumpTables, validDraft } from './vault/vault-fixture';
 
-const PASSPHRASE = 'correct horse battery staple';
-const PASSWORD = 'a user password 42';
-const TEST_KDF = { N: 1024, r: 8, p: 1 };
-
 let cli: BuiltCli | undefined;
-let work = '';
-let vaultDir = '';
+let vault: CliTestVault;
 
-async function kpdesk(args: string[]): Promise<Outcome> {
-  if (cli === undefined) throw new Error('CLI not built');
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('KPDESK_')),
-  );
-  return runLauncher(cli.launcher, ['review', ...args, '--dir', vaultDir], {
-    cwd: work,
-    env: { ...env, HOME: work, KPDESK_PASSPHRASE: PASSPHRASE, KPDESK_PASSWORD: PASSWORD },
-  });
-}
-const errorOf = (outcome: Outcome): AppError =>
-  (JSON.parse(outcome.stdout) as { error: AppError }).error;
-
-async function withVault<R>(use: (db: Awaited<ReturnType<typeof unlockVault>>) => R): Promise<R> {
-  const db = await unlockVault({ dir: vaultDir, secret: { passphrase: PASSPHRASE } });
-  try {
-    return use(db);
-  } finally {
-    db.close();
-  }
-}
+const kpdesk = (args: string[]): Promise<Outcome> => vault.kpdesk(['review', ...args]);
+const tables = () => vault.withVault((_services, db) => dumpTables(db));
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'kpdesk-review-cli-'));
-  vaultDir = join(work, 'vault');
-  const created = await createVault({ dir: vaultDir, passphrase: PASSPHRASE, kdf: TEST_KDF });
-  const services = createVaultServices(created.db, {
+  vault = await makeCliTestVault(() => cli, 'review-cli', 'US12340-US12349', {
+    licensee: HUDSON_LICENSEE,
+    stockDescription: 'Book 1',
     now: () => new Date('2026-11-27T10:00:00.000Z'),
-    passwordHashing: TEST_KDF,
+    seed: ({ issuance }, admin) => {
+      // Issued; its USKPA report waits in the outbox (no recipient is configured): a warning.
+      const { id } = issuance.createDraft(admin, {
+        number: 'US12340',
+        draft: validDraft('US12340'),
+      });
+      issuance.recordItn(admin, { id, itn: 'X20261127123456' });
+      issuance.issue(admin, {
+        id,
+        attested: true,
+        packaging: { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] },
+        warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
+      });
+    },
   });
-  const { issuance } = services;
-  const first = issuance.createFirstAdministrator({
-    username: 'ada',
-    displayName: 'Ada Admin',
-    password: PASSWORD,
-  });
-  const admin = { userId: first.id, role: 'administrator' } as const;
-  for (const [username, role] of [
-    ['rita', 'reviewer'],
-    ['otto', 'operator'],
-  ] as const)
-    issuance.createUser(admin, { username, displayName: username, role, password: PASSWORD });
-  issuance.saveLicensee(admin, {
-    legalName: 'Hudson Rough Diamond Trading LLC',
-    address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
-    tin: '12-3456789',
-    isCommonCarrier: false,
-  });
-  issuance.registerStock(admin, { numbers: 'US12340-US12349', description: 'Book 1' });
-  // Issued; its USKPA report waits in the outbox (no recipient is configured): a warning.
-  const { id } = issuance.createDraft(admin, { number: 'US12340', draft: validDraft('US12340') });
-  issuance.recordItn(admin, { id, itn: 'X20261127123456' });
-  issuance.issue(admin, {
-    id,
-    attested: true,
-    packaging: { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] },
-    warranty: { statement: 'The diamonds herein invoiced…', invoiceNumbers: ['INV-1'] },
-  });
-  created.db.close();
   cli = await buildCli();
 }, 180_000);
 
 afterAll(async () => {
   await cli?.remove();
-  await rm(work, { recursive: true, force: true });
+  await vault.remove();
 });
 
 describe('kpdesk review (built CLI)', () => {
   it('exits 0 with warnings only; the JSON names the vault and the finding; progress on stderr', async () => {
-    const before = await withVault((db) => dumpTables(db));
+    const before = await tables();
     const outcome = await kpdesk(['--format', 'json', '--user', 'rita']);
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toContain('review: verifying the audit chain…');
@@ -110,7 +65,7 @@ describe('kpdesk review (built CLI)', () => {
     });
     expect(report.ranBy).toBe('rita (rita, reviewer)');
     // A review changes nothing, not even the audit chain.
-    expect(await withVault((db) => dumpTables(db))).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   it('writes the table, CSV and PDF; --out never overwrites', async () => {
@@ -122,7 +77,7 @@ describe('kpdesk review (built CLI)', () => {
     const csv = await kpdesk(['--format', 'csv', '--out', 'review.csv', '--user', 'rita']);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe('');
-    const lines = readFileSync(join(work, 'review.csv'), 'utf8').split('\r\n');
+    const lines = readFileSync(join(vault.work, 'review.csv'), 'utf8').split('\r\n');
     expect(lines[0]).toMatch(/^severity,code,certificate,rule,citation,message,vault_id/);
     expect(lines[1]).toMatch(/^warning,USKPA_REPORT_NOT_DELIVERED,US12340,/);
     const again = await kpdesk(['--format', 'csv', '--out', 'review.csv', '--user', 'rita']);
@@ -132,7 +87,7 @@ describe('kpdesk review (built CLI)', () => {
     const pdf = await kpdesk(['--format', 'pdf', '--out', 'review.pdf', '--user', 'rita']);
     expect(pdf.code).toBe(0);
     expect(
-      execFileSync('qpdf', ['--check', join(work, 'review.pdf')], { encoding: 'utf8' }),
+      execFileSync('qpdf', ['--check', join(vault.work, 'review.pdf')], { encoding: 'utf8' }),
     ).toMatch(/No syntax or stream encoding errors found/);
   });
 
@@ -149,7 +104,7 @@ describe('kpdesk review (built CLI)', () => {
   });
 
   it('exits 1 with AUDIT_CHAIN_BROKEN once a record was changed behind the app', async () => {
-    await withVault((db) => {
+    await vault.withVault((_services, db) => {
       db.prepare(
         "UPDATE certificates SET consignee_name = 'Someone Else' WHERE number = 'US12340'",
       ).run();

@@ -6,19 +6,18 @@
 // is refused without the secret, audited, 0600 and read by OpenSSL.
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeysStatus } from '../../shared/ipc/signing-keys-contract';
 import type { BuiltCli } from './cli-built';
 import { buildCli } from './cli-built';
+import { issueCertificateFile } from './cli-issue-file';
 import type { CliTestVault } from './cli-test-vault';
 import { errorOf, makeCliTestVault } from './cli-test-vault';
 
 const exec = promisify(execFile);
-const fixtures = fileURLToPath(new URL('../fixtures/certificates/', import.meta.url));
 const SECRET = 'ada signing secret for the cli';
 const EXPORT = 'escrow passphrase kept apart';
 
@@ -29,43 +28,9 @@ let next = 12345;
 const statusOf = (stdout: string) =>
   (JSON.parse(stdout) as { signingKeys: SigningKeysStatus }).signingKeys;
 
-/** A new certificate file (its own number, ITN and licence number) to issue. */
-async function certificateFile(): Promise<string> {
-  const valid = JSON.parse(await readFile(join(fixtures, 'valid.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  const digits = String(next++);
-  const name = `US${digits}.json`;
-  await writeFile(
-    join(vault.work, name),
-    JSON.stringify({
-      ...valid,
-      number: `US${digits}`,
-      itn: `X202611271${digits}`,
-      aes: { ...(valid.aes as object), licenseNumber: digits },
-    }),
-  );
-  return name;
-}
-
-const issue = async (user: string, env: Record<string, string> = {}, extra: string[] = []) =>
-  vault.kpdesk(
-    [
-      'issue',
-      await certificateFile(),
-      '--attest',
-      '--packaging',
-      'Sealed box',
-      '--warranty',
-      'Conflict-free.',
-      '--user',
-      user,
-      '--json',
-      ...extra,
-    ],
-    env,
-  );
+/** Issues the next number from a new certificate file. */
+const issue = (user: string, env: Record<string, string> = {}, extra: string[] = []) =>
+  issueCertificateFile(vault, String(next++), user, env, extra);
 
 const auditActions = () =>
   vault.withVault((_services, db) =>

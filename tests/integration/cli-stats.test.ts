@@ -2,50 +2,22 @@
 // with exact decimal strings, the CSV and the table carry the same figures, an operator and a bad
 // period are refused (exit 2, typed error naming the field), and nothing in the vault changes.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USKPA_CSV_COLUMNS } from '../../electron/core/reports/uskpa-certificates-csv';
-import { createVault } from '../../electron/core/vault/keys/create-vault';
-import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
-import { createVaultServices } from '../../electron/core/vault/vault-services';
-import type { AppError } from '../../shared/errors';
 import type { StatisticsReport } from '../../shared/reports/statistics-report';
 import type { BuiltCli, Outcome } from './cli-built';
-import { buildCli, runLauncher } from './cli-built';
+import { buildCli } from './cli-built';
+import type { CliTestVault } from './cli-test-vault';
+import { HUDSON_LICENSEE, errorOf, makeCliTestVault } from './cli-test-vault';
 import { dumpTables, validDraft } from './vault/vault-fixture';
 
-const PASSPHRASE = 'correct horse battery staple';
-const PASSWORD = 'a user password 42';
-const TEST_KDF = { N: 1024, r: 8, p: 1 };
-
 let cli: BuiltCli | undefined;
-let work = '';
-let vaultDir = '';
+let vault: CliTestVault;
 
-async function kpdesk(args: string[]): Promise<Outcome> {
-  if (cli === undefined) throw new Error('CLI not built');
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('KPDESK_')),
-  );
-  return runLauncher(cli.launcher, ['stats', ...args, '--dir', vaultDir], {
-    cwd: work,
-    env: { ...env, HOME: work, KPDESK_PASSPHRASE: PASSPHRASE, KPDESK_PASSWORD: PASSWORD },
-  });
-}
-const errorOf = (outcome: Outcome): AppError =>
-  (JSON.parse(outcome.stdout) as { error: AppError }).error;
-
-async function withVault<R>(use: (db: Awaited<ReturnType<typeof unlockVault>>) => R): Promise<R> {
-  const db = await unlockVault({ dir: vaultDir, secret: { passphrase: PASSPHRASE } });
-  try {
-    return use(db);
-  } finally {
-    db.close();
-  }
-}
+const kpdesk = (args: string[]): Promise<Outcome> => vault.kpdesk(['stats', ...args]);
+const tables = () => vault.withVault((_services, db) => dumpTables(db));
 
 const packaging = { description: 'Sealed tamper-evident box', sealNumbers: ['S-1'] };
 const warranty = {
@@ -55,80 +27,61 @@ const warranty = {
 };
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'kpdesk-stats-cli-'));
-  vaultDir = join(work, 'vault');
-  const created = await createVault({ dir: vaultDir, passphrase: PASSPHRASE, kdf: TEST_KDF });
   // Each certificate is issued on its date of issue: never after its expiry (CERTIFICATE_EXPIRED).
   let clock = new Date();
-  const services = createVaultServices(created.db, {
+  vault = await makeCliTestVault(() => cli, 'stats-cli', 'US12340-US12349', {
+    licensee: HUDSON_LICENSEE,
+    stockDescription: 'Book 1',
     now: () => clock,
-    passwordHashing: TEST_KDF,
+    seed: (services, admin) => {
+      const { issuance } = services;
+      // Three certificates of 2026Q3 (the fixture: BE, 7102.31), the third voided; one of 2025.
+      const amounts = [
+        ['US12340', '12.50', '15000.00', '2026-07-02', 'DELIVERED'],
+        ['US12341', '0.07', '10.01', '2026-09-30', 'ISSUED'],
+        ['US12342', '3.00', '300.00', '2026-08-01', 'VOIDED'],
+        ['US12343', '1.00', '100.00', '2025-12-31', 'ISSUED'],
+      ] as const;
+      for (const [number, carats, valueUsd, dateOfIssue, end] of amounts) {
+        const base = validDraft(number);
+        const [y, m, d] = dateOfIssue.split('-').map(Number) as [number, number, number];
+        const expiry = new Date(Date.UTC(y, m - 1, d + 60)).toISOString().slice(0, 10);
+        const draft = {
+          ...base,
+          carats,
+          valueUsd,
+          dateOfIssue,
+          dateOfExpiry: expiry,
+          exportDate: dateOfIssue,
+          itn: '',
+          aes: base.aes === undefined ? undefined : { ...base.aes, licenseValue: valueUsd },
+        };
+        clock = new Date(`${dateOfIssue}T10:00:00.000Z`);
+        const { id } = issuance.createDraft(admin, { number, draft });
+        issuance.recordItn(admin, {
+          id,
+          itn: `X${dateOfIssue.replaceAll('-', '')}1${number.slice(2)}`,
+        });
+        issuance.issue(admin, { id, attested: true, packaging, warranty });
+        if (end === 'DELIVERED') {
+          issuance.ship(admin, { id, shipDate: dateOfIssue });
+          issuance.deliver(admin, { id, importConfirmed: true });
+        }
+        if (end === 'VOIDED') issuance.void(admin, { id, reason: 'Printer error' });
+      }
+    },
   });
-  const { issuance } = services;
-  const first = issuance.createFirstAdministrator({
-    username: 'ada',
-    displayName: 'Ada Admin',
-    password: PASSWORD,
-  });
-  const admin = { userId: first.id, role: 'administrator' } as const;
-  for (const [username, role] of [
-    ['rita', 'reviewer'],
-    ['otto', 'operator'],
-  ] as const)
-    issuance.createUser(admin, { username, displayName: username, role, password: PASSWORD });
-  issuance.saveLicensee(admin, {
-    legalName: 'Hudson Rough Diamond Trading LLC',
-    address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
-    tin: '12-3456789',
-    isCommonCarrier: false,
-  });
-  issuance.registerStock(admin, { numbers: 'US12340-US12349', description: 'Book 1' });
-  // Three certificates of 2026Q3 (the fixture: BE, 7102.31), the third voided; one of 2025.
-  const amounts = [
-    ['US12340', '12.50', '15000.00', '2026-07-02', 'DELIVERED'],
-    ['US12341', '0.07', '10.01', '2026-09-30', 'ISSUED'],
-    ['US12342', '3.00', '300.00', '2026-08-01', 'VOIDED'],
-    ['US12343', '1.00', '100.00', '2025-12-31', 'ISSUED'],
-  ] as const;
-  for (const [number, carats, valueUsd, dateOfIssue, end] of amounts) {
-    const base = validDraft(number);
-    const [y, m, d] = dateOfIssue.split('-').map(Number) as [number, number, number];
-    const expiry = new Date(Date.UTC(y, m - 1, d + 60)).toISOString().slice(0, 10);
-    const draft = {
-      ...base,
-      carats,
-      valueUsd,
-      dateOfIssue,
-      dateOfExpiry: expiry,
-      exportDate: dateOfIssue,
-      itn: '',
-      aes: base.aes === undefined ? undefined : { ...base.aes, licenseValue: valueUsd },
-    };
-    clock = new Date(`${dateOfIssue}T10:00:00.000Z`);
-    const { id } = issuance.createDraft(admin, { number, draft });
-    issuance.recordItn(admin, {
-      id,
-      itn: `X${dateOfIssue.replaceAll('-', '')}1${number.slice(2)}`,
-    });
-    issuance.issue(admin, { id, attested: true, packaging, warranty });
-    if (end === 'DELIVERED') {
-      issuance.ship(admin, { id, shipDate: dateOfIssue });
-      issuance.deliver(admin, { id, importConfirmed: true });
-    }
-    if (end === 'VOIDED') issuance.void(admin, { id, reason: 'Printer error' });
-  }
-  created.db.close();
   cli = await buildCli();
 }, 180_000);
 
 afterAll(async () => {
   await cli?.remove();
-  await rm(work, { recursive: true, force: true });
+  await vault.remove();
 });
 
 describe('kpdesk stats (built CLI)', () => {
   it('prints the core report as JSON with exact decimal strings', async () => {
-    const before = await withVault((db) => dumpTables(db));
+    const before = await tables();
     const outcome = await kpdesk(['--period', '2026Q3', '--format', 'json', '--user', 'rita']);
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);
@@ -144,8 +97,7 @@ describe('kpdesk stats (built CLI)', () => {
       expect.objectContaining({ hsCode: '7102.31', shareOfVolume: '100.00' }),
     ]);
     // The same figures as the core computes in-process on the same vault.
-    const inProcess = await withVault((db) => {
-      const services = createVaultServices(db);
+    const inProcess = await vault.withVault((services) => {
       const user = services.users.list().find((u) => u.username === 'rita');
       return services.reports.statistics(
         { userId: user?.id ?? 0, role: 'reviewer' },
@@ -154,7 +106,7 @@ describe('kpdesk stats (built CLI)', () => {
     });
     expect(report).toEqual(inProcess);
     // A read changes nothing, not even the audit chain.
-    expect(await withVault((db) => dumpTables(db))).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   it('prints CSV rows and a table with the same figures; an annual table over two years', async () => {
@@ -192,7 +144,7 @@ describe('kpdesk stats (built CLI)', () => {
   });
 
   it('lists the period’s certificates in the USKPA database’s export layout', async () => {
-    const before = await withVault((db) => dumpTables(db));
+    const before = await tables();
     const outcome = await kpdesk(['--period', '2026Q3', '--format', 'uskpa-csv', '--user', 'rita']);
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);
@@ -219,13 +171,13 @@ describe('kpdesk stats (built CLI)', () => {
     expect(rows[0]?.['last modified']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} UTC$/);
     expect(rows[2]?.notes).toBe('Voided: Printer error');
     expect(rows[2]?.['date voided']).toMatch(/^\d{2}\/\d{2}\/2026$/);
-    expect(await withVault((db) => dumpTables(db))).toEqual(before);
+    expect(await tables()).toEqual(before);
     const operator = await kpdesk(['--period', '2026', '--format', 'uskpa-csv', '--user', 'otto']);
     expect(operator.code).toBe(2);
   });
 
   it('writes a printable PDF with --out, never over an existing file', async () => {
-    const out = join(work, 'stats-2026Q3.pdf');
+    const out = join(vault.work, 'stats-2026Q3.pdf');
     const outcome = await kpdesk(['--period', '2026Q3', '--out', out, '--user', 'rita']);
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
 import type { BuiltCli, Outcome } from './cli-built';
 import { buildCli } from './cli-built';
+import { ISSUE_STATEMENTS } from './cli-issue-file';
 import { openCliComputerForSigning } from './cli-signing-computer';
 import type { CliTestVault } from './cli-test-vault';
 import { LICENSEE, errorOf, makeCliTestVault } from './cli-test-vault';
@@ -23,7 +24,6 @@ const CONSIGNEE = {
   address: 'Schupstraat 21\n2018 Antwerp\nBelgium',
 };
 const EXPORTER_ADDRESS = '1 Carrier Plaza, New York, NY 10001, United States';
-const issueArgs = ['--attest', '--packaging', 'Sealed box', '--warranty', 'Conflict-free.'];
 const auditEvents = () => vault.withVault((services) => services.audit.verify().eventsChecked);
 const json = (outcome: Outcome): unknown => JSON.parse(outcome.stdout);
 
@@ -150,7 +150,7 @@ describe('kpdesk templates (built CLI)', () => {
       'shipment.json',
       '--template',
       'antwerp weekly',
-      ...issueArgs,
+      ...ISSUE_STATEMENTS,
       '--user',
       'ada',
       '--json',
@@ -213,7 +213,7 @@ describe('kpdesk templates (built CLI)', () => {
       'shipment.json',
       '--template',
       'From US51000',
-      ...issueArgs,
+      ...ISSUE_STATEMENTS,
       '--user',
       'ada',
       '--json',

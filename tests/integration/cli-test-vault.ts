@@ -1,14 +1,16 @@
 // A real encrypted vault for the BUILT kpdesk, made in-process with the test-size scrypt cost
 // (recorded in its key file, so unlocking stays fast): an administrator (ada), an operator (otto)
-// and a reviewer (rita), all with the same password, a common-carrier licensee profile and a
-// stock of forms. The CLI runs as a script runs it: a child process, secrets in environment
-// variables, no terminal, HOME in the temp folder.
+// and a reviewer (rita), all with the same password, a licensee profile (by default a common
+// carrier) and a stock of forms; a test may add its own records in the same session (`seed`),
+// on its own clock (`now`). The CLI runs as a script runs it: a child process, secrets in
+// environment variables, no terminal, HOME in the temp folder.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createVault } from '../../electron/core/vault/keys/create-vault';
 import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
+import type { Actor } from '../../electron/core/issuance/actor';
 import type { VaultServices } from '../../electron/core/vault/vault-services';
 import { createVaultServices } from '../../electron/core/vault/vault-services';
 import type { AppError } from '../../shared/errors';
@@ -30,6 +32,39 @@ export type CliTestVault = {
   remove: () => Promise<void>;
 };
 
+export type CliTestLicensee = {
+  legalName: string;
+  address: string;
+  tin: string;
+  isCommonCarrier: boolean;
+};
+
+export type CliTestVaultOptions = {
+  /** The licensee profile; by default LICENSEE, a common carrier. */
+  licensee?: CliTestLicensee;
+  /** The description the stock is registered with. */
+  stockDescription?: string;
+  /** The clock of the set-up session (audit times, dates of issue); by default the real one. */
+  now?: () => Date;
+  /** Records the test needs, made in the set-up session before the vault closes. */
+  seed?: (services: VaultServices, admin: Actor) => void;
+};
+
+const CARRIER: CliTestLicensee = {
+  legalName: LICENSEE,
+  address: '1 Carrier Plaza, New York, NY 10001, United States',
+  tin: '98-7654321',
+  isCommonCarrier: true,
+};
+
+/** A licensee that is its own exporter (not a carrier), as validDraft's exporter. */
+export const HUDSON_LICENSEE: CliTestLicensee = {
+  legalName: 'Hudson Rough Diamond Trading LLC',
+  address: '580 Fifth Avenue, Suite 1200, New York, NY 10036, United States',
+  tin: '12-3456789',
+  isCommonCarrier: false,
+};
+
 export const errorOf = (outcome: Outcome): AppError =>
   (JSON.parse(outcome.stdout) as { error: AppError }).error;
 
@@ -37,11 +72,15 @@ export async function makeCliTestVault(
   cli: () => BuiltCli | undefined,
   label: string,
   stock: string,
+  options: CliTestVaultOptions = {},
 ): Promise<CliTestVault> {
   const work = await mkdtemp(join(tmpdir(), `kpdesk-${label}-`));
   const vaultDir = join(work, 'vault');
   const created = await createVault({ dir: vaultDir, passphrase: PASSPHRASE, kdf: TEST_KDF });
-  const services = createVaultServices(created.db, { passwordHashing: TEST_KDF });
+  const services = createVaultServices(created.db, {
+    passwordHashing: TEST_KDF,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   const first = services.issuance.createFirstAdministrator({
     username: 'ada',
     displayName: 'Ada Admin',
@@ -58,13 +97,12 @@ export async function makeCliTestVault(
       role,
       password: PASSWORD,
     });
-  services.issuance.saveLicensee(admin, {
-    legalName: LICENSEE,
-    address: '1 Carrier Plaza, New York, NY 10001, United States',
-    tin: '98-7654321',
-    isCommonCarrier: true,
+  services.issuance.saveLicensee(admin, options.licensee ?? CARRIER);
+  services.issuance.registerStock(admin, {
+    numbers: stock,
+    ...(options.stockDescription === undefined ? {} : { description: options.stockDescription }),
   });
-  services.issuance.registerStock(admin, { numbers: stock });
+  options.seed?.(services, admin);
   created.db.close();
 
   const env = Object.fromEntries(

@@ -134,6 +134,21 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
   const pendingKek = (row: KekWrapRow): Buffer =>
     Buffer.from(PendingWrapSchema.parse(parseJson(row.wrap)).kek, 'base64');
 
+  /**
+   * Inside the transaction that adds the first protected wrap (a secret or an opened computer):
+   * the pending wrap, which the passphrase alone opens, goes, and that is audited. Call
+   * checkpoint() after the commit.
+   */
+  const erasePending = (pending: KekWrapRow, userId: number): void => {
+    wraps.remove(pending.id);
+    audit.append({
+      userId,
+      action: 'signing-keys.pending-erased',
+      entityType: 'signing_key_wrap',
+      entityId: pending.id,
+    });
+  };
+
   /** After the pending wrap was deleted: push its page out of the WAL into the zeroed file. */
   const checkpoint = (): void => {
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -231,15 +246,7 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
           entityType: 'signing_key_wrap',
           entityId: id,
         });
-        if (pending !== undefined) {
-          wraps.remove(pending.id);
-          audit.append({
-            userId: user.id,
-            action: 'signing-keys.pending-erased',
-            entityType: 'signing_key_wrap',
-            entityId: pending.id,
-          });
-        }
+        if (pending !== undefined) erasePending(pending, user.id);
       }).immediate();
       if (pending !== undefined) checkpoint();
       hold(kek, 'secret');
@@ -312,15 +319,7 @@ export function createSigningKeyring(options: SigningKeyringOptions) {
           entityType: 'signing_key_wrap',
           entityId: id,
         });
-        if (pending !== undefined) {
-          wraps.remove(pending.id);
-          audit.append({
-            userId: user.id,
-            action: 'signing-keys.pending-erased',
-            entityType: 'signing_key_wrap',
-            entityId: pending.id,
-          });
-        }
+        if (pending !== undefined) erasePending(pending, user.id);
       }).immediate();
       if (pending !== undefined) checkpoint();
       hold(kek, 'workstation', workstationId);

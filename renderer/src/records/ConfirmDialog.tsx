@@ -1,7 +1,9 @@
 // A modal confirmation (role="alertdialog") for an act that cannot be undone. Focus moves into it
-// on open, stays inside with Tab, Escape cancels, and focus returns to what opened it.
-import type { KeyboardEvent, ReactNode } from 'react';
-import { useEffect, useId, useRef } from 'react';
+// on open, stays inside with Tab, Escape cancels, and focus returns to what opened it
+// (use-dialog-focus.ts).
+import type { ReactNode } from 'react';
+import { useId, useRef } from 'react';
+import { useDialogFocus } from '../shell/use-dialog-focus';
 
 type ConfirmDialogProps = {
   title: string;
@@ -18,36 +20,14 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const titleId = useId();
   const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const dialogRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement;
-    // The safe choice has focus first: Enter alone never destroys anything.
-    cancelRef.current?.focus();
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && !busy) {
-      event.preventDefault();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const buttons = dialogRef.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)');
-    if (buttons === undefined || buttons.length === 0) return;
-    const first = buttons[0];
-    const last = buttons[buttons.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
+  // The safe choice has focus first: Enter alone never destroys anything. Tab cycles through the
+  // buttons only.
+  const { dialogRef, onKeyDown } = useDialogFocus({
+    onEscape: onCancel,
+    busy,
+    initialFocus: cancelRef,
+    focusable: 'button:not(:disabled)',
+  });
 
   return (
     <div className="confirm-backdrop">

@@ -2,15 +2,17 @@
 // Census's secure file transfer; 31 CFR 592.301(a)(1)(iv)-(v)): how it went out, when, the
 // confirmation reference (the fax transmission report number, the transfer's receipt id) and an
 // optional note. The core checks again and stores it as the receipt, worded as confirmed by the
-// user, not by the recipient. A modal dialog: focus starts in it, Escape closes it.
-import type { KeyboardEvent, SyntheticEvent } from 'react';
-import { useEffect, useId, useRef, useState } from 'react';
+// user, not by the recipient. A modal dialog (use-dialog-focus.ts): focus starts in it, Tab stays
+// inside, Escape closes it, and focus returns to what opened it.
+import type { SyntheticEvent } from 'react';
+import { useId, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { SubmissionItem } from '../../../shared/records/submission-views';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TextAreaField, TextField } from '../shell/form/FormField';
 import { SelectField } from '../shell/form/SelectField';
 import { fieldError } from '../shell/form/field-errors';
+import { useDialogFocus } from '../shell/use-dialog-focus';
 import { recipientNames } from './submission-words';
 
 export type ManualMethod = 'fax' | 'secure-file-transfer' | 'other';
@@ -41,20 +43,14 @@ export function localDateTime(date: Date): string {
 
 export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCancel }: Props) {
   const titleId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
   const [method, setMethod] = useState<ManualMethod>('fax');
   const [sentAt, setSentAt] = useState(() => localDateTime(now()));
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    const opener = document.activeElement;
-    dialog.current?.querySelector('select')?.focus();
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
+  // Focus starts on "How it was sent", the dialog's first field.
+  const { dialogRef, onKeyDown } = useDialogFocus({ onEscape: onCancel, busy });
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -77,13 +73,6 @@ export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCan
     });
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && !busy) {
-      event.preventDefault();
-      onCancel();
-    }
-  };
-
   const shown = (field: string) => local[field] ?? fieldError(error, field);
   // A field's own refusal goes once the user edits that field (the others stay until Save), so
   // a typed reference is not still marked "Give the … reference".
@@ -100,7 +89,7 @@ export function RecordConfirmationDialog({ item, busy, error, now, onSave, onCan
   return (
     <div className="confirm-backdrop">
       <div
-        ref={dialog}
+        ref={dialogRef}
         className="confirm confirm--form"
         role="dialog"
         aria-modal="true"

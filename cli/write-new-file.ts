@@ -1,15 +1,18 @@
-// A binary file kpdesk writes on request (a statistics PDF) is a new file, like the text ones
-// (write-new-text-file.ts): an existing file is never overwritten.
+// Files kpdesk writes on request (a CSR, an address-book export, a statistics, review or receipt
+// PDF, a review's CSV) are new files: an existing file is never overwritten, so a mistyped name
+// cannot destroy a record. `option` is the command-line option that named the file, for the
+// typed error.
 import { writeFile } from 'node:fs/promises';
 import { AppFailure } from '../electron/core/app-failure';
 
-export async function writeNewBinaryFile(
+/** Text is written as UTF-8. */
+export async function writeNewFile(
   path: string,
   option: string,
-  bytes: Uint8Array,
+  content: string | Uint8Array,
 ): Promise<void> {
   try {
-    await writeFile(path, bytes, { flag: 'wx' });
+    await writeFile(path, content, { flag: 'wx' });
   } catch (error: unknown) {
     const code = (error as { code?: unknown }).code;
     const message =
