@@ -20,6 +20,8 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'attachment.add': 'Attachment added',
   'stock.register': 'Form registered in stock',
   'stock.register-batch': 'Blank forms registered',
+  // Issue 13 part 6: one event for a whole registered range of numbers.
+  'stock.register-range': 'KP numbers registered',
   'stock.take': 'Form taken from stock',
   'stock.void': 'Form voided in stock',
   'stock.void-blank': 'Blank form voided',

@@ -13,6 +13,7 @@ import { groupTimeline } from './timeline-groups';
 
 const actionWords: Record<string, string> = {
   'stock.register': 'Form registered in stock',
+  'stock.register-range': 'Form registered in stock',
   'stock.take': 'Form taken from stock',
   'stock.void': 'Form voided in stock',
   'stock.void-blank': 'Blank form voided',
