@@ -41,12 +41,12 @@ const kinds: Record<AuditEntityType, string> = {
 /** A registered range by its first and last number now, and its registration (batch) id. */
 function describeStockRange(db: Database, id: string): string {
   const range = db
-    .prepare<[number], { first: string | null; last: string | null; count: number }>(
-      `SELECT (SELECT number FROM stock WHERE batch_id = ?1 ORDER BY digits LIMIT 1) AS first,
-              (SELECT number FROM stock WHERE batch_id = ?1 ORDER BY digits DESC LIMIT 1) AS last,
-              (SELECT count(*) FROM stock WHERE batch_id = ?1) AS count`,
+    .prepare<{ batch: number }, { first: string | null; last: string | null; count: number }>(
+      `SELECT (SELECT number FROM stock WHERE batch_id = @batch ORDER BY digits LIMIT 1) AS first,
+              (SELECT number FROM stock WHERE batch_id = @batch ORDER BY digits DESC LIMIT 1) AS last,
+              (SELECT count(*) FROM stock WHERE batch_id = @batch) AS count`,
     )
-    .get(rangeBatchId(id) ?? 0);
+    .get({ batch: rangeBatchId(id) ?? 0 });
   const what = `registered range of form numbers ${id}`;
   return range === undefined || range.first === null || range.last === null
     ? what
