@@ -12,7 +12,7 @@ import { createEntityReaders, digestOf } from '../../electron/core/vault/audit/e
 import { openDatabase } from '../../electron/core/vault/open-database';
 import type { RangeRow } from '../../electron/core/vault/audit/stock-range-digest';
 import { stockRangeDigest } from '../../electron/core/vault/audit/stock-range-digest';
-import { createdAtOf, DAY_MS, factsOf, numberOf } from './certificate-facts';
+import { createdAtOf, DAY_MS, factsOf } from './certificate-facts';
 import type { PlannedEvent, Row } from './certificate-history';
 import { BOOK_SIZE, OPERATOR_ID, batchIdOf, historyOf, stockRow } from './certificate-history';
 import { createEventQueue } from './event-queue';

@@ -215,7 +215,7 @@ export function checkPackageChain(
             kind: 'entity',
             entityType: type,
             entityId: id,
-            message: `The stock number ${id} in the package's records is ${String(row?.status)}, but no audit event records that change since audit event ${String(rangeSeq)} registered it: it was changed outside KP Desk.`,
+            message: `The stock number ${id} in the package's records is ${typeof row?.status === 'string' ? row.status : 'not available'}, but no audit event records that change since audit event ${String(rangeSeq)} registered it: it was changed outside KP Desk.`,
           },
         };
       return {

@@ -10,7 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkSinceVerifiedHead } from '../../../electron/core/audit-check/check-since-verified-head';
 import { verifySnapshot } from '../../../electron/core/audit-check/snapshot-verification';
 import { recordVerifiedHead } from '../../../electron/core/audit-check/verified-heads';
-import { checkPackageChain } from '../../../electron/core/audit-package/check-package-chain';
+import {
+  checkPackageChain,
+  keyText,
+} from '../../../electron/core/audit-package/check-package-chain';
 import type { PackageEvent } from '../../../electron/core/audit-package/check-package-chain';
 import type { AuditPackageManifest } from '../../../electron/core/audit-package/package-format';
 import {
@@ -297,9 +300,11 @@ function checkPackage(): AuditReport {
       rows.map((row) => jsonRow(table, row)),
     );
     // Rows with secrets travel without them, with the digest the licensee signs (as an export).
-    for (const row of rows)
-      if (hasWithheld(jsonRow(table, row)))
-        withheld.push({ table, key: String(row[key] as string | number), digest: digestOf(row) });
+    for (const row of rows) {
+      const written = jsonRow(table, row);
+      if (hasWithheld(written))
+        withheld.push({ table, key: keyText(written[key]), digest: digestOf(row) });
+    }
   }
   const last = list.at(-1);
   const manifest = {

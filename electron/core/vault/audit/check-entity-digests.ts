@@ -261,7 +261,8 @@ export function joinEntityChecks(
       if (stock === null) continue;
       // A number of a range whose status changed with no event differs from what the range's
       // event recorded ('available'); any other is a row no event accounts for.
-      if (stock.rangeSeq === null) findings.unrecorded = { entityType: type, entityId: stock.number };
+      if (stock.rangeSeq === null)
+        findings.unrecorded = { entityType: type, entityId: stock.number };
       else
         findings.changed = lowerSeq(findings.changed, {
           seq: stock.rangeSeq,

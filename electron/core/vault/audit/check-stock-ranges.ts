@@ -13,7 +13,12 @@
 // 'stock.register' event per number) is accounted for by its own events, as before.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ownDigest } from './queued-digests';
-import { STOCK_RANGE, createStockRangeRows, rangeBatchId, stockRangeDigest } from './stock-range-digest';
+import {
+  STOCK_RANGE,
+  createStockRangeRows,
+  rangeBatchId,
+  stockRangeDigest,
+} from './stock-range-digest';
 
 type Latest = { entityId: string; seq: number; digest: string };
 
