@@ -4,7 +4,7 @@
 // accounted for by their range alone, which must still be 'available' (the projection leaves the
 // status out; every later change of a number has an event of its own).
 import type { RangeRow } from '../vault/audit/stock-range-digest';
-import { isStockRange, rangeBatchId, stockRangeDigest } from '../vault/audit/stock-range-digest';
+import { isStockRange, rangeBatchId, rangeDigestOf } from '../vault/audit/stock-range-digest';
 import type { JsonRow } from './package-tables';
 
 type RangeEvent = { seq: number; entityId: string; entityDigest: string };
@@ -16,7 +16,7 @@ export type PackageRanges = {
   ranges: ReadonlyMap<number, number>;
 };
 
-/** `events`: the latest event of each entity (digests without the queued rows' part). */
+/** `latest`: the latest event of each entity (digests without the queued rows' part). */
 export function checkPackageStockRanges(
   latest: Iterable<RangeEvent & { entityType: string }>,
   stock: readonly JsonRow[],
@@ -36,10 +36,7 @@ export function checkPackageStockRanges(
   for (const event of latest) {
     if (!isStockRange(event.entityType)) continue;
     const batchId = rangeBatchId(event.entityId);
-    const now =
-      batchId === null
-        ? stockRangeDigest(0, [])
-        : stockRangeDigest(batchId, byBatch.get(batchId) ?? []);
+    const now = rangeDigestOf(event.entityId, (batch) => byBatch.get(batch) ?? []);
     if (now === event.entityDigest) {
       if (batchId !== null) ranges.set(batchId, event.seq);
     } else if (changed === null || event.seq < changed.seq) changed = event;

@@ -17,7 +17,7 @@ import {
   STOCK_RANGE,
   createStockRangeRows,
   rangeBatchId,
-  stockRangeDigest,
+  rangeDigestOf,
 } from './stock-range-digest';
 
 type Latest = { entityId: string; seq: number; digest: string };
@@ -66,9 +66,7 @@ export function checkStockRanges(db: Database): RangeFindings {
   const ranges = new Map<number, number>();
   for (const { entityId, seq, digest } of latestRangeEvents(db)) {
     const batchId = rangeBatchId(entityId);
-    const now =
-      batchId === null ? stockRangeDigest(0, []) : stockRangeDigest(batchId, rowsOf(batchId));
-    if (now === ownDigest(digest)) {
+    if (rangeDigestOf(entityId, rowsOf) === ownDigest(digest)) {
       if (batchId !== null) ranges.set(batchId, seq);
     } else if (changed === null || seq < changed.seq)
       changed = { seq, entityType: STOCK_RANGE, entityId };

@@ -73,13 +73,16 @@ export function createStockRangeRows(db: Database): (batchId: number) => RangeRo
   };
 }
 
+/** The digest of range `entityId` over the rows `rowsOf` gives for its batch. */
+export function rangeDigestOf(entityId: string, rowsOf: (batchId: number) => RangeRow[]): string {
+  const batchId = rangeBatchId(entityId);
+  // An id that names no batch: the digest of an empty projection under batch 0, which no range
+  // KP Desk writes has, so a hand-made event with such an id covers no number.
+  return batchId === null ? stockRangeDigest(0, []) : stockRangeDigest(batchId, rowsOf(batchId));
+}
+
 /** The digest of range `entityId` as its rows are now (the writer's and the verifier's). */
 export function createStockRangeDigester(db: Database): (entityId: string) => string {
   const rowsOf = createStockRangeRows(db);
-  return (entityId) => {
-    const batchId = rangeBatchId(entityId);
-    // An id that names no batch: the digest of an empty projection under batch 0, which no
-    // range KP Desk writes has, so the event cannot match.
-    return batchId === null ? stockRangeDigest(0, []) : stockRangeDigest(batchId, rowsOf(batchId));
-  };
+  return (entityId) => rangeDigestOf(entityId, rowsOf);
 }
