@@ -13,7 +13,6 @@ import { groupTimeline } from './timeline-groups';
 
 const actionWords: Record<string, string> = {
   'stock.register': 'Form registered in stock',
-  'stock.register-range': 'Form registered in stock',
   'stock.take': 'Form taken from stock',
   'stock.void': 'Form voided in stock',
   'stock.void-blank': 'Blank form voided',
@@ -33,6 +32,8 @@ const actionWords: Record<string, string> = {
   'edit-request.create': 'Correction requested',
   'edit-request.approve': 'Correction approved',
   'edit-request.reject': 'Correction rejected',
+  // Issue 13 part 6: the form's registration is its range's one event.
+  'stock.register-range': 'Form registered in stock',
 };
 
 type Loaded =
