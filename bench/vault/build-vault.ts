@@ -10,7 +10,9 @@ import { eventFieldsText } from '../../electron/core/vault/audit/event-fields-te
 import { canonicalJson } from '../../electron/core/vault/audit/canonical-json';
 import { createEntityReaders, digestOf } from '../../electron/core/vault/audit/entity-digest';
 import { openDatabase } from '../../electron/core/vault/open-database';
-import { createdAtOf, DAY_MS, factsOf, numberOf } from './certificate-facts';
+import type { RangeRow } from '../../electron/core/vault/audit/stock-range-digest';
+import { stockRangeDigest } from '../../electron/core/vault/audit/stock-range-digest';
+import { createdAtOf, DAY_MS, factsOf } from './certificate-facts';
 import type { PlannedEvent, Row } from './certificate-history';
 import { BOOK_SIZE, OPERATOR_ID, batchIdOf, historyOf, stockRow } from './certificate-history';
 import { createEventQueue } from './event-queue';
@@ -150,17 +152,21 @@ export function buildVault(
       entityId: String(batch.id),
       digest: digestOf(batch),
     });
+    // And one event for the whole range of numbers (issue 13 part 6, stock-range-digest.ts),
+    // over the rows the book will hold: [number, digits] in digits order.
+    const rows: RangeRow[] = [];
     for (let index = firstIndex; index < firstIndex + count; index += 1) {
-      const available = stockRow(index, 'available');
-      queue.push({
-        at,
-        userId: OPERATOR_ID,
-        action: 'stock.register',
-        entityType: 'stock',
-        entityId: numberOf(index),
-        digest: digestOf(available),
-      });
+      const { number, digits } = stockRow(index, 'available') as { number: string; digits: number };
+      rows.push([number, digits]);
     }
+    queue.push({
+      at,
+      userId: OPERATOR_ID,
+      action: 'stock.register-range',
+      entityType: 'stock_range',
+      entityId: String(batch.id),
+      digest: stockRangeDigest(batch.id, rows),
+    });
   };
   const books = Math.ceil(total / BOOK_SIZE);
   let checked = false;

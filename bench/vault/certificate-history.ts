@@ -24,7 +24,7 @@ export type PlannedEvent = {
   at: number;
   userId: number;
   action: string;
-  entityType: 'certificate' | 'stock' | 'stock_batch';
+  entityType: 'certificate' | 'stock' | 'stock_batch' | 'stock_range';
   entityId: string;
   digest: string;
 };

@@ -6,6 +6,9 @@
 // which catches a rewrite with every hash recomputed, or removed last events, that the chain
 // alone cannot show. A break or a contradicted anchor means the record was changed outside KP
 // Desk: exit 1, like an error-level finding, so a nightly script can alert on it.
+// A clean verification (and no anchor contradicting it) records its head as the app's full
+// verification does (audit_verified_heads, migration 0220, in one transaction with its
+// 'audit.verified' event: verified-heads.ts), so the next check at unlock starts from it.
 // `kpdesk audit head`: the current head as one line (docs/audit-anchors.md), to file away.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -15,6 +18,10 @@ import { readChainHead } from '../../electron/core/vault/audit/chain-head';
 import type { AnchorFilesReport } from '../../electron/core/vault/audit/check-anchor-files';
 import { checkAnchorFiles } from '../../electron/core/vault/audit/check-anchor-files';
 import type { AuditReport } from '../../electron/core/vault/audit/verify-audit-chain';
+import { createAuditWriter } from '../../electron/core/vault/audit/audit-chain';
+import { verifySnapshot } from '../../electron/core/audit-check/snapshot-verification';
+import type { VerifiedHead } from '../../electron/core/audit-check/verified-heads';
+import { recordVerifiedHead } from '../../electron/core/audit-check/verified-heads';
 import { readVaultKeyFile } from '../../electron/core/vault/keys/unlock-vault';
 import type { CliIo, ExitCode } from '../cli-io';
 import { exitCodes } from '../cli-io';
@@ -124,12 +131,14 @@ export function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> 
     if (values.out !== undefined) throw usageFailure('--out belongs to "kpdesk audit head".');
     const anchors = values.anchors ?? [];
     const storedReceipts = values['stored-receipts'] === true;
-    const { report, anchorReport } = await withVaultForCommand(
+    const { report, anchorReport, proved } = await withVaultForCommand(
       values,
       io,
-      async ({ services, db, dir, key }) => ({
-        report: services.audit.verify(),
-        anchorReport:
+      async ({ services, db, dir, key }) => {
+        const { helper } = services.audit;
+        // One read snapshot: the report names the head it proved (snapshot-verification.ts).
+        const { head, ...report } = verifySnapshot(db, helper === undefined ? {} : { helper });
+        const anchorReport =
           anchors.length === 0 && !storedReceipts
             ? undefined
             : await checkAnchorFiles(db, anchors, {
@@ -137,8 +146,16 @@ export function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> 
                 vaultId: readVaultKeyFile(dir).vaultId,
                 key,
                 storedReceipts,
-              }),
-      }),
+              });
+        const contradicted = anchorReport?.verdicts.some((v) => v.status === 'contradicted');
+        const now = () => new Date();
+        // No user signs in for a verification: the head is recorded as the system's (null).
+        const proved: VerifiedHead | null =
+          contradicted === true
+            ? null
+            : recordVerifiedHead(db, createAuditWriter(db, now), { ...report, head }, null, now);
+        return { report, anchorReport, proved };
+      },
     );
     if (json)
       io.stdout(
@@ -147,6 +164,9 @@ export function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> 
     else
       io.stdout(
         formatAuditReport(report) +
+          (proved === null
+            ? ''
+            : `Recorded as the last full verification (up to event ${String(proved.seq)}): the next unlock checks from there.\n`) +
           (anchorReport === undefined ? '' : formatAnchorReport(anchorReport)),
       );
     const contradicted = anchorReport?.verdicts.some((v) => v.status === 'contradicted') ?? false;

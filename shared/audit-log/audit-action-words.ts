@@ -73,6 +73,8 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'signing-keys.replace': 'Signing keys replaced (nobody could open them)',
   'signing-keys.replace-erase-wrap': 'Protection of the replaced signing keys erased',
   'seal-key.retire': 'Seal key retired',
+  // Issue 13 part 6: one event for a whole registered range of numbers.
+  'stock.register-range': 'KP numbers registered',
 };
 
 /** The words for an action, or the action as stored when this version does not know it. */

@@ -186,7 +186,7 @@ export const TimelineEventSchema = z
     at: z.string(),
     /** e.g. "certificate.issue", "stock.register", "edit-request.approve". */
     action: z.string(),
-    entityType: z.enum(['certificate', 'stock', 'edit_request', 'attachment']),
+    entityType: z.enum(['certificate', 'stock', 'edit_request', 'attachment', 'stock_range']),
     userId: z.number().int().nullable(),
     /** Who acted; null for events without a user (the first administrator's creation). */
     userDisplayName: z.string().nullable(),

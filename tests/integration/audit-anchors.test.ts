@@ -53,7 +53,8 @@ beforeEach(async () => {
       password: PASSWORD,
     });
     services.issuance.recordRecoveryKeyConfirmed(admin.id);
-    // Events 1 (ada), 2 (confirmation), 3 (the batch), 4-13 (the ten forms).
+    // Events 1 (ada), 2 (confirmation), 3 (the batch), 4 (the range of its ten forms: one event
+    // per registered range, issue 13 part 6).
     services.issuance.registerStock(
       { userId: admin.id, role: 'administrator' },
       { numbers: 'US10000-US10009' },
@@ -77,12 +78,12 @@ describe('kpdesk audit head', () => {
     const head = await kpdesk(['audit', 'head', '--out', 'head.txt', '--json']);
     expect(head.code, head.err).toBe(0);
     const json = JSON.parse(head.out) as { line: string; seq: number; vaultId: string };
-    expect(json.seq).toBe(13);
+    expect(json.seq).toBe(4);
     const line = readFileSync(join(work, 'head.txt'), 'utf8');
     expect(line).toBe(`${json.line}\n`);
-    expect(parseAnchorLine(line)).toMatchObject({ seq: 13, vaultId: json.vaultId });
+    expect(parseAnchorLine(line)).toMatchObject({ seq: 4, vaultId: json.vaultId });
     expect(line).toMatch(
-      /^KPDESK-AUDIT-HEAD 1 vault=[0-9a-f-]{36} seq=13 hash=[0-9a-f]{64} at=\S+Z\n$/,
+      /^KPDESK-AUDIT-HEAD 1 vault=[0-9a-f-]{36} seq=4 hash=[0-9a-f]{64} at=\S+Z\n$/,
     );
     const again = await kpdesk(['audit', 'head', '--out', 'head.txt']);
     expect(again.code).toBe(2);
@@ -93,10 +94,10 @@ describe('kpdesk audit head', () => {
 describe('kpdesk audit verify --anchors', () => {
   it('catches a certificate rewritten through plain SQL with the whole chain recomputed from event 1', async () => {
     expect((await kpdesk(['audit', 'head', '--out', 'before-draft.txt'])).code).toBe(0);
-    await draft('US10003'); // events 14 (form used) and 15 (the certificate)
+    await draft('US10003'); // events 5 (form used) and 6 (the certificate)
     expect((await kpdesk(['audit', 'head', '--out', 'after-draft.txt'])).code).toBe(0);
     expect((await kpdesk(['backup', 'after-draft.kpbak'])).code).toBe(0);
-    await draft('US10005'); // events 16 and 17
+    await draft('US10005'); // events 7 and 8
     expect((await kpdesk(['audit', 'head', '--out', 'later.txt'])).code).toBe(0);
 
     await withVault((db) => {
@@ -106,16 +107,17 @@ describe('kpdesk audit verify --anchors', () => {
       );
     });
     // Issue 13: "a certificate edited through plain SQL and the chain recomputed from event 1
-    // gave 'Audit chain OK'". It still does: the chain alone cannot tell.
+    // gave 'Audit chain OK'". It still does: the chain alone cannot tell (and it records its head,
+    // event 9: a head proves only what the chain shows; the anchors below still contradict it).
     const alone = await kpdesk(['audit', 'verify']);
     expect(alone.code).toBe(0);
-    expect(alone.out).toContain('Audit chain OK');
+    expect(alone.out).toContain('Audit chain OK: 8 events checked');
 
     // A head file taken after the rewritten point contradicts the chain.
     const later = await kpdesk(['audit', 'verify', '--anchors', 'later.txt']);
     expect(later.code).toBe(1);
     expect(later.out).toContain('ANCHORS CONTRADICT THE CHAIN');
-    expect(later.out).toContain('Event 17 in the vault is not the event this anchor recorded');
+    expect(later.out).toContain('Event 8 in the vault is not the event this anchor recorded');
 
     // Heads on both sides bound the first event that differs.
     const bounded = await kpdesk([
@@ -134,13 +136,13 @@ describe('kpdesk audit verify --anchors', () => {
     };
     expect(report.ok).toBe(true); // the chain itself, as before
     expect(report.anchors.verdicts.map((v) => v.status)).toEqual(['holds', 'contradicted']);
-    expect(report.anchors.firstDifference).toMatchObject({ from: 14, to: 17 });
+    expect(report.anchors.firstDifference).toMatchObject({ from: 5, to: 8 });
 
     // A backup of this vault holds the whole chain: the event is named exactly.
     const exact = await kpdesk(['audit', 'verify', '--anchors', '.']);
     expect(exact.code).toBe(1);
     expect(exact.out).toContain(
-      'The first event that differs is event 15: certificate.create on certificate US10003',
+      'The first event that differs is event 6: certificate.create on certificate US10003',
     );
     expect(exact.out).toMatch(
       /ignored +.*vault: neither a head file nor a KP Desk backup|CONTRADICTS/,
@@ -149,32 +151,30 @@ describe('kpdesk audit verify --anchors', () => {
 
   it('catches the last event deleted together with its row', async () => {
     await draft('US10003');
-    await draft('US10005'); // events 16 (form US10005 used) and 17 (its certificate)
+    await draft('US10005'); // events 7 (form US10005 used) and 8 (its certificate)
     expect((await kpdesk(['audit', 'head', '--out', 'head.txt'])).code).toBe(0);
     expect((await kpdesk(['backup', 'head.kpbak'])).code).toBe(0);
     await withVault((db) => {
       rewriteAndRechain(
         db,
-        `DELETE FROM audit_events WHERE seq = 17;
+        `DELETE FROM audit_events WHERE seq = 8;
          DELETE FROM certificates WHERE number = 'US10005';`,
       );
     });
-    const alone = await kpdesk(['audit', 'verify']);
-    expect(alone.out).toContain('Audit chain OK: 16 events checked');
-
+    // The anchors first: a verification they contradict records no head. (A clean one alone,
+    // last below, records its head with an event of its own, which would take seq 8 again.)
     const anchored = await kpdesk(['audit', 'verify', '--anchors', 'head.txt']);
     expect(anchored.code).toBe(1);
-    expect(anchored.out).toContain("the vault's chain ends at event 16: events were removed");
+    expect(anchored.out).toContain("the vault's chain ends at event 7: events were removed");
     // A head alone cannot tell whether events before it were rewritten as well.
-    expect(anchored.out).toContain(
-      'The first event that differs lies between event 1 and event 17',
-    );
-    // The backup holds the chain as it was: events 1 to 16 agree, 17 is gone.
+    expect(anchored.out).toContain('The first event that differs lies between event 1 and event 8');
+    // The backup holds the chain as it was: events 1 to 7 agree, 8 is gone.
     const exact = await kpdesk(['audit', 'verify', '--anchors', 'head.kpbak']);
     expect(exact.code).toBe(1);
-    expect(exact.out).toContain(
-      'The first event that differs is event 17 (no longer in the vault)',
-    );
+    expect(exact.out).toContain('The first event that differs is event 8 (no longer in the vault)');
+
+    const alone = await kpdesk(['audit', 'verify']);
+    expect(alone.out).toContain('Audit chain OK: 7 events checked');
   });
 
   it('holds for an untouched vault, reports another vault’s head apart, and refuses what is not an anchor', async () => {

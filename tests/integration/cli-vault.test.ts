@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVault } from '../../electron/core/vault/keys/create-vault';
 import { unlockVault } from '../../electron/core/vault/keys/unlock-vault';
 import { createVaultServices } from '../../electron/core/vault/vault-services';
+import { checkSinceVerifiedHead } from '../../electron/core/audit-check/check-since-verified-head';
 import type { AppError } from '../../shared/errors';
 import type { BuiltCli, Outcome } from './cli-built';
 import { buildCli, runLauncher } from './cli-built';
@@ -235,14 +236,54 @@ describe('kpdesk stock, audit verify, backup and restore (built CLI)', () => {
     expect(errorOf(outcome).code).toBe('AUTH_FAILED');
   });
 
-  // One event for the user, one for the registration and one per registered number, and one for
-  // the refused sign-in above (failures are audited, issue 13).
-  it('verifies the audit chain: user, registration, each number, the failed sign-in', async () => {
+  // One event for the user, one for the registration, one for its range of eleven numbers (issue
+  // 13 part 6: one event per registered range, not per number), and one for the refused sign-in
+  // above (failures are audited, issue 13).
+  it('verifies the audit chain: user, registration, its range, the failed sign-in', async () => {
     const json = await kpdesk(['audit', 'verify', '--dir', 'vault', '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: true, eventsChecked: 14 });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, eventsChecked: 4 });
+    // The clean verification recorded its head (and its own event, the fifth), as the app does.
     const text = await kpdesk(['audit', 'verify', '--dir', 'vault']);
-    expect(text.stdout).toContain('Audit chain OK: 14 events checked');
+    expect(text.stdout).toContain('Audit chain OK: 5 events checked');
+    expect(text.stdout).toContain(
+      'Recorded as the last full verification (up to event 5): the next unlock checks from there.',
+    );
+  });
+
+  it('records the head each clean verification proved, so the check at unlock starts from it', async () => {
+    const db = await unlockVault({ dir: vaultDir, secret: { passphrase: PASSPHRASE } });
+    try {
+      const heads = db
+        .prepare(
+          'SELECT id, seq, hash, proof, events_checked, verified_by FROM audit_verified_heads',
+        )
+        .all() as { id: number; seq: number; hash: string }[];
+      expect(heads.map(({ seq }) => seq)).toEqual([4, 5]);
+      for (const head of heads) {
+        expect(head).toMatchObject({ proof: 'full', events_checked: head.seq, verified_by: null });
+        // Each head is the hash the chain holds at its seq, recorded with its own event.
+        expect(
+          db.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck().get(head.seq),
+        ).toBe(head.hash);
+        expect(
+          db
+            .prepare(
+              "SELECT action FROM audit_events WHERE entity_type = 'audit_verified_head' AND entity_id = ?",
+            )
+            .pluck()
+            .all(String(head.id)),
+        ).toEqual(['audit.verified']);
+      }
+      // The check at unlock starts from the latest: only the event recording it comes after.
+      expect(checkSinceVerifiedHead(db)).toMatchObject({
+        state: 'ok',
+        from: { seq: 5 },
+        eventsChecked: 1,
+      });
+    } finally {
+      db.close();
+    }
   });
 
   it('reads the passphrase from a file (one trailing newline is not part of it)', async () => {
@@ -293,9 +334,10 @@ describe('kpdesk stock, audit verify, backup and restore (built CLI)', () => {
     ) as StockJson;
     expect(restored.counts).toEqual({ available: 11, used: 0, voided: 0 });
     expect(restored.gaps).toEqual([{ from: 'US10010', to: 'US10019', count: 10 }]);
-    // The backup's 12 events and the restore's own (recorded in the restored chain).
+    // The backup's 6 events (the 4 verified above and the two verifications recorded) and the
+    // restore's own (recorded in the restored chain).
     const audit = await kpdesk(['audit', 'verify', '--dir', 'restored', '--json']);
-    expect(JSON.parse(audit.stdout)).toEqual({ ok: true, eventsChecked: 15 });
+    expect(JSON.parse(audit.stdout)).toEqual({ ok: true, eventsChecked: 7 });
   });
 
   it('refuses a damaged backup (BACKUP_INVALID) or a wrong passphrase, leaving the target as it was', async () => {
@@ -333,12 +375,24 @@ describe('kpdesk stock, audit verify, backup and restore (built CLI)', () => {
   });
 
   it('finds a row changed behind the app with plain SQL: exit 1 naming the entity', async () => {
+    const headsNow = async (): Promise<number> => {
+      const db = await unlockVault({ dir: vaultDir, secret: { passphrase: PASSPHRASE } });
+      try {
+        return (
+          db.prepare<[], number>('SELECT count(*) FROM audit_verified_heads').pluck().get() ?? 0
+        );
+      } finally {
+        db.close();
+      }
+    };
     const db = await unlockVault({ dir: vaultDir, secret: { passphrase: PASSPHRASE } });
     try {
+      // A number whose only event is its range, voided with no event.
       db.prepare("UPDATE stock SET status = 'voided' WHERE number = 'US10003'").run();
     } finally {
       db.close();
     }
+    const heads = await headsNow();
     const json = await kpdesk(['audit', 'verify', '--dir', 'vault', '--json']);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as { ok: boolean; firstBreak: Record<string, unknown> };
@@ -353,6 +407,9 @@ describe('kpdesk stock, audit verify, backup and restore (built CLI)', () => {
     expect(text.stdout).toContain('AUDIT CHAIN BROKEN');
     expect(text.stdout).toContain('stock US10003');
     expect(text.stdout).toContain('record: form number US10003');
+    expect(text.stdout).not.toContain('Recorded as the last full verification');
+    // A verification with a break records no head: nothing for the check at unlock to start from.
+    expect(await headsNow()).toBe(heads);
   });
 
   it('never printed a passphrase, a password or a recovery key', () => {

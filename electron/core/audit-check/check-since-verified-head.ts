@@ -14,6 +14,7 @@ import { readChainHead } from '../vault/audit/chain-head';
 import { ownDigest, queuedIn } from '../vault/audit/queued-digests';
 import type { AuditBreak } from '../vault/audit/verify-audit-chain';
 import { walkChainSegment } from '../vault/audit/walk-audit-chain';
+import { createStockRangeDigester, isStockRange } from '../vault/audit/stock-range-digest';
 import type { VerifiedHead } from './verified-heads';
 import { latestVerifiedHead } from './verified-heads';
 
@@ -88,10 +89,16 @@ function recordBreak(db: Database, touched: Touched, what: string): AuditBreak {
 /** The first record (in the order of its latest event) whose row no longer digests as recorded. */
 function firstChangedRecord(db: Database, touched: readonly Touched[]): AuditBreak | undefined {
   const readers = createEntityReaders(db);
+  // A range of stock numbers registered since the head: its rows re-digested (stock-range-digest.ts).
+  const rangeDigest = createStockRangeDigester(db);
   for (const item of touched) {
-    if (!isAuditEntityType(item.entityType))
+    const { entityType, entityId } = item;
+    if (!isAuditEntityType(entityType) && !isStockRange(entityType))
       return recordBreak(db, item, 'KP Desk never writes records of this kind.');
-    if (digestOf(readers[item.entityType](item.entityId)) !== ownDigest(item.digest))
+    const now = isStockRange(entityType)
+      ? rangeDigest(entityId)
+      : digestOf(readers[entityType](entityId));
+    if (now !== ownDigest(item.digest))
       return recordBreak(db, item, 'it was changed or removed outside KP Desk.');
   }
   return undefined;

@@ -9,7 +9,24 @@ type EventFacts = {
   entity_type: string;
   entity_id: string;
   certificate_number: string | null;
+  /** A registered range (stock_range): its first and last number and its count, as now. */
+  range_first?: string | null;
+  range_last?: string | null;
+  range_count?: number | null;
 };
+
+const count = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** "Registered KP numbers US1000 to US1999 (1,000 numbers)": one event for a whole range. */
+function rangeWords(event: EventFacts): string | null {
+  const { range_first: first, range_last: last, range_count: n } = event;
+  if (first === undefined || first === null || last === undefined || last === null) return null;
+  if (n === undefined || n === null) return null;
+  return first === last
+    ? `Registered KP number ${first} (${count(n, 'number', 'numbers')})`
+    : `Registered KP numbers ${first} to ${last} (${count(n, 'number', 'numbers')})`;
+}
 
 const recordKinds: Readonly<Record<string, string>> = {
   user: 'user',
@@ -23,6 +40,7 @@ const recordKinds: Readonly<Record<string, string>> = {
   submission_recipient: 'submission recipient',
   issue_reference: 'batch reference',
   stock_batch: 'registration of blank forms',
+  stock_range: 'registered range of form numbers',
   record_import: 'import mark of certificate record',
   audit_package_export: 'audit package export',
 };
@@ -51,5 +69,9 @@ function recordWords(event: EventFacts): string {
 }
 
 export function describeAuditEvent(event: EventFacts): string {
+  if (event.entity_type === 'stock_range') {
+    const words = rangeWords(event);
+    if (words !== null) return words;
+  }
   return `${auditActionText(event.action)}: ${recordWords(event)}`;
 }

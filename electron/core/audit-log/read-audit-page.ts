@@ -25,7 +25,20 @@ export type AuditEventRow = {
   entity_id: string;
   certificate_id: number | null;
   certificate_number: string | null;
+  range_first: string | null;
+  range_last: string | null;
+  range_count: number | null;
 };
+
+// A registered range (one event for its numbers, issue 13 part 6) is worded by its first and last
+// number and its count, read for the page's few range events from the index stock_by_batch.
+const rangeFact = (select: string): string =>
+  `CASE WHEN a.entity_type = 'stock_range' THEN (${select}) END`;
+const RANGE_FACTS = [
+  `${rangeFact('SELECT number FROM stock WHERE batch_id = a.entity_id ORDER BY digits LIMIT 1')} AS range_first`,
+  `${rangeFact('SELECT number FROM stock WHERE batch_id = a.entity_id ORDER BY digits DESC LIMIT 1')} AS range_last`,
+  `${rangeFact('SELECT count(*) FROM stock WHERE batch_id = a.entity_id')} AS range_count`,
+].join(',\n    ');
 
 // Every kind of record that belongs to one certificate names it: the certificate itself, its form
 // in stock, its corrections, its signed PDFs (and their signature levels), its submissions and,
@@ -33,7 +46,8 @@ export type AuditEventRow = {
 const selectEvents = (events: string): string => `SELECT a.seq, a.at, a.user_id,
     u.display_name AS user_name, a.action, a.entity_type, a.entity_id,
     COALESCE(c.id, s.id, ec.id, tc.id, oc.id) AS certificate_id,
-    COALESCE(c.number, s.number, ec.number, tc.number, oc.number) AS certificate_number
+    COALESCE(c.number, s.number, ec.number, tc.number, oc.number) AS certificate_number,
+    ${RANGE_FACTS}
   FROM (${events}) AS a
   LEFT JOIN users AS u ON u.id = a.user_id
   LEFT JOIN certificates AS c
@@ -60,6 +74,7 @@ const pageOf = (table: string, where: string): string =>
 const OF_CERTIFICATE = `(
     (a.entity_type IN ('certificate', 'record_import') AND a.entity_id = @certificateIdText)
     OR (a.entity_type = 'stock' AND a.entity_id = @certificateNumber)
+    OR (a.entity_type = 'stock_range' AND a.entity_id = @rangeIdText)
     OR (a.entity_type = 'edit_request' AND a.entity_id IN
          (SELECT CAST(id AS TEXT) FROM edit_requests WHERE certificate_id = @certificateId))
     OR (a.entity_type IN ('attachment', 'signature_level') AND a.entity_id IN
@@ -111,6 +126,12 @@ export function auditPageQuery(
     params.certificateNumber = filter.certificateNumber;
     params.certificateId = id ?? -1;
     params.certificateIdText = String(id ?? -1);
+    // The range its form was registered in (one event for the whole range, issue 13 part 6).
+    const batch = db
+      .prepare<[string], number>('SELECT batch_id FROM stock WHERE number = ?')
+      .pluck()
+      .get(filter.certificateNumber);
+    params.rangeIdText = String(batch ?? -1);
   }
   const whereSql = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
   const events = `${pageOf('audit_events_legacy', whereSql)}
@@ -150,8 +171,16 @@ export function readAuditPage(
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const number = filter.certificateNumber;
   return {
-    events: page.map(toAuditLogEvent),
+    // The range event of a certificate's form belongs to that certificate in its own view.
+    events: page.map((row) =>
+      toAuditLogEvent(
+        number !== undefined && row.entity_type === 'stock_range'
+          ? { ...row, certificate_number: number }
+          : row,
+      ),
+    ),
     next: rows.length > limit && last !== undefined ? { at: last.at, seq: last.seq } : null,
   };
 }

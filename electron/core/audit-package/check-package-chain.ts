@@ -9,6 +9,8 @@ import type { AuditEventFields } from '../vault/audit/audit-chain';
 import { GENESIS_HASH, eventHash } from '../vault/audit/audit-chain';
 import { digestOf, isAuditEntityType } from '../vault/audit/entity-digest';
 import { ownDigest, queuedIn } from '../vault/audit/queued-digests';
+import { isStockRange } from '../vault/audit/stock-range-digest';
+import { checkPackageStockRanges, rangeCovering } from './check-package-stock-ranges';
 import type { AuditReport } from '../vault/audit/verify-audit-chain';
 import type { AuditPackageManifest } from './package-format';
 import type { JsonCell, JsonRow, WithheldDigest } from './package-tables';
@@ -146,7 +148,7 @@ export function checkPackageChain(
     };
   const latest = new Map<string, PackageEvent>();
   for (const event of events) {
-    if (!isAuditEntityType(event.entityType)) continue;
+    if (!isAuditEntityType(event.entityType) && !isStockRange(event.entityType)) continue;
     latest.set(`${event.entityType}\0${event.entityId}`, {
       ...event,
       entityDigest: ownDigest(event.entityDigest),
@@ -161,7 +163,23 @@ export function checkPackageChain(
         entityDigest: row.digest,
       });
   }
+  // Registered ranges of KP numbers: checked over the package's stock rows (issue 13, part 6).
+  const stock = records.tables.get('stock') ?? [];
+  const ranges = checkPackageStockRanges(latest.values(), stock);
+  if (ranges.changed !== null)
+    return {
+      ok: false,
+      eventsChecked: events.length,
+      firstBreak: {
+        seq: ranges.changed.seq,
+        kind: 'entity',
+        entityType: 'stock_range',
+        entityId: ranges.changed.entityId,
+        message: `The numbers of the stock range ${ranges.changed.entityId} in the package's records are not those audit event ${String(ranges.changed.seq)} registered: a number was added, removed or changed outside KP Desk.`,
+      },
+    };
   for (const [name, event] of [...latest].sort((a, b) => a[1].seq - b[1].seq)) {
+    if (isStockRange(event.entityType)) continue;
     const now = digests.get(name);
     const expected = now ?? digestOf(null);
     if (event.entityDigest !== expected)
@@ -180,9 +198,26 @@ export function checkPackageChain(
         },
       };
   }
+  const stockRows = new Map(stock.map((row) => [keyText(row.number), row]));
   for (const name of digests.keys())
     if (!latest.has(name)) {
       const [type = '', id = ''] = name.split('\0');
+      // A number whose only event is its range: accounted for while it is still 'available'.
+      const row = type === 'stock' ? stockRows.get(id) : undefined;
+      const rangeSeq = rangeCovering(ranges, row);
+      if (rangeSeq !== null && row?.status === 'available') continue;
+      if (rangeSeq !== null)
+        return {
+          ok: false,
+          eventsChecked: events.length,
+          firstBreak: {
+            seq: rangeSeq,
+            kind: 'entity',
+            entityType: type,
+            entityId: id,
+            message: `The stock number ${id} in the package's records is ${typeof row?.status === 'string' ? row.status : 'not available'}, but no audit event records that change since audit event ${String(rangeSeq)} registered it: it was changed outside KP Desk.`,
+          },
+        };
       return {
         ok: false,
         eventsChecked: events.length,

@@ -110,14 +110,14 @@ export function registerStock(
     entityType: 'stock_batch',
     entityId: registration.batchId,
   });
-  // One event per number: each number's later use or voiding is checked against its own trail.
-  for (const number of registration.numbers)
-    context.audit.append({
-      userId: user.id,
-      action: 'stock.register',
-      entityType: 'stock',
-      entityId: number,
-    });
+  // One event for the whole range, whatever its size (stock-range-digest.ts): its digest covers
+  // every number registered; each number's later use or voiding gets an event of its own.
+  context.audit.append({
+    userId: user.id,
+    action: 'stock.register-range',
+    entityType: 'stock_range',
+    entityId: registration.batchId,
+  });
   return registration;
 }
 

@@ -32,6 +32,8 @@ const actionWords: Record<string, string> = {
   'edit-request.create': 'Correction requested',
   'edit-request.approve': 'Correction approved',
   'edit-request.reject': 'Correction rejected',
+  // Issue 13 part 6: the form's registration is its range's one event.
+  'stock.register-range': 'Form registered in stock',
 };
 
 type Loaded =

@@ -1,5 +1,6 @@
-// A vault with a few thousand audit events (forms registered one event per number, certificates
-// taken to ISSUED) for the checks beside issuing, and a way to issue one more certificate.
+// A vault with a few thousand audit events (forms registered one registration per form, two
+// events each, certificates taken to ISSUED) for the checks beside issuing, and a way to issue one
+// more certificate.
 import type { Staff, TestVault } from '../vault/vault-fixture';
 import { validDraft } from '../vault/vault-fixture';
 
@@ -13,12 +14,25 @@ export const warranty = {
   invoiceNumbers: ['INV-7'],
 };
 
-/** Registers US20000-US(20000+forms-1): one audit event per number. */
+/** Registers US20000-US(20000+forms-1) in one registration: two audit events (batch, range). */
 export function registerForms(vault: TestVault, staff: Staff, forms: number): void {
   vault.services.issuance.registerStock(staff.operator, {
     numbers: `US20000-US${String(20000 + forms - 1)}`,
     description: 'Books for the checks beside issuing',
   });
+}
+
+/**
+ * Registers US20000-US(20000+forms-1) one form per registration: two events each (its batch and
+ * its range), a long chain for the tests that need thousands of events (since issue 13 part 6 a
+ * registration of many forms writes two events, not one per form).
+ */
+export function registerFormsOneByOne(vault: TestVault, staff: Staff, forms: number): void {
+  for (let i = 0; i < forms; i += 1)
+    vault.services.issuance.registerStock(staff.operator, {
+      numbers: `US${String(20000 + i)}`,
+      description: `Form ${String(i + 1)} for the checks beside issuing`,
+    });
 }
 
 /** Draft, ITN and issue on form `number` (three events, and a stock event). */

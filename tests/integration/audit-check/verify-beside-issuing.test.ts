@@ -16,7 +16,7 @@ import type { BuiltEntries } from '../built-entries';
 import { buildEntries } from '../built-entries';
 import type { Staff, TestVault } from '../vault/vault-fixture';
 import { openTestVault, seedVault } from '../vault/vault-fixture';
-import { chainHeadOf, eventCount, issueOne, registerForms } from './audit-check-fixture';
+import { chainHeadOf, eventCount, issueOne, registerFormsOneByOne } from './audit-check-fixture';
 import { OPEN_AUDIT_FOR_TAMPERING } from '../../helpers/audit-tampering';
 
 let built: BuiltEntries | undefined;
@@ -34,7 +34,7 @@ let staff: Staff;
 beforeEach(() => {
   vault = openTestVault();
   staff = seedVault(vault);
-  registerForms(vault, staff, 3_000);
+  registerFormsOneByOne(vault, staff, 1_600);
   for (let i = 0; i < 20; i += 1) issueOne(vault, staff, `US${String(20000 + i)}`);
 }, 120_000);
 afterEach(() => vault.close());

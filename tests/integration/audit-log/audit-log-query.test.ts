@@ -25,7 +25,13 @@ beforeEach(() => {
   // forms, and a draft on one of them.
   vault.clock.now = new Date('2026-07-03T12:00:00.000Z');
   const { issuance } = vault.services;
-  issuance.registerStock(staff.admin, { numbers: 'US20000-US20119', description: 'Book 2' });
+  // Book 2 registered form by form: a registration writes two events (its batch and its range,
+  // issue 13 part 6), and the log needs many events for pages of every size.
+  for (let number = 20000; number < 20120; number += 1)
+    issuance.registerStock(staff.admin, {
+      numbers: `US${String(number)}`,
+      description: `Book 2, form ${String(number - 19999)}`,
+    });
   issuance.createDraft(staff.operator, { number: 'US12341', draft: validDraft('US12341') });
   vault.clock.now = new Date('2026-07-06T12:00:00.000Z');
   issuance.createDraft(staff.operator, { number: 'US12342', draft: validDraft('US12342') });
@@ -85,16 +91,20 @@ describe('audit log paging', () => {
     const page = list(staff.reviewer, { filter: { certificateNumber: 'us12341' }, limit: 50 });
     const actions = page.events.map((event) => event.action);
     expect(actions).toContain('certificate.create');
-    expect(actions).toContain('stock.register');
+    expect(actions).toContain('stock.register-range');
     expect(page.events.every((event) => event.certificateNumber === 'US12341')).toBe(true);
     const created = page.events.find((event) => event.action === 'certificate.create');
     expect(created?.details).toBe('Draft created: certificate US12341');
     expect(created?.userName).toBe('Otto Operator');
-    // A form with no certificate yet: its stock event alone.
+    // A form with no certificate yet: the event of the range it was registered in alone, worded
+    // by the range's first and last number.
     const blank = list(staff.reviewer, { filter: { certificateNumber: 'US20005' } });
-    expect(blank.events.map((event) => event.details)).toEqual([
-      'Form registered in stock: form US20005',
+    expect(blank.events.map((event) => [event.details, event.certificateNumber])).toEqual([
+      ['Registered KP number US20005 (1 number)', 'US20005'],
     ]);
+    expect(page.events.find((event) => event.action === 'stock.register-range')?.details).toBe(
+      'Registered KP numbers US12340 to US12359 (20 numbers)',
+    );
   });
 
   it('refuses an operator and bad filters, changing nothing', () => {
@@ -124,7 +134,7 @@ describe('audit log paging', () => {
       [{}, /USING (COVERING )?INDEX audit_(compact_)?by_time/],
       [{ userId: 2 }, /USING (COVERING )?INDEX audit_(compact_)?by_user_time \(user_id=\? AND/],
       [
-        { action: 'stock.register' },
+        { action: 'stock.register-range' },
         /USING (COVERING )?INDEX audit_(compact_)?by_action_time \(action=\?/,
       ],
       [

@@ -89,6 +89,20 @@ describe('each planted defect is found', () => {
     expect(finding.message).toMatch(/US12341/);
   });
 
+  it('AUDIT_CHAIN_BROKEN: a blank form removed from its registered range behind the app', async () => {
+    // Registered with its range in one event (issue 13 part 6): the break names the range.
+    const batch = world.vault.db
+      .prepare<[], number>("SELECT batch_id FROM stock WHERE number = 'US12355'")
+      .pluck()
+      .get();
+    world.tamper((db) => {
+      db.prepare("DELETE FROM stock WHERE number = 'US12355'").run();
+    });
+    const finding = only((await world.review()).findings, 'AUDIT_CHAIN_BROKEN', null);
+    expect(finding.severity).toBe('error');
+    expect(finding.message).toContain(`registered range of form numbers ${String(batch)}`);
+  });
+
   it('AUDIT_ANCHOR_CONTRADICTED: a head kept outside that the chain no longer agrees with', async () => {
     const head = readChainHead(world.vault.db);
     const file = join(world.vault.dir, 'head.txt');

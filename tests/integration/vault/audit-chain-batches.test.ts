@@ -206,18 +206,21 @@ describe('the entity check', () => {
     });
   });
 
-  it('reports a deleted stock number', () => {
+  // Since issue 13 part 6 a registration writes one event for its range: a number deleted or
+  // added inside the batch changes the range's digest, and the break names the range.
+  it('reports a deleted stock number, naming the range it was registered in', () => {
     draftSome(1);
     tamper("DELETE FROM stock WHERE number = 'US12350'");
     expect(verifyAuditChain(vault.db).firstBreak).toMatchObject({
       kind: 'entity',
-      entityType: 'stock',
-      entityId: 'US12350',
+      entityType: 'stock_range',
+      entityId: '1',
+      record: 'registered range of form numbers 1 (US12340 to US12359, 19 numbers now)',
     });
   });
 
-  // The latest events are read a page of 1,000 entities at a time; 2,520 stock numbers make
-  // three pages, and a change on the second or the third is found.
+  // 2,520 stock numbers; a status changed on a number covered only by its range is found
+  // wherever it lies (the range's numbers are checked by the table, not by pages of events).
   for (const [number, page] of [
     ['US21500', 'second'],
     ['US22400', 'third'],
@@ -236,11 +239,24 @@ describe('the entity check', () => {
       });
     });
 
-  it('reports a stock number added without an event', () => {
+  it('reports a stock number added without an event, to a registered batch or another', () => {
     draftSome(1);
+    const rangeSeq = vault.db
+      .prepare("SELECT seq FROM audit_events WHERE entity_type = 'stock_range'")
+      .pluck()
+      .get();
     tamper(
       "INSERT INTO stock (number, digits, batch_id, status) VALUES ('US99999', 99999, 1, 'available')",
     );
+    expect(verifyAuditChain(vault.db).firstBreak).toMatchObject({
+      kind: 'entity',
+      entityType: 'stock_range',
+      entityId: '1',
+      seq: rangeSeq,
+    });
+    tamper(`DELETE FROM stock WHERE number = 'US99999';
+      INSERT INTO stock_batches (id, description, registered_at) VALUES (7, 'by hand', '2026-01-01');
+      INSERT INTO stock (number, digits, batch_id, status) VALUES ('US99999', 99999, 7, 'available')`);
     expect(verifyAuditChain(vault.db).firstBreak).toMatchObject({
       kind: 'entity',
       entityType: 'stock',

@@ -28,7 +28,8 @@ describe('certificates:timeline', () => {
 
     const events = await h.value<Event[]>('certificates:timeline', { id });
     expect(events.map((e) => [e.entityType, e.action, e.userDisplayName])).toEqual([
-      ['stock', 'stock.register', 'Ada Admin'],
+      // When its form was registered: the event of the range it came in (issue 13 part 6).
+      ['stock_range', 'stock.register-range', 'Ada Admin'],
       ['stock', 'stock.take', 'Ada Admin'],
       ['certificate', 'certificate.create', 'Ada Admin'],
       ['certificate', 'certificate.record-itn', 'Ada Admin'],

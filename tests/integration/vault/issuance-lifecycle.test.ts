@@ -83,7 +83,9 @@ describe('the issuance service', () => {
       'certificate.ship',
       'certificate.deliver',
     ]);
-    expect(eventsFor('stock', 'US12345')).toEqual(['stock.register', 'stock.take']);
+    // Registered by its range's one event (batch 1, issue 13 part 6); taken by its own.
+    expect(eventsFor('stock_range', 1)).toEqual(['stock.register-range']);
+    expect(eventsFor('stock', 'US12345')).toEqual(['stock.take']);
     const sent = outbox.listForCertificate(created.id);
     expect(sent.map((row) => `${row.recipient}:${row.reason}`)).toEqual([
       'uskpa:issued',

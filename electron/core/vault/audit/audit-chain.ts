@@ -9,6 +9,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntityType, EntityReader } from './entity-digest';
 import { createEntityReaders, digestOf } from './entity-digest';
 import { lastStoredEvent } from './audit-event-tables';
+import type { StockRangeType } from './stock-range-digest';
+import { createStockRangeDigester, isStockRange } from './stock-range-digest';
 import { eventFieldsText } from './event-fields-text';
 import type { QueuedRow } from './queued-digests';
 import { withQueued } from './queued-digests';
@@ -37,7 +39,8 @@ const createHashHex = (text: string): string => hash('sha256', text, 'hex');
 export type AppendInput = {
   userId: number | null;
   action: string;
-  entityType: AuditEntityType;
+  /** A record's type, or a registered range of stock numbers (stock-range-digest.ts). */
+  entityType: AuditEntityType | StockRangeType;
   entityId: string | number;
   /**
    * Otherwise read from the row after the change. Given by a caller only when it holds that very
@@ -58,6 +61,9 @@ export function createAuditWriter(db: Database, now: () => Date): AuditWriter {
   const last = lastStoredEvent(db);
   const insert = db.prepare('INSERT INTO audit_events_compact (seq, body, hash) VALUES (?, ?, ?)');
   const readers: Record<AuditEntityType, EntityReader> = createEntityReaders(db);
+  const rangeDigest = createStockRangeDigester(db);
+  const digestNow = (type: AuditEntityType | StockRangeType, entityId: string): string =>
+    isStockRange(type) ? rangeDigest(entityId) : digestOf(readers[type](entityId));
   return {
     append: (input) => {
       if (!db.inTransaction)
@@ -72,7 +78,7 @@ export function createAuditWriter(db: Database, now: () => Date): AuditWriter {
         entityType: input.entityType,
         entityId,
         entityDigest: withQueued(
-          input.entityDigest ?? digestOf(readers[input.entityType](entityId)),
+          input.entityDigest ?? digestNow(input.entityType, entityId),
           input.queued ?? [],
         ),
       };

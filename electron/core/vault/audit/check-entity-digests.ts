@@ -14,6 +14,8 @@ import { idAfter, latestEventPages, PAGE } from './latest-event-pages';
 import { isAscii, rowDigestWriter, rowTextSql } from './row-canonical-text';
 import { checkQueuedOutbox } from './check-queued-outbox';
 import { ownDigest } from './queued-digests';
+import { checkStockRanges, firstUncoveredStock } from './check-stock-ranges';
+import { isStockRange } from './stock-range-digest';
 
 export type EntityBreak = {
   seq: number | null;
@@ -208,7 +210,7 @@ export function unknownTypeChange(db: Database): Changed | null {
   );
   let changed: Changed | null = null;
   for (const type of types) {
-    if (isAuditEntityType(type)) continue;
+    if (isAuditEntityType(type) || isStockRange(type)) continue;
     for (const [entityId, seq] of latest.raw().iterate(type))
       changed = lowerSeq(changed, { seq, entityType: type, entityId });
   }
@@ -246,10 +248,29 @@ export function joinEntityChecks(
     found.set(unit.type, (found.get(unit.type) ?? 0) + result.found);
   });
   found.set('outbox', (found.get('outbox') ?? 0) + queued.covered);
+  // Stock numbers registered by a range event and accounted for by it alone (check-stock-ranges.ts).
+  const ranges = checkStockRanges(db);
+  findings.changed = lowerSeq(findings.changed, ranges.changed);
+  found.set('stock', (found.get('stock') ?? 0) + ranges.covered);
   for (const type of auditEntityTypes) {
     const { table } = entitySources[type];
     const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
     if ((found.get(type) ?? 0) === rows) continue;
+    if (type === 'stock') {
+      const stock = firstUncoveredStock(db, ranges);
+      if (stock === null) continue;
+      // A number of a range whose status changed with no event differs from what the range's
+      // event recorded ('available'); any other is a row no event accounts for.
+      if (stock.rangeSeq === null)
+        findings.unrecorded = { entityType: type, entityId: stock.number };
+      else
+        findings.changed = lowerSeq(findings.changed, {
+          seq: stock.rangeSeq,
+          entityType: type,
+          entityId: stock.number,
+        });
+      break;
+    }
     // A row with no event of its own may be recorded by its operation's event: only
     // checkQueuedOutbox tells the two apart.
     const entityId =

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { isAuditEntityType } from './entity-digest';
 import type { AuditEntityType } from './entity-digest';
+import { isStockRange, rangeBatchId } from './stock-range-digest';
 
 const kinds: Record<AuditEntityType, string> = {
   certificate: 'certificate',
@@ -37,7 +38,23 @@ const kinds: Record<AuditEntityType, string> = {
   signing_key_replacement: 'replacement of the signing keys',
 };
 
+/** A registered range by its first and last number now, and its registration (batch) id. */
+function describeStockRange(db: Database, id: string): string {
+  const range = db
+    .prepare<{ batch: number }, { first: string | null; last: string | null; count: number }>(
+      `SELECT (SELECT number FROM stock WHERE batch_id = @batch ORDER BY digits LIMIT 1) AS first,
+              (SELECT number FROM stock WHERE batch_id = @batch ORDER BY digits DESC LIMIT 1) AS last,
+              (SELECT count(*) FROM stock WHERE batch_id = @batch) AS count`,
+    )
+    .get({ batch: rangeBatchId(id) ?? 0 });
+  const what = `registered range of form numbers ${id}`;
+  return range === undefined || range.first === null || range.last === null
+    ? what
+    : `${what} (${range.first} to ${range.last}, ${String(range.count)} numbers now)`;
+}
+
 export function describeEntity(db: Database, type: string, id: string): string {
+  if (isStockRange(type)) return describeStockRange(db, id);
   if (!isAuditEntityType(type)) return `record "${id}" of an unknown kind ("${type}")`;
   if (type === 'licensee' || type === 'vault_settings') return `the ${kinds[type]}`;
   if (type === 'certificate') {

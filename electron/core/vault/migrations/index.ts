@@ -30,6 +30,7 @@ import { migration0280 } from './0280-shipment-templates';
 import { migration0285 } from './0285-attachment-metadata-index';
 import { migration0295 } from './0295-signing-key-replacements';
 import { migration0300 } from './0300-outbox-without-certificate-index';
+import { migration0310 } from './0310-stock-by-batch-index';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -63,6 +64,7 @@ export const migrations: readonly Migration[] = [
   migration0285,
   migration0295,
   migration0300,
+  migration0310,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

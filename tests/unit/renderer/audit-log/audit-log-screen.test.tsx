@@ -24,8 +24,10 @@ const ada: SignedInUser = {
 
 beforeEach(async () => {
   kp = await recordsKp();
-  // Well over one page (50) of events: a form registered is an event of its own.
-  await registerStock(kp, 'US10000-US10079');
+  // Well over one page (50) of events: forty registrations of two forms, each two events (its
+  // batch and its range: one event per registered range, issue 13 part 6).
+  for (let first = 10000; first < 10080; first += 2)
+    await registerStock(kp, `US${String(first)}-US${String(first + 1)}`);
   certificateId = await seedCertificate(kp, { number: 'US10001', issue: true });
 });
 afterEach(async () => {
@@ -90,7 +92,7 @@ describe('AuditLogScreen', () => {
     const rows = rowsOf(screen.getByTestId('audit-log-table'));
     for (const row of rows) expect(row.textContent).toMatch(/US10001/);
     expect(rows.map((row) => row.textContent).join('\n')).toContain(
-      'Form registered in stock: form US10001',
+      'Registered KP numbers US10000 to US10001 (2 numbers)',
     );
     expect(screen.getByRole('button', { name: 'Older events' })).toHaveProperty('disabled', true);
 
