@@ -16,6 +16,7 @@ import type { StatisticsReport } from '../../shared/reports/statistics-report';
 import type { BuiltCli, Outcome } from './cli-built';
 import { buildCli, runLauncher } from './cli-built';
 import { dumpTables, validDraft } from './vault/vault-fixture';
+import { botswanaCertificate } from './incoming/incoming-fixture';
 
 const PASSPHRASE = 'correct horse battery staple';
 const PASSWORD = 'a user password 42';
@@ -117,6 +118,22 @@ beforeAll(async () => {
     }
     if (end === 'VOIDED') issuance.void(admin, { id, reason: 'Printer error' });
   }
+  // Two incoming (import-side) certificates, entered in 2025 and in 2026Q3 (issue 15).
+  clock = new Date();
+  for (const [number, carats, valueUsd, dateOfIssue, dateOfExpiry, dateOfEntry] of [
+    ['BW 000111', '0.50', '50.00', '2025-06-01', '2025-07-30', '2025-06-10'],
+    ['BW 000112', '10.00', '2000.00', '2026-08-01', '2026-09-29', '2026-08-15'],
+  ] as const)
+    services.incoming.register(admin, {
+      certificate: botswanaCertificate({
+        number,
+        carats,
+        valueUsd,
+        dateOfIssue,
+        dateOfExpiry,
+        dateOfEntry,
+      }),
+    });
   created.db.close();
   cli = await buildCli();
 }, 180_000);
@@ -189,6 +206,36 @@ describe('kpdesk stats (built CLI)', () => {
     expect(table.stdout).toMatch(/Voided \(apart\)\s+1\s+3\.00\s+300\.00/);
     expect(table.stdout).toContain('Annual table');
     expect(table.stdout).toMatch(/^2025\s+1\s+1\.00\s+100\.00/m);
+  });
+
+  it('prints the imports, by date of entry, in the table, the annual table and the CSV', async () => {
+    const period = ['--period', '2025-01-01..2026-12-31', '--user', 'ada'];
+    const table = await kpdesk(period);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('KP statistics, imports, 2025-01-01..2026-12-31');
+    // 205000 / 1050 = 195.238…
+    expect(table.stdout).toMatch(/Imports \(received\)\s+2\s+10\.50\s+2050\.00\s+195\.24/);
+    const [, annualImports = ''] = table.stdout.split('Annual table, imports');
+    expect(annualImports).toMatch(/^2025\s+1\s+0\.50\s+50\.00\s+100\.00\s+100\.00%/m);
+    expect(annualImports).toMatch(/^2026\s+1\s+10\.00\s+2000\.00\s+200\.00\s+100\.00%/m);
+    // The exports' annual table is still the exports'.
+    expect(table.stdout.split('Annual table, imports')[0]).toMatch(/^2025\s+1\s+1\.00\s+100\.00/m);
+
+    const csv = await kpdesk([...period, '--format', 'csv']);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows).toContain(
+      'imports,2025-01-01,2026-12-31,total,all,2,10.50,2050.00,195.24,100.00,100.00',
+    );
+    expect(rows).toContain(
+      'imports,2025-01-01,2025-12-31,annual_total,all,1,0.50,50.00,100.00,100.00,100.00',
+    );
+    expect(rows).toContain(
+      'imports,2026-01-01,2026-12-31,annual_total,all,1,10.00,2000.00,200.00,100.00,100.00',
+    );
+    const json = JSON.parse(
+      (await kpdesk([...period, '--format', 'json'])).stdout,
+    ) as StatisticsReport;
+    expect(json.annual.map((row) => row.imports?.totals.carats)).toEqual(['0.50', '10.00']);
   });
 
   it('lists the period’s certificates in the USKPA database’s export layout', async () => {

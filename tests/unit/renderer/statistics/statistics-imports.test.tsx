@@ -94,6 +94,39 @@ describe('StatisticsScreen, imports', () => {
     expect(cellsOf(within(exports).getByRole('row', { name: /counted/ }))[0]).toBe('1');
   }, 90_000);
 
+  it('shows the imports’ annual table, year by year by date of entry', async () => {
+    await kp.harness.value('incoming:register', {
+      certificate: botswanaCertificate({ carats: '10.00', valueUsd: '2000.00' }),
+    });
+    await kp.harness.value('incoming:register', {
+      certificate: botswanaCertificate({
+        number: 'BW 011111',
+        dateOfIssue: '2025-12-01',
+        dateOfExpiry: '2026-01-20',
+        dateOfEntry: '2025-12-20',
+        carats: '0.50',
+        valueUsd: '50.00',
+      }),
+    });
+    const imports = await showYear('2025-01-01..2026-12-31');
+    const annual = within(imports).getByRole('table', { name: /Imports, annual table/ });
+    expect(cellsOf(within(annual).getByRole('row', { name: /^2025/ })).slice(0, 4)).toEqual([
+      '1',
+      '0.50',
+      '50.00',
+      '100.00',
+    ]);
+    expect(cellsOf(within(annual).getByRole('row', { name: /^2026/ })).slice(0, 4)).toEqual([
+      '1',
+      '10.00',
+      '2,000.00',
+      '200.00',
+    ]);
+    // The exports' annual table beside it is still the exports' (one certificate, in 2026).
+    const exportsAnnual = screen.getByRole('table', { name: /^Annual table/ });
+    expect(cellsOf(within(exportsAnnual).getByRole('row', { name: /^2026/ }))[0]).toBe('1');
+  }, 90_000);
+
   it('says there is nothing to count in a vault without incoming certificates', async () => {
     const imports = await showYear('2026');
     expect(imports.textContent).toContain('No incoming certificates are recorded in this vault');
