@@ -1,8 +1,8 @@
 // `kpdesk stats` as a table for a terminal: the period and its basis, the totals with the voided
 // and expired apart, the HS codes with their shares, the top partners by volume and by value with
 // "all others", and the annual table when the period spans more than one year; the same for
-// imports (incoming certificates, by date of entry) once the vault records any (issue 15). Amounts are the
-// report's exact decimal strings, right-aligned; nothing is recomputed here.
+// imports (incoming certificates, by date of entry) once the vault records any (issue 15).
+// Amounts are the report's exact decimal strings, right-aligned; nothing is recomputed here.
 import type {
   AnnualRow,
   FlowStatistics,

@@ -35,7 +35,7 @@ const BATCH = 1_000;
 const lower = (a: Changed | null, b: Changed | null): Changed | null =>
   a === null ? b : b === null || a.seq <= b.seq ? a : b;
 
-type Recorded = { seq: number; digest: string; owner: Changed };
+type Recorded = { seq: number; digest: string };
 
 /** Every covered row's latest covering record, by type and key. */
 function coveringRecords(db: Database): {
@@ -70,7 +70,7 @@ function coveringRecords(db: Database): {
       }
       const keys = byType.get(row.entityType) ?? new Map<string, Recorded>();
       byType.set(row.entityType, keys);
-      keys.set(row.entityId, { seq, digest: row.digest, owner: { seq, entityType, entityId } });
+      keys.set(row.entityId, { seq, digest: row.digest });
     }
   }
   return { byType, malformed };
