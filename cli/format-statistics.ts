@@ -1,8 +1,10 @@
 // `kpdesk stats` as a table for a terminal: the period and its basis, the totals with the voided
 // and expired apart, the HS codes with their shares, the top partners by volume and by value with
-// "all others", and the annual table when the period spans more than one year. Amounts are the
-// report's exact decimal strings, right-aligned; nothing is recomputed here.
+// "all others", and the annual table when the period spans more than one year; the same for
+// imports (incoming certificates, by date of entry) once the vault records any (issue 15).
+// Amounts are the report's exact decimal strings, right-aligned; nothing is recomputed here.
 import type {
+  AnnualRow,
   FlowStatistics,
   StatisticsReport,
   TradeAmounts,
@@ -36,14 +38,18 @@ const pct = (share: string | null): Cell => (share === null ? '-' : `${share}%`)
 
 function flowSection(flow: FlowStatistics, top: number): string[] {
   const lines: string[] = [];
+  // Imports have no voided or expired certificates (read-import-cells.ts): every registered
+  // incoming certificate was received.
   lines.push(
     ...table(
       ['', ...AMOUNT_HEADER],
-      [
-        ['Exports (counted)', ...amountCells(flow.totals)],
-        ['Voided (apart)', ...amountCells(flow.voided)],
-        ['Expired (apart)', ...amountCells(flow.expired)],
-      ],
+      flow.flow === 'imports'
+        ? [['Imports (received)', ...amountCells(flow.totals)]]
+        : [
+            ['Exports (counted)', ...amountCells(flow.totals)],
+            ['Voided (apart)', ...amountCells(flow.voided)],
+            ['Expired (apart)', ...amountCells(flow.expired)],
+          ],
     ),
   );
   lines.push('', 'By HS code');
@@ -82,25 +88,23 @@ function flowSection(flow: FlowStatistics, top: number): string[] {
   return lines;
 }
 
-function annualSection(report: StatisticsReport): string[] {
-  const hsCodes = [
-    ...new Set(report.annual.flatMap((r) => r.exports.byHsCode.map((l) => l.hsCode))),
-  ].sort();
-  const rows = report.annual.map((row) => {
-    const share = (code: string) => row.exports.byHsCode.find((l) => l.hsCode === code);
+function annualSection(title: string, annual: readonly (AnnualRow & { flow: FlowStatistics })[]) {
+  const hsCodes = [...new Set(annual.flatMap((r) => r.flow.byHsCode.map((l) => l.hsCode)))].sort();
+  const rows = annual.map((row) => {
+    const share = (code: string) => row.flow.byHsCode.find((l) => l.hsCode === code);
     return [
       row.complete ? String(row.year) : `${row.from}..${row.to}`,
-      ...amountCells(row.exports.totals),
+      ...amountCells(row.flow.totals),
       ...hsCodes.map(
         (code) =>
           `${pct(share(code)?.shareOfVolume ?? null)} / ${pct(share(code)?.shareOfValue ?? null)}`,
       ),
-      row.exports.topByVolume.partners[0]?.country ?? '-',
-      row.exports.topByValue.partners[0]?.country ?? '-',
+      row.flow.topByVolume.partners[0]?.country ?? '-',
+      row.flow.topByValue.partners[0]?.country ?? '-',
     ];
   });
   return [
-    'Annual table (as the US annual report to the KP; HS shares by volume / by value)',
+    title,
     ...table(
       ['Year', 'KPCs', 'carats', 'US$', 'US$/ct', ...hsCodes, 'top by volume', 'top by value'],
       rows,
@@ -117,6 +121,33 @@ export function formatStatistics(report: StatisticsReport): string {
     ...flowSection(report.exports, report.top),
   ];
   if (report.imports === null) lines.push('', 'Imports: not recorded in this vault yet.');
-  if (report.annual.length > 1) lines.push('', ...annualSection(report));
+  else
+    lines.push(
+      '',
+      `KP statistics, imports, ${period.label}: incoming certificates counted by date of entry, the partner being the exporting Participant.`,
+      '',
+      ...flowSection(report.imports, report.top),
+    );
+  if (report.annual.length > 1) {
+    lines.push(
+      '',
+      ...annualSection(
+        'Annual table (as the US annual report to the KP; HS shares by volume / by value)',
+        report.annual.map((row) => ({ ...row, flow: row.exports })),
+      ),
+    );
+    // The same table for imports, as the US annual report shows them beside the exports.
+    const imports = report.annual.flatMap((row) =>
+      row.imports === null ? [] : [{ ...row, flow: row.imports }],
+    );
+    if (imports.length > 0)
+      lines.push(
+        '',
+        ...annualSection(
+          'Annual table, imports (by date of entry; HS shares by volume / by value)',
+          imports,
+        ),
+      );
+  }
   return `${lines.join('\n')}\n`;
 }

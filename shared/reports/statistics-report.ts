@@ -65,6 +65,8 @@ export const AnnualRowSchema = z
     to: z.string(),
     complete: z.boolean(),
     exports: FlowStatisticsSchema,
+    /** The year's imports (incoming certificates by date of entry); null as in the report. */
+    imports: FlowStatisticsSchema.nullable(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import {
   isAuditEntityType,
 } from '../../electron/core/vault/audit/entity-digest';
 import { queuedIn, withQueued } from '../../electron/core/vault/audit/queued-digests';
+import { coveredIn, withCovered } from '../../electron/core/vault/audit/covered-digests';
 
 /**
  * What an attacker with the key does through plain SQL: drop the append-only triggers, change
@@ -28,10 +29,19 @@ export function rewriteAndRechain(db: Database, sql: string): void {
     )
     .all();
   const setDigest = db.prepare('UPDATE audit_events SET entity_digest = ? WHERE seq = ?');
-  // The outbox rows an operation's event records stay recorded as they were (queued-digests.ts).
+  // The outbox rows an operation's event records stay recorded as they were (queued-digests.ts),
+  // and so do the rows it covers (covered-digests.ts).
   for (const { seq, type, id, recorded } of latest)
-    if (isAuditEntityType(type))
-      setDigest.run(withQueued(digestOf(readers[type](id)), queuedIn(recorded ?? '') ?? []), seq);
+    if (isAuditEntityType(type)) {
+      const own = digestOf(readers[type](id));
+      const covered = coveredIn(recorded ?? '') ?? [];
+      setDigest.run(
+        covered.length > 0
+          ? withCovered(own, covered)
+          : withQueued(own, queuedIn(recorded ?? '') ?? []),
+        seq,
+      );
+    }
   type Row = {
     seq: number;
     at: string;

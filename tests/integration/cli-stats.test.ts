@@ -12,6 +12,7 @@ import { buildCli } from './cli-built';
 import type { CliTestVault } from './cli-test-vault';
 import { HUDSON_LICENSEE, errorOf, makeCliTestVault } from './cli-test-vault';
 import { dumpTables, validDraft } from './vault/vault-fixture';
+import { botswanaCertificate } from './incoming/incoming-fixture';
 
 let cli: BuiltCli | undefined;
 let vault: CliTestVault;
@@ -69,6 +70,22 @@ beforeAll(async () => {
         }
         if (end === 'VOIDED') issuance.void(admin, { id, reason: 'Printer error' });
       }
+      // Two incoming (import-side) certificates, entered in 2025 and in 2026Q3 (issue 15).
+      clock = new Date();
+      for (const [number, carats, valueUsd, dateOfIssue, dateOfExpiry, dateOfEntry] of [
+        ['BW 000111', '0.50', '50.00', '2025-06-01', '2025-07-30', '2025-06-10'],
+        ['BW 000112', '10.00', '2000.00', '2026-08-01', '2026-09-29', '2026-08-15'],
+      ] as const)
+        services.incoming.register(admin, {
+          certificate: botswanaCertificate({
+            number,
+            carats,
+            valueUsd,
+            dateOfIssue,
+            dateOfExpiry,
+            dateOfEntry,
+          }),
+        });
     },
   });
   cli = await buildCli();
@@ -141,6 +158,36 @@ describe('kpdesk stats (built CLI)', () => {
     expect(table.stdout).toMatch(/Voided \(apart\)\s+1\s+3\.00\s+300\.00/);
     expect(table.stdout).toContain('Annual table');
     expect(table.stdout).toMatch(/^2025\s+1\s+1\.00\s+100\.00/m);
+  });
+
+  it('prints the imports, by date of entry, in the table, the annual table and the CSV', async () => {
+    const period = ['--period', '2025-01-01..2026-12-31', '--user', 'ada'];
+    const table = await kpdesk(period);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('KP statistics, imports, 2025-01-01..2026-12-31');
+    // 205000 / 1050 = 195.238…
+    expect(table.stdout).toMatch(/Imports \(received\)\s+2\s+10\.50\s+2050\.00\s+195\.24/);
+    const [, annualImports = ''] = table.stdout.split('Annual table, imports');
+    expect(annualImports).toMatch(/^2025\s+1\s+0\.50\s+50\.00\s+100\.00\s+100\.00%/m);
+    expect(annualImports).toMatch(/^2026\s+1\s+10\.00\s+2000\.00\s+200\.00\s+100\.00%/m);
+    // The exports' annual table is still the exports'.
+    expect(table.stdout.split('Annual table, imports')[0]).toMatch(/^2025\s+1\s+1\.00\s+100\.00/m);
+
+    const csv = await kpdesk([...period, '--format', 'csv']);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows).toContain(
+      'imports,2025-01-01,2026-12-31,total,all,2,10.50,2050.00,195.24,100.00,100.00',
+    );
+    expect(rows).toContain(
+      'imports,2025-01-01,2025-12-31,annual_total,all,1,0.50,50.00,100.00,100.00,100.00',
+    );
+    expect(rows).toContain(
+      'imports,2026-01-01,2026-12-31,annual_total,all,1,10.00,2000.00,200.00,100.00,100.00',
+    );
+    const json = JSON.parse(
+      (await kpdesk([...period, '--format', 'json'])).stdout,
+    ) as StatisticsReport;
+    expect(json.annual.map((row) => row.imports?.totals.carats)).toEqual(['0.50', '10.00']);
   });
 
   it('lists the period’s certificates in the USKPA database’s export layout', async () => {

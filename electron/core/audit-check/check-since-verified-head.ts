@@ -12,6 +12,7 @@ import { createEntityReaders, digestOf, isAuditEntityType } from '../vault/audit
 import { describeEntity } from '../vault/audit/describe-entity';
 import { readChainHead } from '../vault/audit/chain-head';
 import { ownDigest, queuedIn } from '../vault/audit/queued-digests';
+import { coveredIn } from '../vault/audit/covered-digests';
 import type { AuditBreak } from '../vault/audit/verify-audit-chain';
 import { walkChainSegment } from '../vault/audit/walk-audit-chain';
 import { createStockRangeDigester, isStockRange } from '../vault/audit/stock-range-digest';
@@ -53,6 +54,7 @@ function touchedSince(db: Database, after: number): Touched[] {
   const seen = new Map<string, Touched>();
   // Outbox rows recorded inside the event of the operation that queued them (issue 12,
   // queued-digests.ts): touched too, as of that event unless an event of their own came later.
+  // A covered row (covered-digests.ts) has no event of its own before its covering event.
   const queued: Touched[] = [];
   for (const [seq, entityType, entityId, recorded] of events.iterate(after)) {
     for (const row of queuedIn(recorded) ?? [])
@@ -62,6 +64,10 @@ function touchedSince(db: Database, after: number): Touched[] {
         seq,
         digest: row.digest,
       });
+    // Rows recorded inside the event of the operation that created them (issue 15,
+    // covered-digests.ts): the same (a malformed list is the full verification's to report).
+    for (const row of coveredIn(recorded) ?? [])
+      queued.push({ entityType: row.entityType, entityId: row.entityId, seq, digest: row.digest });
     const key = JSON.stringify([entityType, entityId]);
     if (seen.has(key)) continue;
     const last = latest.get(entityType, entityId);

@@ -11,6 +11,7 @@ import { digestOf, isAuditEntityType } from '../vault/audit/entity-digest';
 import { ownDigest, queuedIn } from '../vault/audit/queued-digests';
 import { isStockRange } from '../vault/audit/stock-range-digest';
 import { checkPackageStockRanges, rangeCovering } from './check-package-stock-ranges';
+import { coveredIn } from '../vault/audit/covered-digests';
 import type { AuditReport } from '../vault/audit/verify-audit-chain';
 import type { AuditPackageManifest } from './package-format';
 import type { JsonCell, JsonRow, WithheldDigest } from './package-tables';
@@ -160,6 +161,14 @@ export function checkPackageChain(
         ...event,
         entityType: 'outbox',
         entityId: String(row.outboxId),
+        entityDigest: row.digest,
+      });
+    // The rows the operation created besides its record (issue 15, covered-digests.ts): the same.
+    for (const row of coveredIn(event.entityDigest) ?? [])
+      latest.set(`${row.entityType}\0${row.entityId}`, {
+        ...event,
+        entityType: row.entityType,
+        entityId: row.entityId,
         entityDigest: row.digest,
       });
   }

@@ -78,5 +78,8 @@ export function statisticsCsv(report: StatisticsReport): string {
       ? []
       : report.annual;
   for (const year of annual) rows.push(...flowRows(year.exports, year.from, year.to, 'annual_'));
+  // Each year's imports too (issue 15), after the exports' years, with flow "imports".
+  for (const year of annual)
+    if (year.imports !== null) rows.push(...flowRows(year.imports, year.from, year.to, 'annual_'));
   return rows.map((cells) => cells.map(field).join(',')).join('\r\n') + '\r\n';
 }

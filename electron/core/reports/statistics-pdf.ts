@@ -100,6 +100,25 @@ function tablesOf(report: StatisticsReport): Table[] {
     topTable(`Top ${String(report.top)} partners by volume`, flow.topByVolume),
     topTable(`Top ${String(report.top)} partners by value`, flow.topByValue),
     ...(report.imports === null ? [] : importTables(report.imports)),
+    ...(report.imports === null
+      ? []
+      : [
+          {
+            title: 'Imports, annual table (by date of entry)',
+            heads: ['Year', 'KPCs', 'Carats', 'US$', 'US$/ct'],
+            widths: [150, 60, 90, 110, 80],
+            rows: report.annual.flatMap((row) =>
+              row.imports === null
+                ? []
+                : [
+                    [
+                      `${String(row.year)}${row.complete ? '' : ` (${row.from}..${row.to})`}`,
+                      ...amounts(row.imports.totals),
+                    ],
+                  ],
+            ),
+          },
+        ]),
   ];
 }
 

@@ -37,6 +37,11 @@ export function buildStatisticsReport(
   importCells: TradeCellSource | null = null,
 ): StatisticsReport {
   const exports = summarizeFlow('exports', exportCells(period.from, period.to), top);
+  // Issue 15: imports once the vault records incoming certificates (by date of entry).
+  const imports =
+    importCells === null
+      ? null
+      : summarizeFlow('imports', importCells(period.from, period.to), top);
   const annual: AnnualRow[] = yearsOf(period).map((year) => {
     const whole = { from: `${String(year)}-01-01`, to: `${String(year)}-12-31` };
     const from = whole.from < period.from ? period.from : whole.from;
@@ -48,6 +53,13 @@ export function buildStatisticsReport(
       to,
       complete: from === whole.from && to === whole.to,
       exports: same ? exports : summarizeFlow('exports', exportCells(from, to), top),
+      // The US annual report to the KP shows imports beside exports, year by year.
+      imports:
+        importCells === null
+          ? null
+          : same
+            ? imports
+            : summarizeFlow('imports', importCells(from, to), top),
     };
   });
   return {
@@ -55,11 +67,7 @@ export function buildStatisticsReport(
     basis: { date: 'dateOfIssue', counted: [...COUNTED_STATES], apart: [...APART_STATES] },
     top,
     exports,
-    // Issue 15: imports once the vault records incoming certificates (by date of entry).
-    imports:
-      importCells === null
-        ? null
-        : summarizeFlow('imports', importCells(period.from, period.to), top),
+    imports,
     annual,
   };
 }

@@ -1,10 +1,14 @@
 // Imports on the Statistics screen (issue 15): incoming certificates, counted by the core by their
 // date of entry, beside the exports. Totals, then the shares by HS code and by partner country
 // (the exporting Participant), each chart with its table next to it (the chart is a picture of
-// the table; every figure a person reads is the exact string in the table).
+// the table; every figure a person reads is the exact string in the table), for a year its
+// quarters (chart and table, as the exports'), and the annual table of imports as the US annual
+// report to the KP shows it beside the exports'.
 import type { FlowStatistics, StatisticsReport } from '../../../shared/reports/statistics-report';
 import { useFormat } from '../format/use-format';
-import { ChartFigure, ShareChart } from './StatisticsCharts';
+import type { QuarterFigures } from './StatisticsCharts';
+import { ChartFigure, QuarterFigure, ShareChart } from './StatisticsCharts';
+import { AnnualTable } from './AnnualTable';
 
 const pct = (share: string | null): string => (share === null ? '–' : `${share} %`);
 const drawn = (text: string | null): number => (text === null ? 0 : Number(text));
@@ -46,7 +50,14 @@ function ShareTable(props: {
   );
 }
 
-export function ImportsSection({ report }: { report: StatisticsReport }) {
+export function ImportsSection({
+  report,
+  quarters,
+}: {
+  report: StatisticsReport;
+  /** A year's imports by quarter (as the exports'), or null for another period. */
+  quarters: readonly QuarterFigures[] | null;
+}) {
   const format = useFormat();
   const flow = report.imports;
   return (
@@ -113,7 +124,19 @@ export function ImportsSection({ report }: { report: StatisticsReport }) {
                 />
               }
             />
+            {quarters === null ? null : (
+              <QuarterFigure
+                title={`Imports: carats by quarter, ${report.period.label}`}
+                caption="Imports by quarter, by date of entry (the chart’s figures)"
+                quarters={quarters}
+              />
+            )}
           </div>
+          <AnnualTable
+            caption="Imports, annual table by date of entry (HS shares by volume / by value)"
+            rows={report.annual}
+            flow={(row) => row.imports}
+          />
         </>
       )}
     </section>

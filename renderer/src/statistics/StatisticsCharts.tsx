@@ -140,57 +140,67 @@ export function StatisticsCharts(props: {
           }
         />
         {props.quarters === null ? null : (
-          <ChartFigure
+          <QuarterFigure
             title={`Carats by quarter, ${props.report.period.label}`}
-            chart={
-              <BarChart
-                width={560}
-                height={240}
-                accessibilityLayer={false}
-                data={props.quarters.map((q) => ({
-                  name: q.label,
-                  carats: drawn(q.totals.carats),
-                }))}
-                margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
-              >
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" />
-                <YAxis />
-                <Legend />
-                <Bar
-                  dataKey="carats"
-                  name="Carats"
-                  fill={VOLUME_COLOUR}
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            }
-            table={
-              <table className="table">
-                <caption>By quarter (the chart’s figures)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Quarter</th>
-                    <th scope="col">Certificates</th>
-                    <th scope="col">Carats</th>
-                    <th scope="col">US$</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.quarters.map((q) => (
-                    <tr key={q.label}>
-                      <th scope="row">{q.label}</th>
-                      <td className="num">{q.totals.certificates.toLocaleString('en-US')}</td>
-                      <td className="num">{q.totals.carats}</td>
-                      <td className="num">{q.totals.valueUsd}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+            caption="By quarter (the chart’s figures)"
+            quarters={props.quarters}
           />
         )}
       </div>
     </section>
+  );
+}
+
+/** Carats by quarter of a year, with the quarters' table: the exports', and the imports'. */
+export function QuarterFigure(props: {
+  title: string;
+  caption: string;
+  quarters: readonly QuarterFigures[];
+}) {
+  return (
+    <ChartFigure
+      title={props.title}
+      chart={
+        <BarChart
+          width={560}
+          height={240}
+          accessibilityLayer={false}
+          data={props.quarters.map((q) => ({
+            name: q.label,
+            carats: drawn(q.totals.carats),
+          }))}
+          margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="name" />
+          <YAxis />
+          <Legend />
+          <Bar dataKey="carats" name="Carats" fill={VOLUME_COLOUR} isAnimationActive={false} />
+        </BarChart>
+      }
+      table={
+        <table className="table">
+          <caption>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Quarter</th>
+              <th scope="col">Certificates</th>
+              <th scope="col">Carats</th>
+              <th scope="col">US$</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.quarters.map((q) => (
+              <tr key={q.label}>
+                <th scope="row">{q.label}</th>
+                <td className="num">{q.totals.certificates.toLocaleString('en-US')}</td>
+                <td className="num">{q.totals.carats}</td>
+                <td className="num">{q.totals.valueUsd}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
   );
 }

@@ -26,6 +26,7 @@ export function StatisticsScreen({ api }: Props) {
   const [top, setTop] = useState(String(DEFAULT_TOP_PARTNERS));
   const [report, setReport] = useState<StatisticsReport | null>(null);
   const [quarters, setQuarters] = useState<QuarterFigures[] | null>(null);
+  const [importQuarters, setImportQuarters] = useState<QuarterFigures[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -54,16 +55,24 @@ export function StatisticsScreen({ api }: Props) {
     setBusy(false);
     if (answer.ok) {
       setReport(answer.value);
+      // Every quarter answered, or no quarters at all (a failed one shows none).
+      const answered = quarterAnswers.flatMap((q) => (q.ok ? [q.value] : []));
+      const whole = year !== null && answered.length === quarterAnswers.length;
       setQuarters(
-        year === null || quarterAnswers.some((q) => !q.ok)
-          ? null
-          : quarterAnswers.flatMap((q) =>
-              q.ok ? [{ label: q.value.period.label, totals: q.value.exports.totals }] : [],
-            ),
+        whole ? answered.map((q) => ({ label: q.period.label, totals: q.exports.totals })) : null,
+      );
+      // The imports by quarter too (issue 15), once the vault records incoming certificates.
+      setImportQuarters(
+        whole && answer.value.imports !== null
+          ? answered.flatMap((q) =>
+              q.imports === null ? [] : [{ label: q.period.label, totals: q.imports.totals }],
+            )
+          : null,
       );
     } else {
       setReport(null);
       setQuarters(null);
+      setImportQuarters(null);
       setError(answer.error);
     }
   }
@@ -130,7 +139,7 @@ export function StatisticsScreen({ api }: Props) {
       {report === null ? null : <StatisticsTables report={report} />}
       {report === null ? null : <StatisticsCharts report={report} quarters={quarters} />}
       {/* Issue 15: incoming certificates, by date of entry, beside the exports. */}
-      {report === null ? null : <ImportsSection report={report} />}
+      {report === null ? null : <ImportsSection report={report} quarters={importQuarters} />}
     </div>
   );
 }

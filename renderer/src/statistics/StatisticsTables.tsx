@@ -8,6 +8,7 @@ import type {
   TradeAmounts,
 } from '../../../shared/reports/statistics-report';
 import { useFormat } from '../format/use-format';
+import { AnnualTable } from './AnnualTable';
 
 const pct = (share: string | null): string => (share === null ? '–' : `${share} %`);
 
@@ -74,9 +75,6 @@ function TopPartners({ title, top }: { title: string; top: FlowStatistics['topBy
 export function StatisticsTables({ report }: { report: StatisticsReport }) {
   const format = useFormat();
   const flow = report.exports;
-  const hsCodes = [
-    ...new Set(report.annual.flatMap((row) => row.exports.byHsCode.map((line) => line.hsCode))),
-  ].sort();
   return (
     <div className="statistics" data-testid="statistics">
       <table className="table">
@@ -128,45 +126,11 @@ export function StatisticsTables({ report }: { report: StatisticsReport }) {
       </table>
       <TopPartners title={`Top ${String(report.top)} partners by volume`} top={flow.topByVolume} />
       <TopPartners title={`Top ${String(report.top)} partners by value`} top={flow.topByValue} />
-      <table className="table">
-        <caption>Annual table (HS shares by volume / by value)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
-            <th scope="col">KPCs</th>
-            <th scope="col">Carats</th>
-            <th scope="col">US$</th>
-            <th scope="col">US$/ct</th>
-            {hsCodes.map((code) => (
-              <th scope="col" key={code}>
-                {code}
-              </th>
-            ))}
-            <th scope="col">Top by volume</th>
-            <th scope="col">Top by value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.annual.map((row) => (
-            <tr key={row.year}>
-              <th scope="row">
-                {row.complete ? row.year : `${format.date(row.from)} to ${format.date(row.to)}`}
-              </th>
-              <AmountCells amounts={row.exports.totals} />
-              {hsCodes.map((code) => {
-                const line = row.exports.byHsCode.find((l) => l.hsCode === code);
-                return (
-                  <td className="num" key={code}>
-                    {pct(line?.shareOfVolume ?? null)} / {pct(line?.shareOfValue ?? null)}
-                  </td>
-                );
-              })}
-              <td>{row.exports.topByVolume.partners[0]?.country ?? '–'}</td>
-              <td>{row.exports.topByValue.partners[0]?.country ?? '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AnnualTable
+        caption="Annual table (HS shares by volume / by value)"
+        rows={report.annual}
+        flow={(row) => row.exports}
+      />
     </div>
   );
 }

@@ -20,8 +20,12 @@ export type PackageWorld = ReviewWorld & {
   licenseeCertificateDer: Buffer;
 };
 
-export async function openPackageWorld(): Promise<PackageWorld> {
+/** `prepare` adds records to the review world before the package is exported. */
+export async function openPackageWorld(
+  prepare: (world: ReviewWorld) => void = () => undefined,
+): Promise<PackageWorld> {
   const world = await openReviewWorld();
+  prepare(world);
   const file = join(world.vault.dir, 'records.kpdesk-audit');
   const exported = await exportAuditPackage(
     {

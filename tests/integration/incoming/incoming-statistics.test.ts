@@ -49,4 +49,42 @@ describe('imports in the statistics', () => {
     ]);
     expect(stats('2026Q3').imports?.totals.certificates).toBe(1);
   });
+
+  it('are in the annual table, year by year by date of entry, adding up to the period', () => {
+    expect(stats('2025-01-01..2026-12-31').annual.map((row) => row.imports)).toEqual([null, null]);
+    const register = (number: string, overrides = {}) =>
+      vault.services.incoming.register(staff.operator, {
+        certificate: botswanaCertificate({ number, ...overrides }),
+      });
+    register('BW000011', {
+      dateOfIssue: '2025-06-01',
+      dateOfExpiry: '2025-07-30',
+      dateOfEntry: '2025-06-10',
+      carats: '0.50',
+      valueUsd: '50.00',
+    });
+    register('BW000012', { carats: '10.00', valueUsd: '2000.00', hsCodes: ['7102.31'] });
+    register('BW000013', { carats: '0.01', valueUsd: '0.01' });
+    const report = stats('2025-01-01..2026-12-31');
+    expect(report.imports?.totals).toEqual({
+      certificates: 3,
+      carats: '10.51',
+      valueUsd: '2050.01',
+      usdPerCarat: '195.05', // 205001 / 1051 = 195.0532…
+    });
+    expect(report.annual.map((row) => [row.year, row.imports?.totals])).toEqual([
+      [2025, { certificates: 1, carats: '0.50', valueUsd: '50.00', usdPerCarat: '100.00' }],
+      // 200001 / 1001 = 199.8011…
+      [2026, { certificates: 2, carats: '10.01', valueUsd: '2000.01', usdPerCarat: '199.80' }],
+    ]);
+    const y2026 = report.annual[1]?.imports;
+    expect(
+      y2026?.byHsCode.map((line) => [line.hsCode, line.shareOfVolume, line.shareOfValue]),
+    ).toEqual([
+      ['7102.10', '0.10', '0.00'], // 1 / 1001 = 0.0999 %; 1 / 200001 = 0.0005 %
+      ['7102.31', '99.90', '100.00'],
+    ]);
+    // The exports' annual rows are untouched by the imports.
+    expect(report.annual.map((row) => row.exports.totals.certificates)).toEqual([0, 0]);
+  });
 });

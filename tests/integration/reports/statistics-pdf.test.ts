@@ -110,5 +110,8 @@ describe('statisticsPdf with imports (issue 15)', () => {
     expect(text).toContain('Imports by partner (the exporting Participant)');
     expect(text).toMatch(/^\s*BW\s+1\s+1234\.56/m);
     expect(text).toMatch(/^\s*ZA\s+1\s+100\.00/m);
+    // The imports' annual table, as the US annual report shows it beside the exports'.
+    expect(text).toContain('Imports, annual table (by date of entry)');
+    expect(text).toMatch(/^\s*2026\s+2\s+1334\.56\s+476789\.00/m);
   });
 });

@@ -14,6 +14,7 @@ import { createStockRangeDigester, isStockRange } from './stock-range-digest';
 import { eventFieldsText } from './event-fields-text';
 import type { QueuedRow } from './queued-digests';
 import { withQueued } from './queued-digests';
+import { COVERING_ACTIONS, withCovered } from './covered-digests';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -52,6 +53,12 @@ export type AppendInput = {
    * (queued-digests.ts) instead of one event per row (issue 12).
    */
   queued?: readonly QueuedRow[];
+  /**
+   * Other rows this operation INSERTED in its transaction, digested as stored and recorded inside
+   * this event (covered-digests.ts) instead of one event per row (issue 15: a record import).
+   * Not together with `queued`.
+   */
+  covers?: readonly { entityType: AuditEntityType; entityId: string | number }[];
 };
 
 export type AuditWriter = { append: (input: AppendInput) => AuditEvent };
@@ -70,6 +77,12 @@ export function createAuditWriter(db: Database, now: () => Date): AuditWriter {
         throw new Error('appendAuditEvent must run inside the transaction of its change');
       const previous = last();
       const entityId = String(input.entityId);
+      const own = input.entityDigest ?? digestNow(input.entityType, entityId);
+      const covers = input.covers ?? [];
+      if (covers.length > 0 && (input.queued ?? []).length > 0)
+        throw new Error('an audit event records either queued outbox rows or covered rows');
+      if (covers.length > 0 && !(COVERING_ACTIONS as readonly string[]).includes(input.action))
+        throw new Error(`${input.action} is not among the actions that may cover rows`);
       const fields: AuditEventFields = {
         seq: (previous?.seq ?? 0) + 1,
         at: now().toISOString(),
@@ -77,10 +90,17 @@ export function createAuditWriter(db: Database, now: () => Date): AuditWriter {
         action: input.action,
         entityType: input.entityType,
         entityId,
-        entityDigest: withQueued(
-          input.entityDigest ?? digestNow(input.entityType, entityId),
-          input.queued ?? [],
-        ),
+        entityDigest:
+          covers.length > 0
+            ? withCovered(
+                own,
+                covers.map(({ entityType, entityId: id }) => ({
+                  entityType,
+                  entityId: String(id),
+                  digest: digestOf(readers[entityType](String(id))),
+                })),
+              )
+            : withQueued(own, input.queued ?? []),
       };
       const prevHash = previous?.hash ?? GENESIS_HASH;
       // The text hashed is the text stored, byte for byte: the verification hashes `body`.

@@ -13,6 +13,7 @@ import { describeEntity } from './describe-entity';
 import { idAfter, latestEventPages, PAGE } from './latest-event-pages';
 import { isAscii, rowDigestWriter, rowTextSql } from './row-canonical-text';
 import { checkQueuedOutbox } from './check-queued-outbox';
+import { checkCoveredRows, firstUncovered } from './check-covered-rows';
 import { ownDigest } from './queued-digests';
 import { checkStockRanges, firstUncoveredStock } from './check-stock-ranges';
 import { isStockRange } from './stock-range-digest';
@@ -237,7 +238,12 @@ export function joinEntityChecks(
 ): EntityCheck {
   // Outbox rows recorded only inside the event of the operation that queued them (issue 12).
   const queued = checkQueuedOutbox(db);
-  const findings: Findings = { changed: lowerSeq(unknown, queued.changed), unrecorded: null };
+  // Rows recorded only inside the event of the operation that created them (issue 15).
+  const covered = checkCoveredRows(db);
+  const findings: Findings = {
+    changed: lowerSeq(lowerSeq(unknown, queued.changed), covered.changed),
+    unrecorded: null,
+  };
   let exactRows = 0;
   const found = new Map<AuditEntityType, number>();
   units.forEach((unit, i) => {
@@ -252,12 +258,13 @@ export function joinEntityChecks(
   const ranges = checkStockRanges(db);
   findings.changed = lowerSeq(findings.changed, ranges.changed);
   found.set('stock', (found.get('stock') ?? 0) + ranges.covered);
+  for (const [type, rows] of covered.covered) found.set(type, (found.get(type) ?? 0) + rows);
   for (const type of auditEntityTypes) {
     const { table } = entitySources[type];
     const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
     if ((found.get(type) ?? 0) === rows) continue;
     if (type === 'stock') {
-      const stock = firstUncoveredStock(db, ranges);
+      const stock = firstUncoveredStock(db, ranges, covered.keys.get('stock'));
       if (stock === null) continue;
       // A number of a range whose status changed with no event differs from what the range's
       // event recorded ('available'); any other is a row no event accounts for.
@@ -273,8 +280,13 @@ export function joinEntityChecks(
     }
     // A row with no event of its own may be recorded by its operation's event: only
     // checkQueuedOutbox tells the two apart.
+    const coveredKeys = covered.keys.get(type);
     const entityId =
-      type === 'outbox' ? (queued.unrecorded ?? undefined) : firstUnrecorded(db, type);
+      type === 'outbox'
+        ? (queued.unrecorded ?? undefined)
+        : coveredKeys === undefined
+          ? firstUnrecorded(db, type)
+          : firstUncovered(db, type, coveredKeys);
     if (entityId !== undefined) {
       findings.unrecorded = { entityType: type, entityId };
       break;

@@ -94,14 +94,21 @@ export type UncoveredStock = {
  * The first stock row that neither an event of its own nor its range accounts for: a number added
  * outside KP Desk (rangeSeq null), or one of a range whose status changed with no event.
  */
-export function firstUncoveredStock(db: Database, findings: RangeFindings): UncoveredStock | null {
-  const row = db
+export function firstUncoveredStock(
+  db: Database,
+  findings: RangeFindings,
+  coveredKeys?: ReadonlySet<string>,
+): UncoveredStock | null {
+  // A number an imported record's event covers (check-covered-rows.ts) is accounted for there.
+  const rows = db
     .prepare<{ ranges: string }, { number: string; batchId: number }>(
       `SELECT t.number, t.batch_id AS batchId FROM stock AS t
-        WHERE ${NO_OWN_EVENT} AND NOT (t.status = 'available' AND ${IN_RANGES})
-        LIMIT 1`,
+        WHERE ${NO_OWN_EVENT} AND NOT (t.status = 'available' AND ${IN_RANGES})`,
     )
-    .get({ ranges: JSON.stringify([...findings.ranges.keys()]) });
-  if (row === undefined) return null;
-  return { number: row.number, rangeSeq: findings.ranges.get(row.batchId) ?? null };
+    .iterate({ ranges: JSON.stringify([...findings.ranges.keys()]) });
+  for (const row of rows) {
+    if (coveredKeys?.has(row.number) === true) continue;
+    return { number: row.number, rangeSeq: findings.ranges.get(row.batchId) ?? null };
+  }
+  return null;
 }

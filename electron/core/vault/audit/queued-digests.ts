@@ -7,7 +7,9 @@
 // digests as it covers the record's; every verifier reads the record's own digest with
 // ownDigest and the rows' with queuedIn, so a queued row edited, removed or added through plain
 // SQL still breaks the verification. A row's later transitions (Sending, Delivered, ...) are
-// events of their own, as before.
+// events of their own, as before. An event may instead record the other rows its operation
+// created (covered-digests.ts, ' covers '): ownDigest strips either part.
+import { COVERS_MARK } from './covered-digests';
 
 export type QueuedRow = { outboxId: number; digest: string };
 
@@ -21,9 +23,10 @@ export function withQueued(own: string, queued: readonly QueuedRow[]): string {
   return `${own}${MARK}${queued.map((row) => `${String(row.outboxId)}:${row.digest}`).join(' ')}`;
 }
 
-/** The digest of the event's own record (the whole text when it queued nothing). */
+/** The digest of the event's own record (the whole text when it queued or covered nothing). */
 export function ownDigest(recorded: string): string {
-  return recorded.length > OWN_LENGTH && recorded.startsWith(MARK, OWN_LENGTH)
+  return recorded.length > OWN_LENGTH &&
+    (recorded.startsWith(MARK, OWN_LENGTH) || recorded.startsWith(COVERS_MARK, OWN_LENGTH))
     ? recorded.slice(0, OWN_LENGTH)
     : recorded;
 }

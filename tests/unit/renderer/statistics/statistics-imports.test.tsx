@@ -2,7 +2,7 @@
 // Imports on the Statistics screen (issue 15) over the real core and a real encrypted vault:
 // incoming certificates registered through the app's channel are counted by the core by their
 // date of entry, and the screen shows them beside the exports: totals, by HS code and by partner
-// (the exporting Participant), each chart with its table. A vault without incoming certificates
+// (the exporting Participant) and by quarter, each chart with its table, and their annual table. A vault without incoming certificates
 // says there are none to count.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -85,13 +85,59 @@ describe('StatisticsScreen, imports', () => {
         .getAllByRole('rowheader')
         .map((cell) => cell.textContent),
     ).toEqual(['BW', 'ZA']);
-    // Each chart is a figure whose table is inside it.
+    // Each chart is a figure whose table is inside it: by HS code, by partner, and (a year) by
+    // quarter, as the exports'.
     const figures = within(imports).getAllByRole('figure');
-    expect(figures).toHaveLength(2);
+    expect(figures).toHaveLength(3);
     for (const figure of figures) expect(within(figure).getByRole('table')).toBeTruthy();
+    const quarters = within(imports).getByRole('table', { name: /Imports by quarter/ });
+    expect(
+      within(quarters)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => [within(row).getByRole('rowheader').textContent, ...cellsOf(row)]),
+    ).toEqual([
+      ['2026Q1', '0', '0.00', '0.00'],
+      ['2026Q2', '0', '0.00', '0.00'],
+      ['2026Q3', '0', '0.00', '0.00'],
+      ['2026Q4', '2', '1334.56', '476789.00'],
+    ]);
     // The exports are still the exports: the one certificate issued here.
     const exports = screen.getByRole('table', { name: /Exports 2026/ });
     expect(cellsOf(within(exports).getByRole('row', { name: /counted/ }))[0]).toBe('1');
+  }, 90_000);
+
+  it('shows the imports’ annual table, year by year by date of entry', async () => {
+    await kp.harness.value('incoming:register', {
+      certificate: botswanaCertificate({ carats: '10.00', valueUsd: '2000.00' }),
+    });
+    await kp.harness.value('incoming:register', {
+      certificate: botswanaCertificate({
+        number: 'BW 011111',
+        dateOfIssue: '2025-12-01',
+        dateOfExpiry: '2026-01-20',
+        dateOfEntry: '2025-12-20',
+        carats: '0.50',
+        valueUsd: '50.00',
+      }),
+    });
+    const imports = await showYear('2025-01-01..2026-12-31');
+    const annual = within(imports).getByRole('table', { name: /Imports, annual table/ });
+    expect(cellsOf(within(annual).getByRole('row', { name: /^2025/ })).slice(0, 4)).toEqual([
+      '1',
+      '0.50',
+      '50.00',
+      '100.00',
+    ]);
+    expect(cellsOf(within(annual).getByRole('row', { name: /^2026/ })).slice(0, 4)).toEqual([
+      '1',
+      '10.00',
+      '2,000.00',
+      '200.00',
+    ]);
+    // The exports' annual table beside it is still the exports' (one certificate, in 2026).
+    const exportsAnnual = screen.getByRole('table', { name: /^Annual table/ });
+    expect(cellsOf(within(exportsAnnual).getByRole('row', { name: /^2026/ }))[0]).toBe('1');
   }, 90_000);
 
   it('says there is nothing to count in a vault without incoming certificates', async () => {
