@@ -126,9 +126,11 @@ writeFileSync(
 try {
   mkdirSync(join(cliDir, 'bin'), { recursive: true });
   copyFileSync(join(root, 'bin', 'kpdesk.mjs'), join(cliDir, 'bin', 'kpdesk.mjs'));
-  await run(process.execPath, ['scripts/build-node.mjs', 'cli', '--outdir', join(cliDir, 'dist')], {
-    cwd: root,
-  });
+  await run(
+    process.execPath,
+    ['scripts/build-node.mjs', 'cli', 'batch-sign-worker', '--outdir', join(cliDir, 'dist')],
+    { cwd: root },
+  );
   const launcher = join(cliDir, 'bin', 'kpdesk.mjs');
 
   // The vault as a carrier has it: the real scrypt cost, a signing identity, forms in stock.

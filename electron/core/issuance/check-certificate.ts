@@ -76,6 +76,19 @@ export function readForIssue(
   when: { today?: string } = {},
 ): { report: ValidationReport; certificate: Certificate | null } {
   refuseUntypeableText(draft);
+  return readParsedForIssue(context, draft, licensee, when);
+}
+
+/**
+ * readForIssue on a draft the caller has just parsed with CertificateDraftSchema itself (a bulk
+ * issue's row, issue-in-one-step.ts): the same rules, without parsing the draft a second time.
+ */
+export function readParsedForIssue(
+  context: IssuanceContext,
+  draft: CertificateDraft,
+  licensee: LicenseeFacts | undefined,
+  when: { today?: string } = {},
+): { report: ValidationReport; certificate: Certificate | null } {
   const number = normalizeCertificateNumber(draft.number);
   return readCertificate(draft, {
     purpose: 'issue',
