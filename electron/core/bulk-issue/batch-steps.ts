@@ -10,7 +10,7 @@ import type { BatchOutcome } from './batch-outcome';
 import { refusedOutcome } from './batch-outcome';
 import type { IssueBatchOptions } from './batch-options';
 import type { Where } from './check-batch-row';
-import { certificateOfRow, readBatchRow } from './check-batch-row';
+import { certificateOfRow, columnOfField, readBatchRow } from './check-batch-row';
 import type { BatchWriters, ReadyRow } from './commit-batch-row';
 import { alreadyIssuedOutcome } from './commit-batch-row';
 import type { IssueReferenceRepository } from './issue-reference-repository';
@@ -63,7 +63,7 @@ function checkRow(
         { field: 'number', message: number.message },
       ]),
     };
-  const checked = certificateOfRow(options.services.issuance, row, number.number);
+  const checked = certificateOfRow(options.services.issuance.checkIssue, row, number.number);
   if (!checked.ok) {
     numbers.release(number.number);
     return {
@@ -97,7 +97,11 @@ export function failureOutcome(where: Where, error: unknown): BatchOutcome {
     error.error.code,
     fields.length === 0
       ? [{ field: null, message: error.error.message }]
-      : fields.map(([field, message]) => ({ field, message: `${error.error.message} ${message}` })),
+      : fields.map(([field, message]) => ({
+          // The core names a field by its path in the draft; the row names it by its column.
+          field: columnOfField(field) ?? field,
+          message: `${error.error.message} ${message}`,
+        })),
   );
 }
 

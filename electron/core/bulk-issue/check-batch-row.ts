@@ -5,8 +5,7 @@
 // `kpdesk validate` and the app, with today's date and the licensee's facts). Each refusal names
 // the batch column.
 import type { ErrorCode } from '../../../shared/errors';
-import type { CheckedIssue } from '../issuance/issue-in-one-step';
-import type { VaultServices } from '../vault/vault-services';
+import type { CheckedIssue, IssueCheck, IssueRequest } from '../issuance/issue-in-one-step';
 import type { BatchRow } from '../../../shared/records/issue-batch-row';
 import {
   BatchRowSchema,
@@ -90,11 +89,11 @@ export function columnOfField(field: string | null): string | null {
  * batch column.
  */
 export function certificateOfRow(
-  issuance: VaultServices['issuance'],
+  checkIssue: (request: IssueRequest) => IssueCheck,
   row: BatchRow,
   number: string,
 ): RowCertificate {
-  const check = issuance.checkIssue({
+  const check = checkIssue({
     number,
     draft: draftOfBatchRow(row, number),
     packaging: { description: row.packaging, sealNumbers: row.sealNumbers },

@@ -38,7 +38,7 @@ function close(): void {
   sealKey.privateKeyPkcs8Der.fill(0);
 }
 
-async function sign(job: SignJob): Promise<SignThreadAnswer> {
+async function sign(job: SignJob): Promise<Extract<SignThreadAnswer, { type: 'signed' }>> {
   if (!open) throw new Error('signing thread used after close');
   const document = await issueSignedCertificate(job.certificate, {
     identity,
@@ -96,10 +96,8 @@ port.on('message', (request: SignThreadRequest) => {
       // The PDF's memory moves to the main thread instead of being copied, when the PDF owns
       // its whole ArrayBuffer (never a slice of Node's shared pool of small buffers).
       const owned =
-        answer.type === 'signed' &&
-        answer.pdf.byteOffset === 0 &&
-        answer.pdf.byteLength === answer.pdf.buffer.byteLength;
-      const transfer = owned && answer.type === 'signed' ? [answer.pdf.buffer as ArrayBuffer] : [];
+        answer.pdf.byteOffset === 0 && answer.pdf.byteLength === answer.pdf.buffer.byteLength;
+      const transfer = owned ? [answer.pdf.buffer as ArrayBuffer] : [];
       port.postMessage(answer, transfer);
     },
     (error: unknown) => {

@@ -37,6 +37,7 @@ import type { CertificateRecord } from '../vault/repositories/certificate-row';
 import { toRecord } from '../vault/repositories/certificate-row';
 import { WRITERS, authorize } from './actor';
 import { certificatePayload } from './certificate-payloads';
+import type { LicenseeSource } from './check-certificate';
 import { hasErrorsFailure, licenseeFacts, readParsedForIssue } from './check-certificate';
 import type { IssuanceContext } from './issuance-context';
 import { licenseeLocalDate } from './licensee-local-date';
@@ -69,6 +70,13 @@ export type IssueCheck =
   | { ok: true; checked: CheckedIssue }
   | { ok: false; code: ErrorCode; message: string; problems: IssueProblem[] };
 
+/** What the check reads: the rule settings, the clock, the licensee's facts, import numbers. */
+export type IssueCheckContext = Pick<
+  IssuanceContext,
+  'settings' | 'now' | 'isImportCertificateNumber'
+> &
+  LicenseeSource;
+
 const madeHere = new WeakSet<CheckedIssue>();
 
 const refused = (code: ErrorCode, message: string, problems: IssueProblem[]): IssueCheck => ({
@@ -78,14 +86,14 @@ const refused = (code: ErrorCode, message: string, problems: IssueProblem[]): Is
   problems,
 });
 
-function basisOf(context: IssuanceContext, licensee: LicenseeFacts, today: string): string {
+function basisOf(context: IssueCheckContext, licensee: LicenseeFacts, today: string): string {
   return JSON.stringify({ settings: context.settings, licensee, today });
 }
 
 const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
 /** Every rule the three wizard steps apply, on one request; writes nothing. */
-export function checkIssue(context: IssuanceContext, request: IssueRequest): IssueCheck {
+export function checkIssue(context: IssueCheckContext, request: IssueRequest): IssueCheck {
   const number = normalizeCertificateNumber(request.number);
   if (!CERTIFICATE_NUMBER.test(number)) {
     const message = 'The number must be "US" followed by the form\'s digits, e.g. US12345.';
@@ -231,7 +239,7 @@ export function issueChecked(
     action: 'certificate.issue',
     entityType: 'certificate',
     entityId: row.id,
-    entityDigest: digestOf(row as unknown as CanonicalValue),
+    entityDigest: digestOf(row),
     queued: [report],
   });
   return toRecord(row);
