@@ -52,7 +52,7 @@ Options:
                               <file name>.result.jsonl in the current folder; replaced).
   --all-or-nothing            Refuse the whole batch when any row is refused.
   --commit-every <n>          Row by row: commit every n rows (default 50, 1 to 1000), or
-                              after a second of signing. Fewer rows per commit lose less
+                              after a second of checking. Fewer rows per commit lose less
                               signing work on a crash (never a certificate); more are faster.
 ${signInHelp}
 ${signingSecretHelp}
