@@ -36,7 +36,10 @@ export function createBatchSigner(
     return session;
   };
   return {
-    sign: (certificate) => {
+    // async: a refusal to open the keys (SIGNING_LOCKED, IDENTITY_INVALID) or to sign at this
+    // time is the row's rejected promise, refused like any other row, never a throw that would
+    // stop the batch.
+    sign: async (certificate) => {
       const keys = open();
       if (threadFile === undefined)
         return documents.prepare(certificate, 'certificate', undefined, keys);
