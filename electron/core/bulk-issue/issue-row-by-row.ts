@@ -95,6 +95,8 @@ async function issueGroups(
     // Back-pressure: the group before this one commits before another is checked.
     await previous;
     previous = commitGroup(options, write, numbers, group, progress);
+    // Awaited at the next group or the end; should checking fail first, its failure is this one.
+    previous.catch(() => undefined);
   }
   await previous;
 }
