@@ -12,9 +12,7 @@ import type { LicenseeFacts, ValidationReport } from '../../../shared/domain/val
 import { AppFailure } from '../app-failure';
 import type { IssuanceContext } from './issuance-context';
 
-export function licenseeFacts(
-  context: Pick<IssuanceContext, 'repos'> | LicenseeSource,
-): LicenseeFacts {
+export function licenseeFacts(context: LicenseeSource): LicenseeFacts {
   const facts = context.repos.licensee.facts();
   if (facts === undefined)
     throw new AppFailure(
