@@ -7,7 +7,8 @@
 //     size (--commit-every 50).
 // Goals: end to end ≤ 5 s and ≤ 2× the sum of the floors. A plain script (npm run bench:batch),
 // each figure printed with its goal and OK or MISS; a miss does not change the exit code (a
-// benchmark informs; the machine's load moves it). KP_BENCH_ROWS changes the number of rows.
+// benchmark informs; the machine's load moves it). KP_BENCH_ROWS changes the number of rows;
+// KP_BENCH_SIGN_THREADS=0 leaves the signing threads out of the CLI.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,9 @@ import { openThisWorkstationForSigning } from '../electron/core/signing-keys/wor
 import { benchCertificate, resourcesDir } from './bench-certificate';
 
 const ROWS = Number(process.env.KP_BENCH_ROWS ?? 1000);
+// KP_BENCH_SIGN_THREADS=0: the CLI built without its signing thread (it then signs on its own
+// thread), to tell the cost of the threads from the rest of the batch.
+const SIGN_THREADS = process.env.KP_BENCH_SIGN_THREADS !== '0';
 const GOALS = { endToEndMs: 5000, ratioToFloors: 2 } as const;
 const PASSPHRASE = 'bench passphrase for the batch';
 const PASSWORD = 'bench password 42';
@@ -108,7 +112,9 @@ function timeCli(
   });
 }
 
-line(`Bulk issue through the CLI (bench/issue-batch-bench.ts), ${String(ROWS)} rows`);
+line(
+  `Bulk issue through the CLI (bench/issue-batch-bench.ts), ${String(ROWS)} rows, ${SIGN_THREADS ? 'with' : 'without'} the signing threads`,
+);
 line(
   `load average ${loadavg()
     .map((l) => l.toFixed(2))
@@ -126,9 +132,17 @@ writeFileSync(
 try {
   mkdirSync(join(cliDir, 'bin'), { recursive: true });
   copyFileSync(join(root, 'bin', 'kpdesk.mjs'), join(cliDir, 'bin', 'kpdesk.mjs'));
-  await run(process.execPath, ['scripts/build-node.mjs', 'cli', '--outdir', join(cliDir, 'dist')], {
-    cwd: root,
-  });
+  await run(
+    process.execPath,
+    [
+      'scripts/build-node.mjs',
+      'cli',
+      ...(SIGN_THREADS ? ['batch-sign-worker'] : []),
+      '--outdir',
+      join(cliDir, 'dist'),
+    ],
+    { cwd: root },
+  );
   const launcher = join(cliDir, 'bin', 'kpdesk.mjs');
 
   // The vault as a carrier has it: the real scrypt cost, a signing identity, forms in stock.

@@ -7,7 +7,8 @@
 //   node scripts/build-cli-package.mjs --pack     build, then `npm pack` it into dist-cli-pack/
 //
 // What the package holds: the CLI bundled with esbuild by the project's own build script
-// (scripts/build-node.mjs, entries "cli", "audit-verify-worker" and "review-documents-worker":
+// (scripts/build-node.mjs, entries "cli", "audit-verify-worker", "review-documents-worker" and
+// "batch-sign-worker", the signing threads of issue-batch:
 // every JavaScript dependency
 // inside the bundle), the certificate fonts (resources/fonts: the PDFs embed them), a launcher
 // for `bin`, and a package.json whose one dependency is the native SQLCipher driver,
@@ -42,6 +43,7 @@ execFileSync(
     'cli',
     'audit-verify-worker',
     'review-documents-worker',
+    'batch-sign-worker',
     '--outdir',
     out,
   ],

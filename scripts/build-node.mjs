@@ -98,6 +98,17 @@ const entries = {
     format: 'esm',
     target: 'chrome120',
   },
+  // The signing threads of `kpdesk issue-batch` (electron/core/bulk-issue/sign-pool.ts), found
+  // by the CLI at ../electron/batch-sign-worker.mjs; without it the CLI signs on its own thread.
+  'batch-sign-worker': {
+    entryPoints: ['electron/core/bulk-issue/sign-thread.ts'],
+    outfile: 'electron/batch-sign-worker.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['electron', ...nodeBuiltins, ...nativeModules],
+    banner: esmRequireBanner,
+  },
 };
 
 function parseArgs(argv) {

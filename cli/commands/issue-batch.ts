@@ -3,6 +3,7 @@
 // Progress goes to stderr, one JSON line per row to the result file, the summary to stdout.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BatchOutcome } from '../../electron/core/bulk-issue/batch-outcome';
 import type { BatchProgress } from '../../electron/core/bulk-issue/issue-batch';
 import { issueBatch } from '../../electron/core/bulk-issue/issue-batch';
@@ -19,6 +20,10 @@ import {
   signingSecretHelp,
   signingSecretOptions,
 } from '../open-signing-for-command';
+
+/** Bundled beside the CLI's folder by scripts/build-node.mjs (dist/cli, dist/electron): the
+ * signing threads of a bulk issue (electron/core/bulk-issue/sign-pool.ts). */
+const SIGN_THREAD = fileURLToPath(new URL('../electron/batch-sign-worker.mjs', import.meta.url));
 
 /** 64 MiB: some 100,000 rows; a larger batch is split by the shipping system. */
 export const MAX_BATCH_BYTES = 64 * 1024 * 1024;
@@ -47,7 +52,7 @@ Options:
                               <file name>.result.jsonl in the current folder; replaced).
   --all-or-nothing            Refuse the whole batch when any row is refused.
   --commit-every <n>          Row by row: commit every n rows (default 50, 1 to 1000), or
-                              after a second of signing. Fewer rows per commit lose less
+                              after a second of checking. Fewer rows per commit lose less
                               signing work on a crash (never a certificate); more are faster.
 ${signInHelp}
 ${signingSecretHelp}
@@ -149,6 +154,7 @@ export function runIssueBatch(args: readonly string[], io: CliIo): Promise<ExitC
           file: { bytes, name: basename(file) },
           outDir,
           allOrNothing: values['all-or-nothing'],
+          signThreadFile: SIGN_THREAD,
           ...(commitEvery === undefined ? {} : { commitEvery }),
           onOutcome: (outcome) => {
             // Opened at the first outcome: a batch refused as a whole leaves the old file alone.

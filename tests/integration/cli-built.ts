@@ -28,7 +28,8 @@ export async function buildCli(): Promise<BuiltCli> {
   await copyFile(join(repoRoot, 'bin', 'kpdesk.mjs'), join(installDir, 'bin', 'kpdesk.mjs'));
   await run(
     process.execPath,
-    ['scripts/build-node.mjs', 'cli', '--outdir', join(installDir, 'dist')],
+    // With the signing threads of issue-batch, as npm run build:node and the package lay out.
+    ['scripts/build-node.mjs', 'cli', 'batch-sign-worker', '--outdir', join(installDir, 'dist')],
     { cwd: repoRoot },
   );
   return {

@@ -252,6 +252,23 @@ describe('kpdesk issue-batch (built CLI)', () => {
     expect(typo.code).toBe(2);
     expect(errorOf(typo).message).toContain('"consigneName" is not a column');
     expect(await counts()).toEqual(before);
+
+    // On a computer not opened for signing, every row is refused SIGNING_LOCKED, row by row, and
+    // nothing is stored (the keys open for the batch, in the signing thread's parent, or not at all).
+    await writeFile(
+      join(vault.work, 'locked.csv'),
+      csvOf([goodRow('LOCK-1', 31), goodRow('LOCK-2', 32)]),
+    );
+    const locked = await vault.kpdesk(
+      ['issue-batch', 'locked.csv', '--attest', '--user', 'otto', '--out-dir', 'pdf', '--result', 'locked.csv.out', '--json'],
+      { HOME: join(vault.work, 'another-computer') },
+    ); // prettier-ignore
+    expect(locked.code, locked.stdout + locked.stderr).toBe(1);
+    expect(JSON.parse(locked.stdout)).toMatchObject({ issued: 0, refused: 2 });
+    expect((await resultLines('locked.csv.out')).map((line) => line.outcome === 'refused' && line.code)).toEqual([
+      'SIGNING_LOCKED', 'SIGNING_LOCKED',
+    ]); // prettier-ignore
+    expect(await counts()).toEqual(before);
   });
 });
 

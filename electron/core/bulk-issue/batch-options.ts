@@ -26,6 +26,11 @@ export type IssueBatchOptions = {
   commitEvery?: number;
   /** Each row's outcome as soon as it is final (row by row: right after its commit). */
   onOutcome: (outcome: BatchOutcome) => void;
+  /**
+   * The bundled signing thread (electron/batch-sign-worker.mjs): when it exists, two threads
+   * sign while this one checks and stores (sign-pool.ts); otherwise this thread signs.
+   */
+  signThreadFile?: string | undefined;
   /** Called once the file is read, with its number of rows, before the first row. */
   onRows?: (total: number) => void;
   onProgress?: (progress: BatchProgress) => void;

@@ -10,27 +10,45 @@ import type { BatchOutcome } from './batch-outcome';
 import { refusedOutcome } from './batch-outcome';
 import type { IssueBatchOptions } from './batch-options';
 import type { Where } from './check-batch-row';
-import { certificateOfRow, readBatchRow } from './check-batch-row';
+import { certificateOfRow, columnOfField, readBatchRow } from './check-batch-row';
 import type { BatchWriters, ReadyRow } from './commit-batch-row';
 import { alreadyIssuedOutcome } from './commit-batch-row';
+import type { IssueReferenceRepository } from './issue-reference-repository';
 import { createIssueReferenceRepository } from './issue-reference-repository';
 import type { NumberSource } from './stock-numbers';
 
 export type Checked =
   { kind: 'outcome'; outcome: BatchOutcome } | { kind: 'ready'; ready: ReadyRow };
 
-/** Every check of one row that writes nothing: shape, reference, form number, rules, PDF path. */
-export function checkRow(
+/**
+ * Every check of one row that writes nothing: shape, reference, form number, every rule from
+ * draft to issue, PDF path. A refused row gives its form number back to `numbers`.
+ */
+export function createRowChecker(
+  options: IssueBatchOptions,
+  format: 'csv' | 'json',
+  numbers: NumberSource,
+): (tableRow: TableRow) => Checked {
+  const firstRowOf = new Map<string, number>();
+  const references = createIssueReferenceRepository(options.db);
+  return (tableRow) => checkRow(options, tableRow, format, { firstRowOf, numbers, references });
+}
+
+function checkRow(
   options: IssueBatchOptions,
   tableRow: TableRow,
   format: 'csv' | 'json',
-  firstRowOf: Map<string, number>,
-  numbers: NumberSource,
+  state: {
+    firstRowOf: Map<string, number>;
+    numbers: NumberSource;
+    references: IssueReferenceRepository;
+  },
 ): Checked {
+  const { firstRowOf, numbers } = state;
   const read = readBatchRow(tableRow, format, firstRowOf);
   if (!read.ok) return { kind: 'outcome', outcome: read.outcome };
   const { where, row } = read;
-  const existing = createIssueReferenceRepository(options.db).get(row.reference);
+  const existing = state.references.get(row.reference);
   if (existing !== null)
     return {
       kind: 'outcome',
@@ -45,21 +63,16 @@ export function checkRow(
         { field: 'number', message: number.message },
       ]),
     };
-  const settings = options.services.settings.validation();
-  const licensee = options.services.licensee.get();
-  const checked = certificateOfRow(row, number.number, {
-    purpose: 'issue',
-    settings,
-    ...(licensee === null
-      ? {}
-      : { licensee: { name: licensee.legalName, isCommonCarrier: licensee.isCommonCarrier } }),
-  });
-  if (!checked.ok)
+  const checked = certificateOfRow(options.services.issuance.checkIssue, row, number.number);
+  if (!checked.ok) {
+    numbers.release(number.number);
     return {
       kind: 'outcome',
-      outcome: refusedOutcome(where, 'CERTIFICATE_HAS_ERRORS', checked.problems),
+      outcome: refusedOutcome(where, checked.code, checked.problems),
     };
-  if (existsSync(join(options.outDir, `${number.number}.pdf`)))
+  }
+  if (existsSync(join(options.outDir, `${number.number}.pdf`))) {
+    numbers.release(number.number);
     return {
       kind: 'outcome',
       outcome: refusedOutcome(where, 'CONFLICT', [
@@ -69,9 +82,10 @@ export function checkRow(
         },
       ]),
     };
+  }
   return {
     kind: 'ready',
-    ready: { where, row, number: number.number, certificate: checked.certificate },
+    ready: { where, row, number: number.number, checked: checked.checked },
   };
 }
 
@@ -83,7 +97,11 @@ export function failureOutcome(where: Where, error: unknown): BatchOutcome {
     error.error.code,
     fields.length === 0
       ? [{ field: null, message: error.error.message }]
-      : fields.map(([field, message]) => ({ field, message: `${error.error.message} ${message}` })),
+      : fields.map(([field, message]) => ({
+          // The core names a field by its path in the draft; the row names it by its column.
+          field: columnOfField(field) ?? field,
+          message: `${error.error.message} ${message}`,
+        })),
   );
 }
 

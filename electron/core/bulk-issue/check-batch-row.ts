@@ -1,11 +1,11 @@
 // The checks of one batch row that need no write: its shape (BatchRowSchema: the reference,
 // packaging and warranty present, lists and the FTZ flag well formed), a reference used twice in
-// the same file, and then, with its form number, every certificate rule (the same readCertificate
-// as `kpdesk validate`, the app and the issuance service). Each refusal names the batch column.
-import type { Certificate } from '../../../shared/domain/certificate';
-import { readCertificate } from '../../../shared/domain/certificate';
-import { CertificateDraftSchema } from '../../../shared/domain/certificate-draft';
-import type { ValidationContext } from '../../../shared/domain/validation-report';
+// the same file, and then, with its form number, every rule the issuance service applies from
+// draft to issue (issuance/issue-in-one-step.ts checkIssue: the same readCertificate as
+// `kpdesk validate` and the app, with today's date and the licensee's facts). Each refusal names
+// the batch column.
+import type { ErrorCode } from '../../../shared/errors';
+import type { CheckedIssue, IssueCheck, IssueRequest } from '../issuance/issue-in-one-step';
 import type { BatchRow } from '../../../shared/records/issue-batch-row';
 import {
   BatchRowSchema,
@@ -70,33 +70,43 @@ export function readBatchRow(
 }
 
 export type RowCertificate =
-  { ok: true; certificate: Certificate } | { ok: false; problems: RowProblem[] };
+  { ok: true; checked: CheckedIssue } | { ok: false; code: ErrorCode; problems: RowProblem[] };
 
-/** Every certificate rule, on the row with its form number; error findings refuse the row. */
+/** The batch column of a field the core names by its path in the draft or the issue step. */
+export function columnOfField(field: string | null): string | null {
+  if (field === null) return null;
+  const [head, second] = field.split('.');
+  if (head === 'packaging') return second === 'sealNumbers' ? 'sealNumbers' : 'packaging';
+  if (head === 'warranty') return second === 'invoiceNumbers' ? 'invoiceNumbers' : 'warranty';
+  if (head === 'hsCodes') return 'hsCode';
+  const columns: Partial<Record<string, string>> = batchColumnOfField;
+  return columns[field] ?? columns[`${head ?? ''}.${second ?? ''}`] ?? columns[head ?? ''] ?? null;
+}
+
+/**
+ * Every rule of the wizard's draft, ITN and issue steps, once, on the row with its form number
+ * (issuance/issue-in-one-step.ts: the same checks the store relies on); each refusal names the
+ * batch column.
+ */
 export function certificateOfRow(
+  checkIssue: (request: IssueRequest) => IssueCheck,
   row: BatchRow,
   number: string,
-  context: ValidationContext,
 ): RowCertificate {
-  const drafted = CertificateDraftSchema.safeParse(draftOfBatchRow(row, number));
-  if (!drafted.success)
-    return {
-      ok: false,
-      problems: drafted.error.issues.map((issue) => ({
-        field: issue.path[0] === 'hsCodes' ? 'hsCode' : null,
-        message: issue.message,
-      })),
-    };
-  const reading = readCertificate(drafted.data, context);
-  if (reading.certificate !== null) return { ok: true, certificate: reading.certificate };
+  const check = checkIssue({
+    number,
+    draft: draftOfBatchRow(row, number),
+    packaging: { description: row.packaging, sealNumbers: row.sealNumbers },
+    warranty: { statement: row.warranty, invoiceNumbers: row.invoiceNumbers },
+  });
+  if (check.ok) return check;
   return {
     ok: false,
-    problems: reading.report.findings
-      .filter((finding) => finding.severity === 'error')
-      .map((finding) => ({
-        field: batchColumnOfField[finding.field],
-        message: finding.message,
-        source: finding.source,
-      })),
+    code: check.code,
+    problems: check.problems.map((problem) => ({
+      field: columnOfField(problem.field),
+      message: problem.message,
+      ...(problem.source === undefined ? {} : { source: problem.source }),
+    })),
   };
 }

@@ -1,17 +1,18 @@
-// The writes of one batch row, run inside a transaction the caller opens: the same steps as
-// `kpdesk issue` and the app (draft on the form number, AES ITN, issue with the licensee's
-// attestation, the signed PDF kept in the vault), each through the issuance service with its role
-// check and audit event, and then the row's external reference with its own audit event. A
-// refusal at any step rolls all of it back, so a reference exists if and only if its certificate
-// was issued: re-running the batch reports it instead of issuing it twice.
+// The writes of one batch row, run inside a transaction the caller opens: the certificate
+// issued in one step on what the row's check accepted (issuance/issue-in-one-step.ts: the form
+// taken from stock, the certificate ISSUED with the licensee's attestation, USKPA's copy queued,
+// their audit events), the signed PDF kept in the vault with its own events, and then the row's
+// external reference with its audit event. A refusal at any step rolls all of it back, so a
+// reference exists if and only if its certificate was issued: re-running the batch reports it
+// instead of issuing it twice.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Certificate } from '../../../shared/domain/certificate';
 import type { BatchRow } from '../../../shared/records/issue-batch-row';
-import { draftOfBatchRow } from '../../../shared/records/issue-batch-row';
 import type { Actor } from '../issuance/actor';
+import type { CheckedIssue } from '../issuance/issue-in-one-step';
 import type { AuditWriter } from '../vault/audit/audit-chain';
+import { digestOf } from '../vault/audit/entity-digest';
 import { writeFileAtomically } from '../vault/document-files';
 import type { DocumentOperations, PreparedDocument } from '../vault/document-operations';
 import type { CertificateRecord } from '../vault/repositories/certificate-row';
@@ -34,7 +35,8 @@ export type ReadyRow = {
   where: Where;
   row: BatchRow;
   number: string;
-  certificate: Certificate;
+  /** Every rule from draft to issue, checked once (issuance/issue-in-one-step.ts). */
+  checked: CheckedIssue;
 };
 
 export function commitBatchRow(
@@ -43,20 +45,10 @@ export function commitBatchRow(
   prepared: PreparedDocument,
 ): CertificateRecord {
   const { services, actor } = writers;
-  let record = services.issuance.createDraft(actor, {
-    number: ready.number,
-    draft: draftOfBatchRow(ready.row, ready.number),
-  });
-  record = services.issuance.recordItn(actor, { id: record.id, itn: ready.certificate.itn });
-  record = services.issuance.issue(actor, {
-    id: record.id,
-    // The command refuses to run without --attest: the licensee attests for every row (USKPA).
-    attested: true,
-    packaging: { description: ready.row.packaging, sealNumbers: ready.row.sealNumbers },
-    warranty: { statement: ready.row.warranty, invoiceNumbers: ready.row.invoiceNumbers },
-  });
-  writers.documents.store(actor, record, prepared);
-  writers.references.add({
+  // The command refuses to run without --attest: the licensee attests for every row (USKPA).
+  const record = services.issuance.issueChecked(actor, ready.checked);
+  writers.documents.storeForJustIssued(actor, record, prepared);
+  const reference = writers.references.add({
     reference: ready.row.reference,
     certificateId: record.id,
     batchFile: writers.batchFile,
@@ -69,6 +61,7 @@ export function commitBatchRow(
     action: 'issue-reference.record',
     entityType: 'issue_reference',
     entityId: ready.row.reference,
+    entityDigest: digestOf(reference),
   });
   return record;
 }

@@ -8,21 +8,24 @@ import type { PreparedDocument } from '../vault/document-operations';
 import type { TableRow } from '../table-files/read-table-rows';
 import type { BatchOutcome } from './batch-outcome';
 import type { IssueBatchOptions } from './batch-options';
-import { checkRow, failureOutcome, issuedOutcome, writers } from './batch-steps';
+import { createRowChecker, failureOutcome, issuedOutcome, writers } from './batch-steps';
 import { createBatchSigner } from './batch-signer';
 import type { ReadyRow } from './commit-batch-row';
 import { commitBatchRow } from './commit-batch-row';
 import { createNumberSource } from './stock-numbers';
+
+/** Rows signed at once: enough to keep both signing threads busy. */
+const SIGN_WINDOW = 16;
 
 export async function issueAllOrNothing(
   options: IssueBatchOptions,
   rows: readonly TableRow[],
   format: 'csv' | 'json',
 ): Promise<void> {
-  const firstRowOf = new Map<string, number>();
   const numbers = createNumberSource(options.db, rows, true);
+  const check = createRowChecker(options, format, numbers);
   const checked = rows.map((tableRow, index) => {
-    const result = checkRow(options, tableRow, format, firstRowOf, numbers);
+    const result = check(tableRow);
     options.onProgress?.({ phase: 'check', done: index + 1, total: rows.length });
     return result;
   });
@@ -44,19 +47,31 @@ export async function issueAllOrNothing(
     return;
   }
   const prepared = new Map<ReadyRow, PreparedDocument>();
-  const signer = createBatchSigner(options.documents);
+  const signer = createBatchSigner(options.documents, {
+    signThreadFile: options.signThreadFile,
+    now: options.now,
+  });
   try {
-    for (const ready of readyRows) {
-      try {
-        prepared.set(ready, await signer.sign(ready.certificate));
-      } catch (error: unknown) {
-        refuseAll(new Map([[ready, failureOutcome(ready.where, error)]]), 1);
-        return;
+    // A window of rows in flight at a time: both signing threads busy, a bounded number of PDFs
+    // waiting (every PDF is held until the single commit in any case).
+    for (let start = 0; start < readyRows.length; start += SIGN_WINDOW) {
+      const window = readyRows.slice(start, start + SIGN_WINDOW);
+      const results = await Promise.allSettled(
+        window.map((ready) => signer.sign(ready.checked.certificate)),
+      );
+      for (const [index, result] of results.entries()) {
+        const ready = window[index];
+        if (ready === undefined) continue;
+        if (result.status === 'rejected') {
+          refuseAll(new Map([[ready, failureOutcome(ready.where, result.reason)]]), 1);
+          return;
+        }
+        prepared.set(ready, result.value);
+        options.onProgress?.({ phase: 'sign', done: prepared.size, total: readyRows.length });
       }
-      options.onProgress?.({ phase: 'sign', done: prepared.size, total: readyRows.length });
     }
   } finally {
-    signer.close();
+    await signer.close();
   }
   const write = writers(options);
   let current: ReadyRow | undefined;

@@ -34,18 +34,25 @@ export function createIssueReferenceRepository(db: Database) {
   const byReference = db.prepare<[string], Row>(
     'SELECT * FROM issue_references WHERE reference = ?',
   );
-  const insert = db.prepare(
+  // RETURNING *: the row as `SELECT *` reads it, for the audit digest without a read-back.
+  const insert = db.prepare<IssueReference, Row>(
     `INSERT INTO issue_references (reference, certificate_id, batch_file, batch_row, recorded_at, recorded_by)
-     VALUES (@reference, @certificateId, @batchFile, @batchRow, @recordedAt, @recordedBy)`,
+     VALUES (@reference, @certificateId, @batchFile, @batchRow, @recordedAt, @recordedBy)
+     RETURNING *`,
   );
   return {
     get: (reference: string): IssueReference | null => {
       const row = byReference.get(reference);
       return row === undefined ? null : toReference(row);
     },
-    /** Inside the issuing transaction only; a reference already recorded fails the insert. */
-    add: (entry: IssueReference): void => {
-      insert.run(entry);
+    /**
+     * Inside the issuing transaction only; a reference already recorded fails the insert. Gives
+     * the row as stored.
+     */
+    add: (entry: IssueReference): Row => {
+      const row = insert.get(entry);
+      if (row === undefined) throw new Error('issue reference missing after insert');
+      return row;
     },
   };
 }

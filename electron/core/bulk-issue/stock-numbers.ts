@@ -9,7 +9,11 @@ import type { TableRow } from '../table-files/read-table-rows';
 
 export type NumberChoice = { ok: true; number: string } | { ok: false; message: string };
 
-export type NumberSource = { take: (typed: string) => NumberChoice };
+export type NumberSource = {
+  take: (typed: string) => NumberChoice;
+  /** A number handed out whose row was refused before it was stored: offered again. */
+  release: (number: string) => void;
+};
 
 /** Numbers rows name for themselves (a JSON string or CSV cell "number"). */
 function namedNumbers(rows: readonly TableRow[]): Set<string> {
@@ -21,9 +25,11 @@ function namedNumbers(rows: readonly TableRow[]): Set<string> {
 }
 
 /**
- * `holdAssigned`: numbers handed out stay taken for the rest of the batch (all or nothing: none is
- * committed before the end); row by row a committed number leaves the available stock by itself,
- * and the number of a refused row is offered again to the next row.
+ * `holdAssigned`: numbers handed out stay taken until released (a row refused before it was
+ * stored gives its number back): row by row, rows are checked while earlier ones are still being
+ * signed or committed, so a number is held from its row's check to its commit, and all or
+ * nothing holds them to the end. Without it, nothing is held: until a row commits, its number
+ * is offered again.
  */
 export function createNumberSource(
   db: Database,
@@ -32,6 +38,11 @@ export function createNumberSource(
 ): NumberSource {
   const named = namedNumbers(rows);
   const assigned = new Set<string>();
+  // Held numbers are handed out in ascending order: every available number below `after` is
+  // named by a row, held, or released, so the search starts from there instead of from the
+  // lowest form each time (a 1,000-row batch would otherwise walk the held numbers per row).
+  let after = -1;
+  const released: { number: string; digits: number }[] = [];
   const status = db.prepare<[string], string>('SELECT status FROM stock WHERE number = ?').pluck();
   const nextAfter = db.prepare<[number], { number: string; digits: number }>(
     "SELECT number, digits FROM stock WHERE status = 'available' AND digits > ? ORDER BY digits LIMIT 1",
@@ -39,6 +50,15 @@ export function createNumberSource(
   const hold = (number: string): NumberChoice => {
     if (holdAssigned) assigned.add(number);
     return { ok: true, number };
+  };
+  const fromReleased = (): string | undefined => {
+    released.sort((a, b) => a.digits - b.digits);
+    for (;;) {
+      const lowest = released.shift();
+      if (lowest === undefined) return undefined;
+      if (status.get(lowest.number) === 'available' && !assigned.has(lowest.number))
+        return lowest.number;
+    }
   };
   return {
     take: (typed) => {
@@ -53,14 +73,26 @@ export function createNumberSource(
           };
         return hold(typed);
       }
-      let after = -1;
+      // A released number was handed out before, so it is below `after`: the lowest candidate.
+      const again = holdAssigned ? fromReleased() : undefined;
+      if (again !== undefined) return hold(again);
+      let cursor = holdAssigned ? after : -1;
       for (;;) {
-        const next = nextAfter.get(after);
+        const next = nextAfter.get(cursor);
         if (next === undefined)
           return { ok: false, message: 'No certificate form is left in stock.' };
-        if (!named.has(next.number) && !assigned.has(next.number)) return hold(next.number);
-        after = next.digits;
+        cursor = next.digits;
+        if (!named.has(next.number) && !assigned.has(next.number)) {
+          if (holdAssigned) after = cursor;
+          return hold(next.number);
+        }
       }
+    },
+    release: (number) => {
+      if (!holdAssigned || !assigned.delete(number) || named.has(number)) return;
+      released.push({ number, digits: digitsOf(number) });
     },
   };
 }
+
+const digitsOf = (number: string): number => Number(number.replace(/^US/, ''));

@@ -12,7 +12,7 @@ import type { LicenseeFacts, ValidationReport } from '../../../shared/domain/val
 import { AppFailure } from '../app-failure';
 import type { IssuanceContext } from './issuance-context';
 
-export function licenseeFacts(context: IssuanceContext): LicenseeFacts {
+export function licenseeFacts(context: LicenseeSource): LicenseeFacts {
   const facts = context.repos.licensee.facts();
   if (facts === undefined)
     throw new AppFailure(
@@ -22,6 +22,9 @@ export function licenseeFacts(context: IssuanceContext): LicenseeFacts {
     );
   return facts;
 }
+
+/** Where the licensee's facts come from: the vault's repository, or a check's own source. */
+export type LicenseeSource = { repos: { licensee: { facts: () => LicenseeFacts | undefined } } };
 
 export function hasErrorsFailure(report: ValidationReport): AppFailure {
   const fields: Record<string, string> = {};
@@ -76,6 +79,19 @@ export function readForIssue(
   when: { today?: string } = {},
 ): { report: ValidationReport; certificate: Certificate | null } {
   refuseUntypeableText(draft);
+  return readParsedForIssue(context, draft, licensee, when);
+}
+
+/**
+ * readForIssue on a draft the caller has just parsed with CertificateDraftSchema itself (a bulk
+ * issue's row, issue-in-one-step.ts): the same rules, without parsing the draft a second time.
+ */
+export function readParsedForIssue(
+  context: Pick<IssuanceContext, 'settings' | 'isImportCertificateNumber'>,
+  draft: CertificateDraft,
+  licensee: LicenseeFacts | undefined,
+  when: { today?: string } = {},
+): { report: ValidationReport; certificate: Certificate | null } {
   const number = normalizeCertificateNumber(draft.number);
   return readCertificate(draft, {
     purpose: 'issue',

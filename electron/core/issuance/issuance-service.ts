@@ -20,6 +20,8 @@ import { deliver, expire, issue, ship, voidCertificate } from './shipment-operat
 import { saveSettings } from './settings-operations';
 import { updateUser } from './user-operations';
 import { voidBlank } from './void-blank-operations';
+import type { IssueCheck, IssueRequest } from './issue-in-one-step';
+import { checkIssue, issueChecked } from './issue-in-one-step';
 import {
   recordRecoveryKeyConfirmed,
   recordRecoveryKeyRotated,
@@ -94,5 +96,9 @@ export function createIssuanceService(context: IssuanceContext) {
     expireOverdue: (today: string) => expireOverdueCertificates(context, today),
     requestEdit: op(requestEdit),
     decideEdit: op(decideEdit),
+    /** Bulk issue (issue-in-one-step.ts): every rule of draft, ITN and issue, writing nothing. */
+    checkIssue: (request: IssueRequest): IssueCheck => checkIssue(context, request),
+    /** Writes what checkIssue accepted, ISSUED, in one transaction (a savepoint in a batch's). */
+    issueChecked: op(issueChecked),
   };
 }

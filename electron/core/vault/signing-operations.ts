@@ -21,6 +21,7 @@ import type { DocumentContext } from './document-context';
 import { CertificateIdSchema } from './document-context';
 import type { SigningSession } from '../signing-keys/signing-session';
 import { openSigningSession } from '../signing-keys/signing-session';
+import type { AttachmentMeta } from './repositories/attachment-repository';
 import type { CertificateRecord } from './repositories/certificate-row';
 import { parseInput } from './repositories/parse-input';
 import { ATTACHMENT_KIND } from './signed-document-status';
@@ -183,14 +184,6 @@ export function createSigningOperations(context: DocumentContext) {
     const replaced = status
       .list(current)
       .find((d) => d.documentId === previous && d.status === 'superseded');
-    const { meta, auditDigest } = attachments.addWithAuditDigest({
-      certificateId: record.id,
-      kind: ATTACHMENT_KIND[prepared.kind],
-      fileName: `${record.number}${prepared.kind === 'void' ? '-VOID' : ''}.pdf`,
-      mediaType: 'application/pdf',
-      content: prepared.pdf,
-    });
-    levels.record(meta.id, prepared.level, prepared.levelNote);
     if (replaced !== undefined)
       audit.append({
         userId: user.id,
@@ -198,21 +191,7 @@ export function createSigningOperations(context: DocumentContext) {
         entityType: 'attachment',
         entityId: replaced.documentId,
       });
-    audit.append({
-      userId: user.id,
-      action: prepared.kind === 'void' ? 'document.sign-void' : 'document.sign',
-      entityType: 'attachment',
-      entityId: meta.id,
-      entityDigest: auditDigest, // of the row just added, from the PDF in memory
-    });
-    // The level (B-B, B-T, B-LT) and its note are a row of their own (migration 0070): audited
-    // too, so a level raised by hand is caught like any other change (issue 13).
-    audit.append({
-      userId: user.id,
-      action: 'document.signature-level',
-      entityType: 'signature_level',
-      entityId: meta.id,
-    });
+    const meta = keep(user.id, record, prepared);
     return {
       documentId: meta.id,
       certificateId: record.id,
@@ -227,7 +206,57 @@ export function createSigningOperations(context: DocumentContext) {
       levelNote: prepared.levelNote,
     };
   }
+
+  /** The document's rows (the PDF, its PAdES level) and their audit events. */
+  function keep(
+    userId: number,
+    record: CertificateRecord,
+    prepared: PreparedDocument,
+  ): AttachmentMeta {
+    const { meta, auditDigest } = attachments.addWithAuditDigest({
+      certificateId: record.id,
+      kind: ATTACHMENT_KIND[prepared.kind],
+      fileName: `${record.number}${prepared.kind === 'void' ? '-VOID' : ''}.pdf`,
+      mediaType: 'application/pdf',
+      content: prepared.pdf,
+    });
+    levels.record(meta.id, prepared.level, prepared.levelNote);
+    audit.append({
+      userId,
+      action: prepared.kind === 'void' ? 'document.sign-void' : 'document.sign',
+      entityType: 'attachment',
+      entityId: meta.id,
+      entityDigest: auditDigest, // of the row just added, from the PDF in memory
+    });
+    // The level (B-B, B-T, B-LT) and its note are a row of their own (migration 0070): audited
+    // too, so a level raised by hand is caught like any other change (issue 13).
+    audit.append({
+      userId,
+      action: 'document.signature-level',
+      entityType: 'signature_level',
+      entityId: meta.id,
+    });
+    return meta;
+  }
   const storeInTransaction = db.transaction(store);
+
+  /**
+   * Keeps the signed PDF of a certificate issued in this same transaction (a bulk issue's row,
+   * issuance/issue-in-one-step.ts, whose record is `record` as written): the same rows and audit
+   * events as store(), without its read-back of the record and its search for an earlier
+   * document, which a certificate issued a moment ago in this transaction cannot have.
+   */
+  function storeForJustIssued(
+    actor: Actor,
+    record: CertificateRecord,
+    prepared: PreparedDocument,
+  ): AttachmentMeta {
+    if (!db.inTransaction) throw new Error('storeForJustIssued runs in the issuing transaction');
+    const user = authorize(users, actor, WRITERS, 'sign certificates');
+    if (record.state !== 'ISSUED' || prepared.kind !== 'certificate')
+      throw new Error('storeForJustIssued keeps the document of a certificate just issued');
+    return keep(user.id, record, prepared);
+  }
 
   const recordedLevel = (attachmentId: number) => {
     const recorded = levels.of(attachmentId);
@@ -267,5 +296,25 @@ export function createSigningOperations(context: DocumentContext) {
     return storeInTransaction.immediate(actor, record, prepared);
   }
 
-  return { prepare, openSigningSession: openSession, store, sign };
+  /**
+   * What a signing thread needs besides the keys and the certificate (bulk-issue/sign-pool.ts):
+   * the same signer details and time-stamp settings prepareWith uses, read now.
+   */
+  const signerSetup = (session: SigningSession) => ({
+    signerName: session.signerName,
+    licenseeName: licensee.get()?.legalName ?? null,
+    resourcesDir: resourcesDir(),
+    tsaUrl: savedSettings.tsaUrl(),
+    ...(options.tsaTimeoutMs === undefined ? {} : { tsaTimeoutMs: options.tsaTimeoutMs }),
+  });
+
+  return {
+    prepare,
+    openSigningSession: openSession,
+    store,
+    storeForJustIssued,
+    signerSetup,
+    auditHeadNow,
+    sign,
+  };
 }

@@ -49,6 +49,29 @@ describe('batch form numbers', () => {
     });
   });
 
+  it('row by row: a number is held from check to commit, and a refused row gives it back', () => {
+    // Rows are checked while earlier ones are still being signed (bulk-issue/issue-row-by-row.ts).
+    const source = createNumberSource(vault.db, rows('', '', '', 'US12343'), true);
+    expect(source.take('')).toEqual({ ok: true, number: 'US12340' });
+    expect(source.take('')).toEqual({ ok: true, number: 'US12341' });
+    source.release('US12340');
+    expect(source.take('')).toEqual({ ok: true, number: 'US12340' });
+    // US12343 is named by a row for itself: never handed to a row without a number.
+    expect(source.take('')).toEqual({ ok: true, number: 'US12342' });
+    expect(source.take('')).toEqual({ ok: true, number: 'US12344' });
+    // A number given back but used meanwhile by someone else is not handed out again.
+    source.release('US12341');
+    vault.services.issuance.createDraft(staff.operator, {
+      number: 'US12341',
+      draft: validDraft('US12341'),
+    });
+    expect(source.take('')).toEqual({ ok: true, number: 'US12345' });
+    expect(source.take('US12343')).toEqual({ ok: true, number: 'US12343' });
+    source.release('US12343');
+    expect(source.take('')).toEqual({ ok: true, number: 'US12346' });
+    expect(source.take('US12343')).toEqual({ ok: true, number: 'US12343' });
+  });
+
   it('all or nothing: a number handed out stays taken for the rest of the batch', () => {
     const source = createNumberSource(vault.db, rows('', '', 'US12340', 'US12341'), true);
     expect(source.take('')).toEqual({ ok: true, number: 'US12342' });

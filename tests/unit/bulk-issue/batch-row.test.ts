@@ -2,6 +2,8 @@
 // row naming its batch column.
 import { describe, expect, it } from 'vitest';
 import { certificateOfRow, readBatchRow } from '../../../electron/core/bulk-issue/check-batch-row';
+import type { IssueRequest } from '../../../electron/core/issuance/issue-in-one-step';
+import { checkIssue } from '../../../electron/core/issuance/issue-in-one-step';
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
 import { batchRowFromCsvCells, draftOfBatchRow } from '../../../shared/records/issue-batch-row';
 import type { BatchRow } from '../../../shared/records/issue-batch-row';
@@ -28,7 +30,17 @@ const cells = {
   warranty: 'Conflict-free.',
   invoiceNumbers: '',
 };
-const context = { purpose: 'issue' as const, settings: defaultValidationSettings };
+// What the check reads, as the vault would give it: the default rules, the day of the rows, a
+// carrier licensee (it issues for third-party exporters), no number received on an import.
+const context = {
+  settings: defaultValidationSettings,
+  now: () => new Date('2026-11-27T10:00:00.000Z'),
+  isImportCertificateNumber: () => false,
+  repos: {
+    licensee: { facts: () => ({ name: 'Atlas Secure Logistics Inc.', isCommonCarrier: true }) },
+  },
+};
+const check = (request: IssueRequest) => checkIssue(context, request);
 
 function rowOf(changes: Record<string, string> = {}): BatchRow {
   const read = readBatchRow({ row: 1, line: 2, cells: { ...cells, ...changes } }, 'csv', new Map());
@@ -64,14 +76,14 @@ describe('batch rows', () => {
       licenseNumber: '10001',
       fromForeignTradeZone: false,
     });
-    expect(certificateOfRow(rowOf(), 'US10000', context).ok).toBe(true);
+    expect(certificateOfRow(check, rowOf(), 'US10000').ok).toBe(true);
   });
 
   it('refuses by batch column: rules with their source, missing fields, a reference twice', () => {
     const checked = certificateOfRow(
+      check,
       rowOf({ aesLicenseNumber: '10001', hsCode: '' }),
       'US10000',
-      context,
     );
     expect(checked.ok).toBe(false);
     const fields = checked.ok ? [] : checked.problems.map((problem) => problem.field);

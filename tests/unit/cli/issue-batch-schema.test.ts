@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { issueBatchJsonSchemaText } from '../../../cli/issue-batch-json-schema';
 import { certificateOfRow, readBatchRow } from '../../../electron/core/bulk-issue/check-batch-row';
 import { readTableRows } from '../../../electron/core/table-files/read-table-rows';
+import { checkIssue } from '../../../electron/core/issuance/issue-in-one-step';
 import { defaultValidationSettings } from '../../../shared/domain/validation-settings';
 import {
   BatchRowSchema,
@@ -73,10 +74,18 @@ describe('docs/import-format.md', () => {
     const read = readBatchRow(row, table.format, new Map());
     if (!read.ok) throw new Error(JSON.stringify(read.outcome));
     expect(read.row.sealNumbers).toEqual(['S-1001', 'S-1002']);
-    const checked = certificateOfRow(read.row, 'US10000', {
-      purpose: 'issue',
+    // What the check reads, as a carrier's vault gives it on the rows' day of issue.
+    const context = {
       settings: defaultValidationSettings,
-    });
+      now: () => new Date('2026-11-27T10:00:00.000Z'),
+      isImportCertificateNumber: () => false,
+      repos: { licensee: { facts: () => ({ name: 'Atlas', isCommonCarrier: true }) } },
+    };
+    const checked = certificateOfRow(
+      (request) => checkIssue(context, request),
+      read.row,
+      'US10000',
+    );
     expect(checked.ok, JSON.stringify(checked)).toBe(true);
   });
 });

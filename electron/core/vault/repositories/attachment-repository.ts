@@ -75,13 +75,6 @@ const META_COLUMNS =
 export type AttachmentRepository = ReturnType<typeof createAttachmentRepository>;
 
 export function createAttachmentRepository(db: Database, now: () => Date) {
-  const insert = db.prepare(
-    `INSERT INTO attachments (certificate_id, kind, file_name, media_type, sha256, content, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const meta = db.prepare<[number], AttachmentRow>(
-    `SELECT ${META_COLUMNS} FROM attachments WHERE id = ?`,
-  );
   const list = db.prepare<[number], AttachmentRow>(
     `SELECT ${META_COLUMNS} FROM attachments WHERE certificate_id = ? ORDER BY id`,
   );
@@ -94,14 +87,20 @@ export function createAttachmentRepository(db: Database, now: () => Date) {
   const otherColumns = (db.pragma('table_info(attachments)') as { name: string }[])
     .map((column) => column.name)
     .filter((name) => name !== 'content');
-  const withoutContent = db.prepare<[number], Record<string, CanonicalValue>>(
-    `SELECT ${otherColumns.map((name) => `"${name.replace(/"/g, '""')}"`).join(', ')} FROM attachments WHERE id = ?`,
+  // RETURNING those columns: the new row as `SELECT *` reads it but for the content, which the
+  // caller holds, so neither the meta nor the audit digest reads the row back.
+  const insert = db.prepare<unknown[], Record<string, CanonicalValue>>(
+    `INSERT INTO attachments (certificate_id, kind, file_name, media_type, sha256, content, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     RETURNING ${otherColumns.map((name) => `"${name.replace(/"/g, '""')}"`).join(', ')}`,
   );
 
-  const addRow = (input: unknown): { meta: AttachmentMeta; content: Buffer } => {
+  const addRow = (
+    input: unknown,
+  ): { meta: AttachmentMeta; content: Buffer; row: Record<string, CanonicalValue> } => {
     const file = parseInput(AttachmentInputSchema, input);
     const content = Buffer.from(file.content);
-    const result = insert.run(
+    const row = insert.get(
       file.certificateId,
       file.kind,
       file.fileName,
@@ -110,9 +109,9 @@ export function createAttachmentRepository(db: Database, now: () => Date) {
       content,
       now().toISOString(),
     );
-    const row = meta.get(Number(result.lastInsertRowid));
     if (row === undefined) throw new Error('attachment row missing after insert');
-    return { meta: toMeta(row), content };
+    const stored = row as unknown as Omit<AttachmentRow, 'size'>;
+    return { meta: toMeta({ ...stored, size: content.length }), content, row };
   };
 
   return {
@@ -125,9 +124,7 @@ export function createAttachmentRepository(db: Database, now: () => Date) {
      * holds it equal to the digest of the row as `SELECT *` reads it.
      */
     addWithAuditDigest: (input: unknown): { meta: AttachmentMeta; auditDigest: string } => {
-      const { meta: added, content } = addRow(input);
-      const row = withoutContent.get(added.id);
-      if (row === undefined) throw new Error('attachment row missing after insert');
+      const { meta: added, content, row } = addRow(input);
       return { meta: added, auditDigest: digestOf({ ...row, content }) };
     },
     list: (certificateId: number): AttachmentMeta[] => list.all(certificateId).map(toMeta),

@@ -49,6 +49,19 @@ export function createCertificateRepository(db: Database, now: () => Date) {
        @destination_country, @hs_code, @itn, @date_of_issue, @carat_hundredths, @value_cents,
        @at, @at)`,
   );
+  // A bulk issue's certificate, written once in its final state (issuance/issue-in-one-step.ts).
+  // RETURNING *: the row exactly as `SELECT *` reads it, for its audit digest, without a read.
+  const insertIssued = db.prepare<Record<string, unknown>, CertificateRow>(
+    `INSERT INTO certificates (number, state, draft_json, exporter_name, consignee_name,
+       destination_country, hs_code, itn, date_of_issue, carat_hundredths, value_cents,
+       packaging_json, warranty_json, attested_by, issued_at, ship_date, delivered_at,
+       import_confirmed, void_reason, void_notes, voided_at, expired_at, created_at, updated_at)
+     VALUES (@number, @state, @draft_json, @exporter_name, @consignee_name,
+       @destination_country, @hs_code, @itn, @date_of_issue, @carat_hundredths, @value_cents,
+       @packaging_json, @warranty_json, @attested_by, @issued_at, @ship_date, @delivered_at,
+       @import_confirmed, @void_reason, @void_notes, @voided_at, @expired_at, @at, @at)
+     RETURNING *`,
+  );
   const saveDraft = db.prepare(
     `UPDATE certificates SET ${DERIVED_SET}, state = @state,
        packaging_json = COALESCE(@packaging_json, packaging_json),
@@ -110,6 +123,24 @@ export function createCertificateRepository(db: Database, now: () => Date) {
       const result = insert.run({ ...columns, number, state, at });
       // Built from what was written: a read-back would only return the same values.
       return insertedRecord(Number(result.lastInsertRowid), number, state, columns.draft_json, at);
+    },
+    /**
+     * Inserts a certificate already in its lifecycle state (a bulk issue's row, checked in full
+     * beforehand) and gives the row as stored: its record and its audit digest come from it.
+     */
+    insertInState: (
+      number: string,
+      draft: CertificateDraft,
+      columns: LifecycleColumns,
+    ): CertificateRow => {
+      const row = insertIssued.get({
+        ...derivedColumns(draft),
+        ...lifecycleParams(columns),
+        number,
+        at: now().toISOString(),
+      });
+      if (row === undefined) throw new Error('certificate row missing after insert');
+      return row;
     },
     saveDraft: (
       id: number,

@@ -16,7 +16,7 @@ export type StockGap = { from: string; to: string; count: number };
 export type StockCounts = Record<StockStatus, number>;
 export type StockRegistration = { batchId: number; numbers: string[] };
 
-type StockRow = { number: string; digits: number; batch_id: number; status: StockStatus };
+export type StockRow = { number: string; digits: number; batch_id: number; status: StockStatus };
 
 const LISTED_DUPLICATES = 10;
 
@@ -39,8 +39,9 @@ export function createStockRepository(db: Database, now: () => Date) {
   const insertNumber = db.prepare(
     "INSERT INTO stock (number, digits, batch_id, status) VALUES (?, ?, ?, 'available')",
   );
-  const take = db.prepare(
-    "UPDATE stock SET status = 'used' WHERE number = ? AND status = 'available'",
+  // RETURNING *: the row as `SELECT *` reads it, so the caller's audit event needs no read-back.
+  const take = db.prepare<[string], StockRow>(
+    "UPDATE stock SET status = 'used' WHERE number = ? AND status = 'available' RETURNING *",
   );
   const voidNumber = db.prepare(
     "UPDATE stock SET status = 'voided' WHERE number = ? AND status IN ('available', 'used')",
@@ -109,9 +110,14 @@ export function createStockRepository(db: Database, now: () => Date) {
       });
       return { batchId, numbers };
     },
-    /** Marks an available number used; anything else is STOCK_NUMBER_UNAVAILABLE. */
-    take: (number: string): void => {
-      if (take.run(number).changes !== 1) throw unavailable(number);
+    /**
+     * Marks an available number used; anything else is STOCK_NUMBER_UNAVAILABLE. Gives the row as
+     * stored (for the audit digest of the event that records the take).
+     */
+    take: (number: string): StockRow => {
+      const row = take.get(number);
+      if (row === undefined) throw unavailable(number);
+      return row;
     },
     /** Voids a number that was available or used; a voided number stays voided forever. */
     void: (number: string): void => {
