@@ -17,6 +17,7 @@ import { OpenPackageEntry } from './audit-package/OpenPackageEntry';
 import { PackageBanner } from './audit-package/PackageBanner';
 import { usePackageReading } from './audit-package/use-package-reading';
 import { PackageContext } from './audit-package/package-context';
+import { PackageAccessContext, packageAccess } from './audit-package/package-access';
 
 // The signed-in frame (records, wizard, settings) is a chunk of its own: the first screen
 // (unlock, sign-in or first-run setup) does not wait for its code (bench/ui-bench.ts).
@@ -141,17 +142,19 @@ function ConnectedApp({
         }}
       >
         <PackageContext.Provider value={{ reading: reading !== null, onStatus: session.setStatus }}>
-          <SignedInFrame
-            api={api}
-            info={info}
-            user={status.user}
-            onStatus={session.setStatus}
-            banner={
-              reading ? (
-                <PackageBanner api={api} info={reading} onClosed={session.setStatus} />
-              ) : undefined
-            }
-          />
+          <PackageAccessContext.Provider value={packageAccess(reading !== null)}>
+            <SignedInFrame
+              api={api}
+              info={info}
+              user={status.user}
+              onStatus={session.setStatus}
+              banner={
+                reading ? (
+                  <PackageBanner api={api} info={reading} onClosed={session.setStatus} />
+                ) : undefined
+              }
+            />
+          </PackageAccessContext.Provider>
         </PackageContext.Provider>
       </RekeyHandoffContext.Provider>
     </Suspense>
