@@ -69,7 +69,8 @@ async function settle(): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = createChannelHarness();
+  // The package's idle time is checked every 40 ms here (30 s in the app).
+  h = createChannelHarness({ packageIdleCheckMs: 40 });
   await h.firstRun();
   await h.addUser('rita', 'reviewer');
   const certificateId = await h.issueFixture();
@@ -180,4 +181,37 @@ describe('the reviewer’s mode over an audit package', () => {
     disabledWithReason('Export receipts…');
     unmount();
   }, 300_000);
+
+  it('says when the auto-lock closed the package, and opens it again', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<App api={recordingApi()} />);
+    await screen.findByRole('region', { name: 'Audit package being read' }, { timeout: 60_000 });
+    await settle();
+    // Nobody uses it past the auto-lock time (15 minutes): the core closes it on its own.
+    h.clock.now = new Date(h.clock.now.getTime() + 16 * 60_000);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await h.value('auditPackage:current')).toBeNull();
+    // The reviewer comes back and presses anything: the first screen says what happened.
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', {
+        name: /Stock/,
+      }),
+    );
+    const notice = await screen.findByTestId('package-closed-notice', {}, { timeout: 20_000 });
+    expect(notice.textContent).toBe(
+      'The audit package records.kpdesk-audit was closed after 15 minutes without use, and its temporary copy was deleted from this computer. Open it again with its passphrase to go on reading.',
+    );
+    expect(screen.queryByRole('region', { name: 'Audit package being read' })).toBeNull();
+    // Offered again: the same file, chosen in main's dialog, with its passphrase.
+    offerPackage();
+    await user.click(screen.getByRole('button', { name: 'Open the package again…' }));
+    await user.type(screen.getByLabelText('Package passphrase'), PASSPHRASE);
+    const form = screen.getByRole('form', { name: 'Open an audit package' });
+    await user.click(within(form).getByRole('button', { name: 'Choose the package file…' }));
+    await screen.findByRole('region', { name: 'Audit package being read' }, { timeout: 60_000 });
+    expect(screen.queryByTestId('package-closed-notice')).toBeNull();
+    unmount();
+  }, 180_000);
 });
