@@ -90,11 +90,12 @@ export async function openAuditPackage(
   options: OpenAuditPackageOptions = {},
 ): Promise<OpenedAuditPackage> {
   const packageFile = await openPackageFile(file, passphrase);
-  const workspace = createPackageWorkspace();
+  let workspace: PackageWorkspace | undefined;
   try {
+    workspace = createPackageWorkspace();
     return await openInWorkspace(file, packageFile, options, workspace);
   } catch (error: unknown) {
-    workspace.remove();
+    workspace?.remove();
     throw error;
   } finally {
     packageFile.close();
