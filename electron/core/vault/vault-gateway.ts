@@ -22,6 +22,7 @@ import { vaultBackupMethods } from './vault-backup-methods';
 import { vaultKeyMethods } from './vault-key-methods';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
 import { auditPackageGatewayGroup } from '../audit-package/audit-package-gateway-group';
+import { sealWorkerBeside } from '../audit-package/package-seal-thread';
 import { createSubmissionDesk } from '../submission/submission-desk';
 import type { SubmissionDesk } from '../submission/submission-desk';
 import { submissionGatewayGroup } from '../submission/submission-gateway-group';
@@ -377,6 +378,10 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       session: actorSession,
       now,
       vaultId,
+      // The sealing thread's bundle ships beside the audit thread's (scripts/build-node.mjs).
+      ...(options.auditWorkerFile === undefined
+        ? {}
+        : { sealWorkerFile: sealWorkerBeside(options.auditWorkerFile) }),
       openSigningKey: (wrapped) =>
         documentOperationsFor(touch().db, documentOptions).signingKeys.openForSigning(
           wrapped,
