@@ -10,6 +10,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportAuditPackage } from '../electron/core/audit-package/export-audit-package';
@@ -23,6 +24,7 @@ import type { BenchActor } from './bench-vault';
 import {
   buildBenchVault,
   existingAdministrator,
+  mainThreadCpuMs,
   markBuilt,
   profiled,
   vaultPlace,
@@ -77,6 +79,12 @@ async function benchVault(total: number): Promise<{
 }
 
 const clock = { now: new Date('2026-11-27T10:00:00.000Z') };
+// The sealing thread's bundle (npm run bench:audit-package builds it into dist/electron/);
+// KP_BENCH_SEAL_THREAD=off exports on one thread, as before it, for a comparison.
+const SEAL_WORKER =
+  process.env.KP_BENCH_SEAL_THREAD === 'off'
+    ? undefined
+    : fileURLToPath(new URL('../electron/audit-package-seal-worker.mjs', import.meta.url));
 const now = () => clock.now;
 
 async function main(): Promise<void> {
@@ -99,6 +107,7 @@ async function main(): Promise<void> {
 
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
+    const mainBefore = mainThreadCpuMs();
     const exported = await profiled(() =>
       exportAuditPackage(
         {
@@ -107,6 +116,7 @@ async function main(): Promise<void> {
           now,
           openSigningKey: (wrapped) =>
             documents.signingKeys.openForSigning(wrapped, 'signing_identity'),
+          ...(SEAL_WORKER === undefined ? {} : { sealWorkerFile: SEAL_WORKER }),
         },
         join(dir, 'bench.kpdesk-audit'),
         { actor, passphrase: 'bench passphrase, twelve+' },
@@ -115,6 +125,9 @@ async function main(): Promise<void> {
     const wallMs = performance.now() - start;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000;
+    const mainAfter = mainThreadCpuMs();
+    const mainMs =
+      mainBefore === undefined || mainAfter === undefined ? null : mainAfter - mainBefore;
     const load = loadavg()
       .map((v) => v.toFixed(2))
       .join(' ');
@@ -125,6 +138,9 @@ async function main(): Promise<void> {
     out(`  building the vault (not timed against the goal): ${(buildMs / 1000).toFixed(1)} s`);
     out(
       `  export wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process: ${(cpuMs / 1000).toFixed(2)} s; scrypt alone: ${(kdfMs / 1000).toFixed(2)} s wall, ${(kdfCpuMs / 1000).toFixed(2)} s CPU`,
+    );
+    out(
+      `  sealed on ${exported.sealedOnThread ? 'the sealing thread' : 'this thread'}; CPU of the main thread alone: ${mainMs === null ? '?' : (mainMs / 1000).toFixed(2)} s (the wall time on an idle two-core machine, with a core for each thread)`,
     );
     out(
       `  package: ${(exported.bytes / 1e6).toFixed(1)} MB (${(exported.bytes / total / 1000).toFixed(1)} kB per certificate)`,

@@ -19,7 +19,7 @@ import { openAuditPackage } from '../electron/core/audit-package/open-audit-pack
 import { documentOperationsFor } from '../electron/core/vault/document-gateway-groups';
 import { openDatabase } from '../electron/core/vault/open-database';
 import { createVaultServices } from '../electron/core/vault/vault-services';
-import { buildBenchVault } from './bench-vault';
+import { buildBenchVault, mainThreadCpuMs, profiled } from './bench-vault';
 
 const PASSPHRASE = 'bench passphrase, twelve+';
 // A low scrypt cost: the KDF's own 128 MiB (N = 2^17) would hide the opener's growth.
@@ -60,14 +60,21 @@ async function buildPackage(total: number, file: string, dir: string): Promise<v
 async function openOnce(file: string): Promise<void> {
   const before = process.memoryUsage().rss;
   const start = performance.now();
-  const opened = await openAuditPackage(file, PASSPHRASE, {
-    now: () => new Date('2026-11-27T10:00:00.000Z'),
-  });
+  const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpuMs();
+  const opened = await profiled(() =>
+    openAuditPackage(file, PASSPHRASE, { now: () => new Date('2026-11-27T10:00:00.000Z') }),
+  );
   const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  const mainAfter = mainThreadCpuMs();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const mainCpuMs =
+    mainBefore === undefined || mainAfter === undefined ? null : mainAfter - mainBefore;
   const peak = process.resourceUsage().maxRSS * 1024;
   const failed = opened.checks.filter((c) => c.status === 'failed').map((c) => c.check);
   opened.vault.close();
-  out(JSON.stringify({ before, peak, wallMs, failed }));
+  out(JSON.stringify({ before, peak, wallMs, cpuMs, mainCpuMs, failed }));
 }
 
 async function main(): Promise<void> {
@@ -97,11 +104,13 @@ async function main(): Promise<void> {
           before: number;
           peak: number;
           wallMs: number;
+          cpuMs: number;
+          mainCpuMs: number | null;
           failed: string[];
         };
         const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
         out(
-          `  ${String(total)} certificates (${opener === self ? 'this opener' : opener}): package ${mb(statSync(file).size)} MB; RSS before open ${mb(figures.before)} MB, peak ${mb(figures.peak)} MB, growth ${mb(figures.peak - figures.before)} MB; open ${(figures.wallMs / 1000).toFixed(1)} s${figures.failed.length === 0 ? '' : `; FAILED checks: ${figures.failed.join(', ')}`}`,
+          `  ${String(total)} certificates (${opener === self ? 'this opener' : opener}): package ${mb(statSync(file).size)} MB; RSS before open ${mb(figures.before)} MB, peak ${mb(figures.peak)} MB, growth ${mb(figures.peak - figures.before)} MB; open ${(figures.wallMs / 1000).toFixed(1)} s wall, CPU ${(figures.cpuMs / 1000).toFixed(1)} s (all threads), ${figures.mainCpuMs === null ? '?' : (figures.mainCpuMs / 1000).toFixed(1)} s (main thread), load ${loadavg()[0]?.toFixed(2) ?? '?'}${figures.failed.length === 0 ? '' : `; FAILED checks: ${figures.failed.join(', ')}`}`,
         );
       }
     }

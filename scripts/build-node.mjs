@@ -109,6 +109,17 @@ const entries = {
     external: ['electron', ...nodeBuiltins, ...nativeModules],
     banner: esmRequireBanner,
   },
+  // The audit package's sealing thread (issue 14: the export's AES-GCM, hashing and writes on
+  // the other core), beside the audit thread's bundle (package-seal-thread.ts).
+  'audit-package-seal-worker': {
+    entryPoints: ['electron/core/audit-package/package-seal-worker.ts'],
+    outfile: 'electron/audit-package-seal-worker.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['electron', ...nodeBuiltins, ...nativeModules],
+    banner: esmRequireBanner,
+  },
 };
 
 function parseArgs(argv) {

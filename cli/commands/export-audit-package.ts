@@ -3,6 +3,7 @@
 // docs/audit-package.md), signed by the vault's identity and sealed under its own passphrase
 // (never the vault's: the vault's --passphrase-file unlocks the vault, as for every command).
 // Administrators and reviewers only; the export is recorded in the audit chain.
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { exportAuditPackage } from '../../electron/core/audit-package/export-audit-package';
 import { documentOperationsFor } from '../../electron/core/vault/document-gateway-groups';
@@ -19,6 +20,11 @@ import {
 import { readSecret } from '../read-secret';
 import { signInFromOptions, signInHelp, signInOptions } from '../sign-in-from-options';
 import { unlockHelp } from '../unlock-from-options';
+
+// The sealing thread's bundle beside the CLI's (dist/electron/); absent, one thread does all.
+const SEAL_WORKER = fileURLToPath(
+  new URL('../electron/audit-package-seal-worker.mjs', import.meta.url),
+);
 
 export const PACKAGE_PASSPHRASE_ENV = 'KPDESK_PACKAGE_PASSPHRASE';
 
@@ -92,7 +98,12 @@ export function runExportAuditPackage(args: readonly string[], io: CliIo): Promi
         const openSigningKey = (wrapped: Buffer): Buffer =>
           operations.signingKeys.openForSigning(wrapped, 'signing_identity');
         return exportAuditPackage(
-          { db, vaultId: readVaultKeyFile(dir).vaultId, openSigningKey },
+          {
+            db,
+            vaultId: readVaultKeyFile(dir).vaultId,
+            openSigningKey,
+            sealWorkerFile: SEAL_WORKER,
+          },
           path,
           {
             actor,

@@ -17,6 +17,7 @@ import { OpenPackageEntry } from './audit-package/OpenPackageEntry';
 import { PackageBanner } from './audit-package/PackageBanner';
 import { usePackageReading } from './audit-package/use-package-reading';
 import { PackageContext } from './audit-package/package-context';
+import { PackageAccessContext, packageAccess } from './audit-package/package-access';
 
 // The signed-in frame (records, wizard, settings) is a chunk of its own: the first screen
 // (unlock, sign-in or first-run setup) does not wait for its code (bench/ui-bench.ts).
@@ -72,11 +73,22 @@ function ConnectedApp({
   // Before sign-in, the preview says when its vault is in a temporary folder (issue 16).
   const notice = info.temporaryVault === true ? <TemporaryVaultNotice /> : null;
   const setupStep = setupFrom ?? setupStartFor(status);
-  // Before any vault exists or with it locked, a reviewer may open an audit package instead.
+  // Before any vault exists or with it locked, a reviewer may open an audit package instead; one
+  // that the auto-lock closed is named there, with the offer to open it again (issue 14).
+  const packageClosed = session.loss?.reason === 'package-closed' ? session.loss.message : null;
   const packageEntry =
     setupFrom === null && status.vault !== 'open' ? (
-      <OpenPackageEntry api={api} onOpened={session.setStatus} />
+      <OpenPackageEntry
+        api={api}
+        closedNotice={packageClosed}
+        onOpened={(next) => {
+          session.clearLoss();
+          session.setStatus(next);
+        }}
+      />
     ) : null;
+  // The unlock screen's own notice is about this computer's vault, not a closed package.
+  const lockNotice = packageClosed === null ? (session.loss?.message ?? null) : null;
   if (setupStep !== null)
     return (
       <>
@@ -105,7 +117,7 @@ function ConnectedApp({
         {notice}
         <UnlockScreen
           api={api}
-          notice={rekeyedKey === null ? (session.loss?.message ?? null) : REKEYED_NOTICE}
+          notice={rekeyedKey === null ? lockNotice : REKEYED_NOTICE}
           remembered={status.rememberedOnThisComputer}
           onUnlocked={(next, rememberedNotice) => {
             session.clearLoss();
@@ -141,17 +153,19 @@ function ConnectedApp({
         }}
       >
         <PackageContext.Provider value={{ reading: reading !== null, onStatus: session.setStatus }}>
-          <SignedInFrame
-            api={api}
-            info={info}
-            user={status.user}
-            onStatus={session.setStatus}
-            banner={
-              reading ? (
-                <PackageBanner api={api} info={reading} onClosed={session.setStatus} />
-              ) : undefined
-            }
-          />
+          <PackageAccessContext.Provider value={packageAccess(reading !== null)}>
+            <SignedInFrame
+              api={api}
+              info={info}
+              user={status.user}
+              onStatus={session.setStatus}
+              banner={
+                reading ? (
+                  <PackageBanner api={api} info={reading} onClosed={session.setStatus} />
+                ) : undefined
+              }
+            />
+          </PackageAccessContext.Provider>
         </PackageContext.Provider>
       </RekeyHandoffContext.Provider>
     </Suspense>

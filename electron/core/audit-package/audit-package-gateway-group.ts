@@ -21,6 +21,8 @@ export type AuditPackageGatewayOptions = {
   vaultId: () => string | null;
   /** The signing keyring's openForSigning of the open connection (SIGNING_LOCKED when closed). */
   openSigningKey: (wrappedPrivateKey: Buffer) => Buffer;
+  /** The sealing thread's bundle (package-seal-thread.ts), where the app ships one. */
+  sealWorkerFile?: string;
 };
 
 const ExportFileSchema = AuditPackageExportRequestSchema.extend({
@@ -53,6 +55,9 @@ export function auditPackageGatewayGroup(options: AuditPackageGatewayOptions) {
           vaultId: options.vaultId(),
           now: options.now,
           openSigningKey: options.openSigningKey,
+          ...(options.sealWorkerFile === undefined
+            ? {}
+            : { sealWorkerFile: options.sealWorkerFile }),
         },
         path,
         { actor, passphrase, ...(period === undefined ? {} : { period }) },

@@ -63,6 +63,8 @@ export type AuditPackageSource = {
   /** Opens the wrapped signing key (issue 13: the signing keyring of this connection), or
    * refuses with SIGNING_LOCKED; the package is signed like a certificate. */
   openSigningKey: (wrappedPrivateKey: Buffer) => Buffer;
+  /** The sealing thread's bundle (package-seal-thread.ts); without it, one thread does all. */
+  sealWorkerFile?: string;
 };
 
 export type ExportAuditPackageOptions = {
@@ -83,6 +85,8 @@ export type AuditPackageExport = {
   entries: number;
   documents: number;
   signer: string;
+  /** Sealed, hashed and written by the sealing thread while this one read the vault. */
+  sealedOnThread: boolean;
 };
 
 type EventRow = {
@@ -158,13 +162,20 @@ export async function exportAuditPackage(
   };
   const createdAt = now();
   refuseExisting(file);
-  const writer = openPackageWriter(file, header, keys.encryptionKey, createdAt);
+  const writer = openPackageWriter(
+    file,
+    header,
+    keys.encryptionKey,
+    createdAt,
+    source.sealWorkerFile,
+  );
   try {
     return db.transaction((): AuditPackageExport => {
       const head = readChainHead(db);
       const entries: ManifestEntry[] = [];
-      const add = (name: string, content: Buffer): void => {
-        entries.push({ name, size: content.length, sha256: writer.add(name, content) });
+      const add = (name: string, content: Buffer, handOver = false): void => {
+        const size = content.length;
+        entries.push({ name, size, sha256: writer.add(name, content, handOver) });
       };
       const withheld: WithheldDigest[] = [];
       for (const { table, key } of packageTables) {
@@ -192,7 +203,8 @@ export async function exportAuditPackage(
         )
         .iterate();
       for (const row of stored) {
-        add(documentEntry(row.id, extensionOf(row.media_type)), row.content);
+        // The document's bytes are not used here again: moved to the sealing thread, not copied.
+        add(documentEntry(row.id, extensionOf(row.media_type)), row.content, true);
         documents += 1;
       }
       const events = db
@@ -260,6 +272,7 @@ export async function exportAuditPackage(
         entries: entries.length + 2,
         documents,
         signer: identity.signerName,
+        sealedOnThread: written.onThread,
       };
     })();
   } catch (error: unknown) {

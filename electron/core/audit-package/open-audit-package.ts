@@ -30,15 +30,14 @@ import {
   SIGNATURE_ENTRY,
   WITHHELD_ENTRY,
 } from './package-format';
-import type { DocumentSpool } from './package-document-spool';
-import { createDocumentSpool } from './package-document-spool';
 import type { PackageReadVault } from './package-read-vault';
 import { createPackageReadVault } from './package-read-vault';
 import type { JsonRow, WithheldDigest } from './package-tables';
 import { canonicalRow, packageTables } from './package-tables';
 import type { PackageWorkspace } from './package-workspace';
 import { createPackageWorkspace } from './package-workspace';
-import { readPackageFile } from './read-package-file';
+import type { PackageFile } from './read-package-file';
+import { openPackageFile } from './read-package-file';
 import { createUstarReader } from './ustar-archive';
 
 export type PackageCheckName = 'decryption' | 'signature' | 'entries' | 'audit-chain' | 'documents';
@@ -71,6 +70,7 @@ export type OpenedAuditPackage = {
 };
 
 const DOCUMENTS_PREFIX = 'documents/';
+const ATTACHMENTS_ENTRY = 'records/attachments.json';
 
 const refuse = (check: PackageCheckName, message: string): AppFailure =>
   new AppFailure('AUDIT_PACKAGE_INVALID', message, { check });
@@ -89,50 +89,88 @@ export async function openAuditPackage(
   passphrase: string,
   options: OpenAuditPackageOptions = {},
 ): Promise<OpenedAuditPackage> {
-  const workspace = createPackageWorkspace();
-  let spool: DocumentSpool | undefined;
+  const packageFile = await openPackageFile(file, passphrase);
+  let workspace: PackageWorkspace | undefined;
   try {
-    spool = createDocumentSpool(workspace);
-    const opened = await openInWorkspace(file, passphrase, options, workspace, spool);
-    spool.close();
-    return opened;
+    workspace = createPackageWorkspace();
+    return await openInWorkspace(file, packageFile, options, workspace);
   } catch (error: unknown) {
-    spool?.close();
-    workspace.remove();
+    workspace?.remove();
     throw error;
+  } finally {
+    packageFile.close();
   }
+}
+
+/** The attachment rows of records/attachments.json by the document entry each names. */
+function attachmentRowsByEntry(content: Buffer): Map<string, JsonRow> {
+  const byEntry = new Map<string, JsonRow>();
+  let rows: unknown;
+  try {
+    rows = JSON.parse(content.toString('utf8'));
+  } catch {
+    return byEntry; // step 4 names the records that are not JSON
+  }
+  if (!Array.isArray(rows)) return byEntry;
+  for (const row of rows as JsonRow[]) {
+    const cell = row.content;
+    if (cell !== null && typeof cell === 'object' && '$entry' in cell)
+      byEntry.set(cell.$entry, row);
+  }
+  return byEntry;
 }
 
 async function openInWorkspace(
   file: string,
-  passphrase: string,
+  packageFile: PackageFile,
   options: OpenAuditPackageOptions,
   workspace: PackageWorkspace,
-  spool: DocumentSpool,
 ): Promise<OpenedAuditPackage> {
   const now = options.now ?? (() => new Date());
   const name = basename(file);
-  // Streamed: chunk by chunk, decrypted, cut into entries, each hashed as it arrives; the
-  // documents go to the encrypted staging spool at once, only the small entries (records,
-  // events, manifest) stay in memory. An entry name seen twice is an added entry.
+  // Streamed: chunk by chunk, decrypted, cut into entries, each hashed as it arrives; only the
+  // small entries (records, events, manifest) stay in memory. A document is read once here: its
+  // SHA-256 and its attachment row's digest (the row came before it: records/attachments.json
+  // precedes the documents in format 1) are taken as it passes, and it is let go; the read-only
+  // vault gets it from a second pass over the file, after every check passed (below). An entry
+  // name seen twice is an added entry.
   const entries = new Map<string, Buffer>();
   const entrySizes = new Map<string, number>();
   const hashes = new Map<string, string>();
-  const seen: { duplicate: string | null } = { duplicate: null };
+  const seen: { duplicate: string | null; documentBeforeItsRow: string | null } = {
+    duplicate: null,
+    documentBeforeItsRow: null,
+  };
+  let attachmentRows: Map<string, JsonRow> | null = null;
+  const attachmentDigests = new Map<string, string>();
   const fileHash = createHash('sha256');
   const archive = createUstarReader(({ name: entry, content }) => {
     if (hashes.has(entry)) seen.duplicate ??= entry;
     entrySizes.set(entry, content.length);
     hashes.set(entry, createHash('sha256').update(content).digest('hex'));
-    if (entry.startsWith(DOCUMENTS_PREFIX)) spool.put(entry, content);
-    else entries.set(entry, content);
+    if (!entry.startsWith(DOCUMENTS_PREFIX)) {
+      entries.set(entry, content);
+      if (entry === ATTACHMENTS_ENTRY) attachmentRows = attachmentRowsByEntry(content);
+      return;
+    }
+    if (attachmentRows === null) {
+      seen.documentBeforeItsRow ??= entry;
+      return;
+    }
+    const row = attachmentRows.get(entry);
+    const canonical =
+      row === undefined ? undefined : canonicalRow(row, new Map([[entry, content]]));
+    if (row !== undefined && canonical !== undefined)
+      attachmentDigests.set(keyText(row.id), digestOf(canonical));
   });
-  await readPackageFile(file, passphrase, (piece) => {
-    archive.push(piece);
-  });
-  spool.finish();
-  const { createReadStream } = await import('node:fs');
-  for await (const piece of createReadStream(file)) fileHash.update(piece as Buffer);
+  packageFile.readAll(
+    (piece) => {
+      archive.push(piece);
+    },
+    (sealed) => {
+      fileHash.update(sealed);
+    },
+  );
   const ended = archive.finish();
   if (ended !== null) throw refuse('decryption', `The package's contents are damaged: ${ended}.`);
   const checks: PackageCheck[] = [
@@ -173,6 +211,11 @@ async function openInWorkspace(
   // (3) Every entry against the signed manifest.
   if (seen.duplicate !== null)
     throw refuse('entries', `The package holds the entry ${seen.duplicate} twice: one was added.`);
+  if (seen.documentBeforeItsRow !== null)
+    throw refuse(
+      'entries',
+      `The entry ${seen.documentBeforeItsRow} comes before ${ATTACHMENTS_ENTRY}, which format 1 writes first: the archive was rearranged after KP Desk wrote it.`,
+    );
   const listed = new Set(manifest.entries.map((entry) => entry.name));
   for (const entry of manifest.entries) {
     const found = hashes.get(entry.name);
@@ -212,18 +255,6 @@ async function openInWorkspace(
   const withheld = parseJson('withheld digests', entries.get(WITHHELD_ENTRY), 'audit-chain');
   if (!Array.isArray(withheld))
     throw refuse('audit-chain', "The package's withheld digests are not a list.");
-  // One document at a time from the spool: the digest of its attachment row, content included.
-  const attachmentDigests = new Map<string, string>();
-  for (const row of tables.get('attachments') ?? []) {
-    const cell = row.content;
-    const entry = cell !== null && typeof cell === 'object' && '$entry' in cell ? cell.$entry : '';
-    const content = entry === '' ? undefined : spool.get(entry);
-    const canonical = canonicalRow(
-      row,
-      content === undefined ? new Map() : new Map([[entry, content]]),
-    );
-    if (canonical !== undefined) attachmentDigests.set(keyText(row.id), digestOf(canonical));
-  }
   const events = parseEvents(entries.get(EVENTS_ENTRY)?.toString('utf8') ?? '');
   if (typeof events === 'string')
     throw refuse('audit-chain', `The package's audit chain: ${events}.`);
@@ -251,13 +282,32 @@ async function openInWorkspace(
   });
 
   // (5) Every stored signed PDF against its record, in the read-only vault.
-  // The small entries are no longer needed; the documents come from the spool one at a time.
+  // The small entries are no longer needed. The documents come from a second pass over the file
+  // (decrypted and authenticated again), each checked against the signed manifest once more, so
+  // the read-only vault holds exactly the bytes verified above even if the file changed since.
   entries.clear();
+  const signed = new Map(manifest.entries.map((entry) => [entry.name, entry.sha256]));
   const vault = createPackageReadVault(
     workspace,
     manifest.schemaVersion,
     tables,
-    (entry) => spool.get(entry),
+    (put) => {
+      const again = createUstarReader(({ name: entry, content }) => {
+        if (!entry.startsWith(DOCUMENTS_PREFIX)) return;
+        if (createHash('sha256').update(content).digest('hex') !== signed.get(entry))
+          throw refuse(
+            'entries',
+            `The entry ${entry} changed while the package was being opened: ${name} was altered during the opening. Nothing was opened.`,
+          );
+        put(entry, content);
+      });
+      packageFile.readAll((piece) => {
+        again.push(piece);
+      });
+      const ended = again.finish();
+      if (ended !== null)
+        throw refuse('decryption', `The package's contents changed while it was opened: ${ended}.`);
+    },
     events,
   );
   try {

@@ -4,8 +4,10 @@
 // filled with the package's rows and documents, and then made query-only (PRAGMA query_only),
 // so nothing can be written to it; closing it deletes it. Withheld secrets are stood in for by
 // values that cannot be used (an empty key, a password hash that matches no password). The
-// documents come one at a time from the staging spool (package-document-spool.ts), never all in
-// memory.
+// documents come one at a time from a second decrypting pass over the package file, each written
+// once, straight into its attachment row, never all in memory. A temporary copy needs no
+// durability: no journal on disk and no fsync while it is filled (a crash loses nothing: the
+// package file is still there), which halves what is written.
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { AppFailure } from '../app-failure';
@@ -21,14 +23,22 @@ export type PackageReadVault = { db: Database; close: () => void };
 
 const WITHHELD_TEXT = 'withheld from the audit package';
 
-/** A document's bytes by its entry name (documents/<id>.pdf), read when its row is written. */
-export type PackageDocuments = (entry: string) => Buffer | undefined;
+/** Hands every document of the package to `put` (documents/<id>.pdf and its bytes), in the
+ * archive's order; throws if the package cannot be read again as it was verified. */
+export type PackageDocuments = (put: (entry: string, content: Buffer) => void) => void;
 
-function cellValue(cell: JsonCell, declared: string, documents: PackageDocuments) {
+function cellValue(cell: JsonCell, declared: string, document: Buffer | undefined) {
   if (cell === null || typeof cell !== 'object') return cell;
   if ('$base64' in cell) return Buffer.from(cell.$base64, 'base64');
-  if ('$entry' in cell) return documents(cell.$entry) ?? Buffer.alloc(0);
+  if ('$entry' in cell) return document ?? Buffer.alloc(0);
   return declared === 'BLOB' ? Buffer.alloc(0) : declared === 'INTEGER' ? 0 : WITHHELD_TEXT;
+}
+
+/** The entry a row's document is in ($entry), if any. */
+function entryOf(row: JsonRow): string | undefined {
+  for (const cell of Object.values(row))
+    if (cell !== null && typeof cell === 'object' && '$entry' in cell) return cell.$entry;
+  return undefined;
 }
 
 /** Builds the vault in the workspace's folder under its key; close() removes the workspace. */
@@ -51,10 +61,14 @@ export function createPackageReadVault(
       create: true,
       migrate: false,
     });
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('synchronous = OFF');
     runMigrations(db, migrations, schemaVersion);
     db.pragma('foreign_keys = OFF');
     const open = db;
     open.transaction(() => {
+      // Rows whose document is still to come from the second pass, by the document's entry.
+      const waiting = new Map<string, ((document?: Buffer) => void)[]>();
       for (const { table } of packageTables) {
         const rows = tables.get(table) ?? [];
         if (rows.length === 0) continue;
@@ -82,11 +96,23 @@ export function createPackageReadVault(
             );
             statements.set(shape, insert);
           }
-          insert.run(
-            ...columns.map((c) => cellValue(row[c] ?? null, declared.get(c) ?? 'TEXT', documents)),
-          );
+          const statement = insert;
+          const write = (document?: Buffer): void => {
+            statement.run(
+              ...columns.map((c) => cellValue(row[c] ?? null, declared.get(c) ?? 'TEXT', document)),
+            );
+          };
+          const entry = entryOf(row);
+          if (entry === undefined) write();
+          else waiting.set(entry, [...(waiting.get(entry) ?? []), write]);
         }
       }
+      documents((entry, content) => {
+        for (const write of waiting.get(entry) ?? []) write(content);
+        waiting.delete(entry);
+      });
+      // A row whose document never came (the chain check refused such a package before).
+      for (const writes of waiting.values()) for (const write of writes) write();
       const insertEvent = open.prepare(
         `INSERT INTO audit_events (seq, at, user_id, action, entity_type, entity_id, entity_digest, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,7 +1,7 @@
 // The private place an audit package is opened in: a folder only this user can read, and a
 // random SQLCipher key that exists only in this process (never written, never logged). The
-// documents are staged there while the package is read, and the read-only vault is built there
-// (package-read-vault.ts); `remove` deletes the folder and zeroes the key, whatever happened.
+// read-only vault is built there (package-read-vault.ts); `remove` deletes the folder and
+// zeroes the key, whatever happened.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

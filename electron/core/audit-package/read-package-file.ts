@@ -1,6 +1,7 @@
 // Reads a sealed package: its header, then every chunk in order, each opened with its index and
 // whether it is the last, handing the plaintext to the archive reader. Memory stays at a chunk
-// (plus what the caller keeps). Each failure is named: not a package, a header changed, the
+// (plus what the caller keeps). The opener reads the chunks twice (verification, then the
+// read-only vault's documents) under one key derivation. Each failure is named: not a package, a header changed, the
 // wrong passphrase (the header's check), a part altered (which part, which bytes of the file),
 // the file cut short.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -63,13 +64,24 @@ function readHeader(fd: number, name: string): { header: PackageHeader; bytes: B
   return { header, bytes: start.subarray(0, second + 1) };
 }
 
-export type PackageFileReading = { header: PackageHeader; fileBytes: number; chunks: number };
+export type PackageFile = {
+  header: PackageHeader;
+  fileBytes: number;
+  chunks: number;
+  /**
+   * Decrypts every chunk in order and hands its plaintext to `onPlain`; `onSealed` (optional)
+   * gets every byte of the file as read (the header, then each sealed chunk), so a caller hashes
+   * the file in the same read. Throws the named failures. May run again (the opener's second
+   * pass): the tags are checked again each time, so bytes changed in between are caught.
+   */
+  readAll: (onPlain: (piece: Buffer) => void, onSealed?: (piece: Buffer) => void) => void;
+  /** Zeroes the keys and closes the file. */
+  close: () => void;
+};
 
-export async function readPackageFile(
-  path: string,
-  passphrase: string,
-  onPlain: (piece: Buffer) => void,
-): Promise<PackageFileReading> {
+/** Opens the package file: its header and the passphrase's check; the chunks are read by
+ * readAll, once or more, with the keys held until close (one scrypt for every pass). */
+export async function openPackageFile(path: string, passphrase: string): Promise<PackageFile> {
   const name = basename(path);
   let fd: number;
   try {
@@ -79,53 +91,67 @@ export async function readPackageFile(
       file: 'not readable',
     });
   }
+  let keys: Awaited<ReturnType<typeof derivePackageKeys>> | undefined;
   try {
     const size = fstatSync(fd).size;
     const { header, bytes: headerBytes } = readHeader(fd, name);
-    const keys = await derivePackageKeys(passphrase, header.kdf);
-    try {
-      if (!keyCheckMatches(keys.checkKey, header.keyCheck))
-        throw new AppFailure(
-          'AUDIT_PACKAGE_PASSPHRASE_WRONG',
-          `This passphrase does not open ${name}: it is not the one the package was sealed with (or the passphrase check in its header was changed). Nothing was opened; try again.`,
-          { passphrase: 'Not the passphrase of this package.' },
-        );
-      const sealedChunk = CHUNK_BYTES + TAG_BYTES;
-      const body = size - headerBytes.length;
-      if (body < TAG_BYTES)
-        throw invalid('decryption', `${name} ends right after its header: the file was cut short.`);
-      const chunks = Math.ceil(body / sealedChunk);
-      const prefix = Buffer.from(header.noncePrefix, 'base64');
-      for (let i = 0; i < chunks; i += 1) {
-        const position = headerBytes.length + i * sealedChunk;
-        const sealed = readAt(fd, position, Math.min(sealedChunk, size - position));
-        const final = i === chunks - 1;
-        const plain = openChunk(keys.encryptionKey, prefix, headerBytes, i, final, sealed);
-        if (plain === undefined) {
-          const where = `bytes ${String(position)}–${String(position + sealed.length - 1)} of the file`;
-          if (
-            final &&
-            openChunk(keys.encryptionKey, prefix, headerBytes, i, false, sealed) !== undefined
-          )
+    keys = await derivePackageKeys(passphrase, header.kdf);
+    if (!keyCheckMatches(keys.checkKey, header.keyCheck))
+      throw new AppFailure(
+        'AUDIT_PACKAGE_PASSPHRASE_WRONG',
+        `This passphrase does not open ${name}: it is not the one the package was sealed with (or the passphrase check in its header was changed). Nothing was opened; try again.`,
+        { passphrase: 'Not the passphrase of this package.' },
+      );
+    const sealedChunk = CHUNK_BYTES + TAG_BYTES;
+    const body = size - headerBytes.length;
+    if (body < TAG_BYTES)
+      throw invalid('decryption', `${name} ends right after its header: the file was cut short.`);
+    const chunks = Math.ceil(body / sealedChunk);
+    const prefix = Buffer.from(header.noncePrefix, 'base64');
+    const { encryptionKey, checkKey } = keys;
+    const opened = fd;
+    return {
+      header,
+      fileBytes: size,
+      chunks,
+      readAll: (onPlain, onSealed) => {
+        onSealed?.(headerBytes);
+        for (let i = 0; i < chunks; i += 1) {
+          const position = headerBytes.length + i * sealedChunk;
+          const sealed = readAt(opened, position, Math.min(sealedChunk, size - position));
+          onSealed?.(sealed);
+          const final = i === chunks - 1;
+          const plain = openChunk(encryptionKey, prefix, headerBytes, i, final, sealed);
+          if (plain === undefined) {
+            const where = `bytes ${String(position)}–${String(position + sealed.length - 1)} of the file`;
+            if (
+              final &&
+              openChunk(encryptionKey, prefix, headerBytes, i, false, sealed) !== undefined
+            )
+              throw invalid(
+                'decryption',
+                `${name} was cut short: its last part (after byte ${String(position + sealed.length - 1)}) is missing. The passphrase is right; the file is incomplete.`,
+              );
             throw invalid(
               'decryption',
-              `${name} was cut short: its last part (after byte ${String(position + sealed.length - 1)}) is missing. The passphrase is right; the file is incomplete.`,
+              final
+                ? `${name} was altered or cut short: its last part, part ${String(i + 1)} of ${String(chunks)} (${where}), fails its authentication. The passphrase is right; these bytes are not the ones written.`
+                : `${name} was altered after it was sealed: part ${String(i + 1)} of ${String(chunks)} (${where}) fails its authentication. The passphrase is right; these bytes are not the ones written.`,
             );
-          throw invalid(
-            'decryption',
-            final
-              ? `${name} was altered or cut short: its last part, part ${String(i + 1)} of ${String(chunks)} (${where}), fails its authentication. The passphrase is right; these bytes are not the ones written.`
-              : `${name} was altered after it was sealed: part ${String(i + 1)} of ${String(chunks)} (${where}) fails its authentication. The passphrase is right; these bytes are not the ones written.`,
-          );
+          }
+          onPlain(plain);
         }
-        onPlain(plain);
-      }
-      return { header, fileBytes: size, chunks };
-    } finally {
-      keys.encryptionKey.fill(0);
-      keys.checkKey.fill(0);
-    }
-  } finally {
+      },
+      close: () => {
+        encryptionKey.fill(0);
+        checkKey.fill(0);
+        closeSync(opened);
+      },
+    };
+  } catch (error: unknown) {
+    keys?.encryptionKey.fill(0);
+    keys?.checkKey.fill(0);
     closeSync(fd);
+    throw error;
   }
 }

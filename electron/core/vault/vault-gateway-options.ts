@@ -39,4 +39,7 @@ export type VaultGatewayOptions = {
    * one and never stops the vault from opening.
    */
   afterOpen?: (opened: { desk: SubmissionDesk; firstAdministratorId: number | null }) => void;
+  /** How often an open audit package's idle time is checked (package-idle-watch.ts); tests
+   * shorten it. */
+  packageIdleCheckMs?: number;
 };

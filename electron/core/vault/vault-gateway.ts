@@ -22,6 +22,7 @@ import { vaultBackupMethods } from './vault-backup-methods';
 import { vaultKeyMethods } from './vault-key-methods';
 import { reviewGatewayGroup } from '../review/review-gateway-group';
 import { auditPackageGatewayGroup } from '../audit-package/audit-package-gateway-group';
+import { sealWorkerBeside } from '../audit-package/package-seal-thread';
 import { createSubmissionDesk } from '../submission/submission-desk';
 import type { SubmissionDesk } from '../submission/submission-desk';
 import { submissionGatewayGroup } from '../submission/submission-gateway-group';
@@ -44,6 +45,11 @@ import { auditLogGatewayGroup } from '../audit-log/audit-log-gateway-group';
 import { reportsGatewayGroup } from '../reports/reports-gateway-group';
 import type { PackageReading } from '../audit-package/package-reading-gateway-group';
 import { packageReadingGatewayGroup } from '../audit-package/package-reading-gateway-group';
+import { PACKAGE_IDLE_CHECK_MS, createPackageIdleWatch } from '../audit-package/package-idle-watch';
+import {
+  CLOSED_PACKAGE_FIELD,
+  packageClosedText,
+} from '../../../shared/audit-package/package-closed-notice';
 import { templatesGatewayGroup } from '../templates/templates-gateway-group';
 
 export type { VaultGatewayOptions } from './vault-gateway-options';
@@ -86,6 +92,14 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   // An audit package being read (issue 14): its query-only vault stands in for this one, which
   // stays locked; its reader is the user. Locking closes it and deletes its temporary vault.
   let reading: PackageReading | null = null;
+  // A package closed by the auto-lock: every call then says so, until a vault or package opens.
+  let closedForIdle: { file: string; minutes: number } | null = null;
+  const packageIdle = createPackageIdleWatch(
+    options.packageIdleCheckMs ?? PACKAGE_IDLE_CHECK_MS,
+    () => {
+      lockIfIdle();
+    },
+  );
   let lastCall = now().getTime();
   // The full verification beside issuing and the check at unlock (issue 13, part 6).
   const auditChecks = createAuditChecks({
@@ -124,6 +138,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
     // Before anything else is written: only the events since the last proved head.
     const unlockCheck = auditChecks.atUnlock(db);
     open = { db, services, key: held, desk, unlockCheck };
+    closedForIdle = null;
     user = null;
     lastCall = now().getTime();
     idleMs = settingsView(services, settingsBase).autoLockMinutes * 60_000;
@@ -156,7 +171,13 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       return result;
     };
 
-  function lock(): VaultStatus {
+  /** `idle`: the auto-lock, which a reader of a package is told about at the next call. */
+  function lock(idle = false): VaultStatus {
+    closedForIdle =
+      idle && reading !== null
+        ? { file: reading.info.file, minutes: Math.round(idleMs / 60_000) }
+        : null;
+    packageIdle.stop();
     auditChecks.stopAll();
     open?.desk.background.stop();
     open?.key.fill(0);
@@ -169,12 +190,18 @@ export function createVaultGateway(options: VaultGatewayOptions) {
   }
 
   function lockIfIdle(): void {
-    if (open !== null && now().getTime() - lastCall > idleMs) lock();
+    if (open !== null && now().getTime() - lastCall > idleMs) lock(true);
   }
 
   /** Every call passes here: an idle vault locks itself before anything is read. */
   function touch(): Open {
     lockIfIdle();
+    if (open === null && closedForIdle !== null)
+      throw new AppFailure(
+        'VAULT_LOCKED',
+        packageClosedText(closedForIdle.file, closedForIdle.minutes),
+        { [CLOSED_PACKAGE_FIELD]: closedForIdle.file },
+      );
     if (open === null)
       throw new AppFailure('VAULT_LOCKED', 'The vault is locked. Unlock it with your passphrase.');
     lastCall = now().getTime();
@@ -248,7 +275,7 @@ export function createVaultGateway(options: VaultGatewayOptions) {
 
   return {
     status,
-    lock,
+    lock: (): VaultStatus => lock(),
 
     // create (first run), unlock (passphrase or recovery key), openWithKey (main only).
     ...vaultOpenMethods({
@@ -351,6 +378,10 @@ export function createVaultGateway(options: VaultGatewayOptions) {
       session: actorSession,
       now,
       vaultId,
+      // The sealing thread's bundle ships beside the audit thread's (scripts/build-node.mjs).
+      ...(options.auditWorkerFile === undefined
+        ? {}
+        : { sealWorkerFile: sealWorkerBeside(options.auditWorkerFile) }),
       openSigningKey: (wrapped) =>
         documentOperationsFor(touch().db, documentOptions).signingKeys.openForSigning(
           wrapped,
@@ -426,7 +457,9 @@ export function createVaultGateway(options: VaultGatewayOptions) {
           },
         };
         user = entered.reader;
+        closedForIdle = null;
         lastCall = now().getTime();
+        packageIdle.start();
       },
       current: () => reading,
     }),

@@ -16,6 +16,8 @@ import { TextField } from '../shell/form/FormField';
 import { NewPassphraseFields, newPassphraseProblems } from '../shell/form/NewPassphraseFields';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
 import { useTaskProgress } from '../shell/use-task-progress';
+import { usePackageAccess } from './package-access';
+import { ReadOnlyPackageNote } from './ReadOnlyPackageNote';
 
 type Written = Extract<ChannelOutput<'auditPackage:export'>, { cancelled: false }>;
 
@@ -71,6 +73,9 @@ export function ExportAuditPackage({ api }: { api: KpApi }) {
   // Collapsed until asked for: a rare act, kept out of the way of the review it sits under.
   const [asked, setAsked] = useState(false);
   const progress = useTaskProgress(api, busy);
+  // A package cannot be exported from a package (the core refuses it): its records are the
+  // licensee's as signed, and only the licensee's own vault records an export.
+  const refused = usePackageAccess().refusal('auditPackage:export');
   const entries = {
     passphrase: { label: 'Package passphrase', name: 'passphrase', value: passphrase },
     repeat: { label: 'Type the package passphrase again', name: 'repeat', value: repeat },
@@ -119,10 +124,19 @@ export function ExportAuditPackage({ api }: { api: KpApi }) {
         signed by the licensee&apos;s identity and encrypted, for a USKPA reviewer or a US agency.
         Administrators and reviewers may export it; the export is recorded in the audit log.
       </p>
+      {refused === null ? null : (
+        <ReadOnlyPackageNote
+          id="export-package-refused"
+          reason={refused}
+          instead="only the licensee's own vault exports a package (and records the export); give the reviewer this package file as it is."
+        />
+      )}
       {asked ? null : (
         <button
           type="button"
           className="button"
+          disabled={refused !== null}
+          aria-describedby={refused === null ? undefined : 'export-package-refused'}
           onClick={() => {
             setAsked(true);
           }}

@@ -16,6 +16,8 @@ import { AnchorCheckResult } from './AnchorCheckResult';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
 import { useTaskProgress } from '../shell/use-task-progress';
+import { usePackageAccess } from '../audit-package/package-access';
+import { ReadOnlyPackageNote } from '../audit-package/ReadOnlyPackageNote';
 import { UnlockCheckSummary } from './UnlockCheckSummary';
 
 type AuditReport = ChannelOutput<'audit:verify'>;
@@ -82,6 +84,11 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
     against: 'file' | 'stored-receipts';
   } | null>(null);
   const progress = useTaskProgress(api, busy);
+  // A package's chain was verified from its own events when it was opened (the banner says so);
+  // the core answers neither check for a package.
+  const access = usePackageAccess();
+  const refused = access.refusal('audit:verify') ?? access.refusal('audit:checkAnchors');
+  const describedBy = refused === null ? undefined : 'check-record-refused';
 
   /**
    * Against a file that left the vault earlier (main's open dialog picks it), or against the
@@ -141,11 +148,19 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
         {broken === null ? null : <BreakDetails found={broken.report.firstBreak} at={broken.at} />}
       </div>
       {busy ? <TaskProgressBar label="Record check progress" progress={progress} /> : null}
+      {refused === null ? null : (
+        <ReadOnlyPackageNote
+          id="check-record-refused"
+          reason={refused}
+          instead="its audit chain was verified from the package's own events when it was opened (the checks are listed with the package)."
+        />
+      )}
       <div className="form-actions">
         <button
           type="button"
           className="button button--primary"
-          disabled={busy}
+          disabled={busy || access.refusal('audit:verify') !== null}
+          aria-describedby={describedBy}
           onClick={() => void check()}
         >
           Check the record now
@@ -153,7 +168,8 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
         <button
           type="button"
           className="button"
-          disabled={busy}
+          disabled={busy || access.refusal('audit:checkAnchors') !== null}
+          aria-describedby={describedBy}
           onClick={() => void checkAgainst('file')}
         >
           Check against a file…
@@ -161,7 +177,8 @@ export function AuditVerifyPanel({ api }: { api: KpApi }) {
         <button
           type="button"
           className="button"
-          disabled={busy}
+          disabled={busy || access.refusal('audit:checkAnchors') !== null}
+          aria-describedby={describedBy}
           onClick={() => void checkAgainst('stored-receipts')}
         >
           Check against stored USKPA receipts

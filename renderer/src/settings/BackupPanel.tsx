@@ -10,6 +10,8 @@ import { callApi } from '../shell/call-api';
 import { FormAlert } from '../shell/form/FormAlert';
 import { TaskProgressBar } from '../shell/form/TaskProgressBar';
 import { useTaskProgress } from '../shell/use-task-progress';
+import { usePackageAccess } from '../audit-package/package-access';
+import { ReadOnlyPackageNote } from '../audit-package/ReadOnlyPackageNote';
 
 type Outcome =
   { kind: 'cancelled' } | { kind: 'written'; path: string; bytes: number; createdAt: string };
@@ -20,6 +22,8 @@ export function BackupPanel({ api }: { api: KpApi }) {
   const [error, setError] = useState<AppError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const progress = useTaskProgress(api, busy);
+  // A backup is of this computer's vault; an audit package is kept as its own file.
+  const refused = usePackageAccess().refusal('vault:backup');
 
   async function backUp() {
     setBusy(true);
@@ -76,11 +80,19 @@ export function BackupPanel({ api }: { api: KpApi }) {
         </dl>
       ) : null}
       {busy ? <TaskProgressBar label="Backup progress" progress={progress} /> : null}
+      {refused === null ? null : (
+        <ReadOnlyPackageNote
+          id="backup-refused"
+          reason={refused}
+          instead="a backup is made of this computer's own vault; keep the package file itself instead."
+        />
+      )}
       <div className="form-actions">
         <button
           type="button"
           className="button button--primary"
-          disabled={busy}
+          disabled={busy || refused !== null}
+          aria-describedby={refused === null ? undefined : 'backup-refused'}
           onClick={() => void backUp()}
         >
           Back up now

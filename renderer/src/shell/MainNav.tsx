@@ -14,6 +14,8 @@ import {
   canSeeStatistics,
   canWriteRecords,
 } from './permissions';
+import { usePackageAccess } from '../audit-package/package-access';
+import type { PackageAccess } from '../audit-package/package-access';
 
 type Props = {
   /** For the corrections badge; without it (a test of the entries alone) no badge is shown. */
@@ -25,8 +27,14 @@ type Props = {
   needsUser?: number;
 };
 
-function shown(entry: NavEntry, user: SignedInUser): boolean {
+function shown(entry: NavEntry, user: SignedInUser, access: PackageAccess): boolean {
   switch (entry.screen) {
+    // While an audit package is read, the core answers neither (templates are this computer's
+    // own shipments; verifying a file uses this computer's vault): not offered.
+    case 'templates':
+      return access.refusal('templates:list') === null;
+    case 'verify':
+      return access.refusal('documents:verify') === null;
     case 'wizard':
       return canWriteRecords(user.role);
     case 'statistics':
@@ -62,7 +70,8 @@ function CorrectionsBadge({ api, route, user }: BadgeProps) {
 
 export function MainNav({ api, route, user, navigate, needsUser = 0 }: Props) {
   const current = navScreenOf(route);
-  const entries = navEntries.filter((entry) => shown(entry, user));
+  const access = usePackageAccess();
+  const entries = navEntries.filter((entry) => shown(entry, user, access));
   return (
     <nav aria-label="Main" className="app__nav">
       <ul className="nav">

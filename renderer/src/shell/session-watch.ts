@@ -2,13 +2,16 @@
 // next call answers VAULT_LOCKED, or AUTH_FAILED when the session is gone. The shell wraps
 // window.kp once so that every screen's calls pass here; such an answer sends the user back to
 // unlock or sign-in with a plain message, whichever screen made the call.
+import { CLOSED_PACKAGE_FIELD } from '../../../shared/audit-package/package-closed-notice';
 import type { AppError } from '../../../shared/errors';
 import { buildKpApi } from '../../../shared/ipc/api';
 import type { KpApi } from '../../../shared/ipc/api';
 import { channelNames, splitChannel } from '../../../shared/ipc/channels';
 import type { ChannelName } from '../../../shared/ipc/channels';
 
-export type SessionLoss = { reason: 'locked' | 'signed-out'; message: string };
+/** 'package-closed': an audit package being read was closed by the auto-lock (its words are the
+ * core's, shared/audit-package/package-closed-notice.ts); the first screen offers to reopen it. */
+export type SessionLoss = { reason: 'locked' | 'signed-out' | 'package-closed'; message: string };
 
 // These answer with AUTH_FAILED or VAULT_LOCKED as their ordinary "wrong secret" outcome; the
 // screen that called them shows the error itself.
@@ -22,6 +25,8 @@ const ownFailures: ReadonlySet<ChannelName> = new Set<ChannelName>([
 
 function lossOf(channel: ChannelName, error: AppError): SessionLoss | null {
   if (ownFailures.has(channel)) return null;
+  if (error.code === 'VAULT_LOCKED' && error.fields?.[CLOSED_PACKAGE_FIELD] !== undefined)
+    return { reason: 'package-closed', message: error.message };
   if (error.code === 'VAULT_LOCKED')
     return {
       reason: 'locked',

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { SubmissionRecipient } from '../../../shared/records/submission-recipient-settings';
 import { callApi } from '../shell/call-api';
+import { usePackageAccess } from '../audit-package/package-access';
 
 const agency: Record<SubmissionRecipient, string> = { census: 'Census', uskpa: 'USKPA' };
 
@@ -16,7 +17,10 @@ export function demoRecipientText(recipients: readonly SubmissionRecipient[]): s
 
 export function DemoRecipientNote({ api }: { api: KpApi }) {
   const [demo, setDemo] = useState<SubmissionRecipient[]>([]);
+  const refused = usePackageAccess().refusal('submissions:recipients');
   useEffect(() => {
+    // A package's recipients' settings are withheld: the core answers nothing for them.
+    if (refused !== null) return undefined;
     let current = true;
     void callApi(() => api.submissions.recipients({})).then((answer) => {
       if (current && answer.ok)
@@ -25,7 +29,7 @@ export function DemoRecipientNote({ api }: { api: KpApi }) {
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, refused]);
   if (demo.length === 0) return null;
   return (
     <p className="notice" data-testid="demo-recipient-note">

@@ -24,6 +24,8 @@ import { statusLabels } from './submission-words';
 import { useManualRecipients } from './use-manual-recipients';
 import { useSubmissionMoves } from './use-submission-moves';
 import './submissions.css';
+import { usePackageAccess } from '../audit-package/package-access';
+import { ReadOnlyPackageNote } from '../audit-package/ReadOnlyPackageNote';
 
 /** How often the screen asks how the background delivery is doing. */
 const POLL_MS = 3000;
@@ -75,6 +77,8 @@ export function SubmissionsScreen({ api, user, navigate }: ScreenProps & { api: 
     };
   }, [api, status, version]);
 
+  // The export re-checks each receipt against this computer's vault, which a package is not.
+  const receiptsRefused = usePackageAccess().refusal('submissions:exportReceipts');
   const exportReceipts = async () => {
     setExportNote(null);
     const answer = await callApi(() => api.submissions.exportReceipts({}));
@@ -132,10 +136,23 @@ export function SubmissionsScreen({ api, user, navigate }: ScreenProps & { api: 
             ))}
           </select>
         </div>
-        <button type="button" className="button" onClick={() => void exportReceipts()}>
+        <button
+          type="button"
+          className="button"
+          disabled={receiptsRefused !== null}
+          aria-describedby={receiptsRefused === null ? undefined : 'export-receipts-refused'}
+          onClick={() => void exportReceipts()}
+        >
           Export receipts…
         </button>
       </div>
+      {receiptsRefused === null ? null : (
+        <ReadOnlyPackageNote
+          id="export-receipts-refused"
+          reason={receiptsRefused}
+          instead="the receipts are in the package itself (records/submission_receipts.json), each shown with its submission."
+        />
+      )}
       <FormAlert error={moves.error ?? error} success={moves.note ?? exportNote} />
       {items === null ? <p role="status">Loading the submissions…</p> : null}
       {items !== null && items.length === 0 ? (

@@ -5,12 +5,16 @@ import { useEffect, useState } from 'react';
 import type { KpApi } from '../../../shared/ipc/api';
 import type { SubmissionItem } from '../../../shared/records/submission-views';
 import { callApi } from '../shell/call-api';
+import { usePackageAccess } from '../audit-package/package-access';
 
 export type ManualRecipients = ReadonlySet<SubmissionItem['recipient']>;
 
 export function useManualRecipients(api: KpApi, version: number): ManualRecipients {
   const [manual, setManual] = useState<ManualRecipients>(new Set());
+  const refused = usePackageAccess().refusal('submissions:recipients');
   useEffect(() => {
+    // A package's recipients' settings are withheld: the core answers nothing for them.
+    if (refused !== null) return undefined;
     let current = true;
     void callApi(() => api.submissions.recipients({})).then((answer) => {
       if (!current || !answer.ok) return;
@@ -25,6 +29,6 @@ export function useManualRecipients(api: KpApi, version: number): ManualRecipien
     return () => {
       current = false;
     };
-  }, [api, version]);
+  }, [api, version, refused]);
   return manual;
 }

@@ -186,6 +186,20 @@ describe('audit package tamper detection', () => {
     expect(extra.message).toContain('The entry records/extra.json is not in the signed manifest');
   });
 
+  it('names entries rearranged: a document moved before the records of its attachment', async () => {
+    // The opener takes each document's attachment digest as the document passes (its row comes
+    // first in format 1); a package whose entries were moved is refused, not misread.
+    const file = target();
+    let moved = '';
+    rewritePackage(world.file, file, PACKAGE_PASSPHRASE, (_dir, names) => {
+      moved = names.find((name) => name.startsWith('documents/')) ?? '';
+      return [moved, ...names.filter((name) => name !== moved)];
+    });
+    const found = await refusal(file);
+    expect(found.fields).toEqual({ check: 'entries' });
+    expect(found.message).toContain(`The entry ${moved} comes before records/attachments.json`);
+  });
+
   it('says who re-signed a manifest with another key, and that it is not trusted here', async () => {
     const mallory = generateSigningIdentity({ licenseeName: 'Mallory Trading LLC' });
     const file = target();

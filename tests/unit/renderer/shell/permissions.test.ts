@@ -8,6 +8,14 @@ import { AUDIT_LOG_READERS } from '../../../../electron/core/audit-log/audit-log
 import { STATISTICS_READERS } from '../../../../electron/core/reports/statistics-service';
 import { AUDIT_PACKAGE_EXPORTERS } from '../../../../electron/core/audit-package/export-audit-package';
 import { userRoles } from '../../../../shared/records/user-inputs';
+import { AppFailure } from '../../../../electron/core/app-failure';
+import { refuseWhileReadingPackage } from '../../../../electron/core/audit-package/refuse-while-reading';
+import type { CoreHandlers } from '../../../../electron/core/ipc/core-handlers';
+import { channelNames } from '../../../../shared/ipc/channels';
+import {
+  READ_ONLY_PACKAGE_REASON,
+  packageAccess,
+} from '../../../../renderer/src/audit-package/package-access';
 import {
   canChangeSettings,
   canDecideEditRequests,
@@ -69,5 +77,34 @@ describe('permissions', () => {
     const decide = roleCapabilities.find((c) => c.what.startsWith('Approve or reject'));
     expect(decide?.allowed('reviewer')).toBe(false);
     expect(decide?.allowed('administrator')).toBe(true);
+  });
+
+  it('refuses in an audit package exactly what the core refuses while one is read', async () => {
+    // The core's own guard, over handlers that only say they ran: the renderer's rule must
+    // disable exactly the channels that the guard refuses.
+    const handlers = Object.fromEntries(
+      channelNames.map((channel) => [channel, () => Promise.resolve(channel)]),
+    ) as unknown as CoreHandlers;
+    const guarded = refuseWhileReadingPackage(handlers, () =>
+      Promise.resolve(true),
+    ) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    const reading = packageAccess(true);
+    let refusedCount = 0;
+    for (const channel of channelNames) {
+      const call = guarded[channel];
+      if (call === undefined) throw new Error(`no guarded handler for ${channel}`);
+      const refusedByCore = await call({}).then(
+        () => false,
+        (error: unknown) =>
+          error instanceof AppFailure && error.error.code === 'AUDIT_PACKAGE_READ_ONLY',
+      );
+      if (refusedByCore) refusedCount += 1;
+      expect([channel, reading.refusal(channel)]).toEqual([
+        channel,
+        refusedByCore ? READ_ONLY_PACKAGE_REASON : null,
+      ]);
+      expect([channel, packageAccess(false).refusal(channel)]).toEqual([channel, null]);
+    }
+    expect(refusedCount).toBeGreaterThan(40);
   });
 });
