@@ -7,8 +7,9 @@
 //   node scripts/build-cli-package.mjs --pack     build, then `npm pack` it into dist-cli-pack/
 //
 // What the package holds: the CLI bundled with esbuild by the project's own build script
-// (scripts/build-node.mjs, entries "cli", "audit-verify-worker", "review-documents-worker" and
-// "batch-sign-worker", the signing threads of issue-batch:
+// (scripts/build-node.mjs, entries "cli", "audit-verify-worker", "review-documents-worker",
+// "batch-sign-worker", the signing threads of issue-batch, and "audit-package-seal-worker", the
+// sealing thread of export-audit-package:
 // every JavaScript dependency
 // inside the bundle), the certificate fonts (resources/fonts: the PDFs embed them), a launcher
 // for `bin`, and a package.json whose one dependency is the native SQLCipher driver,
@@ -44,6 +45,7 @@ execFileSync(
     'audit-verify-worker',
     'review-documents-worker',
     'batch-sign-worker',
+    'audit-package-seal-worker',
     '--outdir',
     out,
   ],
