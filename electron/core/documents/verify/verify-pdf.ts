@@ -130,7 +130,7 @@ function checkSignaturePart(bytes: Buffer, scan: SignatureScan, parts: Parts): b
     findings.failed('FORMAT_FAILURE', cms);
     return false;
   }
-  const check = checkSignature(bytes, scan.byteRange, cms);
+  const check = checkSignature(bytes, scan.byteRange, cms, parts.options.knownPrefix);
   if (check.signer !== null) describeSigner(result, check.signer, scan.signingTime);
   if (!check.ok) {
     result.integrity = { ...result.integrity, status: 'broken', message: check.reason };
