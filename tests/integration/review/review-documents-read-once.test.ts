@@ -5,17 +5,37 @@
 // recorded, a handed-over digest really decides (so the row is not read again), and a row changed
 // through plain SQL is still reported by the audit part, whether its PDF still verifies or not.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { storedDocumentFindings } from '../../../electron/core/review/check-stored-documents';
 import { readReviewedCertificates } from '../../../electron/core/review/reviewed-certificates';
 import { verifyStoredHere } from '../../../electron/core/review/verify-stored-documents';
+import { entityUnits } from '../../../electron/core/vault/audit/check-entity-digests';
 import { entityRowDigest } from '../../../electron/core/vault/audit/entity-row-digest';
+import type {
+  HelperJob,
+  HelperMessage,
+} from '../../../electron/core/vault/audit/run-units-in-two-threads';
+import {
+  chainHead,
+  runVerificationUnit,
+} from '../../../electron/core/vault/audit/verification-units';
 import { ownDigest } from '../../../electron/core/vault/audit/queued-digests';
 import { verifyAuditChain } from '../../../electron/core/vault/audit/verify-audit-chain';
 import { documentOperationsFor } from '../../../electron/core/vault/document-gateway-groups';
 import type { ReviewFinding } from '../../../shared/review/review-report';
+import type { BuiltEntries } from '../built-entries';
+import { buildEntries } from '../built-entries';
 import type { ReviewWorld } from './review-world';
 import { openReviewWorld } from './review-world';
+
+// The audit verification's helper thread, bundled by the project's own build script as the app
+// ships it: the handed-over digests travel to it in its job.
+let built: BuiltEntries;
+beforeAll(async () => {
+  built = await buildEntries('review-read-once', ['audit-verify-worker']);
+}, 180_000);
+afterAll(() => built.remove());
 
 let world: ReviewWorld;
 // Building the world signs four PDFs and delivers eight messages: generous on a loaded machine.
@@ -81,6 +101,52 @@ describe('each signed PDF read once for its verification and its audit digest', 
     const report = verifyAuditChain(db, { known: { type: 'attachment', digests } });
     expect(report.ok).toBe(false);
     expect(report.firstBreak).toMatchObject({ entityType: 'attachment', entityId: id });
+  });
+
+  it('hands the digests to the audit helper thread, which takes them as this thread does', async () => {
+    const { db } = world.vault;
+    const { rowDigests } = await documentsPhase();
+    const id = String(signedCertificateRow('US12341'));
+    const known = {
+      type: 'attachment' as const,
+      digests: new Map(rowDigests).set(id, '0'.repeat(64)),
+    };
+    const units = entityUnits(db)
+      .filter((entity) => entity.type === 'attachment')
+      .map((entity) => ({ kind: 'entity' as const, entity }));
+    const channel = new MessageChannel();
+    const control = new Int32Array(new SharedArrayBuffer(12));
+    const job: HelperJob = {
+      path: db.name,
+      key: new Uint8Array(world.vault.key),
+      head: chainHead(db),
+      units,
+      walk: {},
+      known,
+      control: control.buffer,
+      port: channel.port2,
+    };
+    // This thread takes no unit: the helper does them all.
+    const worker = new Worker(built.file('electron', 'audit-verify-worker.mjs'), {
+      workerData: job,
+      transferList: [channel.port2],
+    });
+    await new Promise((resolve) => worker.once('exit', resolve));
+    const replies: HelperMessage[] = [];
+    for (let m = receiveMessageOnPort(channel.port1); m !== undefined;) {
+      replies.push(m.message as HelperMessage);
+      m = receiveMessageOnPort(channel.port1);
+    }
+    expect(replies.map((reply) => reply.index)).toEqual(units.map((_, i) => i));
+    const changed = replies.flatMap((reply) => {
+      const unit = units[reply.index];
+      if (unit === undefined || !('result' in reply)) throw new Error('a unit failed');
+      expect(reply.result).toEqual(runVerificationUnit(db, unit, {}, known));
+      return reply.result.kind === 'entity' && reply.result.check.changed !== null
+        ? [reply.result.check.changed.entityId]
+        : [];
+    });
+    expect(changed).toEqual([id]);
   });
 
   it('reports a signed PDF’s row changed by SQL in the audit part, its PDF untouched', async () => {
