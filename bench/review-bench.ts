@@ -86,6 +86,8 @@ async function main(): Promise<void> {
       spent.cpu += at.cpu - current.start.cpu;
       spent.mainCpu += at.mainCpu - current.start.mainCpu;
     };
+    // Written by the review when the documents phase ends.
+    const documentShares: { value: { here: number; helper: number } | null } = { value: null };
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
     const mainCpuBefore = mainThreadCpuMs();
@@ -97,6 +99,9 @@ async function main(): Promise<void> {
           documents,
           now,
           vaultId: null,
+          onDocumentShares: (shares) => {
+            documentShares.value = shares;
+          },
           onProgress: ({ phase: next }) => {
             if (next === current.phase) return;
             const at = instant();
@@ -138,6 +143,11 @@ async function main(): Promise<void> {
     };
     const perDocument = phaseSpent.documents.wall / Math.max(1, report.checked.documents);
     phaseLine('signed PDFs:', phaseSpent.documents, ` (${perDocument.toFixed(2)} ms each)`);
+    const shares = documentShares.value;
+    if (shares !== null)
+      out(
+        `      PDFs verified by the main thread ${String(shares.here)}, by the helper ${String(shares.helper)}`,
+      );
     phaseLine('audit chain:', phaseSpent.verify);
     phaseLine('records:    ', phaseSpent.records);
     out(

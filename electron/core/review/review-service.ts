@@ -59,6 +59,8 @@ export type ReviewSources = {
   onProgress?: (progress: ReviewProgress) => void;
   /** The fonts' folder the documents' verifier uses (undefined: found beside the bundle). */
   resourcesDir?: string | undefined;
+  /** How many signed PDFs each thread verified (the benchmark prints it). */
+  onDocumentShares?: (shares: { here: number; helper: number }) => void;
 };
 
 /** Events per chain segment in the review: a 10,000-certificate vault has 75,000 to 90,000
@@ -93,6 +95,7 @@ function verifyStored(sources: ReviewSources, verify: DocumentVerifier): StoredD
       at: sources.now(),
       settings: services.settings.validation(),
       resourcesDir: sources.resourcesDir,
+      ...(sources.onDocumentShares === undefined ? {} : { onShares: sources.onDocumentShares }),
     },
     verifyOneStored(db, verify),
   );
