@@ -58,16 +58,36 @@ async function main(): Promise<void> {
     const buildMs = performance.now() - buildStart;
     markBuilt(place);
 
-    const phaseMs: Record<ReviewProgress['phase'], number> = {
-      verify: 0,
-      documents: 0,
-      records: 0,
+    type Spent = { wall: number; cpu: number; mainCpu: number };
+    const phaseSpent: Record<ReviewProgress['phase'], Spent> = {
+      verify: { wall: 0, cpu: 0, mainCpu: 0 },
+      documents: { wall: 0, cpu: 0, mainCpu: 0 },
+      records: { wall: 0, cpu: 0, mainCpu: 0 },
+    };
+    // The wall, all threads' CPU and the main thread's CPU at an instant (read at phase changes
+    // only: three times a review).
+    const instant = (): Spent => {
+      const { user, system } = process.cpuUsage();
+      return {
+        wall: performance.now(),
+        cpu: (user + system) / 1000,
+        mainCpu: mainThreadCpuMs() ?? 0,
+      };
     };
     // Written by the progress callback: the phase running and when it started.
-    const current: { phase: ReviewProgress['phase'] | null; start: number } = {
+    const current: { phase: ReviewProgress['phase'] | null; start: Spent } = {
       phase: null,
-      start: 0,
+      start: { wall: 0, cpu: 0, mainCpu: 0 },
     };
+    const closePhase = (at: Spent): void => {
+      if (current.phase === null) return;
+      const spent = phaseSpent[current.phase];
+      spent.wall += at.wall - current.start.wall;
+      spent.cpu += at.cpu - current.start.cpu;
+      spent.mainCpu += at.mainCpu - current.start.mainCpu;
+    };
+    // Written by the review when the documents phase ends.
+    const documentShares: { value: { here: number; helper: number } | null } = { value: null };
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
     const mainCpuBefore = mainThreadCpuMs();
@@ -79,10 +99,13 @@ async function main(): Promise<void> {
           documents,
           now,
           vaultId: null,
+          onDocumentShares: (shares) => {
+            documentShares.value = shares;
+          },
           onProgress: ({ phase: next }) => {
             if (next === current.phase) return;
-            const at = performance.now();
-            if (current.phase !== null) phaseMs[current.phase] += at - current.start;
+            const at = instant();
+            closePhase(at);
             current.phase = next;
             current.start = at;
           },
@@ -92,7 +115,7 @@ async function main(): Promise<void> {
       ),
     );
     const wallMs = performance.now() - start;
-    if (current.phase !== null) phaseMs[current.phase] += performance.now() - current.start;
+    closePhase(instant());
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     const mainCpuAfter = mainThreadCpuMs();
@@ -112,11 +135,21 @@ async function main(): Promise<void> {
     out(
       `  review wall: ${(wallMs / 1000).toFixed(2)} s; CPU of this process (all threads): ${(cpuMs / 1000).toFixed(2)} s; of its main thread: ${mainCpuMs === undefined ? 'n/a' : `${(mainCpuMs / 1000).toFixed(2)} s`}`,
     );
-    out(`    audit chain: ${(phaseMs.verify / 1000).toFixed(2)} s`);
-    out(
-      `    signed PDFs: ${(phaseMs.documents / 1000).toFixed(2)} s (${(phaseMs.documents / Math.max(1, report.checked.documents)).toFixed(2)} ms each)`,
-    );
-    out(`    records:     ${(phaseMs.records / 1000).toFixed(2)} s`);
+    // Per phase, in the order the review runs them: wall, CPU of all threads, of the main thread.
+    const phaseLine = (name: string, spent: Spent, each = ''): void => {
+      out(
+        `    ${name} wall ${(spent.wall / 1000).toFixed(2)} s${each}; CPU all threads ${(spent.cpu / 1000).toFixed(2)} s, main thread ${(spent.mainCpu / 1000).toFixed(2)} s`,
+      );
+    };
+    const perDocument = phaseSpent.documents.wall / Math.max(1, report.checked.documents);
+    phaseLine('signed PDFs:', phaseSpent.documents, ` (${perDocument.toFixed(2)} ms each)`);
+    const shares = documentShares.value;
+    if (shares !== null)
+      out(
+        `      PDFs verified by the main thread ${String(shares.here)}, by the helper ${String(shares.helper)}`,
+      );
+    phaseLine('audit chain:', phaseSpent.verify);
+    phaseLine('records:    ', phaseSpent.records);
     out(
       `  findings: ${String(report.counts.error)} errors, ${String(report.counts.warning)} warnings, ${String(report.counts.info)} info`,
     );

@@ -97,9 +97,17 @@ export function documentFindings(
   certificates: readonly ReviewedCertificate[],
   verify: DocumentVerifier,
   onDocument?: (done: number, total: number) => void,
-): { findings: ReviewFinding[]; documents: number } {
+): StoredDocumentsReview {
   return storedDocumentFindings(db, certificates, verifyStoredHere(db, verify), onDocument);
 }
+
+export type StoredDocumentsReview = {
+  findings: ReviewFinding[];
+  documents: number;
+  /** The audit digest of each verified document's attachment row, as it was read for the
+   * verification (by String(attachment id)): the audit verification's known rows. */
+  rowDigests: Map<string, string>;
+};
 
 /** The findings, the documents verified wherever `verifyStored` runs them. */
 export function storedDocumentFindings(
@@ -107,7 +115,7 @@ export function storedDocumentFindings(
   certificates: readonly ReviewedCertificate[],
   verifyStored: StoredDocumentsVerifier,
   onDocument?: (done: number, total: number) => void,
-): { findings: ReviewFinding[]; documents: number } {
+): StoredDocumentsReview {
   const stored = latestSignedDocuments(db);
   const work = certificates.flatMap((certificate) =>
     (stored.get(certificate.id) ?? []).map((row) => ({ certificate, row })),
@@ -118,10 +126,13 @@ export function storedDocumentFindings(
     onDocument,
   );
   const findings: ReviewFinding[] = [];
+  const rowDigests = new Map<string, string>();
   work.forEach(({ certificate, row }, index) => {
     const what = `The ${KIND_WORDS[row.kind] ?? row.kind} ${row.file_name}`;
-    const verification = verifications[index];
-    if (verification === undefined) return;
+    const stored = verifications[index];
+    if (stored === undefined) return;
+    rowDigests.set(String(row.id), stored.rowDigest);
+    const { verification } = stored;
     const { sha256 } = verification;
     if (sha256 !== row.sha256) {
       findings.push(
@@ -161,5 +172,5 @@ export function storedDocumentFindings(
       );
   });
   onDocument?.(work.length, work.length);
-  return { findings, documents: work.length };
+  return { findings, documents: work.length, rowDigests };
 }

@@ -8,14 +8,13 @@
 // verification. Any failure ends its part: the caller verifies what it did not report.
 import type { MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { DocumentVerification } from '../../../shared/ipc/documents-contract';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import { applyKey } from '../vault/apply-vault-key';
 import { BUSY, NEXT, TAKEN } from '../vault/audit/run-units-in-two-threads';
 import type { ChainHead } from '../vault/audit/verification-units';
 import { chainHead } from '../vault/audit/verification-units';
 import { createDocumentOperations } from '../vault/document-operations';
-import type { StoredDocument } from './verify-stored-documents';
+import type { StoredDocument, StoredVerification } from './verify-stored-documents';
 import { verifyOneStored } from './verify-stored-documents';
 
 export type DocumentsJob = {
@@ -34,7 +33,7 @@ export type DocumentsJob = {
 
 /** null: the vault holds no bytes for the document (the caller reports it as its own would). */
 export type DocumentsMessage =
-  { index: number; verification: DocumentVerification | null } | { index: number; failed: true };
+  { index: number; verification: StoredVerification | null } | { index: number; failed: true };
 
 export function isDocumentsVerifyJob(data: unknown): data is DocumentsJob {
   return (
@@ -47,7 +46,7 @@ export function isDocumentsVerifyJob(data: unknown): data is DocumentsJob {
 function take(
   job: DocumentsJob,
   control: Int32Array,
-  verify: (document: StoredDocument) => DocumentVerification | undefined,
+  verify: (document: StoredDocument) => StoredVerification | undefined,
 ): void {
   for (;;) {
     // Marked busy before taking a document: the caller then waits for it.

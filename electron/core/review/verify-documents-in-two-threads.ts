@@ -15,13 +15,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { DocumentVerification } from '../../../shared/ipc/documents-contract';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import type { HelperThread } from '../vault/audit/run-units-in-two-threads';
 import { BUSY, NEXT, TAKEN } from '../vault/audit/run-units-in-two-threads';
 import { chainHead } from '../vault/audit/verification-units';
 import type { DocumentsJob, DocumentsMessage } from './documents-verify-job';
-import type { StoredDocument, StoredDocumentsVerifier } from './verify-stored-documents';
+import type {
+  StoredDocument,
+  StoredDocumentsVerifier,
+  StoredVerification,
+} from './verify-stored-documents';
 
 /** What the helper needs to verify as this thread does. */
 export type DocumentsHelperContext = {
@@ -106,11 +109,11 @@ export function verifyStoredInTwoThreads(
   db: Database,
   helper: HelperThread,
   context: DocumentsHelperContext,
-  verifyHere: (document: StoredDocument) => DocumentVerification | undefined,
+  verifyHere: (document: StoredDocument) => StoredVerification | undefined,
 ): StoredDocumentsVerifier {
   return (documents, onDocument) => {
     // null: the helper reported that the vault holds no bytes for the document.
-    const results = new Map<number, DocumentVerification | null>();
+    const results = new Map<number, StoredVerification | null>();
     const control = new Int32Array(new SharedArrayBuffer(12));
     const channel = new MessageChannel();
     const worker = startHelper(db, helper, context, documents, control, channel);

@@ -1,32 +1,40 @@
 // How the full review has its stored signed PDFs verified: a list of documents in, one
 // verification per document out (in the same order), so that where the work runs (this thread
 // alone, or this thread and a helper: verify-documents-in-two-threads.ts) is the caller's choice
-// and the findings are the same either way (check-stored-documents.ts).
+// and the findings are the same either way (check-stored-documents.ts). Each document's
+// attachment row is read once, whole: its PDF is verified from those bytes, and the same row is
+// digested as the audit verification digests it (vault/audit/entity-row-digest.ts), so the audit
+// part of the review need not read the 264 KB again (issue 14).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DocumentVerification } from '../../../shared/ipc/documents-contract';
+import { entityRowDigest } from '../vault/audit/entity-row-digest';
 
 export type DocumentVerifier = (bytes: Buffer, fileName: string) => DocumentVerification;
 
 /** One stored document to verify: its attachment row and the file name it is reported by. */
 export type StoredDocument = { attachmentId: number; fileName: string };
 
-/** Each document's verification, or undefined when the vault no longer holds its bytes. */
+/** A document's verification and the audit digest of its attachment row as it was read. */
+export type StoredVerification = { verification: DocumentVerification; rowDigest: string };
+
+/** Each document's verification, or undefined when the vault no longer holds its row. */
 export type StoredDocumentsVerifier = (
   documents: readonly StoredDocument[],
   onDocument?: (done: number, total: number) => void,
-) => (DocumentVerification | undefined)[];
+) => (StoredVerification | undefined)[];
 
-/** Reads one document's bytes through `db` and verifies them (one thread's share of the work). */
+/** Reads one document's row through `db` and verifies its bytes (one thread's share). */
 export function verifyOneStored(
   db: Database,
   verify: DocumentVerifier,
-): (document: StoredDocument) => DocumentVerification | undefined {
-  const content = db
-    .prepare<[number], Buffer>('SELECT content FROM attachments WHERE id = ?')
-    .pluck();
+): (document: StoredDocument) => StoredVerification | undefined {
+  const rows = entityRowDigest(db, 'attachment');
+  const content = rows.columns.indexOf('content');
   return ({ attachmentId, fileName }) => {
-    const bytes = content.get(attachmentId);
-    return bytes === undefined ? undefined : verify(bytes, fileName);
+    const row = rows.read(String(attachmentId));
+    const bytes = row?.[content];
+    if (row === undefined || !Buffer.isBuffer(bytes)) return undefined;
+    return { verification: verify(bytes, fileName), rowDigest: rows.digest(row) };
   };
 }
 

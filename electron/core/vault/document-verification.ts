@@ -7,6 +7,8 @@ import type { DocumentKind, DocumentVerification } from '../../../shared/ipc/doc
 import { sealPublicKey as parseSealPublicKey } from '../documents/seal/seal-key';
 import { DEFAULT_MAX_BYTES } from '../documents/verify/verify-pdf';
 import { createPageBindingChecker } from '../documents/verify/check-page-binding';
+import { certificatePdfPrefix } from '../documents/layout/write-certificate-pdf';
+import { loadDocumentFonts } from '../documents/write-certificate-document';
 import type { Actor } from '../issuance/actor';
 import type { DocumentContext } from './document-context';
 import { PathSchema } from './document-context';
@@ -61,6 +63,10 @@ export function createDocumentVerification(context: DocumentContext) {
     (bytes: Buffer, fileName: string) => DocumentVerification
   > {
     const pageBinding = await createPageBindingChecker(resourcesDir());
+    // The ~230 KB every certificate file starts with (fonts and ICC profile) and their SHA-256
+    // state, built once per process: each file's two SHA-256s continue from there when the file
+    // starts with exactly those bytes (documents/verify/hash-from-prefix.ts).
+    const knownPrefix = certificatePdfPrefix((await loadDocumentFonts(resourcesDir())).subsets);
     const trustAnchorsDer = [...identities.signerCertificates(), ...trust.anchorsDer()];
     // Parsed once for the whole batch; a key that is not P-256 is passed as stored, so that each
     // verification reports it as the verifier words it.
@@ -82,6 +88,7 @@ export function createDocumentVerification(context: DocumentContext) {
     return (bytes, fileName) =>
       verifyAgainstVault(bytes, fileName, {
         pageBinding,
+        knownPrefix,
         now,
         trustAnchorsDer,
         sealPublicKey: sealKey,

@@ -14,7 +14,7 @@ import { createSignInGuard } from '../sign-in/sign-in-guard';
 import { createAuditWriter } from './audit/audit-chain';
 import type { HelperThread } from './audit/run-units-in-two-threads';
 import { verifyAuditChain } from './audit/verify-audit-chain';
-import type { AuditReport } from './audit/verify-audit-chain';
+import type { AuditReport, VerifyOptions } from './audit/verify-audit-chain';
 import { createAttachmentRepository } from './repositories/attachment-repository';
 import { createBlankVoidRepository } from './repositories/blank-void-repository';
 import { createCertificateRepository } from './repositories/certificate-repository';
@@ -136,8 +136,12 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
     reports: createStatisticsService(db, repos.users),
     auditLog: createAuditLogService(db, repos.users),
     audit: {
-      verify: (onProgress?: (done: number, total: number) => void): AuditReport =>
+      verify: (
+        onProgress?: (done: number, total: number) => void,
+        reviewOptions?: ReviewVerifyOptions,
+      ): AuditReport =>
         verifyAuditChain(db, {
+          ...reviewOptions,
           ...(options.auditHelper === undefined ? {} : { helper: options.auditHelper }),
           ...(onProgress === undefined ? {} : { onProgress }),
         }),
@@ -149,8 +153,15 @@ export function createVaultServices(db: Database, options: VaultServiceOptions =
 }
 
 /** The audit group: the verification, and the helper thread when the vault has one. */
+/** What the full review adds to the verification (review/review-service.ts): the rows it has
+ * already digested, and chain segments small enough for both threads to share the walk. */
+export type ReviewVerifyOptions = Pick<VerifyOptions, 'known' | 'segmentEvents'>;
+
 export type AuditServices = {
-  verify: (onProgress?: (done: number, total: number) => void) => AuditReport;
+  verify: (
+    onProgress?: (done: number, total: number) => void,
+    reviewOptions?: ReviewVerifyOptions,
+  ) => AuditReport;
   helper?: HelperThread;
 };
 

@@ -5,10 +5,11 @@
 // certificate's PDF must not be relied on, only its VOID copy). Whether the vault keeps this very
 // file (by SHA-256) is said too. No role check here: callers do it.
 import type { KeyObject } from 'node:crypto';
-import { createHash } from 'node:crypto';
 import type { Certificate } from '../../../shared/domain/certificate';
 import type { DocumentKind, DocumentVerification } from '../../../shared/ipc/documents-contract';
 import type { PageBindingChecker } from '../documents/verify/check-page-binding';
+import type { HashedPrefix } from '../documents/verify/hash-from-prefix';
+import { fileSha256 } from '../documents/verify/hash-from-prefix';
 import type { VaultKnowledge, VerifyPdfOptions } from '../documents/verify/verify-pdf';
 import { verifyPdf } from '../documents/verify/verify-pdf';
 import { describeVerification } from './describe-verification';
@@ -29,6 +30,8 @@ export type VaultForVerification = {
   now?: () => Date;
   /** Writes the page again and compares it (documents/verify/check-page-binding.ts). */
   pageBinding?: PageBindingChecker;
+  /** The bytes every certificate file starts with, hashed once (verify/hash-from-prefix.ts). */
+  knownPrefix?: HashedPrefix;
 };
 
 function voidedKnowledge(record: CertificateRecord): VaultKnowledge['voided'] {
@@ -68,6 +71,7 @@ export function verifyAgainstVault(
       : { earlierSealPublicKeys: vault.earlierSealPublicKeys }),
     ...(vault.now === undefined ? {} : { now: vault.now() }),
     ...(vault.pageBinding === undefined ? {} : { pageBinding: vault.pageBinding }),
+    ...(vault.knownPrefix === undefined ? {} : { knownPrefix: vault.knownPrefix }),
   };
   // The seal names the certificate (and which of its documents); the vault's record of it is
   // looked up once the seal is verified, in the same pass (verify-options.ts, vaultFor).
@@ -87,7 +91,7 @@ export function verifyAgainstVault(
   });
   if (named.record === undefined) return describeVerification(fileName, bytes, result, null);
   const { record } = named;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = fileSha256(bytes, vault.knownPrefix);
   const found: DocumentVerification['vault'] =
     record === null
       ? null

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageBindingChecker } from '../../../electron/core/documents/verify/check-page-binding';
 import { createPageBindingChecker } from '../../../electron/core/documents/verify/check-page-binding';
+import { certificatePdfPrefix } from '../../../electron/core/documents/layout/write-certificate-pdf';
 import type { VerifyPdfOptions } from '../../../electron/core/documents/verify/verify-pdf';
 import type { DocumentFonts } from '../../../electron/core/documents/write-certificate-document';
 import { loadDocumentFonts } from '../../../electron/core/documents/write-certificate-document';
@@ -47,11 +48,14 @@ afterAll(async () => {
 });
 
 /** What a verifier that knows the genuine issuer is given: its certificate and seal key, and
- * the certificate fonts to write the page again. */
+ * the certificate fonts to write the page again, and (as the vault's verifier has it) the bytes
+ * every certificate starts with and their SHA-256 state, so that each forgery is also checked
+ * with the digests continued from that state (a flipped bit inside them included). */
 const genuineIssuer = (): VerifyPdfOptions => ({
   sealPublicKey: fixture.sealKey.publicKeySpkiDer,
   trustAnchorsDer: fixture.identity.certificateChainDer,
   pageBinding,
+  knownPrefix: certificatePdfPrefix(fonts.subsets),
 });
 
 async function pdfsig(name: string, pdf: Buffer): Promise<string> {
@@ -64,6 +68,9 @@ async function pdfsig(name: string, pdf: Buffer): Promise<string> {
 
 describe('forgeries of an issued certificate', () => {
   it('(the genuine file itself is VALID, so every refusal below is the forgery’s doing)', async () => {
+    // The genuine file starts with the known prefix: the digests continue from its state.
+    const prefix = certificatePdfPrefix(fonts.subsets).bytes;
+    expect(fixture.pdf.subarray(0, prefix.length).equals(prefix)).toBe(true);
     const result = verifyPdf(fixture.pdf, genuineIssuer());
     expect(result.verdict).toBe('VALID');
     expect(result.indication).toBe('TOTAL-PASSED');

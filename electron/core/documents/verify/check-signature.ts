@@ -11,6 +11,8 @@ import { createHash, verify } from 'node:crypto';
 import { certificateFields } from '../signing/certificate-fields';
 import { toDer } from '../signing/der';
 import { OID } from '../signing/oids';
+import type { HashedPrefix } from './hash-from-prefix';
+import { rangesSha256 } from './hash-from-prefix';
 import { parsedCertificate } from './parsed-certificates';
 import type { SignedCms } from './read-cms';
 import type { ByteRange } from './scan-pdf';
@@ -74,14 +76,13 @@ function verifiesWith(signer: X509Certificate, cms: SignedCms): boolean {
   }
 }
 
-export function rangesDigest(bytes: Buffer, [a, b, c, d]: ByteRange): Buffer {
-  return createHash('sha256')
-    .update(bytes.subarray(a, a + b))
-    .update(bytes.subarray(c, c + d))
-    .digest();
-}
-
-export function checkSignature(bytes: Buffer, range: ByteRange, cms: SignedCms): SignatureCheck {
+/** `prefix`: the bytes every KP Desk certificate starts with, hashed once (hash-from-prefix.ts). */
+export function checkSignature(
+  bytes: Buffer,
+  range: ByteRange,
+  cms: SignedCms,
+  prefix?: HashedPrefix,
+): SignatureCheck {
   const found = findSigner(cms);
   const signer = found?.x509 ?? null;
   const fail = (failure: SignatureFailure, reason: string): SignatureCheck => ({
@@ -99,7 +100,7 @@ export function checkSignature(bytes: Buffer, range: ByteRange, cms: SignedCms):
   if (cms.contentType !== OID.data)
     return fail('format', 'The signed content type is not PDF data.');
   if (cms.messageDigest === null) return fail('format', 'The signature has no message digest.');
-  if (!cms.messageDigest.equals(rangesDigest(bytes, range)))
+  if (!cms.messageDigest.equals(rangesSha256(bytes, range, prefix)))
     return fail('hash', 'The document was changed after it was signed (digest mismatch).');
   const certificateHash = createHash('sha256').update(found.der).digest();
   if (cms.signingCertificateHash === null || !cms.signingCertificateHash.equals(certificateHash))

@@ -4,6 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Certificate } from '../../../../shared/domain/certificate';
 import type { SealPayload } from '../seal/seal-payload';
 import type { PageBindingChecker } from './check-page-binding';
+import type { HashedPrefix } from './hash-from-prefix';
 import type { VerificationResult } from './verification-result';
 import type { OutcomeFindings } from './verification-outcome';
 
@@ -43,6 +44,9 @@ export type VerifyPdfOptions = {
   /** Writes the page again from the document's recipe and compares (check-page-binding.ts);
    * without it the page is "not established" and the outcome INDETERMINATE. */
   pageBinding?: PageBindingChecker;
+  /** The bytes every KP Desk certificate starts with and their SHA-256 state: a file that starts
+   * with them is hashed from their end (hash-from-prefix.ts; the same digest, less work). */
+  knownPrefix?: HashedPrefix;
 };
 
 /** What each check of verify-pdf.ts reads and writes. */

@@ -7,14 +7,13 @@
 // parsing is bounded byte scanning (scan-pdf.ts), and the run stops with a "time limit" result
 // if it takes longer than allowed.
 import type { X509Certificate } from 'node:crypto';
-import { isSelfSigned } from '../signing/describe-identity';
 import type { SignatureFailure } from './check-signature';
 import type { SignedCms } from './read-cms';
 import { checkSealPart } from './check-seal-part';
 import { SIGNATURE_TIME_STAMP_ATTRIBUTE, checkSignature } from './check-signature';
 import { checkSignatureTimestamp } from './check-timestamp';
 import { checkTrust, unverifiableCertificates } from './check-trust';
-import { parsedCertificate } from './parsed-certificates';
+import { parsedCertificate, signedBy } from './parsed-certificates';
 import { readCms } from './read-cms';
 import { revocationStatus } from './revocation-status';
 import type { AfterSignature } from './scan-validation-data';
@@ -75,7 +74,11 @@ function describeSigner(
         : signingTime >= from && signingTime <= to
           ? 'yes'
           : 'no',
-    selfSigned: isSelfSigned(signer),
+    // Self-signed: its own issuer, and its own key verifies it (describe-identity.ts
+    // isSelfSigned), the verification remembered per certificate as the chain's are: the same
+    // signer signs every file of a vault, and checking its signature again cost a public-key
+    // verification per file (issue 14, the full review).
+    selfSigned: signedBy(signer, signer),
   };
 }
 
@@ -130,7 +133,7 @@ function checkSignaturePart(bytes: Buffer, scan: SignatureScan, parts: Parts): b
     findings.failed('FORMAT_FAILURE', cms);
     return false;
   }
-  const check = checkSignature(bytes, scan.byteRange, cms);
+  const check = checkSignature(bytes, scan.byteRange, cms, parts.options.knownPrefix);
   if (check.signer !== null) describeSigner(result, check.signer, scan.signingTime);
   if (!check.ok) {
     result.integrity = { ...result.integrity, status: 'broken', message: check.reason };

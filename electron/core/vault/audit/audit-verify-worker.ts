@@ -30,7 +30,7 @@ function work(db: Database.Database, job: HelperJob, control: Int32Array): void 
     if (unit === undefined) return;
     let message: HelperMessage;
     try {
-      message = { index, result: runVerificationUnit(db, unit, job.walk) };
+      message = { index, result: runVerificationUnit(db, unit, job.walk, job.known) };
     } catch {
       message = { index, failed: true };
     }

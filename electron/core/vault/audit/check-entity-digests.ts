@@ -10,8 +10,10 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntityType } from './entity-digest';
 import { auditEntityTypes, entitySources, isAuditEntityType } from './entity-digest';
 import { describeEntity } from './describe-entity';
+import type { KnownRowDigests } from './entity-row-digest';
+import { entityRowDigest } from './entity-row-digest';
 import { idAfter, latestEventPages, PAGE } from './latest-event-pages';
-import { isAscii, rowDigestWriter, rowTextSql } from './row-canonical-text';
+import { isAscii, rowTextSql } from './row-canonical-text';
 import { checkQueuedOutbox } from './check-queued-outbox';
 import { checkCoveredRows, firstUncovered } from './check-covered-rows';
 import { ownDigest } from './queued-digests';
@@ -129,15 +131,22 @@ export function entityUnits(db: Database, splitFromRows = SPLIT_ROWS): EntityUni
  * entity_id order from the index, each joined to its row (by key, as the writer's reader finds it:
  * an integer key by the id's numeric value) and the row's canonical text written by SQLite
  * (rowTextSql). A row whose text SQLite cannot vouch for (non-ASCII, REAL, BLOB), or whose digest
- * differs, is read again and digested in JavaScript (rowTextWriter), which alone decides a break.
+ * differs, is read again and digested in JavaScript (entity-row-digest.ts), which alone decides a
+ * break. `known` holds digests of current rows a caller already took with that same reader (the
+ * full review's signed PDFs, read once for their verification and this check): those rows are
+ * not read again, and every other row is.
  */
-export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResult {
+export function checkEntityUnit(
+  db: Database,
+  unit: EntityUnit,
+  known?: KnownRowDigests,
+): EntityUnitResult {
   const { type } = unit;
   const { table, key } = entitySources[type];
+  const rows = entityRowDigest(db, type);
+  const { columns } = rows;
+  const knownDigests = known?.type === type ? known.digests : undefined;
   // Table and key names come from the constant map in entity-digest.ts, never from input.
-  const byKey = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).raw();
-  const columns = byKey.columns().map((column) => column.name);
-  const rowDigest = rowDigestWriter(columns);
   const pairs = (events: string) =>
     db
       .prepare(
@@ -147,12 +156,10 @@ export function checkEntityUnit(db: Database, unit: EntityUnit): EntityUnitResul
       )
       .raw();
   const pages = latestEventPages(db, unit, (events) => pairs(events));
-  const exactDigest = (entityId: string): string => {
-    const row = byKey.get(entitySources[type].integer ? Number(entityId) : entityId) as
-      unknown[] | undefined;
-    // A deleted row digests as canonical null, as the writer's reader gives it.
-    return row === undefined ? hash('sha256', 'null', 'hex') : rowDigest(row);
-  };
+  // A known digest is the same reader's digest of the row this entity id reads (an id the app
+  // never writes, such as '012', is not among them and is read here).
+  const exactDigest = (entityId: string): string =>
+    knownDigests?.get(entityId) ?? rows.digest(rows.read(entityId));
   const result: EntityUnitResult = { changed: null, found: 0, exactRows: 0 };
   let page = pages.first() as Pair[];
   while (page.length > 0) {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { KnownRowDigests } from './entity-row-digest';
 import type { WalkOptions } from './walk-audit-chain';
 import type { ChainHead, UnitResult, VerificationUnit } from './verification-units';
 import { runVerificationUnit } from './verification-units';
@@ -30,6 +31,8 @@ export type HelperJob = {
   head: ChainHead;
   units: VerificationUnit[];
   walk: WalkOptions;
+  /** Digests of rows the caller already took (verification-units.ts). */
+  known?: KnownRowDigests;
   control: SharedArrayBuffer;
   port: MessagePort;
 };
@@ -50,6 +53,7 @@ export function runUnitsInTwoThreads(
   head: ChainHead,
   helper: HelperThread,
   onProgress?: (done: number, total: number) => void,
+  known?: KnownRowDigests,
 ): UnitResult[] {
   const results: (UnitResult | undefined)[] = units.map(() => undefined);
   const file =
@@ -64,6 +68,7 @@ export function runUnitsInTwoThreads(
       head,
       units: [...units],
       walk,
+      ...(known === undefined ? {} : { known }),
       control: control.buffer,
       port: channel.port2,
     };
@@ -82,7 +87,7 @@ export function runUnitsInTwoThreads(
     const unit = units[i];
     // Every unit before this one has been started, by one thread or the other.
     onProgress?.(i, units.length);
-    if (unit !== undefined) results[i] = runVerificationUnit(db, unit, walk);
+    if (unit !== undefined) results[i] = runVerificationUnit(db, unit, walk, known);
   }
   // Every unit is taken: wait for the one the helper may hold, unless the helper stopped moving
   // (a thread that died cannot clear its flag, and this thread cannot hear its exit while it
@@ -103,5 +108,5 @@ export function runUnitsInTwoThreads(
   }
   channel.port1.close();
   void worker?.terminate();
-  return units.map((unit, i) => results[i] ?? runVerificationUnit(db, unit, walk));
+  return units.map((unit, i) => results[i] ?? runVerificationUnit(db, unit, walk, known));
 }

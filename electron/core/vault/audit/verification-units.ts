@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EntityUnit, EntityUnitResult } from './check-entity-digests';
 import { lastStoredEvent } from './audit-event-tables';
 import { checkEntityUnit } from './check-entity-digests';
+import type { KnownRowDigests } from './entity-row-digest';
 import type { SegmentWalk, WalkOptions } from './walk-audit-chain';
 import { walkChainSegment } from './walk-audit-chain';
 
@@ -15,14 +16,16 @@ export type VerificationUnit =
 export type UnitResult =
   { kind: 'chain'; walk: SegmentWalk } | { kind: 'entity'; check: EntityUnitResult };
 
+/** `known`: digests of current rows already taken by the caller (checkEntityUnit). */
 export function runVerificationUnit(
   db: Database,
   unit: VerificationUnit,
   options: WalkOptions,
+  known?: KnownRowDigests,
 ): UnitResult {
   return unit.kind === 'chain'
     ? { kind: 'chain', walk: walkChainSegment(db, unit.from, unit.to, options) }
-    : { kind: 'entity', check: checkEntityUnit(db, unit.entity) };
+    : { kind: 'entity', check: checkEntityUnit(db, unit.entity, known) };
 }
 
 /** The newest event: two connections that see the same one read the same snapshot of the app's

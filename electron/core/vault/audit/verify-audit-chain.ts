@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EntityUnitResult } from './check-entity-digests';
 import { entityUnits, joinEntityChecks, unknownTypeChange } from './check-entity-digests';
 import { describeEntity } from './describe-entity';
+import type { KnownRowDigests } from './entity-row-digest';
 import type { HelperThread } from './run-units-in-two-threads';
 import { runUnitsInTwoThreads } from './run-units-in-two-threads';
 import type { UnitResult, VerificationUnit } from './verification-units';
@@ -39,6 +40,9 @@ export type VerifyOptions = WalkOptions & {
   splitFromRows?: number;
   /** Called as units of work start (done of total), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** Digests of current rows the caller has already taken from this same snapshot (the full
+   * review's signed PDFs): those rows are not read again (check-entity-digests.ts). */
+  known?: KnownRowDigests;
 };
 
 const SEGMENT_EVENTS = 200_000;
@@ -75,7 +79,7 @@ export function verifyAuditChain(db: Database, options: VerifyOptions = {}): Aud
       ...entities.map((entity) => ({ kind: 'entity' as const, entity })),
       ...segments.map(({ from, to }) => ({ kind: 'chain' as const, from, to })),
     ];
-    const { helper, onProgress } = options;
+    const { helper, onProgress, known } = options;
     // Only the walk's own options travel with the units (to the helper thread too).
     const walk: WalkOptions =
       options.batchSize === undefined ? {} : { batchSize: options.batchSize };
@@ -83,10 +87,10 @@ export function verifyAuditChain(db: Database, options: VerifyOptions = {}): Aud
       helper !== undefined &&
       (high >= (options.helperFromEvents ?? HELPER_FROM_EVENTS) ||
         (options.helperFromEvents === undefined && documentCount(db) >= HELPER_FROM_DOCUMENTS))
-        ? runUnitsInTwoThreads(db, units, walk, chainHead(db), helper, onProgress)
+        ? runUnitsInTwoThreads(db, units, walk, chainHead(db), helper, onProgress, known)
         : units.map((unit, i) => {
             onProgress?.(i, units.length);
-            return runVerificationUnit(db, unit, walk);
+            return runVerificationUnit(db, unit, walk, known);
           });
     onProgress?.(units.length, units.length);
     const walks: SegmentWalk[] = [];
