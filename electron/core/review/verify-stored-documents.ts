@@ -8,8 +8,13 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DocumentVerification } from '../../../shared/ipc/documents-contract';
 import { entityRowDigest } from '../vault/audit/entity-row-digest';
+import type { KnownBlobPrefix } from '../vault/audit/hex-ascii';
 
-export type DocumentVerifier = (bytes: Buffer, fileName: string) => DocumentVerification;
+export type DocumentVerifier = ((bytes: Buffer, fileName: string) => DocumentVerification) & {
+  /** The bytes every certificate file starts with (document-verification.ts batchVerifier):
+   * their hex in the row's audit digest is made once, not per PDF. */
+  knownPrefix?: KnownBlobPrefix;
+};
 
 /** One stored document to verify: its attachment row and the file name it is reported by. */
 export type StoredDocument = { attachmentId: number; fileName: string };
@@ -28,7 +33,7 @@ export function verifyOneStored(
   db: Database,
   verify: DocumentVerifier,
 ): (document: StoredDocument) => StoredVerification | undefined {
-  const rows = entityRowDigest(db, 'attachment');
+  const rows = entityRowDigest(db, 'attachment', verify.knownPrefix);
   const content = rows.columns.indexOf('content');
   return ({ attachmentId, fileName }) => {
     const row = rows.read(String(attachmentId));

@@ -8,6 +8,7 @@ import { sealPublicKey as parseSealPublicKey } from '../documents/seal/seal-key'
 import { DEFAULT_MAX_BYTES } from '../documents/verify/verify-pdf';
 import { createPageBindingChecker } from '../documents/verify/check-page-binding';
 import { certificatePdfPrefix } from '../documents/layout/write-certificate-pdf';
+import type { HashedPrefix } from '../documents/verify/hash-from-prefix';
 import { loadDocumentFonts } from '../documents/write-certificate-document';
 import type { Actor } from '../issuance/actor';
 import type { DocumentContext } from './document-context';
@@ -60,7 +61,7 @@ export function createDocumentVerification(context: DocumentContext) {
    * binding are loaded once, and the trust anchors and the seal key are read once, not per file.
    */
   async function batchVerifier(): Promise<
-    (bytes: Buffer, fileName: string) => DocumentVerification
+    ((bytes: Buffer, fileName: string) => DocumentVerification) & { knownPrefix: HashedPrefix }
   > {
     const pageBinding = await createPageBindingChecker(resourcesDir());
     // The ~230 KB every certificate file starts with (fonts and ICC profile) and their SHA-256
@@ -85,7 +86,7 @@ export function createDocumentVerification(context: DocumentContext) {
         return [];
       }
     });
-    return (bytes, fileName) =>
+    const verifyOne = (bytes: Buffer, fileName: string): DocumentVerification =>
       verifyAgainstVault(bytes, fileName, {
         pageBinding,
         knownPrefix,
@@ -101,5 +102,7 @@ export function createDocumentVerification(context: DocumentContext) {
           return kinds.find(([, kind]) => kind === stored?.kind)?.[0] ?? null;
         },
       });
+    // The review digests each stored file's row too: the prefix's hex is made once for it.
+    return Object.assign(verifyOne, { knownPrefix });
   }
 }

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { updateWithHex } from '../../../electron/core/vault/audit/hex-ascii';
+import { rowDigestWriter } from '../../../electron/core/vault/audit/row-canonical-text';
 
 const viaString = (bytes: Uint8Array): string =>
   createHash('sha256').update(Buffer.from(bytes).toString('hex'), 'latin1').digest('hex');
@@ -51,5 +52,44 @@ describe('updateWithHex', () => {
         .update(`{"$bytes":"${Buffer.from(bytes).toString('hex')}"}`, 'latin1')
         .digest('hex'),
     );
+  });
+
+  // The review feeds the hex of the ~230 KB every certificate starts with from a copy made once
+  // (issue 14); a blob that differs anywhere in those bytes must be hexed from its own bytes.
+  describe('with a known prefix', () => {
+    const known = { bytes: Buffer.from(pool.subarray(0, 40_003)) };
+    const viaKnown = (bytes: Uint8Array): string => {
+      const hash = createHash('sha256');
+      updateWithHex(hash, bytes, known);
+      return hash.digest('hex');
+    };
+    const changedAt = (at: number): Buffer => {
+      const bytes = Buffer.from(pool.subarray(0, 60_000));
+      bytes[at] = (bytes[at] ?? 0) ^ 1;
+      return bytes;
+    };
+
+    it.each([
+      ['starts with the prefix', pool.subarray(0, 60_000)],
+      ['is exactly the prefix', pool.subarray(0, 40_003)],
+      ['is shorter than the prefix', pool.subarray(0, 40_002)],
+      ['differs in its first byte', changedAt(0)],
+      ['differs in the prefix’s last byte', changedAt(40_002)],
+      ['differs just after the prefix', changedAt(40_003)],
+      ['is a view at an odd offset', pool.subarray(1, 60_001)],
+    ])('hashes the hex text of a blob that %s', (_, bytes) => {
+      expect(viaKnown(bytes)).toBe(viaString(bytes));
+    });
+
+    it('gives every row the same digest with and without it', () => {
+      const columns = ['id', 'content', 'certificate_id'];
+      const rows: unknown[][] = [
+        [1, pool.subarray(0, 60_000), 7],
+        [2, changedAt(17), 8],
+        [3, Buffer.alloc(0), 9],
+      ];
+      for (const row of rows)
+        expect(rowDigestWriter(columns, known)(row)).toBe(rowDigestWriter(columns)(row));
+    });
   });
 });

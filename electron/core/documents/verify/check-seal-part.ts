@@ -16,7 +16,7 @@ export function checkSealPart(
   parts: Parts,
 ): void {
   const { result, findings, options } = parts;
-  const found = scanSealText(bytes, spans);
+  const found = scanSealText(bytes, spans, options.knownPrefix);
   if (found.kind !== 'one') {
     const message =
       found.kind === 'none'
@@ -49,7 +49,7 @@ export function checkSealPart(
     findings.failed('SIG_CRYPTO_FAILURE', `The seal does not verify: ${verdict.reason}`);
     return;
   }
-  const subject = scanSubject(bytes, spans);
+  const subject = scanSubject(bytes, spans, options.knownPrefix);
   const matches = subject === null ? NOT_ESTABLISHED : subject === verdict.payload.n ? 'yes' : 'no';
   result.seal = {
     ...result.seal,

@@ -31,19 +31,70 @@ export function hasPdfHeader(bytes: Buffer): boolean {
   return latin1(bytes, 0, 1024).includes('%PDF-');
 }
 
-/** Where `needle` occurs in bytes[start, end), up to `limit` positions. */
-function occurrences(
+/** Bytes a file may start with: every certificate's ~230 KB of fonts and ICC profile
+ * (layout/write-certificate-pdf.ts certificatePdfPrefix, hash-from-prefix.ts). */
+export type KnownStart = { readonly bytes: Buffer };
+
+// Where each key occurs in each known start, found once per process: a constant of those bytes.
+const inKnownStart = new WeakMap<KnownStart, Map<string, readonly number[]>>();
+
+function positionsInKnownStart(known: KnownStart, needle: string): readonly number[] {
+  let byNeedle = inKnownStart.get(known);
+  if (byNeedle === undefined) {
+    byNeedle = new Map();
+    inKnownStart.set(known, byNeedle);
+  }
+  let positions = byNeedle.get(needle);
+  if (positions === undefined) {
+    positions = occurrences(known.bytes, needle, 0, known.bytes.length, Infinity);
+    byNeedle.set(needle, positions);
+  }
+  return positions;
+}
+
+/**
+ * Where `needle` occurs in bytes[start, end), up to `limit` positions, each search after the
+ * previous match (as indexOf from there finds them). When the search starts at 0 and the file
+ * starts with exactly `known`'s bytes (compared byte for byte), the matches inside those bytes
+ * are the ones found in them once, and the search resumes where a match could first reach past
+ * them: the same positions, without scanning the ~230 KB again per key (issue 14, the review).
+ */
+export function occurrences(
   bytes: Buffer,
   needle: string,
   start = 0,
   end = bytes.length,
   limit = 16,
+  known?: KnownStart,
 ): number[] {
   const found: number[] = [];
-  for (let at = bytes.indexOf(needle, start, 'latin1'); at !== -1 && at < end;) {
+  let from = start;
+  const knownLength = known?.bytes.length ?? 0;
+  if (
+    known !== undefined &&
+    start === 0 &&
+    knownLength >= needle.length &&
+    bytes.length >= knownLength &&
+    bytes.subarray(0, knownLength).equals(known.bytes)
+  ) {
+    const inside = positionsInKnownStart(known, needle);
+    for (const at of inside) {
+      if (at >= end || found.length >= limit) return found;
+      found.push(at);
+    }
+    if (found.length >= limit) return found;
+    // No match starts between the last one inside and the first that reaches past the known
+    // bytes (it would lie wholly inside them, and be listed).
+    const last = inside.at(-1);
+    from = Math.max(last === undefined ? 0 : last + needle.length, knownLength - needle.length + 1);
+  }
+  // A match must start before `end`; it may run past it, as it could before.
+  const stop = Math.min(bytes.length, end + needle.length - 1);
+  const window = bytes.subarray(0, stop);
+  for (let at = window.indexOf(needle, from, 'latin1'); at !== -1 && at < end;) {
     found.push(at);
     if (found.length >= limit) break;
-    at = bytes.indexOf(needle, at + needle.length, 'latin1');
+    at = window.indexOf(needle, at + needle.length, 'latin1');
   }
   return found;
 }
@@ -84,8 +135,9 @@ function parseSigningTime(text: string | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function scanSignature(bytes: Buffer): SignatureScan {
-  const positions = occurrences(bytes, '/ByteRange');
+/** `known`: bytes the file may start with, whose '/ByteRange's are known (occurrences). */
+export function scanSignature(bytes: Buffer, known?: KnownStart): SignatureScan {
+  const positions = occurrences(bytes, '/ByteRange', 0, bytes.length, 16, known);
   if (positions.length === 0) return { kind: 'none' };
   const at = positions[0] ?? 0;
   const range = /^\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/.exec(
@@ -153,9 +205,10 @@ export type SealTextScan = { kind: 'none' } | { kind: 'several' } | { kind: 'one
 export function scanSealText(
   bytes: Buffer,
   spans: readonly (readonly [number, number])[],
+  known?: KnownStart,
 ): SealTextScan {
   const key = `/${SEAL_INFO_KEY}`;
-  const found = spans.flatMap(([start, end]) => occurrences(bytes, key, start, end, 4));
+  const found = spans.flatMap(([start, end]) => occurrences(bytes, key, start, end, 4, known));
   if (found.length === 0) return { kind: 'none' };
   if (found.length > 1) return { kind: 'several' };
   const at = found[0] ?? 0;
@@ -169,9 +222,10 @@ export function scanSealText(
 export function scanSubject(
   bytes: Buffer,
   spans: readonly (readonly [number, number])[],
+  known?: KnownStart,
 ): string | null {
   for (const [start, end] of spans) {
-    const [at] = occurrences(bytes, '/Subject', start, end, 1);
+    const [at] = occurrences(bytes, '/Subject', start, end, 1, known);
     if (at === undefined) continue;
     const text = latin1(bytes, at + 8, at + 8 + 400);
     const hex = /^\s*<([0-9A-Fa-f]{0,380})>/.exec(text)?.[1];

@@ -280,7 +280,7 @@ function verifyBytes(bytes: Buffer, options: VerifyPdfOptions): VerificationResu
     result.structure = { status: 'damaged', message: damage };
     findings.failed('FORMAT_FAILURE', damage);
   }
-  const scan = scanSignature(bytes);
+  const scan = scanSignature(bytes, options.knownPrefix);
   checkSignaturePart(bytes, scan, parts);
   if (performance.now() - started > limit)
     return rejected('time limit', 'Verification took too long and was stopped.');

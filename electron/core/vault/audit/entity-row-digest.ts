@@ -8,6 +8,7 @@ import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntityType } from './entity-digest';
 import { entitySources } from './entity-digest';
+import type { KnownBlobPrefix } from './hex-ascii';
 import { rowDigestWriter } from './row-canonical-text';
 
 export type EntityRowDigest = {
@@ -22,12 +23,18 @@ export type EntityRowDigest = {
 
 const NULL_DIGEST = hash('sha256', 'null', 'hex');
 
-export function entityRowDigest(db: Database, type: AuditEntityType): EntityRowDigest {
+/** `knownBlobPrefix`: bytes many of the rows' blobs start with (the digest is the same; only
+ * the work of hexing them is saved, hex-ascii.ts). */
+export function entityRowDigest(
+  db: Database,
+  type: AuditEntityType,
+  knownBlobPrefix?: KnownBlobPrefix,
+): EntityRowDigest {
   const { table, key, integer } = entitySources[type];
   // Table and key names come from the constant map in entity-digest.ts, never from input.
   const byKey = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).raw();
   const columns = byKey.columns().map((column) => column.name);
-  const rowDigest = rowDigestWriter(columns);
+  const rowDigest = rowDigestWriter(columns, knownBlobPrefix);
   return {
     columns,
     read: (entityId) => byKey.get(integer ? Number(entityId) : entityId) as unknown[] | undefined,

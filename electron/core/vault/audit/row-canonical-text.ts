@@ -5,6 +5,7 @@
 // for byte (property-tested in tests/unit/vault/audit-canonical-text.test.ts), so a row digests
 // the same whichever of the two the writer and the verifier use.
 import { createHash } from 'node:crypto';
+import type { KnownBlobPrefix } from './hex-ascii';
 import { updateWithHex } from './hex-ascii';
 import type { CanonicalValue } from './canonical-json';
 import { canonicalJson } from './canonical-json';
@@ -52,10 +53,12 @@ export function rowTextWriter(columns: readonly string[]): RowTextWriter {
  * to the hash as ASCII bytes (hex-ascii.ts), never into one string with the rest of the row. An attachment's
  * row holds its signed PDF (about 260 KB): building its 530 KB text, escaping it and encoding it
  * again for the hash took most of the full review's audit phase (issue 14). Same digest, byte
- * for byte (tests/unit/vault/audit-canonical-text.test.ts).
+ * for byte (tests/unit/vault/audit-canonical-text.test.ts). A blob that starts with
+ * `knownBlobPrefix` has that part's hex fed from a copy made once (hex-ascii.ts).
  */
 export function rowDigestWriter(
   columns: readonly string[],
+  knownBlobPrefix?: KnownBlobPrefix,
 ): (values: readonly unknown[]) => string {
   const order = columns
     .map((name, index) => ({ name, index, prefix: `${JSON.stringify(name)}:` }))
@@ -72,7 +75,7 @@ export function rowDigestWriter(
       if (value instanceof Uint8Array) {
         // canonicalJson writes a blob as {"$bytes":"<lower-case hex>"}; hex needs no escaping.
         digest.update('{"$bytes":"');
-        updateWithHex(digest, value);
+        updateWithHex(digest, value, knownBlobPrefix);
         digest.update('"}');
       } else digest.update(valueText(value));
     }
