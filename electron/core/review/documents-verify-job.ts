@@ -10,7 +10,8 @@ import type { MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { ValidationSettings } from '../../../shared/domain/validation-settings';
 import { applyKey } from '../vault/apply-vault-key';
-import { BUSY, NEXT, TAKEN } from '../vault/audit/run-units-in-two-threads';
+import { BUSY } from '../vault/audit/run-units-in-two-threads';
+import { takeSharedItems } from '../vault/audit/take-shared-items';
 import type { ChainHead } from '../vault/audit/verification-units';
 import { chainHead } from '../vault/audit/verification-units';
 import { createDocumentOperations } from '../vault/document-operations';
@@ -43,30 +44,6 @@ export function isDocumentsVerifyJob(data: unknown): data is DocumentsJob {
   );
 }
 
-function take(
-  job: DocumentsJob,
-  control: Int32Array,
-  verify: (document: StoredDocument) => StoredVerification | undefined,
-): void {
-  for (;;) {
-    // Marked busy before taking a document: the caller then waits for it.
-    Atomics.store(control, BUSY, 1);
-    const index = Atomics.add(control, NEXT, 1);
-    Atomics.add(control, TAKEN, 1);
-    const document = job.documents[index];
-    if (document === undefined) return;
-    let message: DocumentsMessage;
-    try {
-      message = { index, verification: verify(document) ?? null };
-    } catch {
-      message = { index, failed: true };
-    }
-    job.port.postMessage(message);
-    Atomics.store(control, BUSY, 0);
-    Atomics.notify(control, BUSY);
-  }
-}
-
 export async function runDocumentsVerifyJob(job: DocumentsJob): Promise<void> {
   const control = new Int32Array(job.control);
   const key = Buffer.from(job.key.buffer, job.key.byteOffset, job.key.byteLength);
@@ -87,7 +64,10 @@ export async function runDocumentsVerifyJob(job: DocumentsJob): Promise<void> {
       resourcesDir: job.resourcesDir ?? undefined,
     });
     const verify = verifyOneStored(db, await operations.batchVerifier());
-    take(job, control, verify);
+    takeSharedItems(job.documents, control, job.port, (document, index): DocumentsMessage => ({
+      index,
+      verification: verify(document) ?? null,
+    }));
   } catch {
     // The caller verifies every document this thread did not report.
   } finally {

@@ -12,32 +12,13 @@ import {
 } from '../../audit-check/full-verification-job';
 import { applyKey } from '../apply-vault-key';
 import type { HelperJob, HelperMessage } from './run-units-in-two-threads';
-import { BUSY, NEXT, TAKEN } from './run-units-in-two-threads';
+import { BUSY } from './run-units-in-two-threads';
+import { takeSharedItems } from './take-shared-items';
 import { chainHead, runVerificationUnit } from './verification-units';
 
 function sameHead(db: Database.Database, job: HelperJob): boolean {
   const head = chainHead(db);
   return head?.seq === job.head?.seq && head?.hash === job.head?.hash;
-}
-
-function work(db: Database.Database, job: HelperJob, control: Int32Array): void {
-  for (;;) {
-    // Marked busy before taking a unit: the caller then waits for it (see the caller's wait).
-    Atomics.store(control, BUSY, 1);
-    const index = Atomics.add(control, NEXT, 1);
-    Atomics.add(control, TAKEN, 1);
-    const unit = job.units[index];
-    if (unit === undefined) return;
-    let message: HelperMessage;
-    try {
-      message = { index, result: runVerificationUnit(db, unit, job.walk, job.known) };
-    } catch {
-      message = { index, failed: true };
-    }
-    job.port.postMessage(message);
-    Atomics.store(control, BUSY, 0);
-    Atomics.notify(control, BUSY);
-  }
 }
 
 function runHelperJob(job: HelperJob): void {
@@ -51,7 +32,12 @@ function runHelperJob(job: HelperJob): void {
     key.fill(0);
     db.pragma('query_only = ON');
     db.exec('BEGIN');
-    if (sameHead(db, job)) work(db, job, control);
+    const open = db;
+    if (sameHead(open, job))
+      takeSharedItems(job.units, control, job.port, (unit, index): HelperMessage => ({
+        index,
+        result: runVerificationUnit(open, unit, job.walk, job.known),
+      }));
   } catch {
     // The caller runs every unit this thread did not report.
   } finally {
