@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { OutboxRecipient, OutboxStatus } from '../vault/repositories/outbox-repository';
 import type { DeliveryReceipt } from './delivery-receipt';
 import { describeReceipt } from './delivery-receipt';
+import { outboxRowFields } from './outbox-row-fields';
 
 export type SubmissionView = {
   id: number;
@@ -64,20 +65,7 @@ const VIEW = `SELECT o.*, coalesce(c.number, o.stock_number, i.number) AS number
 
 function toView(row: ViewRow): SubmissionView {
   return {
-    id: row.id,
-    recipient: row.recipient,
-    kind: row.reason,
-    number: row.number,
-    idempotencyKey: row.idempotency_key,
-    status: row.status,
-    attempts: row.attempts,
-    queuedAt: row.created_at,
-    nextDueAt: row.next_due_at,
-    lastAttemptAt: row.last_attempt_at,
-    lastErrorCode: row.last_error_code,
-    lastError: row.last_error,
-    deliveredAt: row.delivered_at,
-    receiptId: row.receipt_id,
+    ...outboxRowFields(row),
     deliveryNote:
       row.proof_json !== null
         ? describeReceipt(JSON.parse(row.proof_json) as DeliveryReceipt)

@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SubmissionItem, SubmissionStatus } from '../../../shared/records/submission-views';
 import { outboxRowsOf } from '../vault/repositories/outbox-rows-of-certificate';
+import { outboxRowFields } from './outbox-row-fields';
 
 type Row = {
   id: number;
@@ -42,23 +43,7 @@ const OF_CERTIFICATE = `${COLUMNS}
   WHERE c.id = ?`;
 
 function toItem(row: Row): SubmissionItem {
-  return {
-    id: row.id,
-    recipient: row.recipient,
-    kind: row.reason,
-    number: row.number,
-    certificateId: row.certificate_id,
-    idempotencyKey: row.idempotency_key,
-    status: row.status,
-    attempts: row.attempts,
-    queuedAt: row.created_at,
-    nextDueAt: row.next_due_at,
-    lastAttemptAt: row.last_attempt_at,
-    lastErrorCode: row.last_error_code,
-    lastError: row.last_error,
-    deliveredAt: row.delivered_at,
-    receiptId: row.receipt_id,
-  };
+  return { ...outboxRowFields(row), certificateId: row.certificate_id };
 }
 
 export type SubmissionRecord = {
